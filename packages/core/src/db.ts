@@ -1,0 +1,73 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+} from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { createTableInput, tableDefinition } from "./table";
+
+export interface DbOptions {
+  /** Table name. */
+  table: string;
+  /** Set for DynamoDB Local (or any non-AWS endpoint); unset in AWS. */
+  endpoint?: string | undefined;
+  region?: string | undefined;
+}
+
+/** The document client and the table it talks to: everything core needs to reach DynamoDB. */
+export interface Db {
+  client: DynamoDBDocumentClient;
+  table: string;
+}
+
+/** Builds the client once per process; local endpoints get dummy credentials. */
+export function createDb(options: DbOptions): Db {
+  const raw = new DynamoDBClient({
+    region: options.region ?? "us-east-1",
+    ...(options.endpoint
+      ? {
+          endpoint: options.endpoint,
+          credentials: { accessKeyId: "local", secretAccessKey: "local" },
+        }
+      : {}),
+    maxAttempts: 3,
+  });
+  const client = DynamoDBDocumentClient.from(raw, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return { client, table: options.table };
+}
+
+/**
+ * Creates the table (and its TTL setting) when it does not exist yet. Used by the
+ * local runner and tests; in AWS the table is created by the infra.
+ */
+export async function ensureTable(db: Db): Promise<"created" | "existing"> {
+  try {
+    await db.client.send(new CreateTableCommand(createTableInput(db.table)));
+  } catch (error) {
+    if (error instanceof ResourceInUseException) return "existing";
+    throw error;
+  }
+  await db.client.send(
+    new UpdateTimeToLiveCommand({
+      TableName: db.table,
+      TimeToLiveSpecification: {
+        AttributeName: tableDefinition.timeToLiveAttribute,
+        Enabled: true,
+      },
+    }),
+  );
+  return "created";
+}
+
+/** Cheap liveness probe used by the health route. */
+export async function describeTable(db: Db): Promise<{ status: string; itemCount: number }> {
+  const result = await db.client.send(new DescribeTableCommand({ TableName: db.table }));
+  return {
+    status: result.Table?.TableStatus ?? "UNKNOWN",
+    itemCount: result.Table?.ItemCount ?? 0,
+  };
+}

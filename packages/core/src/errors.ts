@@ -1,0 +1,70 @@
+/**
+ * Named domain errors. Each carries a stable `code` that the HTTP layer maps to a
+ * status through one table, so no caller ever matches on message text.
+ */
+export class DomainError extends Error {
+  readonly code: string;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(
+    code: string,
+    message: string,
+    details?: Record<string, unknown>,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** A debit larger than the balance. */
+export class InsufficientBalance extends DomainError {
+  constructor(details: { balance: number; required: number }) {
+    super("INSUFFICIENT_BALANCE", "Insufficient credit balance", details);
+  }
+}
+
+/** A credit that would lift the balance above the cap. */
+export class BalanceCapExceeded extends DomainError {
+  constructor(details: { balance: number; amount: number; cap: number }) {
+    super("BALANCE_CAP_EXCEEDED", "This would exceed the maximum balance", details);
+  }
+}
+
+/** An amount that is not a positive number with at most two decimals within the cap. */
+export class InvalidAmount extends DomainError {
+  constructor(reason: string, amount: unknown) {
+    super("INVALID_AMOUNT", `Invalid amount: ${reason}`, { amount: String(amount), reason });
+  }
+}
+
+export class UserNotFound extends DomainError {
+  constructor(userId: string) {
+    super("USER_NOT_FOUND", "User not found", { userId });
+  }
+}
+
+/** The same idempotency key was used before for a different operation. */
+export class IdempotencyKeyReused extends DomainError {
+  constructor(key: string) {
+    super("IDEMPOTENCY_KEY_REUSED", "This idempotency key was already used for another request", {
+      key,
+    });
+  }
+}
+
+/** The table stayed contended or throttled past every retry; safe to retry later. */
+export class LedgerBusy extends DomainError {
+  constructor(cause: unknown) {
+    super("LEDGER_BUSY", "The ledger is busy, try again", undefined, { cause });
+  }
+}
+
+/** Input that fails validation in core (the HTTP layer does its own schema checks first). */
+export class ValidationFailed extends DomainError {
+  constructor(message: string, fields: Record<string, string>) {
+    super("VALIDATION_ERROR", message, { fields });
+  }
+}

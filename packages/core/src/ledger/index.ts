@@ -1,0 +1,11 @@
+export { AccountExists, type OpenAccountInput, openAccount } from "./open-account";
+export { consume, grant, type MovementInput, refund } from "./operations";
+export { type LedgerPosting, type PostEntryInput, postLedgerEntry } from "./post";
+export {
+  getBalance,
+  type HistoryOptions,
+  type HistoryPage,
+  history,
+  maxHistoryLimit,
+} from "./read";
+export { type Reconciliation, reconcile } from "./reconcile";

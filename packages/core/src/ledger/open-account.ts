@@ -1,0 +1,97 @@
+import type { CoreContext } from "../context";
+import type { LedgerEntryType } from "../entities/ledger-entry";
+import type { UserItem } from "../entities/user";
+import { DomainError } from "../errors";
+import { amountInCents, fromCents } from "../money";
+import { serviceFor } from "../service";
+import type { LedgerPosting } from "./post";
+
+export interface OpenAccountInput {
+  userId: string;
+  email?: string | undefined;
+  username?: string | undefined;
+  passwordHash?: string | undefined;
+  role?: UserItem["role"] | undefined;
+  plan?: UserItem["plan"] | undefined;
+  /** The first credits, written as the account's first ledger entry. */
+  openingGrant?: { amount: number; type: LedgerEntryType; reason: string } | undefined;
+}
+
+export class AccountExists extends DomainError {
+  constructor(userId: string) {
+    super("ACCOUNT_EXISTS", "An account with this id already exists", { userId });
+  }
+}
+
+/**
+ * Creates a user and, in the same transaction, its opening ledger entry and the
+ * entry's idempotency key (`<type>#<userId>`), so no account ever exists with a
+ * balance its ledger does not explain.
+ */
+export async function openAccount(
+  ctx: CoreContext,
+  input: OpenAccountInput,
+): Promise<{ user: UserItem; opening: LedgerPosting | null }> {
+  const now = ctx.clock().toISOString();
+  const grant = input.openingGrant;
+  const balance = grant ? fromCents(amountInCents(grant.amount, ctx.config.BALANCE_CAP)) : 0;
+  const user = {
+    userId: input.userId,
+    email: input.email,
+    username: input.username,
+    passwordHash: input.passwordHash,
+    role: input.role ?? "user",
+    plan: input.plan ?? "free",
+    balance,
+    ledgerSeq: grant ? 1 : 0,
+    pnl: 0,
+    volume: 0,
+    createdAt: now,
+    updatedAt: now,
+  } satisfies UserItem;
+  const opening: LedgerPosting | null = grant
+    ? {
+        entryId: ctx.newId(),
+        userId: input.userId,
+        seq: 1,
+        amount: balance,
+        type: grant.type,
+        reason: grant.reason,
+        referenceId: input.userId,
+        balanceAfter: balance,
+        createdAt: now,
+        replayed: false,
+      }
+    : null;
+
+  const result = await serviceFor(ctx.db)
+    .transaction.write(({ user: users, ledgerEntry, idempotencyKey }) => [
+      users.create(user).commit(),
+      ...(opening
+        ? [
+            ledgerEntry
+              .create({ ...opening, idempotencyKey: `${opening.type}#${input.userId}` })
+              .commit(),
+            idempotencyKey
+              .create({
+                key: `${opening.type}#${input.userId}`,
+                userId: input.userId,
+                amount: opening.amount,
+                type: opening.type,
+                seq: 1,
+                entryId: opening.entryId,
+                createdAt: now,
+              })
+              .commit(),
+          ]
+        : []),
+    ])
+    .go();
+  if (result.canceled) {
+    if (result.data[0]?.code === "ConditionalCheckFailed") throw new AccountExists(input.userId);
+    throw new Error(
+      `Account transaction cancelled: ${result.data.map((reason) => reason.code).join(", ")}`,
+    );
+  }
+  return { user, opening };
+}

@@ -1,0 +1,232 @@
+import type { CoreContext } from "../context";
+import type { LedgerEntryItem, LedgerEntryType } from "../entities/ledger-entry";
+import type { UserItem } from "../entities/user";
+import {
+  BalanceCapExceeded,
+  IdempotencyKeyReused,
+  InsufficientBalance,
+  InvalidAmount,
+  LedgerBusy,
+  UserNotFound,
+} from "../errors";
+import { amountInCents, fromCents, toCents } from "../money";
+import { serviceFor } from "../service";
+import { backoffMs, isTransientCode, isTransientError, sleep } from "./retry";
+
+export interface PostEntryInput {
+  userId: string;
+  /** Signed credits: positive credits the user, negative debits. At most two decimals. */
+  amount: number;
+  type: LedgerEntryType;
+  reason: string;
+  referenceId?: string | undefined;
+  /** Deterministic key of the operation; a replay returns the first result and writes nothing. */
+  idempotencyKey: string;
+}
+
+/** The outcome of a credit movement, first time or replayed. */
+export interface LedgerPosting {
+  entryId: string;
+  userId: string;
+  seq: number;
+  amount: number;
+  type: LedgerEntryType;
+  reason: string;
+  referenceId: string | undefined;
+  balanceAfter: number;
+  createdAt: string;
+  /** True when the idempotency key had been used and nothing was written now. */
+  replayed: boolean;
+}
+
+/** A stale read of the balance is retried at once many times: that is contention, not failure. */
+const maxStaleAttempts = 300;
+/** Conflicts and throttling back off exponentially, a few times. */
+const maxBusyAttempts = 8;
+
+type Attempt =
+  | { kind: "committed"; posting: LedgerPosting }
+  | { kind: "replayed" }
+  | { kind: "stale"; user: UserItem | null }
+  | { kind: "busy"; cause: unknown };
+
+/**
+ * The one function every credit movement goes through. In a single DynamoDB
+ * transaction it moves the balance (conditioned on the sequence number read, so
+ * concurrent writers cannot both succeed from the same balance, and on the
+ * balance staying within [0, cap]), writes the ledger entry with `balanceAfter`,
+ * and claims the idempotency key. A failed condition on the balance is never
+ * retried as such: the fresh balance is re-evaluated and an insufficient one is
+ * an `InsufficientBalance`. Transaction conflicts and throttling are retried
+ * with backoff.
+ */
+export async function postLedgerEntry(
+  ctx: CoreContext,
+  input: PostEntryInput,
+): Promise<LedgerPosting> {
+  const cents = signedCents(input.amount, ctx.config.BALANCE_CAP);
+  const capCents = toCents(ctx.config.BALANCE_CAP);
+  let known: UserItem | null | undefined;
+  let staleAttempts = 0;
+  let busyAttempts = 0;
+
+  for (;;) {
+    const user = known ?? (await readUser(ctx, input.userId));
+    known = undefined;
+    if (!user) {
+      const replay = await findReplay(ctx, input);
+      if (replay) return replay;
+      throw new UserNotFound(input.userId);
+    }
+
+    const afterCents = toCents(user.balance) + cents;
+    if (afterCents < 0 || afterCents > capCents) {
+      // A replay of an operation that once fit must still answer with its first result.
+      const replay = await findReplay(ctx, input);
+      if (replay) return replay;
+      if (afterCents < 0) {
+        throw new InsufficientBalance({ balance: user.balance, required: -input.amount });
+      }
+      throw new BalanceCapExceeded({
+        balance: user.balance,
+        amount: input.amount,
+        cap: ctx.config.BALANCE_CAP,
+      });
+    }
+
+    const attempt = await commit(ctx, input, user, fromCents(afterCents));
+    switch (attempt.kind) {
+      case "committed":
+        return attempt.posting;
+      case "replayed": {
+        const replay = await findReplay(ctx, input);
+        if (replay) return replay;
+        break; // the key's write raced ours and lost its own transaction; go again
+      }
+      case "stale":
+        staleAttempts += 1;
+        if (staleAttempts >= maxStaleAttempts) throw new LedgerBusy("balance kept changing");
+        known = attempt.user;
+        await sleep(Math.random() * Math.min(25, staleAttempts));
+        break;
+      case "busy":
+        busyAttempts += 1;
+        if (busyAttempts >= maxBusyAttempts) throw new LedgerBusy(attempt.cause);
+        await sleep(backoffMs(busyAttempts));
+        break;
+    }
+  }
+}
+
+function signedCents(amount: number, cap: number): number {
+  if (typeof amount === "number" && amount < 0) return -amountInCents(-amount, cap);
+  if (amount === 0) throw new InvalidAmount("must not be 0", amount);
+  return amountInCents(amount, cap);
+}
+
+async function readUser(ctx: CoreContext, userId: string): Promise<UserItem | null> {
+  const { data } = await serviceFor(ctx.db).entities.user.get({ userId }).go({ consistent: true });
+  return data;
+}
+
+async function commit(
+  ctx: CoreContext,
+  input: PostEntryInput,
+  user: UserItem,
+  balanceAfter: number,
+): Promise<Attempt> {
+  const now = ctx.clock().toISOString();
+  const seq = user.ledgerSeq + 1;
+  const entryId = ctx.newId();
+  const entry = {
+    userId: input.userId,
+    seq,
+    entryId,
+    amount: input.amount,
+    type: input.type,
+    reason: input.reason,
+    referenceId: input.referenceId,
+    idempotencyKey: input.idempotencyKey,
+    balanceAfter,
+    createdAt: now,
+  } satisfies LedgerEntryItem;
+
+  let result: Awaited<ReturnType<ReturnType<typeof writeTransaction>["go"]>>;
+  try {
+    result = await writeTransaction(ctx, input, user, entry).go();
+  } catch (error) {
+    if (isTransientError(error)) return { kind: "busy", cause: error };
+    throw error;
+  }
+  if (!result.canceled) {
+    return { kind: "committed", posting: { ...entry, replayed: false } };
+  }
+
+  const [userReason, entryReason, keyReason] = result.data;
+  if (keyReason?.code === "ConditionalCheckFailed") return { kind: "replayed" };
+  if (userReason?.code === "ConditionalCheckFailed") {
+    return { kind: "stale", user: (userReason.item as UserItem | null) ?? null };
+  }
+  // Another writer took this sequence number between our read and our write.
+  if (entryReason?.code === "ConditionalCheckFailed") return { kind: "stale", user: null };
+  if (result.data.some((reason) => isTransientCode(reason.code))) {
+    return { kind: "busy", cause: result.data };
+  }
+  throw new Error(
+    `Ledger transaction cancelled: ${result.data.map((reason) => reason.code).join(", ")}`,
+  );
+}
+
+function writeTransaction(
+  ctx: CoreContext,
+  input: PostEntryInput,
+  user: UserItem,
+  entry: LedgerEntryItem,
+) {
+  const capCents = toCents(ctx.config.BALANCE_CAP);
+  const seq = user.ledgerSeq;
+  return serviceFor(ctx.db).transaction.write(({ user: users, ledgerEntry, idempotencyKey }) => [
+    users
+      .patch({ userId: input.userId })
+      .set({ balance: entry.balanceAfter, ledgerSeq: entry.seq, updatedAt: entry.createdAt })
+      // The balance rule is enforced here, by the database, against the value it holds now.
+      .where(({ ledgerSeq, balance }, { eq, gte, lte }) =>
+        input.amount < 0
+          ? `${eq(ledgerSeq, seq)} AND ${gte(balance, -input.amount)}`
+          : `${eq(ledgerSeq, seq)} AND ${lte(balance, fromCents(capCents - toCents(input.amount)))}`,
+      )
+      .commit({ response: "all_old" }),
+    ledgerEntry.create(entry).commit(),
+    idempotencyKey
+      .create({
+        key: input.idempotencyKey,
+        userId: input.userId,
+        amount: input.amount,
+        type: input.type,
+        seq: entry.seq,
+        entryId: entry.entryId,
+        createdAt: entry.createdAt,
+      })
+      .commit(),
+  ]);
+}
+
+/**
+ * The first result of an operation whose idempotency key is taken, or null when
+ * the key is free. The same key with another user, amount or type is refused.
+ */
+async function findReplay(ctx: CoreContext, input: PostEntryInput): Promise<LedgerPosting | null> {
+  const service = serviceFor(ctx.db);
+  const { data: key } = await service.entities.idempotencyKey
+    .get({ key: input.idempotencyKey })
+    .go({ consistent: true });
+  if (!key) return null;
+  if (key.userId !== input.userId || key.amount !== input.amount || key.type !== input.type) {
+    throw new IdempotencyKeyReused(input.idempotencyKey);
+  }
+  const { data: entry } = await service.entities.ledgerEntry
+    .get({ userId: key.userId, seq: key.seq })
+    .go({ consistent: true });
+  if (!entry) throw new Error(`Ledger entry missing for idempotency key ${input.idempotencyKey}`);
+  return { ...entry, referenceId: entry.referenceId, replayed: true };
+}

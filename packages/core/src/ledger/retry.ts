@@ -1,0 +1,33 @@
+/** Cancellation codes and SDK errors that mean "try again", as opposed to a failed condition. */
+const transientCodes = new Set([
+  "TransactionConflict",
+  "ThrottlingError",
+  "ProvisionedThroughputExceeded",
+  "RequestLimitExceeded",
+]);
+
+const transientErrorNames = new Set([
+  "TransactionConflictException",
+  "TransactionInProgressException",
+  "ThrottlingException",
+  "ProvisionedThroughputExceededException",
+  "RequestLimitExceeded",
+  "InternalServerError",
+]);
+
+export function isTransientCode(code: string): boolean {
+  return transientCodes.has(code);
+}
+
+export function isTransientError(error: unknown): boolean {
+  return error instanceof Error && transientErrorNames.has(error.name);
+}
+
+/** Exponential backoff with full jitter: a random wait in [0, min(cap, base * 2^attempt)). */
+export function backoffMs(attempt: number, baseMs = 20, capMs = 1_000): number {
+  return Math.random() * Math.min(capMs, baseMs * 2 ** attempt);
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,51 @@
+import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
+
+/**
+ * The one DynamoDB table, described once. The CDK construct in `infra/` and the
+ * DynamoDB Local launcher in `scripts/` both build the table from this, so the
+ * keys and indexes that tests run against are the ones that get deployed.
+ */
+export const tableDefinition = {
+  partitionKey: "pk",
+  sortKey: "sk",
+  /** Generic GSIs; entities name them after their access pattern (see docs/data-model.md). */
+  globalIndexes: [
+    { indexName: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" },
+    { indexName: "gsi2", partitionKey: "gsi2pk", sortKey: "gsi2sk" },
+    { indexName: "gsi3", partitionKey: "gsi3pk", sortKey: "gsi3sk" },
+    { indexName: "gsi4", partitionKey: "gsi4pk", sortKey: "gsi4sk" },
+    { indexName: "gsi5", partitionKey: "gsi5pk", sortKey: "gsi5sk" },
+  ],
+  timeToLiveAttribute: "ttl",
+} as const;
+
+export type GlobalIndexName = (typeof tableDefinition.globalIndexes)[number]["indexName"];
+
+/** The CreateTable request for this definition (on-demand billing, every GSI projecting all). */
+export function createTableInput(tableName: string): CreateTableCommandInput {
+  const keyAttributes = [
+    tableDefinition.partitionKey,
+    tableDefinition.sortKey,
+    ...tableDefinition.globalIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+  ];
+  return {
+    TableName: tableName,
+    BillingMode: "PAY_PER_REQUEST",
+    AttributeDefinitions: keyAttributes.map((name) => ({
+      AttributeName: name,
+      AttributeType: "S",
+    })),
+    KeySchema: [
+      { AttributeName: tableDefinition.partitionKey, KeyType: "HASH" },
+      { AttributeName: tableDefinition.sortKey, KeyType: "RANGE" },
+    ],
+    GlobalSecondaryIndexes: tableDefinition.globalIndexes.map((index) => ({
+      IndexName: index.indexName,
+      KeySchema: [
+        { AttributeName: index.partitionKey, KeyType: "HASH" },
+        { AttributeName: index.sortKey, KeyType: "RANGE" },
+      ],
+      Projection: { ProjectionType: "ALL" },
+    })),
+  };
+}

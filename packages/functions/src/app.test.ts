@@ -1,0 +1,170 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import {
+  BalanceCapExceeded,
+  createDb,
+  IdempotencyKeyReused,
+  InsufficientBalance,
+  InvalidAmount,
+  loadConfig,
+  UserNotFound,
+  ValidationFailed,
+} from "@market/core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { createApp } from "./app";
+import { handleError } from "./http/errors";
+import { createRouter } from "./http/router";
+import { createTestApp, jsonRequest } from "./test/app";
+
+let app: Awaited<ReturnType<typeof createTestApp>>["app"];
+let table: string;
+
+beforeAll(async () => {
+  const created = await createTestApp();
+  app = created.app;
+  table = created.db.table;
+});
+
+describe("GET /api/v1/health", () => {
+  it("answers 200 when the table answers", async () => {
+    const response = await app.request("/api/v1/health");
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      status: "ok",
+      table: { name: table, status: "ACTIVE" },
+    });
+    expect(response.headers.get("x-request-id")).toBeTruthy();
+  });
+
+  it("answers 503 in the error format when the table is missing", async () => {
+    const missing = createApp({
+      db: createDb({ table: "no-such-table", endpoint: inject("dynamoEndpoint") }),
+      config: loadConfig({}),
+    });
+
+    const response = await missing.request("/api/v1/health");
+
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      error: "The database does not answer",
+      code: "UNHEALTHY",
+      statusCode: 503,
+    });
+  });
+});
+
+describe("errors in the API format", () => {
+  it("answers an unknown route with 404", async () => {
+    const response = await app.request("/api/v1/nope");
+
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      error: "No route for GET /api/v1/nope",
+      code: "NOT_FOUND",
+      statusCode: 404,
+    });
+  });
+
+  it("answers a known path with the wrong method with 405 and Allow", async () => {
+    const response = await app.request("/api/v1/health", { method: "DELETE" });
+
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET");
+    expect(await response.json()).toMatchObject({ code: "METHOD_NOT_ALLOWED", statusCode: 405 });
+  });
+
+  it("answers an oversized body with 413", async () => {
+    const response = await app.request(
+      "/api/v1/health",
+      jsonRequest("POST", { padding: "x".repeat(70 * 1024) }),
+    );
+
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+  });
+});
+
+describe("the shared router and error mapping", () => {
+  const echo = createRoute({
+    method: "post",
+    path: "/echo",
+    request: {
+      body: {
+        content: {
+          "application/json": {
+            schema: z.object({ name: z.string().max(5), amount: z.number() }).strict(),
+          },
+        },
+      },
+    },
+    responses: { 200: { description: "echo" } },
+  });
+  const router = createRouter().openapi(echo, (c) => c.json(c.req.valid("json"), 200));
+  router.onError(handleError);
+
+  it("answers malformed JSON with 400 MALFORMED_JSON", async () => {
+    const response = await router.request("/echo", jsonRequest("POST", "{not json"));
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: "MALFORMED_JSON", statusCode: 400 });
+  });
+
+  it("answers an invalid body with 400 naming every failing field", async () => {
+    const response = await router.request(
+      "/echo",
+      jsonRequest("POST", { name: "too long", amount: "7", role: "admin" }),
+    );
+
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { code: string; details: { fields: object } };
+    expect(body.code).toBe("VALIDATION_ERROR");
+    expect(Object.keys(body.details.fields).sort()).toEqual(["body", "body.amount", "body.name"]);
+  });
+
+  it.each([
+    [new InsufficientBalance({ balance: 1, required: 2 }), 402, "INSUFFICIENT_BALANCE"],
+    [new InvalidAmount("must be greater than 0", -1), 400, "INVALID_AMOUNT"],
+    [new BalanceCapExceeded({ balance: 1, amount: 2, cap: 2 }), 422, "BALANCE_CAP_EXCEEDED"],
+    [new UserNotFound("u"), 404, "USER_NOT_FOUND"],
+    [new IdempotencyKeyReused("k"), 409, "IDEMPOTENCY_KEY_REUSED"],
+    [new ValidationFailed("bad", { limit: "too big" }), 400, "VALIDATION_ERROR"],
+    [new Error("secret internals"), 500, "INTERNAL_ERROR"],
+  ])("maps %s to %i %s", async (error, status, code) => {
+    const throwing = createRouter();
+    throwing.get("/boom", () => {
+      throw error;
+    });
+    throwing.onError(handleError);
+
+    const response = await throwing.request("/boom");
+    const body = (await response.json()) as { code: string; statusCode: number; error: string };
+
+    expect(response.status).toBe(status);
+    expect(body).toMatchObject({ code, statusCode: status });
+    expect(body.error).not.toContain("secret");
+  });
+});
+
+describe("OpenAPI", () => {
+  it("serves a 3.x document generated from the routes", async () => {
+    const response = await app.request("/api/v1/openapi.json");
+    const document = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+
+    expect(response.status).toBe(200);
+    expect(document.openapi).toMatch(/^3\./);
+    expect(Object.keys(document.paths["/api/v1/health"]?.get?.responses ?? {})).toEqual([
+      "200",
+      "503",
+    ]);
+  });
+
+  it("serves the docs page", async () => {
+    const response = await app.request("/api/v1/docs");
+
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("/api/v1/openapi.json");
+  });
+});

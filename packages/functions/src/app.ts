@@ -1,0 +1,80 @@
+import { swaggerUI } from "@hono/swagger-ui";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { type Config, type CoreContext, createContext, type Db } from "@market/core";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppEnv } from "./http/env";
+import { errorResponse, handleError } from "./http/errors";
+import { notFoundHandler } from "./http/method-not-allowed";
+import { serveWeb } from "./http/web";
+import { logger } from "./logger";
+import { healthRouter } from "./routes/health/health.index";
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  /** Serve the built SPA from here (local runs); unset behind API Gateway. */
+  webDistDir?: string | undefined;
+  clock?: CoreContext["clock"];
+  newId?: CoreContext["newId"];
+}
+
+export const apiBase = "/api/v1";
+
+/** The HTTP app, the same for Lambda (`hono/aws-lambda`), `npm start` and tests. */
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const core = createContext({
+    db: deps.db,
+    config: deps.config,
+    ...(deps.clock ? { clock: deps.clock } : {}),
+    ...(deps.newId ? { newId: deps.newId } : {}),
+  });
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use("*", requestId());
+  app.use("*", async (c, next) => {
+    c.set("core", core);
+    const started = performance.now();
+    await next();
+    if (c.req.path.startsWith(apiBase)) {
+      logger.info("request", {
+        requestId: c.var.requestId,
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        durationMs: Math.round(performance.now() - started),
+      });
+    }
+  });
+  app.use(`${apiBase}/*`, secureHeaders());
+  app.use(
+    `${apiBase}/*`,
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) => errorResponse(c, 413, "PAYLOAD_TOO_LARGE", "Request body too large"),
+    }),
+  );
+
+  app.route(apiBase, healthRouter);
+
+  app.doc(`${apiBase}/openapi.json`, {
+    openapi: "3.0.3",
+    info: {
+      title: "Credits Market API",
+      version: "1.0.0",
+      description: "Play-money prediction market with AI forecasts.",
+    },
+    servers: [{ url: "/" }],
+  });
+  app.get(
+    `${apiBase}/docs`,
+    swaggerUI({ url: `${apiBase}/openapi.json`, title: "Credits Market API" }),
+  );
+
+  if (deps.webDistDir) serveWeb(app, deps.webDistDir);
+
+  app.onError(handleError);
+  app.notFound(notFoundHandler(app));
+  return app;
+}

@@ -1,0 +1,86 @@
+import { DomainError } from "@market/core";
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ZodError } from "zod";
+import { logger } from "../logger";
+
+/** The one error body the API returns. */
+export interface ErrorBody {
+  error: string;
+  code: string;
+  statusCode: number;
+  details?: Record<string, unknown>;
+}
+
+/** Domain error codes to HTTP statuses: a table, not a chain of string matches. */
+const statusByCode: Record<string, ContentfulStatusCode> = {
+  VALIDATION_ERROR: 400,
+  INVALID_AMOUNT: 400,
+  INSUFFICIENT_BALANCE: 402,
+  USER_NOT_FOUND: 404,
+  ACCOUNT_EXISTS: 409,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  BALANCE_CAP_EXCEEDED: 422,
+  LEDGER_BUSY: 503,
+};
+
+const codeByStatus: Record<number, string> = {
+  400: "BAD_REQUEST",
+  401: "UNAUTHORIZED",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  405: "METHOD_NOT_ALLOWED",
+  413: "PAYLOAD_TOO_LARGE",
+  415: "UNSUPPORTED_MEDIA_TYPE",
+  429: "RATE_LIMIT_EXCEEDED",
+};
+
+/** The error body, for handlers whose typed responses need the object itself. */
+export function errorBody(
+  statusCode: number,
+  code: string,
+  error: string,
+  details?: Record<string, unknown>,
+): ErrorBody {
+  return { error, code, statusCode, ...(details ? { details } : {}) };
+}
+
+export function errorResponse(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: string,
+  error: string,
+  details?: Record<string, unknown>,
+): Response {
+  return c.json(errorBody(status, code, error, details), status);
+}
+
+/** Zod issues as `{ "body.amount": "Expected number, received string" }`. */
+export function fieldErrors(error: ZodError, target: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = [target, ...issue.path.map(String)].join(".");
+    fields[path] ??= issue.message;
+  }
+  return fields;
+}
+
+/** The app's `onError`: domain errors by code, HTTP exceptions by status, anything else a 500. */
+export function handleError(error: Error, c: Context): Response {
+  if (error instanceof DomainError) {
+    const status = statusByCode[error.code] ?? 400;
+    if (status >= 500) logger.warn("domain error", { code: error.code, error });
+    return errorResponse(c, status, error.code, error.message, error.details);
+  }
+  if (error instanceof HTTPException) {
+    const status = error.status as ContentfulStatusCode;
+    const message = error.message || "Request failed";
+    const code = /malformed json/i.test(message)
+      ? "MALFORMED_JSON"
+      : (codeByStatus[status] ?? "HTTP_ERROR");
+    return errorResponse(c, status, code, message);
+  }
+  logger.error("unhandled error", { error, path: c.req.path, method: c.req.method });
+  return errorResponse(c, 500, "INTERNAL_ERROR", "Internal server error");
+}

@@ -1,0 +1,24 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { describeTable } from "@market/core";
+import type { AppEnv } from "../../http/env";
+import { errorBody } from "../../http/errors";
+import { logger } from "../../logger";
+import type { getHealth } from "./health.routes";
+
+export const health: RouteHandler<typeof getHealth, AppEnv> = async (c) => {
+  const { db, clock } = c.var.core;
+  try {
+    const table = await describeTable(db);
+    return c.json(
+      {
+        status: "ok" as const,
+        table: { name: db.table, status: table.status },
+        time: clock().toISOString(),
+      },
+      200,
+    );
+  } catch (error) {
+    logger.error("health check failed", { error });
+    return c.json(errorBody(503, "UNHEALTHY", "The database does not answer"), 503);
+  }
+};

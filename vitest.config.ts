@@ -1,0 +1,18 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: [
+      "packages/*/src/**/*.test.ts",
+      "infra/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "stacks/**/*.test.ts",
+    ],
+    globalSetup: ["scripts/test/global-setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+    // Tests assert on responses; set LOG_LEVEL=INFO to see the structured logs.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "SILENT" },
+  },
+});
