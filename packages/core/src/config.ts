@@ -1,6 +1,20 @@
 import { z } from "zod";
 
 const integer = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+const flag = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0"])
+    .default(fallback ? "true" : "false")
+    .transform((value) => value === "true" || value === "1");
+const list = z
+  .string()
+  .default("")
+  .transform((value) =>
+    value
+      .split(",")
+      .map((item) => item.trim().toLowerCase())
+      .filter(Boolean),
+  );
 
 /**
  * Every setting the product reads from the environment, parsed once. Limits,
@@ -15,6 +29,23 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().default(".data"),
   LOG_LEVEL: z.enum(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"]).default("INFO"),
+  /** Public URL of the web app, used in links sent by email. */
+  PUBLIC_URL: z.url().default("http://localhost:3000"),
+  /**
+   * HS256 signing secret(s) for access tokens: one secret, or `kid:secret,kid:secret`
+   * with the current key first. Unset locally: a generated file under DATA_DIR is used.
+   */
+  JWT_SECRET: z.string().optional(),
+  /** Accounts whose email is listed here are admins. */
+  ADMIN_EMAILS: list,
+  /** Take the client IP from X-Forwarded-For (only behind a proxy you control). */
+  TRUST_FORWARDED_FOR: flag(false),
+  /** `outbox` writes emails under DATA_DIR/outbox; `ses` sends them with Amazon SES. */
+  EMAIL_TRANSPORT: z.enum(["outbox", "ses"]).default("outbox"),
+  EMAIL_FROM: z.string().default("Credits Market <no-reply@example.com>"),
+  ACCESS_TOKEN_TTL_SECONDS: integer(15 * 60),
+  REFRESH_TOKEN_TTL_SECONDS: integer(7 * 24 * 60 * 60),
+  PASSWORD_RESET_TTL_SECONDS: integer(30 * 60),
   /** Highest balance an account may hold (architecture, ledger rule 1). */
   BALANCE_CAP: integer(1_000_000),
   SIGNUP_BONUS: integer(1_000),

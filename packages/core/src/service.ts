@@ -2,9 +2,22 @@ import { Service } from "electrodb";
 import type { Db } from "./db";
 import { IdempotencyKey } from "./entities/idempotency-key";
 import { LedgerEntry } from "./entities/ledger-entry";
+import { PasswordResetToken } from "./entities/password-reset-token";
+import { RateLimitWindow } from "./entities/rate-limit-window";
+import { RefreshToken } from "./entities/refresh-token";
+import { UniqueEmail, UniqueUsername } from "./entities/unique-guards";
 import { User } from "./entities/user";
 
-const entities = { user: User, ledgerEntry: LedgerEntry, idempotencyKey: IdempotencyKey };
+const entities = {
+  user: User,
+  uniqueEmail: UniqueEmail,
+  uniqueUsername: UniqueUsername,
+  ledgerEntry: LedgerEntry,
+  idempotencyKey: IdempotencyKey,
+  refreshToken: RefreshToken,
+  passwordResetToken: PasswordResetToken,
+  rateLimitWindow: RateLimitWindow,
+};
 
 function buildService(db: Db) {
   return new Service(entities, { client: db.client, table: db.table });
@@ -23,3 +36,9 @@ export function serviceFor(db: Db): MarketService {
   }
   return service;
 }
+
+type WriteTransactionFn = Parameters<MarketService["transaction"]["write"]>[0];
+/** The entities handed to a write-transaction callback. */
+export type TransactionEntities = Parameters<WriteTransactionFn>[0];
+/** One committed write inside a transaction (`entity.create(...).commit()`). */
+export type TransactionItem = ReturnType<WriteTransactionFn>[number];

@@ -13,15 +13,17 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createApp } from "./app";
 import { handleError } from "./http/errors";
 import { createRouter } from "./http/router";
-import { createTestApp, jsonRequest } from "./test/app";
+import { createTestApp, jsonRequest, testKeys } from "./test/app";
 
 let app: Awaited<ReturnType<typeof createTestApp>>["app"];
 let table: string;
+let outbox: Awaited<ReturnType<typeof createTestApp>>["outbox"];
 
 beforeAll(async () => {
   const created = await createTestApp();
   app = created.app;
   table = created.db.table;
+  outbox = created.outbox;
 });
 
 describe("GET /api/v1/health", () => {
@@ -40,6 +42,8 @@ describe("GET /api/v1/health", () => {
     const missing = createApp({
       db: createDb({ table: "no-such-table", endpoint: inject("dynamoEndpoint") }),
       config: loadConfig({}),
+      keys: testKeys,
+      email: outbox,
     });
 
     const response = await missing.request("/api/v1/health");
@@ -118,7 +122,11 @@ describe("the shared router and error mapping", () => {
     expect(response.status).toBe(400);
     const body = (await response.json()) as { code: string; details: { fields: object } };
     expect(body.code).toBe("VALIDATION_ERROR");
-    expect(Object.keys(body.details.fields).sort()).toEqual(["body", "body.amount", "body.name"]);
+    expect(Object.keys(body.details.fields).sort()).toEqual([
+      "body.amount",
+      "body.name",
+      "body.role",
+    ]);
   });
 
   it.each([
@@ -168,3 +176,43 @@ describe("OpenAPI", () => {
     expect(await response.text()).toContain("/api/v1/openapi.json");
   });
 });
+
+describe("OpenAPI coverage of accounts", () => {
+  it.each([
+    ["post", "/api/v1/auth/register"],
+    ["post", "/api/v1/auth/login"],
+    ["post", "/api/v1/auth/refresh"],
+    ["post", "/api/v1/auth/logout"],
+    ["post", "/api/v1/auth/password-reset/request"],
+    ["post", "/api/v1/auth/password-reset/confirm"],
+    ["post", "/api/v1/auth/password"],
+    ["get", "/api/v1/users/me"],
+    ["patch", "/api/v1/users/me"],
+    ["get", "/api/v1/users/{userId}"],
+    ["get", "/api/v1/transactions/me"],
+    ["post", "/api/v1/admin/credits"],
+  ])("documents %s %s with request and response schemas", async (method, path) => {
+    const document = (await (await app.request("/api/v1/openapi.json")).json()) as {
+      paths: Record<string, Record<string, OpenApiOperation>>;
+    };
+    const operation = document.paths[path]?.[method];
+
+    expect(operation).toBeDefined();
+    const success = Object.entries(operation?.responses ?? {}).find(([status]) =>
+      status.startsWith("2"),
+    );
+    expect(success?.[1].content?.["application/json"]?.schema).toBeDefined();
+    const takesInput = method !== "get" || path.includes("{") || path.includes("transactions");
+    if (takesInput) {
+      expect(
+        operation?.requestBody?.content?.["application/json"]?.schema ?? operation?.parameters,
+      ).toBeDefined();
+    }
+  });
+});
+
+interface OpenApiOperation {
+  requestBody?: { content?: Record<string, { schema?: unknown }> };
+  parameters?: unknown[];
+  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+}

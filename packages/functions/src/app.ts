@@ -1,6 +1,8 @@
 import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { type Config, type CoreContext, createContext, type Db } from "@market/core";
+import type { SigningKeys } from "@market/core/auth/signing-keys";
+import { type EmailSender, OutboxEmailSender } from "@market/core/email";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -9,11 +11,20 @@ import { errorResponse, handleError } from "./http/errors";
 import { notFoundHandler } from "./http/method-not-allowed";
 import { serveWeb } from "./http/web";
 import { logger } from "./logger";
+import { adminRouter } from "./routes/admin/admin.index";
+import { authRouter } from "./routes/auth/auth.index";
+import { devRouter } from "./routes/dev/dev.index";
 import { healthRouter } from "./routes/health/health.index";
+import { transactionsRouter } from "./routes/transactions/transactions.index";
+import { usersRouter } from "./routes/users/users.index";
 
 export interface AppDeps {
   db: Db;
   config: Config;
+  /** Access-token keyring (see `loadAppDeps`). */
+  keys: SigningKeys;
+  /** Where password-reset emails go; an outbox also gets the dev listing route. */
+  email: EmailSender;
   /** Serve the built SPA from here (local runs); unset behind API Gateway. */
   webDistDir?: string | undefined;
   clock?: CoreContext["clock"];
@@ -24,12 +35,16 @@ export const apiBase = "/api/v1";
 
 /** The HTTP app, the same for Lambda (`hono/aws-lambda`), `npm start` and tests. */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
-  const core = createContext({
-    db: deps.db,
-    config: deps.config,
-    ...(deps.clock ? { clock: deps.clock } : {}),
-    ...(deps.newId ? { newId: deps.newId } : {}),
-  });
+  const core = {
+    ...createContext({
+      db: deps.db,
+      config: deps.config,
+      ...(deps.clock ? { clock: deps.clock } : {}),
+      ...(deps.newId ? { newId: deps.newId } : {}),
+    }),
+    keys: deps.keys,
+    email: deps.email,
+  };
   const app = new OpenAPIHono<AppEnv>();
 
   app.use("*", requestId());
@@ -57,7 +72,17 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   );
 
   app.route(apiBase, healthRouter);
+  app.route(apiBase, authRouter);
+  app.route(apiBase, usersRouter);
+  app.route(apiBase, transactionsRouter);
+  app.route(apiBase, adminRouter);
+  if (deps.email instanceof OutboxEmailSender) app.route(apiBase, devRouter(deps.email));
 
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+  });
   app.doc(`${apiBase}/openapi.json`, {
     openapi: "3.0.3",
     info: {

@@ -1,5 +1,5 @@
 export { AccountExists, type OpenAccountInput, openAccount } from "./open-account";
-export { consume, grant, type MovementInput, refund } from "./operations";
+export { consume, grant, type MovementInput, postAdminMovement, refund } from "./operations";
 export { type LedgerPosting, type PostEntryInput, postLedgerEntry } from "./post";
 export {
   getBalance,

@@ -3,7 +3,7 @@ import type { LedgerEntryType } from "../entities/ledger-entry";
 import type { UserItem } from "../entities/user";
 import { DomainError } from "../errors";
 import { amountInCents, fromCents } from "../money";
-import { serviceFor } from "../service";
+import { serviceFor, type TransactionEntities, type TransactionItem } from "../service";
 import type { LedgerPosting } from "./post";
 
 export interface OpenAccountInput {
@@ -15,6 +15,13 @@ export interface OpenAccountInput {
   plan?: UserItem["plan"] | undefined;
   /** The first credits, written as the account's first ledger entry. */
   openingGrant?: { amount: number; type: LedgerEntryType; reason: string } | undefined;
+  /**
+   * More writes for the same transaction (uniqueness guards). Their cancellation
+   * reasons are passed to `onRejected`, in order, when the transaction fails.
+   */
+  alsoWrite?: ((entities: TransactionEntities) => TransactionItem[]) | undefined;
+  /** Turns a rejected extra write into a domain error (e.g. email taken). */
+  onRejected?: ((extraCodes: string[]) => Error | undefined) | undefined;
 }
 
 export class AccountExists extends DomainError {
@@ -65,14 +72,14 @@ export async function openAccount(
     : null;
 
   const result = await serviceFor(ctx.db)
-    .transaction.write(({ user: users, ledgerEntry, idempotencyKey }) => [
-      users.create(user).commit(),
+    .transaction.write((entities) => [
+      entities.user.create(user).commit(),
       ...(opening
         ? [
-            ledgerEntry
+            entities.ledgerEntry
               .create({ ...opening, idempotencyKey: `${opening.type}#${input.userId}` })
               .commit(),
-            idempotencyKey
+            entities.idempotencyKey
               .create({
                 key: `${opening.type}#${input.userId}`,
                 userId: input.userId,
@@ -85,10 +92,14 @@ export async function openAccount(
               .commit(),
           ]
         : []),
+      ...(input.alsoWrite?.(entities) ?? []),
     ])
     .go();
   if (result.canceled) {
     if (result.data[0]?.code === "ConditionalCheckFailed") throw new AccountExists(input.userId);
+    const extraCodes = result.data.slice(opening ? 3 : 1).map((reason) => reason.code);
+    const mapped = input.onRejected?.(extraCodes);
+    if (mapped) throw mapped;
     throw new Error(
       `Account transaction cancelled: ${result.data.map((reason) => reason.code).join(", ")}`,
     );

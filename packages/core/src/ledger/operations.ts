@@ -75,3 +75,15 @@ function requirePositive(amount: number): void {
     );
   }
 }
+
+/**
+ * An admin's movement: `admin_grant` adds credits, `admin_adjustment` carries
+ * its own sign (a negative one cannot take the balance below 0).
+ */
+export async function postAdminMovement(
+  ctx: CoreContext,
+  input: MovementInput & { type: "admin_grant" | "admin_adjustment" },
+): Promise<LedgerPosting> {
+  if (input.type === "admin_grant") requirePositive(input.amount);
+  return postLedgerEntry(ctx, input);
+}

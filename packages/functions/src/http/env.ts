@@ -1,9 +1,17 @@
-import type { CoreContext } from "@market/core";
+import type { AccountsContext } from "@market/core/accounts";
+import type { UserItem } from "@market/core/entities/user";
+
+/** The caller, as the access token says. */
+export interface Caller {
+  userId: string;
+  role: UserItem["role"];
+}
 
 /** What every request handler can read from the Hono context. */
 export interface AppEnv {
   Variables: {
-    core: CoreContext;
+    core: AccountsContext;
     requestId: string;
+    caller: Caller;
   };
 }

@@ -1,4 +1,5 @@
 import { DomainError } from "@market/core";
+import { RateLimitExceeded } from "@market/core/rate-limit";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -17,11 +18,19 @@ export interface ErrorBody {
 const statusByCode: Record<string, ContentfulStatusCode> = {
   VALIDATION_ERROR: 400,
   INVALID_AMOUNT: 400,
+  INVALID_RESET_TOKEN: 400,
+  UNAUTHORIZED: 401,
+  INVALID_CREDENTIALS: 401,
+  INVALID_REFRESH_TOKEN: 401,
   INSUFFICIENT_BALANCE: 402,
+  FORBIDDEN: 403,
   USER_NOT_FOUND: 404,
   ACCOUNT_EXISTS: 409,
+  EMAIL_TAKEN: 409,
+  USERNAME_TAKEN: 409,
   IDEMPOTENCY_KEY_REUSED: 409,
   BALANCE_CAP_EXCEEDED: 422,
+  RATE_LIMIT_EXCEEDED: 429,
   LEDGER_BUSY: 503,
 };
 
@@ -61,7 +70,12 @@ export function fieldErrors(error: ZodError, target: string): Record<string, str
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = [target, ...issue.path.map(String)].join(".");
-    fields[path] ??= issue.message;
+    if (issue.code === "unrecognized_keys") {
+      // Mass assignment attempts name each refused field, not just the body.
+      for (const key of issue.keys) fields[`${path}.${key}`] = "is not allowed";
+    } else {
+      fields[path] ??= issue.message;
+    }
   }
   return fields;
 }
@@ -71,6 +85,9 @@ export function handleError(error: Error, c: Context): Response {
   if (error instanceof DomainError) {
     const status = statusByCode[error.code] ?? 400;
     if (status >= 500) logger.warn("domain error", { code: error.code, error });
+    if (error instanceof RateLimitExceeded)
+      c.header("Retry-After", String(error.retryAfterSeconds));
+    if (error.code === "UNAUTHORIZED") c.header("WWW-Authenticate", 'Bearer error="invalid_token"');
     return errorResponse(c, status, error.code, error.message, error.details);
   }
   if (error instanceof HTTPException) {

@@ -1,0 +1,119 @@
+import type { CoreContext } from "../context";
+import type { UserItem } from "../entities/user";
+import { UserNotFound, ValidationFailed } from "../errors";
+import { serviceFor } from "../service";
+import { UsernameTaken } from "./errors";
+import { usernameKey } from "./normalize";
+
+/** What anyone may see of a user. */
+export interface PublicProfile {
+  id: string;
+  username: string;
+  totalVolume: number;
+  overallPnL: number;
+  rankByPnL: number | null;
+  rankByVolume: number | null;
+}
+
+/** What the user sees of themselves. */
+export interface PrivateProfile extends PublicProfile {
+  email: string;
+  role: UserItem["role"];
+  plan: UserItem["plan"];
+  creditBalance: number;
+  createdAt: string;
+  lastDailyRewardAt: string | null;
+}
+
+export function publicProfile(user: UserItem): PublicProfile {
+  return {
+    id: user.userId,
+    username: user.username ?? "",
+    totalVolume: user.volume,
+    overallPnL: user.pnl,
+    rankByPnL: null,
+    rankByVolume: null,
+  };
+}
+
+export function privateProfile(user: UserItem): PrivateProfile {
+  return {
+    ...publicProfile(user),
+    email: user.email ?? "",
+    role: user.role,
+    plan: user.plan,
+    creditBalance: user.balance,
+    createdAt: user.createdAt,
+    lastDailyRewardAt: null,
+  };
+}
+
+export async function findUser(ctx: CoreContext, userId: string): Promise<UserItem | null> {
+  const { data } = await serviceFor(ctx.db).entities.user.get({ userId }).go({ consistent: true });
+  return data;
+}
+
+export async function getUser(ctx: CoreContext, userId: string): Promise<UserItem> {
+  const user = await findUser(ctx, userId);
+  if (!user) throw new UserNotFound(userId);
+  return user;
+}
+
+/** Someone's profile; the private one only when the viewer is that user. */
+export async function viewProfile(
+  ctx: CoreContext,
+  userId: string,
+  viewerId: string,
+): Promise<PublicProfile | PrivateProfile> {
+  const user = await getUser(ctx, userId);
+  return viewerId === userId ? privateProfile(user) : publicProfile(user);
+}
+
+export const usernamePattern = /^[A-Za-z0-9_]{3,50}$/;
+
+/**
+ * Renames a user. The new name's guard is claimed and the old one released in
+ * the same transaction as the change, so names stay unique under races.
+ */
+export async function changeUsername(
+  ctx: CoreContext,
+  userId: string,
+  username: string,
+): Promise<UserItem> {
+  if (!usernamePattern.test(username)) {
+    throw new ValidationFailed("Invalid username", {
+      username: "must be 3 to 50 letters, digits or underscores",
+    });
+  }
+  const user = await getUser(ctx, userId);
+  const now = ctx.clock().toISOString();
+  const oldKey = usernameKey(user.username ?? "");
+  const newKey = usernameKey(username);
+  const service = serviceFor(ctx.db);
+
+  const result = await service.transaction
+    .write(({ user: users, uniqueUsername }) => [
+      users.patch({ userId }).set({ username, updatedAt: now }).commit(),
+      ...(oldKey === newKey
+        ? []
+        : [
+            uniqueUsername.create({ username: newKey, userId }).commit(),
+            ...(oldKey
+              ? [
+                  uniqueUsername
+                    .delete({ username: oldKey })
+                    .where((guard, { eq }) => eq(guard.userId, userId))
+                    .commit(),
+                ]
+              : []),
+          ]),
+    ])
+    .go();
+  if (result.canceled) {
+    const reasons: { code: string }[] = result.data;
+    if (reasons[1]?.code === "ConditionalCheckFailed") throw new UsernameTaken();
+    if (reasons[0]?.code === "ConditionalCheckFailed") throw new UserNotFound(userId);
+    throw new Error(`Rename cancelled: ${reasons.map((reason) => reason.code).join(", ")}`);
+  }
+  return { ...user, username, updatedAt: now };
+}

@@ -1,0 +1,3 @@
+export type { EmailMessage, EmailSender } from "./email";
+export { OutboxEmailSender, type StoredEmail } from "./outbox";
+export { SesEmailSender } from "./ses";

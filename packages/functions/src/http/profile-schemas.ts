@@ -1,0 +1,23 @@
+import { z } from "@hono/zod-openapi";
+
+export const PublicProfileSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    totalVolume: z.number(),
+    overallPnL: z.number(),
+    rankByPnL: z.number().int().nullable(),
+    rankByVolume: z.number().int().nullable(),
+  })
+  .openapi("PublicProfile");
+
+export const PrivateProfileSchema = PublicProfileSchema.extend({
+  email: z.string(),
+  role: z.enum(["user", "admin"]),
+  plan: z.enum(["free", "unlimited"]),
+  creditBalance: z.number(),
+  createdAt: z.string().openapi({ format: "date-time" }),
+  lastDailyRewardAt: z.string().nullable(),
+}).openapi("PrivateProfile");
+
+export const bearerAuth = [{ bearerAuth: [] }];

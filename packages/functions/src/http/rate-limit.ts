@@ -1,0 +1,44 @@
+import type { CoreContext } from "@market/core";
+import { hit, RateLimitExceeded, type RateLimitRule } from "@market/core/rate-limit";
+import type { Context, MiddlewareHandler } from "hono";
+import type { AppEnv } from "./env";
+import { errorResponse } from "./errors";
+
+/** What the middleware needs from the app's environment: the core context. */
+interface RateLimitEnv {
+  Variables: { core: CoreContext };
+}
+
+/**
+ * Counts every request against `rule` for the subject `subjectOf` names (e.g.
+ * `ipSubject(clientIp(c, ...))`). An allowed request carries `RateLimit-Limit`
+ * and `RateLimit-Remaining`; a refused one is a 429 in the API's error format
+ * with `Retry-After`, and never reaches the handler.
+ */
+export function rateLimit<E extends RateLimitEnv = AppEnv>(
+  rule: RateLimitRule,
+  subjectOf: (c: Context<E>) => string | Promise<string>,
+): MiddlewareHandler<E> {
+  return async (c, next) => {
+    const core: CoreContext = c.get("core");
+    const result = await hit(core, rule, await subjectOf(c));
+    c.header("RateLimit-Limit", String(rule.limit));
+    c.header("RateLimit-Remaining", String(result.remaining));
+    if (!result.allowed) {
+      const error = new RateLimitExceeded(rule, result.retryAfterSeconds);
+      for (const [name, value] of Object.entries(retryAfterHeaders(error))) c.header(name, value);
+      return errorResponse(c, 429, error.code, error.message, error.details);
+    }
+    await next();
+  };
+}
+
+/**
+ * `Retry-After` for a `RateLimitExceeded` thrown anywhere (e.g. by `enforce` in
+ * core), for the app's `onError`; no headers for any other error.
+ */
+export function retryAfterHeaders(error: unknown): Record<string, string> {
+  return error instanceof RateLimitExceeded
+    ? { "Retry-After": String(error.retryAfterSeconds) }
+    : {};
+}

@@ -1,0 +1,119 @@
+import { Ledger } from "@market/core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, jsonRequest } from "../../test/app";
+import { bearer, registerUser, type TestSession, uniqueName } from "../../test/users";
+
+let setup: Awaited<ReturnType<typeof createTestApp>>;
+let admin: TestSession;
+let user: TestSession;
+
+beforeAll(async () => {
+  const adminName = uniqueName("admin");
+  setup = await createTestApp({ env: { ADMIN_EMAILS: `${adminName}@example.com` } });
+  [admin, user] = await Promise.all([
+    registerUser(setup.app, { username: adminName }),
+    registerUser(setup.app),
+  ]);
+});
+
+const grant = (token: string, body: unknown, headers: Record<string, string> = {}) =>
+  setup.app.request(
+    "/api/v1/admin/credits",
+    jsonRequest("POST", body, { ...bearer(token), ...headers }),
+  );
+const core = () => ({
+  db: setup.db,
+  config: setup.config,
+  clock: () => new Date(),
+  newId: () => "x",
+});
+
+describe("POST /admin/credits", () => {
+  it("refuses a user token with 403 and writes nothing", async () => {
+    const response = await grant(user.accessToken, {
+      userId: user.user.id,
+      type: "admin_grant",
+      amount: 500,
+      reason: "self service",
+    });
+
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ code: "FORBIDDEN", statusCode: 403 });
+    expect((await Ledger.getBalance(core(), user.user.id)).balance).toBe(1000);
+  });
+
+  it("refuses an anonymous caller with 401", async () => {
+    const response = await setup.app.request(
+      "/api/v1/admin/credits",
+      jsonRequest("POST", { userId: user.user.id, type: "admin_grant", amount: 1, reason: "x" }),
+    );
+
+    expect(response.status).toBe(401);
+  });
+
+  it("grants credits as an admin_grant entry, once per Idempotency-Key", async () => {
+    const body = {
+      userId: user.user.id,
+      type: "admin_grant",
+      amount: 250,
+      reason: "contest prize",
+    };
+    const key = { "idempotency-key": uniqueName("grant") };
+
+    const first = await grant(admin.accessToken, body, key);
+    const replay = await grant(admin.accessToken, body, key);
+
+    expect(first.status).toBe(201);
+    const firstBody = (await first.json()) as { newBalance: number; transaction: { id: string } };
+    expect(firstBody).toMatchObject({
+      newBalance: 1250,
+      transaction: { transactionType: "admin_grant" },
+    });
+    expect(await replay.json()).toEqual(firstBody);
+    expect((await Ledger.getBalance(core(), user.user.id)).balance).toBe(1250);
+  });
+
+  it.each([
+    ["a negative grant", { type: "admin_grant", amount: -5 }, 400, "INVALID_AMOUNT"],
+    ["three decimals", { type: "admin_grant", amount: 1.234 }, 400, "INVALID_AMOUNT"],
+    ["zero", { type: "admin_adjustment", amount: 0 }, 400, "VALIDATION_ERROR"],
+    [
+      "an adjustment below zero",
+      { type: "admin_adjustment", amount: -1e6 },
+      402,
+      "INSUFFICIENT_BALANCE",
+    ],
+    [
+      "a grant above the cap",
+      { type: "admin_grant", amount: 999_999.99 },
+      422,
+      "BALANCE_CAP_EXCEEDED",
+    ],
+  ])("refuses %s and writes nothing", async (_label, change, status, code) => {
+    const target = await registerUser(setup.app);
+
+    const response = await grant(admin.accessToken, {
+      userId: target.user.id,
+      reason: "x",
+      ...change,
+    });
+
+    expect(response.status).toBe(status);
+    expect(await response.json()).toMatchObject({ code });
+    expect(await Ledger.reconcile(core(), target.user.id)).toMatchObject({
+      balance: 1000,
+      entries: 1,
+    });
+  });
+
+  it("answers 404 for an unknown user", async () => {
+    const response = await grant(admin.accessToken, {
+      userId: "nobody",
+      type: "admin_grant",
+      amount: 5,
+      reason: "x",
+    });
+
+    expect(response.status).toBe(404);
+  });
+});

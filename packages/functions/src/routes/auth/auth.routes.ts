@@ -1,0 +1,133 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { rateLimitRules } from "@market/core/rate-limit-rules";
+import { requireUser } from "../../http/auth";
+import { perIp } from "../../http/limits";
+import { PrivateProfileSchema } from "../../http/profile-schemas";
+import { errorContent } from "../../http/schemas";
+
+const email = z.email().max(254).openapi({ example: "ada@example.com" });
+/** Long enough for passphrases, short enough that hashing it cannot be used to burn CPU. */
+const newPassword = z.string().min(10).max(128).openapi({ example: "correct horse battery" });
+const password = z.string().min(1).max(128);
+const opaqueToken = z.string().min(16).max(256);
+const username = z
+  .string()
+  .regex(/^[A-Za-z0-9_]{3,50}$/, "must be 3 to 50 letters, digits or underscores")
+  .openapi({ example: "ada_l" });
+
+const json = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { "application/json": { schema } },
+});
+const ok = <T extends z.ZodType>(description: string, schema: T) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+export const TokenPairSchema = z
+  .object({ accessToken: z.string(), refreshToken: z.string() })
+  .openapi("TokenPair");
+export const SessionSchema = TokenPairSchema.extend({ user: PrivateProfileSchema }).openapi(
+  "Session",
+);
+export const MessageSchema = z.object({ message: z.string() }).openapi("Message");
+
+const tooMany = errorContent("Too many attempts from this address; see Retry-After");
+const invalid = errorContent("Invalid body; `details.fields` names each failing field");
+
+export const registerRoute = createRoute({
+  method: "post",
+  path: "/auth/register",
+  tags: ["Auth"],
+  summary: "Create an account (with the signup bonus) and sign in",
+  middleware: [perIp(rateLimitRules.register)] as const,
+  request: { body: json(z.object({ username, email, password: newPassword }).strict()) },
+  responses: {
+    201: ok("Account created", SessionSchema),
+    400: invalid,
+    409: errorContent("EMAIL_TAKEN or USERNAME_TAKEN"),
+    429: tooMany,
+  },
+});
+
+export const loginRoute = createRoute({
+  method: "post",
+  path: "/auth/login",
+  tags: ["Auth"],
+  summary: "Sign in with email and password",
+  middleware: [perIp(rateLimitRules.login)] as const,
+  request: { body: json(z.object({ email, password }).strict()) },
+  responses: {
+    200: ok("Signed in", SessionSchema),
+    400: invalid,
+    401: errorContent("INVALID_CREDENTIALS, the same for an unknown email and a wrong password"),
+    429: tooMany,
+  },
+});
+
+export const refreshRoute = createRoute({
+  method: "post",
+  path: "/auth/refresh",
+  tags: ["Auth"],
+  summary: "Trade a refresh token for a new pair (the old one stops working)",
+  request: { body: json(z.object({ refreshToken: opaqueToken }).strict()) },
+  responses: {
+    200: ok("New tokens", TokenPairSchema),
+    400: invalid,
+    401: errorContent("INVALID_REFRESH_TOKEN; a reused token also ends its whole login"),
+  },
+});
+
+export const logoutRoute = createRoute({
+  method: "post",
+  path: "/auth/logout",
+  tags: ["Auth"],
+  summary: "Revoke the presented refresh token",
+  security: [{ bearerAuth: [] }],
+  middleware: [requireUser] as const,
+  request: { body: json(z.object({ refreshToken: opaqueToken }).strict()) },
+  responses: {
+    200: ok("Signed out", MessageSchema),
+    400: invalid,
+    401: errorContent("Missing or invalid access token"),
+  },
+});
+
+export const passwordResetRequestRoute = createRoute({
+  method: "post",
+  path: "/auth/password-reset/request",
+  tags: ["Auth"],
+  summary: "Email a reset link (the answer is the same whether the account exists or not)",
+  middleware: [perIp(rateLimitRules.passwordReset)] as const,
+  request: { body: json(z.object({ email }).strict()) },
+  responses: { 202: ok("Accepted", MessageSchema), 400: invalid, 429: tooMany },
+});
+
+export const passwordResetConfirmRoute = createRoute({
+  method: "post",
+  path: "/auth/password-reset/confirm",
+  tags: ["Auth"],
+  summary: "Set a new password with a reset token; signs out everywhere",
+  middleware: [perIp(rateLimitRules.passwordReset)] as const,
+  request: { body: json(z.object({ token: opaqueToken, newPassword }).strict()) },
+  responses: {
+    200: ok("Password changed", MessageSchema),
+    400: errorContent("Invalid body, or INVALID_RESET_TOKEN (unknown, used or expired)"),
+    429: tooMany,
+  },
+});
+
+export const changePasswordRoute = createRoute({
+  method: "post",
+  path: "/auth/password",
+  tags: ["Auth"],
+  summary: "Change the password; revokes every refresh token",
+  security: [{ bearerAuth: [] }],
+  middleware: [requireUser] as const,
+  request: { body: json(z.object({ currentPassword: password, newPassword }).strict()) },
+  responses: {
+    200: ok("Password changed", MessageSchema),
+    400: invalid,
+    401: errorContent("Missing token, or INVALID_CREDENTIALS for a wrong current password"),
+  },
+});

@@ -1,0 +1,51 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { ledgerEntryTypes } from "@market/core/entities/ledger-entry";
+import { requireUser } from "../../http/auth";
+import { errorContent } from "../../http/schemas";
+
+export const TransactionSchema = z
+  .object({
+    id: z.string(),
+    amount: z.number().openapi({ example: -100 }),
+    transactionType: z.enum(ledgerEntryTypes),
+    referenceId: z.string().nullable(),
+    balanceAfter: z.number(),
+    createdAt: z.string().openapi({ format: "date-time" }),
+  })
+  .openapi("Transaction");
+
+export const listMyTransactionsRoute = createRoute({
+  method: "get",
+  path: "/transactions/me",
+  tags: ["Credits"],
+  summary: "My ledger entries, newest first",
+  security: [{ bearerAuth: [] }],
+  middleware: [requireUser] as const,
+  request: {
+    query: z
+      .object({
+        type: z.enum(ledgerEntryTypes).optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+        cursor: z.string().max(2048).optional(),
+      })
+      .strict(),
+  },
+  responses: {
+    200: {
+      description: "One page of entries; pass `nextCursor` back as `cursor` for the next",
+      content: {
+        "application/json": {
+          schema: z.object({
+            transactions: z.array(TransactionSchema),
+            /** All entries of the user (of every type). */
+            total: z.number().int(),
+            limit: z.number().int(),
+            nextCursor: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    400: errorContent("Invalid query"),
+    401: errorContent("Missing or invalid access token"),
+  },
+});

@@ -1,0 +1,74 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { optionalUser, requireUser } from "../../http/auth";
+import { PrivateProfileSchema, PublicProfileSchema } from "../../http/profile-schemas";
+import { errorContent } from "../../http/schemas";
+
+const unauthorized = errorContent("Missing or invalid access token");
+
+export const getMeRoute = createRoute({
+  method: "get",
+  path: "/users/me",
+  tags: ["Users"],
+  summary: "My profile, with balance",
+  security: [{ bearerAuth: [] }],
+  middleware: [requireUser] as const,
+  responses: {
+    200: {
+      description: "My profile",
+      content: { "application/json": { schema: PrivateProfileSchema } },
+    },
+    401: unauthorized,
+  },
+});
+
+export const patchMeRoute = createRoute({
+  method: "patch",
+  path: "/users/me",
+  tags: ["Users"],
+  summary: "Change my username (the only field that can change here)",
+  security: [{ bearerAuth: [] }],
+  middleware: [requireUser] as const,
+  request: {
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              username: z
+                .string()
+                .regex(/^[A-Za-z0-9_]{3,50}$/, "must be 3 to 50 letters, digits or underscores"),
+            })
+            .strict(),
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: "Updated profile",
+      content: { "application/json": { schema: z.object({ user: PrivateProfileSchema }) } },
+    },
+    400: errorContent("Invalid body; any field but username is refused"),
+    401: unauthorized,
+    409: errorContent("USERNAME_TAKEN"),
+  },
+});
+
+export const getUserRoute = createRoute({
+  method: "get",
+  path: "/users/{userId}",
+  tags: ["Users"],
+  summary: "A user's public profile (the private one when it is you)",
+  middleware: [optionalUser] as const,
+  request: { params: z.object({ userId: z.string().min(1).max(64) }) },
+  responses: {
+    200: {
+      description: "Profile",
+      content: {
+        "application/json": { schema: z.union([PrivateProfileSchema, PublicProfileSchema]) },
+      },
+    },
+    404: errorContent("USER_NOT_FOUND"),
+  },
+});
