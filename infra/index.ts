@@ -1,0 +1,1 @@
+export { MarketTable, type MarketTableProps } from "./table";
