@@ -1,7 +1,11 @@
 import { Service } from "electrodb";
 import type { Db } from "./db";
+import { Bet } from "./entities/bet";
 import { IdempotencyKey } from "./entities/idempotency-key";
 import { LedgerEntry } from "./entities/ledger-entry";
+import { Market } from "./entities/market";
+import { MarketSearchToken } from "./entities/market-search-token";
+import { OddsSnapshot } from "./entities/odds-snapshot";
 import { PasswordResetToken } from "./entities/password-reset-token";
 import { RateLimitWindow } from "./entities/rate-limit-window";
 import { RefreshToken } from "./entities/refresh-token";
@@ -17,6 +21,10 @@ const entities = {
   refreshToken: RefreshToken,
   passwordResetToken: PasswordResetToken,
   rateLimitWindow: RateLimitWindow,
+  market: Market,
+  marketSearchToken: MarketSearchToken,
+  oddsSnapshot: OddsSnapshot,
+  bet: Bet,
 };
 
 function buildService(db: Db) {

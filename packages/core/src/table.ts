@@ -15,6 +15,8 @@ export const tableDefinition = {
     { indexName: "gsi3", partitionKey: "gsi3pk", sortKey: "gsi3sk" },
     { indexName: "gsi4", partitionKey: "gsi4pk", sortKey: "gsi4sk" },
     { indexName: "gsi5", partitionKey: "gsi5pk", sortKey: "gsi5sk" },
+    { indexName: "gsi6", partitionKey: "gsi6pk", sortKey: "gsi6sk" },
+    { indexName: "gsi7", partitionKey: "gsi7pk", sortKey: "gsi7sk" },
   ],
   timeToLiveAttribute: "ttl",
 } as const;

@@ -1,6 +1,6 @@
 export { AccountExists, type OpenAccountInput, openAccount } from "./open-account";
 export { consume, grant, type MovementInput, postAdminMovement, refund } from "./operations";
-export { type LedgerPosting, type PostEntryInput, postLedgerEntry } from "./post";
+export { ExtraWriteRejected, type LedgerPosting, type PostEntryInput, postLedgerEntry } from "./post";
 export {
   getBalance,
   type HistoryOptions,

@@ -10,7 +10,7 @@ import {
   UserNotFound,
 } from "../errors";
 import { amountInCents, fromCents, toCents } from "../money";
-import { serviceFor } from "../service";
+import { serviceFor, type TransactionEntities, type TransactionItem } from "../service";
 import { backoffMs, isTransientCode, isTransientError, sleep } from "./retry";
 
 export interface PostEntryInput {
@@ -22,6 +22,27 @@ export interface PostEntryInput {
   referenceId?: string | undefined;
   /** Deterministic key of the operation; a replay returns the first result and writes nothing. */
   idempotencyKey: string;
+  /** Added to the user's running totals in the same update (bet volume, PnL). */
+  userTotals?: { volume?: number; pnl?: number } | undefined;
+  /**
+   * More writes for the same transaction (the bet a debit pays for, the status
+   * change a payout settles). If one of them fails its condition the movement
+   * does not happen and `ExtraWriteRejected` names which one.
+   */
+  alsoWrite?: ((entities: TransactionEntities) => TransactionItem[]) | undefined;
+  /** The user as just read (consistently) by the caller, to save the ledger's own read. */
+  knownUser?: UserItem | undefined;
+}
+
+/** An extra write of a ledger transaction failed its condition; nothing was written. */
+export class ExtraWriteRejected extends Error {
+  constructor(
+    readonly index: number,
+    readonly code: string,
+  ) {
+    super(`Extra write ${index} of the ledger transaction was rejected (${code})`);
+    this.name = "ExtraWriteRejected";
+  }
 }
 
 /** The outcome of a credit movement, first time or replayed. */
@@ -66,7 +87,7 @@ export async function postLedgerEntry(
 ): Promise<LedgerPosting> {
   const cents = signedCents(input.amount, ctx.config.BALANCE_CAP);
   const capCents = toCents(ctx.config.BALANCE_CAP);
-  let known: UserItem | null | undefined;
+  let known: UserItem | null | undefined = input.knownUser;
   let staleAttempts = 0;
   let busyAttempts = 0;
 
@@ -162,19 +183,20 @@ async function commit(
     return { kind: "committed", posting: { ...entry, replayed: false } };
   }
 
-  const [userReason, entryReason, keyReason] = result.data;
+  const reasons: { code: string; item?: unknown }[] = result.data;
+  const [userReason, entryReason, keyReason, ...extraReasons] = reasons;
   if (keyReason?.code === "ConditionalCheckFailed") return { kind: "replayed" };
+  const extra = extraReasons.findIndex((reason) => reason.code === "ConditionalCheckFailed");
+  if (extra >= 0) throw new ExtraWriteRejected(extra, "ConditionalCheckFailed");
   if (userReason?.code === "ConditionalCheckFailed") {
-    return { kind: "stale", user: (userReason.item as UserItem | null) ?? null };
+    return { kind: "stale", user: (userReason.item as UserItem | null | undefined) ?? null };
   }
   // Another writer took this sequence number between our read and our write.
   if (entryReason?.code === "ConditionalCheckFailed") return { kind: "stale", user: null };
-  if (result.data.some((reason) => isTransientCode(reason.code))) {
-    return { kind: "busy", cause: result.data };
+  if (reasons.some((reason) => isTransientCode(reason.code))) {
+    return { kind: "busy", cause: reasons };
   }
-  throw new Error(
-    `Ledger transaction cancelled: ${result.data.map((reason) => reason.code).join(", ")}`,
-  );
+  throw new Error(`Ledger transaction cancelled: ${reasons.map((reason) => reason.code).join(", ")}`);
 }
 
 function writeTransaction(
@@ -185,10 +207,15 @@ function writeTransaction(
 ) {
   const capCents = toCents(ctx.config.BALANCE_CAP);
   const seq = user.ledgerSeq;
-  return serviceFor(ctx.db).transaction.write(({ user: users, ledgerEntry, idempotencyKey }) => [
-    users
+  const totals = input.userTotals ?? {};
+  return serviceFor(ctx.db).transaction.write((entities) => [
+    entities.user
       .patch({ userId: input.userId })
       .set({ balance: entry.balanceAfter, ledgerSeq: entry.seq, updatedAt: entry.createdAt })
+      .add({
+        ...(totals.volume ? { volume: totals.volume } : {}),
+        ...(totals.pnl ? { pnl: totals.pnl } : {}),
+      })
       // The balance rule is enforced here, by the database, against the value it holds now.
       .where(({ ledgerSeq, balance }, { eq, gte, lte }) =>
         input.amount < 0
@@ -196,8 +223,8 @@ function writeTransaction(
           : `${eq(ledgerSeq, seq)} AND ${lte(balance, fromCents(capCents - toCents(input.amount)))}`,
       )
       .commit({ response: "all_old" }),
-    ledgerEntry.create(entry).commit(),
-    idempotencyKey
+    entities.ledgerEntry.create(entry).commit(),
+    entities.idempotencyKey
       .create({
         key: input.idempotencyKey,
         userId: input.userId,
@@ -208,6 +235,7 @@ function writeTransaction(
         createdAt: entry.createdAt,
       })
       .commit(),
+    ...(input.alsoWrite?.(entities) ?? []),
   ]);
 }
 

@@ -1,0 +1,10 @@
+export * from "./errors";
+export { type PlaceBetInput, type PlacedBet, placeBet } from "./place";
+export { type BetView, getOwnBet, listOwnBets, toBetView } from "./read";
+export {
+  finishSettlement,
+  type SettleOutcome,
+  type SettlePageResult,
+  settleBet,
+  settleMarketPage,
+} from "./settle";

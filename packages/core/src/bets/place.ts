@@ -1,0 +1,139 @@
+import type { CoreContext } from "../context";
+import type { BetItem } from "../entities/bet";
+import type { MarketItem } from "../entities/market";
+import type { UserItem } from "../entities/user";
+import { IdempotencyKeyReused, UserNotFound } from "../errors";
+import { ExtraWriteRejected, postLedgerEntry } from "../ledger/post";
+import { MarketClosed, MarketNotFound } from "../markets/errors";
+import { assertOpen } from "../markets/market";
+import { fromCents, toCents } from "../money";
+import { serviceFor } from "../service";
+import { BetNotFound, InvalidBetAmount } from "./errors";
+
+export interface PlaceBetInput {
+  userId: string;
+  marketId: string;
+  amount: unknown;
+  side: "this" | "that";
+  /** The client's `Idempotency-Key`: a retried request returns the first bet. */
+  idempotencyKey?: string | undefined;
+}
+
+export interface PlacedBet {
+  bet: BetItem;
+  newBalance: number;
+  replayed: boolean;
+}
+
+/**
+ * Places a bet at the market's odds of this moment. One read (user, market and
+ * the idempotency key together, strongly consistent) and one transaction: debit
+ * with its `bet_placed` entry, the bet, the user's volume, and a check that the
+ * market is still open, so no bet lands on a market resolved meanwhile.
+ */
+export async function placeBet(ctx: CoreContext, input: PlaceBetInput): Promise<PlacedBet> {
+  const amount = betAmount(ctx, input.amount);
+  const ledgerKey = input.idempotencyKey
+    ? `bet#${input.userId}#${input.idempotencyKey}`
+    : undefined;
+  const service = serviceFor(ctx.db);
+  const read = await service.transaction
+    .get(({ user, market, idempotencyKey }) => [
+      user.get({ userId: input.userId }).commit(),
+      market.get({ marketId: input.marketId }).commit(),
+      idempotencyKey.get({ key: ledgerKey ?? "-" }).commit(),
+    ])
+    .go();
+  const [userRead, marketRead, keyRead] = read.data;
+  const user = userRead?.item as UserItem | null | undefined;
+  const market = marketRead?.item as MarketItem | null | undefined;
+  if (ledgerKey && keyRead?.item) return replay(ctx, input, ledgerKey);
+  if (!user) throw new UserNotFound(input.userId);
+  if (!market) throw new MarketNotFound(input.marketId);
+  const now = ctx.clock();
+  assertOpen(market, now);
+
+  const odds = (input.side === "this" ? market.thisOdds : market.thatOdds) as number;
+  const betId = ctx.newId();
+  const bet: BetItem = {
+    betId,
+    userId: input.userId,
+    marketId: market.marketId,
+    side: input.side,
+    amount,
+    oddsAtBet: odds,
+    potentialPayout: fromCents(Math.round(toCents(amount) / odds)),
+    status: "pending",
+    marketTitle: market.title,
+    thisOption: market.thisOption,
+    thatOption: market.thatOption,
+    placedAt: now.toISOString(),
+  };
+  try {
+    const posting = await postLedgerEntry(ctx, {
+      userId: input.userId,
+      amount: -amount,
+      type: "bet_placed",
+      reason: `Bet on "${market.title}"`,
+      referenceId: betId,
+      idempotencyKey: ledgerKey ?? `bet_placed#${betId}`,
+      userTotals: { volume: amount },
+      knownUser: user,
+      alsoWrite: (entities) => [
+        entities.bet.create(bet).commit(),
+        entities.market
+          .check({ marketId: market.marketId })
+          .where((item, { eq }) => `${eq(item.status, "open")} AND ${eq(item.bettable, true)}`)
+          .commit(),
+      ],
+    });
+    if (posting.replayed && ledgerKey) return replay(ctx, input, ledgerKey);
+    return { bet, newBalance: posting.balanceAfter, replayed: false };
+  } catch (error) {
+    if (error instanceof ExtraWriteRejected && error.index === 1) {
+      throw new MarketClosed(market.marketId, "the market closed while the bet was placed");
+    }
+    throw error;
+  }
+}
+
+/** 10 to 10,000 credits (configurable), at most two decimals. */
+function betAmount(ctx: CoreContext, amount: unknown): number {
+  const { MIN_BET: min, MAX_BET: max } = ctx.config;
+  if (typeof amount !== "number" || !Number.isFinite(amount)) {
+    throw new InvalidBetAmount("must be a number", { amount: String(amount), min, max });
+  }
+  if (amount < min || amount > max) {
+    throw new InvalidBetAmount(`must be between ${min} and ${max}`, { amount, min, max });
+  }
+  if (Math.abs(toCents(amount) - amount * 100) > 1e-6) {
+    throw new InvalidBetAmount("must have at most two decimals", { amount, min, max });
+  }
+  return amount;
+}
+
+/** The first bet made with this key; the same key for another bet is refused. */
+async function replay(
+  ctx: CoreContext,
+  input: PlaceBetInput,
+  ledgerKey: string,
+): Promise<PlacedBet> {
+  const { userId } = input;
+  const service = serviceFor(ctx.db);
+  const { data: key } = await service.entities.idempotencyKey
+    .get({ key: ledgerKey })
+    .go({ consistent: true });
+  if (!key) throw new BetNotFound(ledgerKey);
+  const { data: entry } = await service.entities.ledgerEntry
+    .get({ userId, seq: key.seq })
+    .go({ consistent: true });
+  const betId = entry?.referenceId;
+  const { data: bet } = betId
+    ? await service.entities.bet.get({ betId }).go({ consistent: true })
+    : { data: null };
+  if (!bet || !entry) throw new BetNotFound(betId ?? ledgerKey);
+  if (bet.marketId !== input.marketId || bet.side !== input.side || bet.amount !== input.amount) {
+    throw new IdempotencyKeyReused(input.idempotencyKey ?? ledgerKey);
+  }
+  return { bet, newBalance: entry.balanceAfter, replayed: true };
+}

@@ -1,0 +1,152 @@
+import type { CoreContext } from "../context";
+import type { BetItem } from "../entities/bet";
+import type { Resolution } from "../entities/market";
+import { ExtraWriteRejected, postLedgerEntry } from "../ledger/post";
+import { MarketNotFound } from "../markets/errors";
+import { fromCents, toCents } from "../money";
+import { serviceFor, type TransactionEntities } from "../service";
+
+export type SettleOutcome = "won" | "lost" | "cancelled" | "already settled";
+
+/**
+ * Settles one bet exactly once. Every path changes the bet under the condition
+ * `status = pending` in the same transaction as its credit movement, so a
+ * replayed or concurrent settlement is a no-op: won pays `bet_payout#<betId>`,
+ * invalid refunds `bet_refund#<betId>`, lost only books the loss in PnL.
+ */
+export async function settleBet(
+  ctx: CoreContext,
+  bet: BetItem,
+  resolution: Resolution,
+): Promise<SettleOutcome> {
+  const resolvedAt = ctx.clock().toISOString();
+  const pendingOnly = (
+    entities: TransactionEntities,
+    status: "won" | "cancelled",
+    actualPayout: number,
+  ) =>
+    entities.bet
+      .patch({ betId: bet.betId })
+      .set({ status, actualPayout, resolvedAt, userId: bet.userId, marketId: bet.marketId })
+      .where((item, { eq }) => eq(item.status, "pending"))
+      .commit();
+
+  try {
+    if (resolution === "invalid") {
+      const posting = await postLedgerEntry(ctx, {
+        userId: bet.userId,
+        amount: bet.amount,
+        type: "bet_refund",
+        reason: `Refund: "${bet.marketTitle}" resolved invalid`,
+        referenceId: bet.betId,
+        idempotencyKey: `bet_refund#${bet.betId}`,
+        alsoWrite: (entities) => [pendingOnly(entities, "cancelled", bet.amount)],
+      });
+      return posting.replayed ? "already settled" : "cancelled";
+    }
+    if (resolution === bet.side) {
+      const payout = bet.potentialPayout;
+      const posting = await postLedgerEntry(ctx, {
+        userId: bet.userId,
+        amount: payout,
+        type: "bet_payout",
+        reason: `Won: "${bet.marketTitle}"`,
+        referenceId: bet.betId,
+        idempotencyKey: `bet_payout#${bet.betId}`,
+        userTotals: { pnl: fromCents(toCents(payout) - toCents(bet.amount)) },
+        alsoWrite: (entities) => [pendingOnly(entities, "won", payout)],
+      });
+      return posting.replayed ? "already settled" : "won";
+    }
+  } catch (error) {
+    if (error instanceof ExtraWriteRejected) return "already settled";
+    throw error;
+  }
+  return settleLoss(ctx, bet, resolvedAt);
+}
+
+async function settleLoss(
+  ctx: CoreContext,
+  bet: BetItem,
+  resolvedAt: string,
+): Promise<SettleOutcome> {
+  const result = await serviceFor(ctx.db)
+    .transaction.write(({ bet: bets, user }) => [
+      bets
+        .patch({ betId: bet.betId })
+        .set({
+          status: "lost",
+          actualPayout: 0,
+          resolvedAt,
+          userId: bet.userId,
+          marketId: bet.marketId,
+        })
+        .where((item, { eq }) => eq(item.status, "pending"))
+        .commit(),
+      user
+        .patch({ userId: bet.userId })
+        .add({ pnl: -bet.amount })
+        .set({ updatedAt: resolvedAt })
+        .commit(),
+    ])
+    .go();
+  if (!result.canceled) return "lost";
+  const reasons: { code: string }[] = result.data;
+  if (reasons[0]?.code === "ConditionalCheckFailed") return "already settled";
+  throw new Error(`Loss settlement cancelled: ${reasons.map((reason) => reason.code).join(", ")}`);
+}
+
+export interface SettlePageResult {
+  marketId: string;
+  settled: number;
+  outcomes: Record<SettleOutcome, number>;
+  /** True when pending bets may remain: call again. */
+  more: boolean;
+}
+
+/**
+ * Settles up to `pageSize` pending bets of a resolved market. Settled bets leave
+ * the `pendingByMarket` index, so every call simply takes the first page again:
+ * a run interrupted anywhere and started over skips nothing and pays nothing twice.
+ */
+export async function settleMarketPage(
+  ctx: CoreContext,
+  marketId: string,
+  pageSize = 100,
+  concurrency = 8,
+): Promise<SettlePageResult> {
+  const service = serviceFor(ctx.db);
+  const { data: market } = await service.entities.market.get({ marketId }).go();
+  if (!market) throw new MarketNotFound(marketId);
+  if (market.status !== "resolved" || !market.resolution) {
+    throw new Error(`Market ${marketId} is not resolved; nothing to settle`);
+  }
+  const resolution = market.resolution;
+  const { data: bets } = await service.entities.bet.query
+    .pendingByMarket({ marketId, status: "pending" })
+    .go({ count: pageSize, pages: "all" });
+
+  const outcomes: Record<SettleOutcome, number> = {
+    won: 0,
+    lost: 0,
+    cancelled: 0,
+    "already settled": 0,
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < bets.length) {
+      const bet = bets[next++] as BetItem;
+      outcomes[await settleBet(ctx, bet, resolution)] += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, bets.length) }, worker));
+  return { marketId, settled: bets.length, outcomes, more: bets.length === pageSize };
+}
+
+/** Marks a market's settlement finished (the workflow's last step). */
+export async function finishSettlement(ctx: CoreContext, marketId: string): Promise<void> {
+  await serviceFor(ctx.db)
+    .entities.market.patch({ marketId })
+    .set({ settlement: "done", updatedAt: ctx.clock().toISOString() })
+    .go();
+}

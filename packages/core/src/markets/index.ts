@@ -1,0 +1,21 @@
+export { type CreateMarketInput, createMarket } from "./create";
+export * from "./errors";
+export {
+  type ListMarketsInput,
+  listMarkets,
+  type MarketPage,
+  type MarketSort,
+  marketSorts,
+} from "./list";
+export {
+  assertOpen,
+  closedReason,
+  findMarket,
+  getMarket,
+  type MarketView,
+  noExpiry,
+  resolveMarket,
+  toMarketView,
+} from "./market";
+export { type MarketFields, oddsHistory, type SaveOutcome, saveMarket } from "./save";
+export { tokenize } from "./search";

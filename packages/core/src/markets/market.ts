@@ -1,0 +1,131 @@
+import type { CoreContext } from "../context";
+import type { MarketItem, MarketStatus, Resolution } from "../entities/market";
+import { serviceFor } from "../service";
+import { MarketAlreadyResolved, MarketClosed, MarketNotFound } from "./errors";
+import { writeSearchTokens } from "./search";
+
+/** Stored for "no end date" so such markets sort after every dated one. */
+export const noExpiry = "9999-12-31T23:59:59.999Z";
+
+/** A market as the API shows it (seed 002 §5.3). */
+export interface MarketView {
+  id: string;
+  title: string;
+  description: string;
+  thisOption: string;
+  thatOption: string;
+  thisOdds: number | null;
+  thatOdds: number | null;
+  liquidity: number;
+  volume: number;
+  volume24h: number;
+  category: string | null;
+  marketType: MarketItem["marketType"];
+  status: MarketStatus;
+  bettable: boolean;
+  resolution: Resolution | null;
+  expiresAt: string | null;
+  resolvedAt: string | null;
+}
+
+export function toMarketView(market: MarketItem): MarketView {
+  return {
+    id: market.marketId,
+    title: market.title,
+    description: market.description,
+    thisOption: market.thisOption,
+    thatOption: market.thatOption,
+    thisOdds: market.thisOdds ?? null,
+    thatOdds: market.thatOdds ?? null,
+    liquidity: market.liquidity,
+    volume: market.volume,
+    volume24h: market.volume24h,
+    category: market.category ?? null,
+    marketType: market.marketType,
+    status: market.status,
+    bettable: market.bettable,
+    resolution: market.resolution ?? null,
+    expiresAt: market.expiresAt === noExpiry ? null : market.expiresAt,
+    resolvedAt: market.resolvedAt ?? null,
+  };
+}
+
+export function categoryKey(category: string | null | undefined): string {
+  return category?.trim().toLowerCase() || "uncategorized";
+}
+
+export async function findMarket(ctx: CoreContext, marketId: string): Promise<MarketItem | null> {
+  const { data } = await serviceFor(ctx.db).entities.market.get({ marketId }).go();
+  return data;
+}
+
+export async function getMarket(ctx: CoreContext, marketId: string): Promise<MarketItem> {
+  const market = await findMarket(ctx, marketId);
+  if (!market) throw new MarketNotFound(marketId);
+  return market;
+}
+
+/**
+ * Why a market takes no bets right now, or null when it does: it must be open,
+ * bettable, unexpired and priced strictly between 0 and 1 on both sides.
+ */
+export function closedReason(market: MarketItem, now: Date): string | null {
+  if (market.status !== "open") return `the market is ${market.status}`;
+  if (!market.bettable) return "trading is paused for this market";
+  if (Date.parse(market.expiresAt) <= now.getTime()) return "the market has expired";
+  const priced = (odds: number | undefined) => odds !== undefined && odds > 0 && odds < 1;
+  if (!priced(market.thisOdds) || !priced(market.thatOdds)) return "the market has no odds";
+  return null;
+}
+
+export function assertOpen(market: MarketItem, now: Date): void {
+  const reason = closedReason(market, now);
+  if (reason) throw new MarketClosed(market.marketId, reason);
+}
+
+/**
+ * Records a market's result once: `resolved` with its resolution, unless it was
+ * resolved before (409). Settling the bets is the settlement workflow's job.
+ */
+export async function resolveMarket(
+  ctx: CoreContext,
+  marketId: string,
+  resolution: Resolution,
+): Promise<MarketItem> {
+  const existing = await getMarket(ctx, marketId);
+  if (existing.status === "resolved") {
+    throw new MarketAlreadyResolved(marketId, existing.resolution);
+  }
+  const now = ctx.clock().toISOString();
+  try {
+    const result = await serviceFor(ctx.db)
+      .entities.market.patch({ marketId })
+      .set({
+        status: "resolved",
+        resolution,
+        resolvedAt: now,
+        bettable: false,
+        settlement: "pending",
+        updatedAt: now,
+      })
+      // The status is in the list indexes' keys; ElectroDB rebuilds them from these.
+      .composite({
+        categoryKey: existing.categoryKey,
+        trendingRank: existing.trendingRank,
+        liquidityRank: existing.liquidityRank,
+        expiresAt: existing.expiresAt,
+      })
+      .where((item, { ne }) => ne(item.status, "resolved"))
+      .go({ response: "all_new" });
+    const market = result.data as MarketItem;
+    await writeSearchTokens(ctx, market, market);
+    return market;
+  } catch (error) {
+    // Resolved by someone else between our read and our write: theirs stands.
+    const current = await getMarket(ctx, marketId);
+    if (current.status === "resolved") {
+      throw new MarketAlreadyResolved(marketId, current.resolution);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { createDemoGammaClient, demoGammaPages } from "./demo";
+import { type ImportedMarket, mapGammaMarket } from "./mapping";
+
+function demoMarkets(): ImportedMarket[] {
+  return demoGammaPages().flatMap((page) =>
+    page.map((item) => {
+      const result = mapGammaMarket(item);
+      if (result.kind !== "market") throw new Error(`demo item skipped: ${JSON.stringify(result)}`);
+      return result.market;
+    }),
+  );
+}
+
+describe("demo markets", () => {
+  it("are about thirty valid binary markets with unique ids", () => {
+    const markets = demoMarkets();
+
+    expect(markets.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(markets.map((m) => m.externalId)).size).toBe(markets.length);
+  });
+
+  it("open ones expire in 2027 or later", () => {
+    const open = demoMarkets().filter((m) => !m.closed);
+
+    for (const market of open) expect(market.expiresAt! >= "2027-01-01").toBe(true);
+    expect(open.filter((m) => m.bettable).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it("include a market without prices and settled ones of every kind", () => {
+    const markets = demoMarkets();
+    const resolutions = markets.flatMap((m) =>
+      m.settlement.state === "final" ? [m.settlement.resolution] : [],
+    );
+
+    expect(markets.some((m) => m.thisOdds === null && !m.closed)).toBe(true);
+    expect(new Set(resolutions)).toEqual(new Set(["this", "that", "invalid"]));
+    expect(markets.some((m) => m.closed && m.settlement.state === "pending")).toBe(true);
+    expect(new Set(markets.map((m) => m.category)).size).toBeGreaterThanOrEqual(6);
+  });
+
+  it("page like the real client and filter by closed", async () => {
+    const client = createDemoGammaClient();
+
+    const all = [];
+    for await (const page of client.pages({ pageSize: 7 })) all.push(page);
+    const open = await client.listMarkets({ limit: 100, offset: 0, closed: false });
+
+    expect(all.flat()).toHaveLength(demoGammaPages()[0]?.length ?? 0);
+    expect(all.every((page) => page.length <= 7)).toBe(true);
+    expect(open.every((item) => (item as { closed: boolean }).closed === false)).toBe(true);
+    expect(open.length).toBeLessThan(all.flat().length);
+  });
+
+  it("hand out copies, so edits do not leak into the dataset", async () => {
+    const client = createDemoGammaClient();
+    const [first] = await client.listMarkets({ limit: 1, offset: 0 });
+    (first as { question: string }).question = "edited";
+
+    const [again] = await client.listMarkets({ limit: 1, offset: 0 });
+
+    expect((again as { question: string }).question).not.toBe("edited");
+  });
+});

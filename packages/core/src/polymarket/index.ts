@@ -1,0 +1,27 @@
+export { createDemoGammaClient, demoGammaPages } from "./demo";
+export { PolymarketBadResponse, PolymarketUnavailable } from "./errors";
+export {
+  createGammaClient,
+  type GammaClient,
+  type GammaClientOptions,
+  type ListMarketsQuery,
+  type PagesOptions,
+  paginate,
+} from "./gamma-client";
+export {
+  type GammaMarket,
+  gammaMarketSchema,
+  parseGammaDate,
+  parseGammaPage,
+  parseGammaTime,
+} from "./gamma-schema";
+export {
+  type ImportedMarket,
+  type MappingResult,
+  mapGammaMarket,
+  mapGammaPage,
+  type Resolution,
+  roundOdds,
+  type Settlement,
+  type SkipReason,
+} from "./mapping";
