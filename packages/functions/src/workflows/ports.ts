@@ -1,0 +1,9 @@
+/**
+ * Starts the settlement workflow of a resolved market. In AWS a Step Functions
+ * StartExecution; locally the same ASL run in-process. `start` resolves once the
+ * run is started (the returned `done` settles when the local run ends; in AWS it
+ * resolves at once), so HTTP handlers never wait for settlement.
+ */
+export interface SettlementStarter {
+  start(marketId: string): Promise<{ executionName: string; done: Promise<unknown> }>;
+}

@@ -1,0 +1,167 @@
+/**
+ * `npm start`: the whole product on one machine. Starts DynamoDB Local (unless
+ * DYNAMODB_ENDPOINT points at a DynamoDB already), creates the table, and serves
+ * the API and the built SPA with @hono/node-server. Ctrl-C stops everything.
+ *
+ * Environment: the app's (see packages/core/src/config.ts: PORT, DATA_DIR,
+ * TABLE_NAME, DYNAMODB_ENDPOINT, ...) plus HOST, the address to listen on
+ * (default 127.0.0.1; 0.0.0.0 to reach it from other machines).
+ */
+import { existsSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join, resolve } from "node:path";
+import { createAdaptorServer } from "@hono/node-server";
+import { type Config, loadConfig } from "@market/core/config";
+import { ensureTable } from "@market/core/db";
+import { apiBase, createApp } from "@market/functions/app";
+import { loadAppDeps } from "@market/functions/deps";
+import { type DynamoDbLocal, ensureDynamoDbLocalJar, startDynamoDbLocal } from "./dynamodb-local";
+import { isPortFree } from "./lib/free-port";
+import { repoRoot } from "./lib/paths";
+
+const webDistDir = join(repoRoot, "packages", "web", "dist");
+/** Past this, a shutdown stops waiting (the exit hook still kills Java). */
+const shutdownTimeoutMs = 10_000;
+
+/** What is running, so a shutdown from any point of the startup stops exactly that. */
+interface Running {
+  server?: Server;
+  dynamo?: DynamoDbLocal;
+  stopping?: boolean;
+}
+
+async function main(running: Running): Promise<void> {
+  const host = process.env.HOST || "127.0.0.1";
+  let config = loadConfig(process.env);
+  // Say so now rather than after DynamoDB Local has started (listen() still catches a race).
+  if (config.PORT !== 0 && !(await isPortFree(config.PORT, host))) {
+    throw Object.assign(new Error(`Port ${config.PORT} is in use`), { code: "EADDRINUSE" });
+  }
+  if (!config.DYNAMODB_ENDPOINT) {
+    await ensureDynamoDbLocalJar(console.log);
+    console.log("Starting DynamoDB Local...");
+    running.dynamo = await startDynamoDbLocal({ dbPath: join(config.DATA_DIR, "dynamodb") });
+    watchDynamo(running, running.dynamo);
+    config = { ...config, DYNAMODB_ENDPOINT: running.dynamo.endpoint };
+    // Anything else in this process that reads the environment reaches the same DynamoDB.
+    process.env.DYNAMODB_ENDPOINT = running.dynamo.endpoint;
+  }
+
+  const deps = await loadAppDeps(config, { local: true });
+  await ensureTable(deps.db);
+  const app = createApp({ ...deps, webDistDir });
+
+  // Without server options @hono/node-server makes a plain node:http server.
+  running.server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  const address = await listen(running.server, config.PORT, host);
+  printSummary(config, address, running.dynamo);
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((done, fail) => {
+    server.once("error", fail);
+    server.listen(port, host, () => {
+      server.off("error", fail);
+      done(server.address() as AddressInfo);
+    });
+  });
+}
+
+function printSummary(config: Config, address: AddressInfo, dynamo?: DynamoDbLocal): void {
+  const origin = `http://${urlHost(address)}:${address.port}`;
+  const web = existsSync(join(webDistDir, "index.html"))
+    ? `${origin}/`
+    : `${origin}/  (web app not built: npm run build:web)`;
+  const database = dynamo
+    ? `${dynamo.endpoint}  (DynamoDB Local, pid ${dynamo.pid})`
+    : `${config.DYNAMODB_ENDPOINT}  (from DYNAMODB_ENDPOINT)`;
+  console.log(
+    [
+      "",
+      "Credits Market is running",
+      `  App        ${web}`,
+      `  API        ${origin}${apiBase}`,
+      `  API docs   ${origin}${apiBase}/docs`,
+      `  OpenAPI    ${origin}${apiBase}/openapi.json`,
+      `  Health     ${origin}${apiBase}/health`,
+      `  DynamoDB   ${database}, table ${config.TABLE_NAME}`,
+      `  Data       ${resolve(config.DATA_DIR)}`,
+      "Press Ctrl-C to stop.",
+      "",
+    ].join("\n"),
+  );
+}
+
+/** A wildcard bind is reachable on loopback; print an address a browser can open. */
+function urlHost(address: AddressInfo): string {
+  if (address.address === "0.0.0.0" || address.address === "::") return "localhost";
+  return address.family === "IPv6" ? `[${address.address}]` : address.address;
+}
+
+/** Ctrl-C and SIGTERM stop cleanly (exit 0); a crash stops Java and exits 1. */
+function handleShutdown(running: Running): void {
+  const onSignal = () => {
+    // A second Ctrl-C while stopping means "now": the exit hook still kills Java.
+    if (running.stopping) process.exit(1);
+    void shutDown(running, 0);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  const onCrash = (error: unknown) => {
+    console.error("Crashed:", error);
+    void shutDown(running, 1);
+  };
+  process.on("uncaughtException", onCrash);
+  process.on("unhandledRejection", onCrash);
+}
+
+/** The app needs its database: if Java dies under it, say so and stop. */
+function watchDynamo(running: Running, dynamo: DynamoDbLocal): void {
+  void dynamo.exited.then(({ code, signal }) => {
+    if (running.stopping) return;
+    console.error(`DynamoDB Local stopped unexpectedly (${signal ?? `exit code ${code}`}).`);
+    void shutDown(running, 1);
+  });
+}
+
+async function shutDown(running: Running, exitCode: number): Promise<never> {
+  if (!running.stopping) {
+    running.stopping = true;
+    setTimeout(() => process.exit(exitCode || 1), shutdownTimeoutMs).unref();
+    if (exitCode === 0) console.log("Stopping...");
+    await closeServer(running.server);
+    await running.dynamo?.stop();
+  }
+  process.exit(exitCode);
+}
+
+function closeServer(server: Server | undefined): Promise<void> {
+  if (!server?.listening) return Promise.resolve();
+  return new Promise((done) => {
+    server.close(() => done());
+    // close() waits for open connections; idle keep-alive ones must not hold the exit.
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 2_000).unref();
+  });
+}
+
+/** Startup failures are usually the environment's: one clear line, the stack only when debugging. */
+function describeStartupError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "EADDRINUSE") {
+    const { PORT = "3000", HOST = "127.0.0.1" } = process.env;
+    return `Port ${PORT} on ${HOST} is already in use: stop what runs there, or pick another port (PORT=3001 npm start).`;
+  }
+  if (process.env.LOG_LEVEL === "DEBUG") return error.stack ?? error.message;
+  const cause = error.cause instanceof Error ? `\n  cause: ${error.cause.message}` : "";
+  return `Could not start: ${error.message}${cause}`;
+}
+
+const running: Running = {};
+handleShutdown(running);
+main(running).catch((error: unknown) => {
+  console.error(describeStartupError(error));
+  void shutDown(running, 1);
+});
