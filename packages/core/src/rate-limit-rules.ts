@@ -14,4 +14,8 @@ export const rateLimitRules = {
   login: { name: "login", limit: 10, windowSeconds: hour },
   /** Password reset requests, per client IP or per email (the subject tells them apart). */
   passwordReset: { name: "password-reset", limit: 5, windowSeconds: hour },
+  /** Setting a new password with a reset token, per client IP. */
+  passwordResetConfirm: { name: "password-reset-confirm", limit: 10, windowSeconds: hour },
+  /** Bets, per user (seed 002 §9.2). */
+  bets: { name: "bets", limit: 30, windowSeconds: 60 },
 } as const satisfies Record<string, RateLimitRule>;

@@ -56,6 +56,9 @@ export async function saveMarket(
 ): Promise<SaveOutcome> {
   const existing = await findMarket(ctx, marketId);
   if (existing?.status === "resolved") return "unchanged";
+  // An older copy of the source record (offset paging shows some twice) never wins.
+  const newer = existing?.sourceUpdatedAt;
+  if (newer && fields.sourceUpdatedAt && fields.sourceUpdatedAt < newer) return "unchanged";
   const now = ctx.clock().toISOString();
   const next: MarketItem = {
     marketId,

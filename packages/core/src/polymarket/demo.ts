@@ -15,9 +15,15 @@ function isClosed(item: unknown): boolean {
   return typeof item === "object" && item !== null && "closed" in item && item.closed === true;
 }
 
+function idOf(item: unknown): string {
+  return typeof item === "object" && item !== null && "id" in item ? String(item.id) : "";
+}
+
 /** Copies, so a caller that edits a market cannot change the dataset for the next one. */
-function listDemoMarkets({ limit, offset, closed }: ListMarketsQuery): Promise<unknown[]> {
-  const matching = closed === undefined ? markets : markets.filter((m) => isClosed(m) === closed);
+function listDemoMarkets({ limit, offset, closed, ids }: ListMarketsQuery): Promise<unknown[]> {
+  const matching = markets.filter(
+    (m) => (closed === undefined || isClosed(m) === closed) && (!ids || ids.includes(idOf(m))),
+  );
   return Promise.resolve(structuredClone(matching.slice(offset, offset + limit)));
 }
 

@@ -25,6 +25,8 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     requests.push(url);
+    // No keep-alive: a reused socket the server already dropped would add a retry.
+    response.setHeader("connection", "close");
     handler(request, response, url);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -34,8 +36,6 @@ beforeAll(async () => {
 afterEach(() => {
   handler = servePages;
   requests = [];
-  // Drop connections a hanging handler left open, so the next test starts clean.
-  server.closeAllConnections();
 });
 
 afterAll(async () => {
@@ -203,7 +203,10 @@ describe("createGammaClient", () => {
 
     const error = await rejectionOf(client.listMarkets({ limit: 25, offset: 0 }));
 
-    expect(error).toMatchObject({ code: "POLYMARKET_UNAVAILABLE", details: { status: 503, attempts: 2 } });
+    expect(error).toMatchObject({
+      code: "POLYMARKET_UNAVAILABLE",
+      details: { status: 503, attempts: 2 },
+    });
   });
 
   it("retries network errors (nothing listening) and then reports unavailable", async () => {
@@ -232,7 +235,10 @@ describe("createGammaClient", () => {
 
     const error = await rejectionOf(client.listMarkets({ limit: 25, offset: 0 }));
 
-    expect(error).toMatchObject({ code: "POLYMARKET_UNAVAILABLE", details: { status: 404, attempts: 1 } });
+    expect(error).toMatchObject({
+      code: "POLYMARKET_UNAVAILABLE",
+      details: { status: 404, attempts: 1 },
+    });
     expect(sleeps).toEqual([]);
   });
 

@@ -14,6 +14,8 @@ export interface ListMarketsQuery {
   offset: number;
   /** `false`: open markets only; `true`: closed only; absent: both. */
   closed?: boolean;
+  /** Only these Gamma ids (`id=1&id=2`), for re-checking markets we hold. */
+  ids?: readonly string[];
 }
 
 export interface PagesOptions {
@@ -49,7 +51,14 @@ export interface GammaClientOptions {
 
 type Attempt =
   | { ok: true; items: unknown[] }
-  | { ok: false; retryable: boolean; reason: string; status?: number; retryAfterMs?: number; cause?: unknown };
+  | {
+      ok: false;
+      retryable: boolean;
+      reason: string;
+      status?: number;
+      retryAfterMs?: number;
+      cause?: unknown;
+    };
 
 /**
  * A Gamma API client with timeouts, retries (exponential backoff with jitter,
@@ -156,8 +165,12 @@ export function createGammaClient(options: GammaClientOptions): GammaClient {
   }
 
   async function listMarkets(query: ListMarketsQuery): Promise<unknown[]> {
-    const params = new URLSearchParams({ limit: String(query.limit), offset: String(query.offset) });
+    const params = new URLSearchParams({
+      limit: String(query.limit),
+      offset: String(query.offset),
+    });
     if (query.closed !== undefined) params.set("closed", String(query.closed));
+    for (const id of query.ids ?? []) params.append("id", id);
     return getPage(`${baseUrl}/markets?${params}`);
   }
 

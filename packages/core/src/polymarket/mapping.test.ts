@@ -2,7 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import page1 from "./fixtures/gamma-markets-page1.json" with { type: "json" };
 import page2 from "./fixtures/gamma-markets-page2.json" with { type: "json" };
-import { type ImportedMarket, type MappingResult, mapGammaMarket, mapGammaPage, roundOdds } from "./mapping";
+import {
+  type ImportedMarket,
+  type MappingResult,
+  mapGammaMarket,
+  mapGammaPage,
+  roundOdds,
+} from "./mapping";
 
 type Raw = Record<string, unknown>;
 
@@ -45,15 +51,30 @@ const table: [number, string, string, Expected][] = [
   [1, "1162944", "endDate null", open(yesNo, [0.41, 0.59])],
   [1, "1120334", "resolved Yes", { ...open(yesNo, [1, 0], false), settlement: "this" }],
   [1, "1124719", "resolved No", { ...open(yesNo, [0, 1], false), settlement: "that" }],
-  [1, "1204877", "Up/Down, second won", { ...open(["Up", "Down"], [0, 1], false), settlement: "that" }],
+  [
+    1,
+    "1204877",
+    "Up/Down, second won",
+    { ...open(["Up", "Down"], [0, 1], false), settlement: "that" },
+  ],
   [1, "1209415", "team names", open(["Lakers", "Celtics"], [0.445, 0.555])],
   [1, "1141880", "negRisk answer 1", open(yesNo, [0.31, 0.69])],
   [1, "1141881", "negRisk answer 2", open(yesNo, [0.44, 0.56])],
   [1, "1141882", "negRisk answer 3", open(yesNo, [0.09, 0.91])],
   [1, "1141883", "negRisk answer 4", open(yesNo, [0.17, 0.83])],
   [1, "1211002", "three outcomes", { kind: "skipped", reason: "not_binary" }],
-  [1, "1199650", "50-50", { ...open(["NAVI", "Vitality"], [0.5, 0.5], false), settlement: "invalid" }],
-  [1, "239", "2020 market, 0/0, no oracle", { ...open(yesNo, [0, 0], false), settlement: "needs_review" }],
+  [
+    1,
+    "1199650",
+    "50-50",
+    { ...open(["NAVI", "Vitality"], [0.5, 0.5], false), settlement: "invalid" },
+  ],
+  [
+    1,
+    "239",
+    "2020 market, 0/0, no oracle",
+    { ...open(yesNo, [0, 0], false), settlement: "needs_review" },
+  ],
   [1, "1170088", "disputed", open(yesNo, [0.115, 0.885], false)],
   [1, "1011930", "archived, resolved Yes", { ...open(yesNo, [1, 0], false), settlement: "this" }],
   [1, "1212550", "not yet on the order book", open(yesNo, null, false)],
@@ -69,8 +90,18 @@ const table: [number, string, string, Expected][] = [
   [2, "1206312", "UTF-8 text", open(yesNo, [0.18, 0.82])],
   [2, "1188820", "closed, no oracle status", open(yesNo, [0.9985, 0.0015], false)],
   [2, "1209950", "very long question", open(yesNo, [0.21, 0.79])],
-  [2, "1144512", "resolved Yes, active false", { ...open(yesNo, [1, 0], false), settlement: "this" }],
-  [2, "1211481", "negRisk answer resolved No", { ...open(yesNo, [0, 1], false), settlement: "that" }],
+  [
+    2,
+    "1144512",
+    "resolved Yes, active false",
+    { ...open(yesNo, [1, 0], false), settlement: "this" },
+  ],
+  [
+    2,
+    "1211481",
+    "negRisk answer resolved No",
+    { ...open(yesNo, [0, 1], false), settlement: "that" },
+  ],
   [2, "1212702", "no category", open(yesNo, [0.07, 0.93])],
   [2, "1203319", "reverse order [No, Yes]", open(yesNo, [0.34, 0.66])],
 ];
@@ -197,10 +228,22 @@ describe("mapGammaMarket settlement rules", () => {
   });
 
   it.each([
-    ["prices near but not exactly 1/0", { ...closedResolved, outcomePrices: '["0.99996", "0.00004"]' }],
-    ["resolved but still open", { closed: false, umaResolutionStatus: "resolved", outcomePrices: '["1", "0"]' }],
-    ["closed, proposed, exact prices", { ...closedResolved, umaResolutionStatus: "proposed", outcomePrices: '["1", "0"]' }],
-    ["closed, unknown oracle word", { ...closedResolved, umaResolutionStatus: "settled?", outcomePrices: '["1", "0"]' }],
+    [
+      "prices near but not exactly 1/0",
+      { ...closedResolved, outcomePrices: '["0.99996", "0.00004"]' },
+    ],
+    [
+      "resolved but still open",
+      { closed: false, umaResolutionStatus: "resolved", outcomePrices: '["1", "0"]' },
+    ],
+    [
+      "closed, proposed, exact prices",
+      { ...closedResolved, umaResolutionStatus: "proposed", outcomePrices: '["1", "0"]' },
+    ],
+    [
+      "closed, unknown oracle word",
+      { ...closedResolved, umaResolutionStatus: "settled?", outcomePrices: '["1", "0"]' },
+    ],
   ])("stays pending: %s", (_story, overrides) => {
     expect(marketOf(mapGammaMarket(gammaItem(overrides))).settlement).toEqual({ state: "pending" });
   });
@@ -345,10 +388,16 @@ describe("mapGammaMarket properties", () => {
           anyValue,
         ),
         closed: fc.oneof(fc.boolean(), anyValue),
-        umaResolutionStatus: fc.oneof(fc.constantFrom("resolved", "proposed", "disputed"), anyValue),
+        umaResolutionStatus: fc.oneof(
+          fc.constantFrom("resolved", "proposed", "disputed"),
+          anyValue,
+        ),
         acceptingOrders: fc.oneof(fc.boolean(), anyValue),
         enableOrderBook: fc.oneof(fc.boolean(), anyValue),
-        endDate: fc.oneof(fc.date().map((d) => (Number.isNaN(d.getTime()) ? "x" : d.toISOString())), anyValue),
+        endDate: fc.oneof(
+          fc.date().map((d) => (Number.isNaN(d.getTime()) ? "x" : d.toISOString())),
+          anyValue,
+        ),
         endDateIso: anyValue,
         closedTime: anyValue,
         updatedAt: anyValue,
