@@ -1,7 +1,9 @@
 import type { SSTConfig } from "sst";
 import { Api } from "./stacks/Api";
+import { Schedules } from "./stacks/Schedules";
 import { Storage } from "./stacks/Storage";
 import { Web } from "./stacks/Web";
+import { Workflows } from "./stacks/Workflows";
 
 /** The AWS deployment: `npx sst deploy --stage <name>`; stage `prod` keeps its data. */
 export default {
@@ -20,6 +22,6 @@ export default {
       // ESM (SST's default, stated because handlers/api.ts relies on top-level await).
       nodejs: { format: "esm" },
     });
-    app.stack(Storage).stack(Api).stack(Web);
+    app.stack(Storage).stack(Workflows).stack(Api).stack(Schedules).stack(Web);
   },
 } satisfies SSTConfig;

@@ -13,11 +13,14 @@ import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { createAdaptorServer } from "@hono/node-server";
 import { type Config, loadConfig } from "@market/core/config";
+import { createContext } from "@market/core/context";
 import { ensureTable } from "@market/core/db";
 import { apiBase, createApp } from "@market/functions/app";
 import { loadAppDeps } from "@market/functions/deps";
 import { type DynamoDbLocal, ensureDynamoDbLocalJar, startDynamoDbLocal } from "./dynamodb-local";
+import { removeEndpointFile, writeEndpointFile } from "./lib/endpoint-file";
 import { isPortFree } from "./lib/free-port";
+import { startLocalSchedules } from "./lib/local-schedules";
 import { repoRoot } from "./lib/paths";
 
 const webDistDir = join(repoRoot, "packages", "web", "dist");
@@ -28,6 +31,9 @@ const shutdownTimeoutMs = 10_000;
 interface Running {
   server?: Server;
   dynamo?: DynamoDbLocal;
+  schedules?: { stop: () => void };
+  /** Set while our DynamoDB Local's endpoint is noted there for admin scripts. */
+  dataDir?: string;
   stopping?: boolean;
 }
 
@@ -46,6 +52,8 @@ async function main(running: Running): Promise<void> {
     config = { ...config, DYNAMODB_ENDPOINT: running.dynamo.endpoint };
     // Anything else in this process that reads the environment reaches the same DynamoDB.
     process.env.DYNAMODB_ENDPOINT = running.dynamo.endpoint;
+    writeEndpointFile(config.DATA_DIR, running.dynamo.endpoint);
+    running.dataDir = config.DATA_DIR;
   }
 
   const deps = await loadAppDeps(config, { local: true });
@@ -56,6 +64,11 @@ async function main(running: Running): Promise<void> {
   running.server = createAdaptorServer({ fetch: app.fetch }) as Server;
   const address = await listen(running.server, config.PORT, host);
   printSummary(config, address, running.dynamo);
+  running.schedules = startLocalSchedules(
+    createContext({ db: deps.db, config }),
+    deps.services,
+    config,
+  );
 }
 
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
@@ -87,6 +100,7 @@ function printSummary(config: Config, address: AddressInfo, dynamo?: DynamoDbLoc
       `  Health     ${origin}${apiBase}/health`,
       `  DynamoDB   ${database}, table ${config.TABLE_NAME}`,
       `  Data       ${resolve(config.DATA_DIR)}`,
+      `  Markets    ${config.POLYMARKET_GAMMA_URL ?? "bundled demo data (set POLYMARKET_GAMMA_URL for live)"}, synced every ${config.MARKET_SYNC_INTERVAL_SECONDS} s`,
       "Press Ctrl-C to stop.",
       "",
     ].join("\n"),
@@ -130,6 +144,8 @@ async function shutDown(running: Running, exitCode: number): Promise<never> {
     running.stopping = true;
     setTimeout(() => process.exit(exitCode || 1), shutdownTimeoutMs).unref();
     if (exitCode === 0) console.log("Stopping...");
+    running.schedules?.stop();
+    if (running.dataDir) removeEndpointFile(running.dataDir);
     await closeServer(running.server);
     await running.dynamo?.stop();
   }

@@ -46,6 +46,31 @@ export const configSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: integer(15 * 60),
   REFRESH_TOKEN_TTL_SECONDS: integer(7 * 24 * 60 * 60),
   PASSWORD_RESET_TTL_SECONDS: integer(30 * 60),
+  /**
+   * Gamma API base (e.g. https://gamma-api.polymarket.com). Unset: the sync reads
+   * the bundled demo dataset, so a local run has markets offline.
+   */
+  POLYMARKET_GAMMA_URL: z.url().optional(),
+  /** Local timers for the market jobs (AWS uses EventBridge schedules instead). */
+  MARKET_SYNC_INTERVAL_SECONDS: integer(300),
+  RESOLUTION_POLL_INTERVAL_SECONDS: integer(60),
+  /** Set by the stack; StartExecution target for market settlement. */
+  SETTLEMENT_STATE_MACHINE_ARN: z.string().optional(),
+  /** Prediction sessions a user may start (seed 000 defaults). */
+  PREDICTION_SESSIONS_PER_HOUR: integer(10),
+  PREDICTION_SESSIONS_PER_DAY: integer(50),
+  /** A session's workflow gives up after this long (Step Functions TimeoutSeconds). */
+  SESSION_TIMEOUT_SECONDS: integer(600),
+  /** How many selected models run at once inside a session (the Map's MaxConcurrency). */
+  MODEL_CONCURRENCY: integer(1),
+  /** A model call gives up after this long (then the workflow's Retry decides). */
+  MODEL_TIMEOUT_SECONDS: integer(60),
+  /** Fault injection for tests and demos, e.g. `consensus:fail,momentum:flaky:2,*:hang`. */
+  MODEL_FAULTS: z.string().optional(),
+  /** Fault injection for tests and demos, e.g. `crash-after:Research`. */
+  WORKFLOW_FAULTS: z.string().optional(),
+  /** Set by the stack; StartExecution target for prediction sessions. */
+  SESSION_STATE_MACHINE_ARN: z.string().optional(),
   /** Highest balance an account may hold (architecture, ledger rule 1). */
   BALANCE_CAP: integer(1_000_000),
   SIGNUP_BONUS: integer(1_000),

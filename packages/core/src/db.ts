@@ -33,6 +33,12 @@ export function createDb(options: DbOptions): Db {
         }
       : {}),
     maxAttempts: 3,
+    // Concurrent credit operations (and the tests that race them) need more than the
+    // default 50 sockets; keep-alive keeps each request a single round trip.
+    requestHandler: {
+      httpAgent: { keepAlive: true, maxSockets: 256 },
+      httpsAgent: { keepAlive: true, maxSockets: 256 },
+    },
   });
   const client = DynamoDBDocumentClient.from(raw, {
     marshallOptions: { removeUndefinedValues: true },

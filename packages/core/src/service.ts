@@ -7,6 +7,9 @@ import { Market } from "./entities/market";
 import { MarketSearchToken } from "./entities/market-search-token";
 import { OddsSnapshot } from "./entities/odds-snapshot";
 import { PasswordResetToken } from "./entities/password-reset-token";
+import { Prediction } from "./entities/prediction";
+import { PredictionSession } from "./entities/prediction-session";
+import { PredictionStat } from "./entities/prediction-stat";
 import { RateLimitWindow } from "./entities/rate-limit-window";
 import { RefreshToken } from "./entities/refresh-token";
 import { UniqueEmail, UniqueUsername } from "./entities/unique-guards";
@@ -25,6 +28,9 @@ const entities = {
   marketSearchToken: MarketSearchToken,
   oddsSnapshot: OddsSnapshot,
   bet: Bet,
+  predictionSession: PredictionSession,
+  prediction: Prediction,
+  predictionStat: PredictionStat,
 };
 
 function buildService(db: Db) {

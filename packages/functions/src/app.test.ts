@@ -9,6 +9,8 @@ import {
   UserNotFound,
   ValidationFailed,
 } from "@market/core";
+import { createDemoGammaClient } from "@market/core/polymarket";
+import { loadModelRegistry } from "@market/core/predictions/models";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createApp } from "./app";
 import { handleError } from "./http/errors";
@@ -18,6 +20,13 @@ import { createTestApp, jsonRequest, testKeys } from "./test/app";
 let app: Awaited<ReturnType<typeof createTestApp>>["app"];
 let table: string;
 let outbox: Awaited<ReturnType<typeof createTestApp>>["outbox"];
+const unused = () => Promise.reject(new Error("not used"));
+const services = {
+  gamma: createDemoGammaClient(),
+  models: loadModelRegistry({}),
+  settlement: { start: unused },
+  sessions: { start: unused },
+};
 
 beforeAll(async () => {
   const created = await createTestApp();
@@ -44,6 +53,7 @@ describe("GET /api/v1/health", () => {
       config: loadConfig({}),
       keys: testKeys,
       email: outbox,
+      services,
     });
 
     const response = await missing.request("/api/v1/health");

@@ -13,10 +13,14 @@ import { serveWeb } from "./http/web";
 import { logger } from "./logger";
 import { adminRouter } from "./routes/admin/admin.index";
 import { authRouter } from "./routes/auth/auth.index";
+import { betsRouter } from "./routes/bets/bets.index";
 import { devRouter } from "./routes/dev/dev.index";
 import { healthRouter } from "./routes/health/health.index";
+import { marketsRouter } from "./routes/markets/markets.index";
+import { predictionsRouter } from "./routes/predictions/predictions.index";
 import { transactionsRouter } from "./routes/transactions/transactions.index";
 import { usersRouter } from "./routes/users/users.index";
+import type { AppServices } from "./services";
 
 export interface AppDeps {
   db: Db;
@@ -25,6 +29,8 @@ export interface AppDeps {
   keys: SigningKeys;
   /** Where password-reset emails go; an outbox also gets the dev listing route. */
   email: EmailSender;
+  /** Workflows and Polymarket (see `loadAppDeps`). */
+  services: AppServices;
   /** Serve the built SPA from here (local runs); unset behind API Gateway. */
   webDistDir?: string | undefined;
   clock?: CoreContext["clock"];
@@ -50,6 +56,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use("*", requestId());
   app.use("*", async (c, next) => {
     c.set("core", core);
+    c.set("services", deps.services);
     const started = performance.now();
     await next();
     if (c.req.path.startsWith(apiBase)) {
@@ -75,6 +82,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route(apiBase, authRouter);
   app.route(apiBase, usersRouter);
   app.route(apiBase, transactionsRouter);
+  app.route(apiBase, marketsRouter);
+  app.route(apiBase, betsRouter);
+  app.route(apiBase, predictionsRouter);
   app.route(apiBase, adminRouter);
   if (deps.email instanceof OutboxEmailSender) app.route(apiBase, devRouter(deps.email));
 

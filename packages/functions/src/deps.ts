@@ -1,8 +1,15 @@
 import { join } from "node:path";
-import { type Config, createDb } from "@market/core";
+import { type Config, createContext, createDb } from "@market/core";
 import { loadSigningKeys } from "@market/core/auth/signing-keys";
 import { OutboxEmailSender, SesEmailSender } from "@market/core/email";
+import { createDemoGammaClient, createGammaClient } from "@market/core/polymarket";
+import { loadModelRegistry, parseModelFaults } from "@market/core/predictions/models";
 import type { AppDeps } from "./app";
+import type { AppServices } from "./services";
+import { createLocalSessionWorkflow, createSfnSessionStarter } from "./workflows/session";
+import type { SessionTaskDeps } from "./workflows/session.tasks";
+import { createLocalSettlementStarter, createSfnSettlementStarter } from "./workflows/settlement";
+import { parseWorkflowFaults } from "./workflows/workflow-faults";
 
 /**
  * Everything `createApp` needs, from configuration: the table, the token keys
@@ -26,5 +33,52 @@ export async function loadAppDeps(
     config.EMAIL_TRANSPORT === "ses"
       ? new SesEmailSender(config.EMAIL_FROM)
       : new OutboxEmailSender(join(config.DATA_DIR, "outbox"));
-  return { db, config, keys, email };
+  return { db, config, keys, email, services: loadServices(config, db, options) };
+}
+
+/** What the session workflow's tasks run with, from configuration. */
+export function sessionTaskDeps(config: Config, db: AppDeps["db"]): SessionTaskDeps {
+  return {
+    ctx: createContext({ db, config }),
+    registry: loadModelRegistry(process.env),
+    modelFaults: parseModelFaults(config.MODEL_FAULTS),
+    workflowFaults: parseWorkflowFaults(config.WORKFLOW_FAULTS),
+    modelTimeoutMs: config.MODEL_TIMEOUT_SECONDS * 1000,
+  };
+}
+
+/**
+ * Polymarket: the Gamma API when POLYMARKET_GAMMA_URL is set, else the bundled
+ * demo data. Workflows: Step Functions in AWS, the same ASL in-process locally.
+ */
+export function loadServices(
+  config: Config,
+  db: AppDeps["db"],
+  options: { local: boolean },
+): AppServices {
+  const gamma = config.POLYMARKET_GAMMA_URL
+    ? createGammaClient({ baseUrl: config.POLYMARKET_GAMMA_URL })
+    : createDemoGammaClient();
+  const tasks = sessionTaskDeps(config, db);
+  if (options.local) {
+    return {
+      gamma,
+      models: tasks.registry,
+      settlement: createLocalSettlementStarter(createContext({ db, config })),
+      sessions: createLocalSessionWorkflow(tasks),
+    };
+  }
+  if (!config.SETTLEMENT_STATE_MACHINE_ARN || !config.SESSION_STATE_MACHINE_ARN) {
+    throw new Error(
+      "SETTLEMENT_STATE_MACHINE_ARN and SESSION_STATE_MACHINE_ARN must be set (the Workflows stack provides them)",
+    );
+  }
+  return {
+    gamma,
+    models: tasks.registry,
+    settlement: createSfnSettlementStarter({
+      stateMachineArn: config.SETTLEMENT_STATE_MACHINE_ARN,
+    }),
+    sessions: createSfnSessionStarter({ stateMachineArn: config.SESSION_STATE_MACHINE_ARN }),
+  };
 }

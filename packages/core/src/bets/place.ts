@@ -7,6 +7,8 @@ import { ExtraWriteRejected, postLedgerEntry } from "../ledger/post";
 import { MarketClosed, MarketNotFound } from "../markets/errors";
 import { assertOpen } from "../markets/market";
 import { fromCents, toCents } from "../money";
+import { rateLimitExceeded, rateLimitTransactionItem } from "../rate-limit";
+import { rateLimitRules } from "../rate-limit-rules";
 import { serviceFor } from "../service";
 import { BetNotFound, InvalidBetAmount } from "./errors";
 
@@ -28,8 +30,9 @@ export interface PlacedBet {
 /**
  * Places a bet at the market's odds of this moment. One read (user, market and
  * the idempotency key together, strongly consistent) and one transaction: debit
- * with its `bet_placed` entry, the bet, the user's volume, and a check that the
- * market is still open, so no bet lands on a market resolved meanwhile.
+ * with its `bet_placed` entry, the bet, the user's volume, the user's bet-rate
+ * window, and a check that the market is still open, so no bet lands on a
+ * market resolved meanwhile. Two round trips in all.
  */
 export async function placeBet(ctx: CoreContext, input: PlaceBetInput): Promise<PlacedBet> {
   const amount = betAmount(ctx, input.amount);
@@ -85,6 +88,9 @@ export async function placeBet(ctx: CoreContext, input: PlaceBetInput): Promise<
           .check({ marketId: market.marketId })
           .where((item, { eq }) => `${eq(item.status, "open")} AND ${eq(item.bettable, true)}`)
           .commit(),
+        // The per-user bet limit rides in the same transaction: no extra round trip,
+        // and a refused bet is not counted.
+        rateLimitTransactionItem(entities, ctx, rateLimitRules.bets, `user:${input.userId}`),
       ],
     });
     if (posting.replayed && ledgerKey) return replay(ctx, input, ledgerKey);
@@ -92,6 +98,9 @@ export async function placeBet(ctx: CoreContext, input: PlaceBetInput): Promise<
   } catch (error) {
     if (error instanceof ExtraWriteRejected && error.index === 1) {
       throw new MarketClosed(market.marketId, "the market closed while the bet was placed");
+    }
+    if (error instanceof ExtraWriteRejected && error.index === 2) {
+      throw rateLimitExceeded(ctx, rateLimitRules.bets);
     }
     throw error;
   }

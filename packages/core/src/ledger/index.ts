@@ -1,6 +1,11 @@
 export { AccountExists, type OpenAccountInput, openAccount } from "./open-account";
 export { consume, grant, type MovementInput, postAdminMovement, refund } from "./operations";
-export { ExtraWriteRejected, type LedgerPosting, type PostEntryInput, postLedgerEntry } from "./post";
+export {
+  ExtraWriteRejected,
+  type LedgerPosting,
+  type PostEntryInput,
+  postLedgerEntry,
+} from "./post";
 export {
   getBalance,
   type HistoryOptions,

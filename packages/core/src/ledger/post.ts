@@ -128,7 +128,8 @@ export async function postLedgerEntry(
         staleAttempts += 1;
         if (staleAttempts >= maxStaleAttempts) throw new LedgerBusy("balance kept changing");
         known = attempt.user;
-        await sleep(Math.random() * Math.min(25, staleAttempts));
+        // Jittered, growing waits thin out a crowd of writers racing for one balance.
+        await sleep(backoffMs(Math.min(staleAttempts, 6), 4, 150));
         break;
       case "busy":
         busyAttempts += 1;
@@ -196,7 +197,9 @@ async function commit(
   if (reasons.some((reason) => isTransientCode(reason.code))) {
     return { kind: "busy", cause: reasons };
   }
-  throw new Error(`Ledger transaction cancelled: ${reasons.map((reason) => reason.code).join(", ")}`);
+  throw new Error(
+    `Ledger transaction cancelled: ${reasons.map((reason) => reason.code).join(", ")}`,
+  );
 }
 
 function writeTransaction(

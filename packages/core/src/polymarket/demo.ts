@@ -1,4 +1,5 @@
-import demoMarkets from "./demo-markets.json" with { type: "json" };
+// A plain JSON import: SST bundles with an esbuild that predates import attributes.
+import demoMarkets from "./demo-markets.json";
 import { type GammaClient, type ListMarketsQuery, paginate } from "./gamma-client";
 
 /**

@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PolymarketBadResponse, PolymarketUnavailable } from "./errors";
-import page1 from "./fixtures/gamma-markets-page1.json" with { type: "json" };
-import page2 from "./fixtures/gamma-markets-page2.json" with { type: "json" };
+import page1 from "./fixtures/gamma-markets-page1.json";
+import page2 from "./fixtures/gamma-markets-page2.json";
 import { createGammaClient, type GammaClientOptions } from "./gamma-client";
 
 type Handler = (request: IncomingMessage, response: ServerResponse, url: URL) => void;

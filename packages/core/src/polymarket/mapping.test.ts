@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import page1 from "./fixtures/gamma-markets-page1.json" with { type: "json" };
-import page2 from "./fixtures/gamma-markets-page2.json" with { type: "json" };
+import page1 from "./fixtures/gamma-markets-page1.json";
+import page2 from "./fixtures/gamma-markets-page2.json";
 import {
   type ImportedMarket,
   type MappingResult,

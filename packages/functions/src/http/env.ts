@@ -1,5 +1,6 @@
 import type { AccountsContext } from "@market/core/accounts";
 import type { UserItem } from "@market/core/entities/user";
+import type { AppServices } from "../services";
 
 /** The caller, as the access token says. */
 export interface Caller {
@@ -11,6 +12,7 @@ export interface Caller {
 export interface AppEnv {
   Variables: {
     core: AccountsContext;
+    services: AppServices;
     requestId: string;
     caller: Caller;
   };

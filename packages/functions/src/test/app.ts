@@ -1,11 +1,16 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig } from "@market/core";
+import { createContext, loadConfig } from "@market/core";
 import { createKeyring } from "@market/core/auth/signing-keys";
 import { OutboxEmailSender } from "@market/core/email";
+import { createDemoGammaClient } from "@market/core/polymarket";
 import { createTestDb } from "../../../../scripts/test/db";
 import { type AppDeps, createApp } from "../app";
+import { sessionTaskDeps } from "../deps";
+import type { AppServices } from "../services";
+import { createLocalSessionWorkflow } from "../workflows/session";
+import { createLocalSettlementStarter } from "../workflows/settlement";
 
 /** A keyring for tests; real HS256 keys, just not persisted. */
 export const testKeys = createKeyring([
@@ -14,7 +19,8 @@ export const testKeys = createKeyring([
 
 /**
  * The real app on a fresh table of the run's DynamoDB Local, with emails going
- * to a fresh outbox folder the test can read.
+ * to a fresh outbox folder the test can read, the demo Polymarket data and the
+ * local settlement workflow. `settlements` collects every run it started.
  */
 export async function createTestApp(
   overrides: Partial<AppDeps> & { env?: Record<string, string> } = {},
@@ -23,8 +29,24 @@ export async function createTestApp(
   const db = await createTestDb("api");
   const config = loadConfig({ TRUST_FORWARDED_FOR: "true", ...env });
   const outbox = new OutboxEmailSender(mkdtempSync(join(tmpdir(), "outbox-")));
-  const deps: AppDeps = { db, config, keys: testKeys, email: outbox, ...rest };
-  return { app: createApp(deps), db, config, outbox };
+  const local = createLocalSettlementStarter(createContext({ db, config }));
+  const settlements: Promise<unknown>[] = [];
+  const tasks = sessionTaskDeps(config, db);
+  const sessions = createLocalSessionWorkflow(tasks, { overrideRetryIntervals: true });
+  const services: AppServices = {
+    gamma: createDemoGammaClient(),
+    models: tasks.registry,
+    sessions,
+    settlement: {
+      start: async (marketId) => {
+        const started = await local.start(marketId);
+        settlements.push(started.done);
+        return started;
+      },
+    },
+  };
+  const deps: AppDeps = { db, config, keys: testKeys, email: outbox, services, ...rest };
+  return { app: createApp(deps), db, config, outbox, settlements, sessions };
 }
 
 export function jsonRequest(method: string, body: unknown, headers: Record<string, string> = {}) {

@@ -7,3 +7,19 @@
 export interface SettlementStarter {
   start(marketId: string): Promise<{ executionName: string; done: Promise<unknown> }>;
 }
+
+/** What the session workflow starts with. */
+export interface SessionWorkflowInput {
+  sessionId: string;
+  marketId: string;
+  models: string[];
+}
+
+/**
+ * Starts a prediction session's workflow, with the execution named by the
+ * session id. Throws when the execution could not be started (the caller then
+ * refunds at once).
+ */
+export interface SessionWorkflowStarter {
+  start(input: SessionWorkflowInput): Promise<{ executionName: string }>;
+}

@@ -108,7 +108,7 @@ export const passwordResetConfirmRoute = createRoute({
   path: "/auth/password-reset/confirm",
   tags: ["Auth"],
   summary: "Set a new password with a reset token; signs out everywhere",
-  middleware: [perIp(rateLimitRules.passwordReset)] as const,
+  middleware: [perIp(rateLimitRules.passwordResetConfirm)] as const,
   request: { body: json(z.object({ token: opaqueToken, newPassword }).strict()) },
   responses: {
     200: ok("Password changed", MessageSchema),

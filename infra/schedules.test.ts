@@ -1,0 +1,46 @@
+import { App, Stack } from "aws-cdk-lib";
+import { Match, Template } from "aws-cdk-lib/assertions";
+import { Code, Function as LambdaFunction, Runtime } from "aws-cdk-lib/aws-lambda";
+import { describe, expect, it } from "vitest";
+import { MarketSchedules } from "./schedules";
+
+function synth() {
+  const stack = new Stack(new App(), "Test");
+  const fn = (id: string) =>
+    new LambdaFunction(stack, id, {
+      runtime: Runtime.NODEJS_22_X,
+      handler: "index.handler",
+      code: Code.fromInline("exports.handler = async () => {}"),
+    });
+  new MarketSchedules(stack, "Schedules", {
+    marketSync: fn("MarketSyncFn"),
+    resolutionPoll: fn("ResolutionPollFn"),
+  });
+  return Template.fromStack(stack);
+}
+
+describe("MarketSchedules", () => {
+  const template = synth();
+
+  it.each([
+    ["rate(5 minutes)", "MarketSyncFn"],
+    ["rate(1 minute)", "ResolutionPollFn"],
+  ])("runs on %s the %s job", (expression, functionId) => {
+    const rules = template.findResources("AWS::Events::Rule", {
+      Properties: { ScheduleExpression: expression, State: "ENABLED" },
+    });
+    const [rule] = Object.values(rules) as { Properties: { Targets: { Arn: unknown }[] } }[];
+
+    expect(Object.keys(rules)).toHaveLength(1);
+    expect(JSON.stringify(rule?.Properties.Targets[0]?.Arn)).toContain(functionId);
+  });
+
+  it("lets EventBridge invoke each function and nothing else", () => {
+    template.resourceCountIs("AWS::Lambda::Permission", 2);
+    template.hasResourceProperties("AWS::Lambda::Permission", {
+      Action: "lambda:InvokeFunction",
+      Principal: "events.amazonaws.com",
+      SourceArn: Match.anyValue(),
+    });
+  });
+});

@@ -1,0 +1,89 @@
+import { Duration } from "aws-cdk-lib";
+import { Rule, Schedule } from "aws-cdk-lib/aws-events";
+import { LambdaFunction as LambdaTarget } from "aws-cdk-lib/aws-events-targets";
+import type { IFunction } from "aws-cdk-lib/aws-lambda";
+import {
+  DefinitionBody,
+  type IStateMachine,
+  StateMachine,
+  StateMachineType,
+} from "aws-cdk-lib/aws-stepfunctions";
+import { Construct } from "constructs";
+import {
+  type SessionDefinitionOptions,
+  sessionDefinition,
+} from "../packages/functions/src/workflows/session-definition";
+
+/** The task functions, one per ASL placeholder. */
+export interface SessionTaskFunctions {
+  markStep: IFunction;
+  research: IFunction;
+  runModel: IFunction;
+  recordModelFailure: IFunction;
+  finalize: IFunction;
+  refund: IFunction;
+}
+
+export interface SessionWorkflowProps extends SessionDefinitionOptions {
+  tasks: SessionTaskFunctions;
+  /** Refunds a session whose execution FAILED, TIMED_OUT or was ABORTED. */
+  onExecutionFailed: IFunction;
+  /** The hourly sweep of sessions stuck past the timeout. */
+  sweeper: IFunction;
+}
+
+const placeholderOf: Record<keyof SessionTaskFunctions, string> = {
+  markStep: "MarkStepFunctionArn",
+  research: "ResearchFunctionArn",
+  runModel: "RunModelFunctionArn",
+  recordModelFailure: "RecordModelFailureFunctionArn",
+  finalize: "FinalizeFunctionArn",
+  refund: "RefundFunctionArn",
+};
+
+/**
+ * The "Predict with AI" workflow and every path that gives credits back when it
+ * fails: the state machine (its own Catch → refund), a rule on its failed,
+ * timed-out and aborted executions, and an hourly sweeper. All three call the
+ * same idempotent refund, so together they can only refund once.
+ */
+export class SessionWorkflow extends Construct {
+  readonly stateMachine: IStateMachine;
+  readonly failureRule: Rule;
+  readonly sweeperRule: Rule;
+
+  constructor(scope: Construct, id: string, props: SessionWorkflowProps) {
+    super(scope, id);
+    const definition = sessionDefinition(props);
+    const stateMachine = new StateMachine(this, "StateMachine", {
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromString(JSON.stringify(definition, null, 2)),
+      definitionSubstitutions: Object.fromEntries(
+        Object.entries(props.tasks).map(([task, fn]) => [
+          placeholderOf[task as keyof SessionTaskFunctions],
+          fn.functionArn,
+        ]),
+      ),
+    });
+    for (const fn of Object.values(props.tasks)) fn.grantInvoke(stateMachine);
+
+    this.failureRule = new Rule(this, "ExecutionFailed", {
+      description: "Refund prediction sessions whose workflow failed, timed out or was aborted",
+      eventPattern: {
+        source: ["aws.states"],
+        detailType: ["Step Functions Execution Status Change"],
+        detail: {
+          status: ["FAILED", "TIMED_OUT", "ABORTED"],
+          stateMachineArn: [stateMachine.stateMachineArn],
+        },
+      },
+      targets: [new LambdaTarget(props.onExecutionFailed, { retryAttempts: 8 })],
+    });
+    this.sweeperRule = new Rule(this, "Sweeper", {
+      description: "Refund prediction sessions stuck past the workflow timeout",
+      schedule: Schedule.rate(Duration.hours(1)),
+      targets: [new LambdaTarget(props.sweeper, { retryAttempts: 2 })],
+    });
+    this.stateMachine = stateMachine;
+  }
+}

@@ -1,0 +1,46 @@
+import { Entity, type EntityItem } from "electrodb";
+
+export const modelRunStates = ["queued", "running", "completed", "failed"] as const;
+export type ModelRunState = (typeof modelRunStates)[number];
+
+/**
+ * One model's run in a session and, once it completed, its forecast. `attempts`
+ * counts starts across retries (which may run in another process), and the
+ * Brier score is set when the market resolves.
+ */
+export const Prediction = new Entity({
+  model: { entity: "prediction", version: "1", service: "market" },
+  attributes: {
+    sessionId: { type: "string", required: true, readOnly: true },
+    modelId: { type: "string", required: true, readOnly: true },
+    position: { type: "number", required: true, readOnly: true },
+    userId: { type: "string", required: true, readOnly: true },
+    marketId: { type: "string", required: true, readOnly: true },
+    state: { type: modelRunStates, required: true },
+    attempts: { type: "number", required: true, default: 0 },
+    error: { type: "string" },
+    probability: { type: "number" },
+    outcome: { type: ["this", "that"] as const },
+    confidence: { type: "number" },
+    reasoning: { type: "string" },
+    keyFactors: { type: "list", items: { type: "string" } },
+    latencyMs: { type: "number" },
+    brierScore: { type: "number" },
+    startedAt: { type: "string" },
+    completedAt: { type: "string" },
+  },
+  indexes: {
+    bySession: {
+      collection: "session",
+      pk: { field: "pk", composite: ["sessionId"] },
+      sk: { field: "sk", composite: ["modelId"] },
+    },
+    byMarket: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["marketId"] },
+      sk: { field: "gsi1sk", composite: ["sessionId", "modelId"] },
+    },
+  },
+});
+
+export type PredictionItem = EntityItem<typeof Prediction>;

@@ -1,0 +1,23 @@
+export { type ModelAnalytics, type PredictionAnalytics, predictionAnalytics } from "./analytics";
+export * from "./errors";
+export { maxModelsPerSession, sessionRateRules } from "./limits";
+export {
+  finalizeSession,
+  markSessionStep,
+  recordModelFailure,
+  recordModelSuccess,
+  type SessionOutcome,
+  startModelRun,
+} from "./progress";
+export {
+  getOwnSession,
+  listRecentSessions,
+  loadSession,
+  type SessionView,
+  toSessionView,
+} from "./read";
+export { type RefundOutcome, refundSession } from "./refund";
+export { buildMarketContext } from "./research";
+export { scorePredictions } from "./scoring";
+export { type StartedSession, type StartSessionInput, startSession } from "./start";
+export { sweepStuckSessions } from "./sweep";

@@ -1,0 +1,129 @@
+import type { CoreContext } from "../context";
+import type { PredictionItem } from "../entities/prediction";
+import type { SessionStatus } from "../entities/prediction-session";
+import { serviceFor } from "../service";
+import { SessionNotFound } from "./errors";
+import type { Prediction } from "./models";
+import { refundSession } from "./refund";
+
+/**
+ * Moves a running session to the next phase. A session that already ended
+ * (refunded by the sweeper, say) is left as it is: the condition keeps a late
+ * workflow step from reviving it.
+ */
+export async function markSessionStep(
+  ctx: CoreContext,
+  sessionId: string,
+  status: Extract<SessionStatus, "researching" | "generating">,
+  step: string,
+): Promise<boolean> {
+  const session = await getSession(ctx, sessionId);
+  try {
+    await serviceFor(ctx.db)
+      .entities.predictionSession.patch({ sessionId })
+      .set({ status, step, updatedAt: ctx.clock().toISOString() })
+      .composite({ createdAt: session.createdAt })
+      .where((item, { ne }) => `${ne(item.status, "finished")} AND ${ne(item.status, "error")}`)
+      .go();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A model run starts (again): counts the attempt, which fault injection and retries read. */
+export async function startModelRun(
+  ctx: CoreContext,
+  sessionId: string,
+  modelId: string,
+): Promise<number> {
+  const { data } = await serviceFor(ctx.db)
+    .entities.prediction.patch({ sessionId, modelId })
+    .set({ state: "running", startedAt: ctx.clock().toISOString() })
+    .add({ attempts: 1 })
+    .go({ response: "all_new" });
+  return (data as PredictionItem).attempts;
+}
+
+export async function recordModelSuccess(
+  ctx: CoreContext,
+  run: { sessionId: string; modelId: string; latencyMs: number },
+  prediction: Prediction,
+): Promise<void> {
+  const now = ctx.clock().toISOString();
+  await serviceFor(ctx.db)
+    .transaction.write(({ prediction: predictions, predictionStat }) => [
+      predictions
+        .patch({ sessionId: run.sessionId, modelId: run.modelId })
+        .set({ state: "completed", completedAt: now, latencyMs: run.latencyMs, ...prediction })
+        .commit(),
+      predictionStat
+        .update({ scope: `model#${run.modelId}`, key: now.slice(0, 10) })
+        .add({ successes: 1, latencyMsTotal: run.latencyMs })
+        .commit(),
+    ])
+    .go();
+}
+
+export async function recordModelFailure(
+  ctx: CoreContext,
+  run: { sessionId: string; modelId: string },
+  error: string,
+): Promise<void> {
+  const now = ctx.clock().toISOString();
+  await serviceFor(ctx.db)
+    .transaction.write(({ prediction, predictionStat }) => [
+      prediction
+        .patch({ sessionId: run.sessionId, modelId: run.modelId })
+        .set({ state: "failed", completedAt: now, error: error.slice(0, 500) })
+        .commit(),
+      predictionStat
+        .update({ scope: `model#${run.modelId}`, key: now.slice(0, 10) })
+        .add({ failures: 1 })
+        .commit(),
+    ])
+    .go();
+}
+
+export type SessionOutcome = "finished" | "error";
+
+/**
+ * Ends a session: `finished` when at least one model completed, otherwise the
+ * refund (which also marks it `error`). A session already ended stays so.
+ */
+export async function finalizeSession(
+  ctx: CoreContext,
+  sessionId: string,
+): Promise<SessionOutcome> {
+  const service = serviceFor(ctx.db);
+  const session = await getSession(ctx, sessionId);
+  if (session.status === "finished" || session.status === "error") return session.status;
+  const { data: runs } = await service.entities.prediction.query
+    .bySession({ sessionId })
+    .go({ consistent: true, pages: "all" });
+  if (!runs.some((run) => run.state === "completed")) {
+    await refundSession(ctx, sessionId, "every model failed");
+    return "error";
+  }
+  const now = ctx.clock().toISOString();
+  try {
+    await service.entities.predictionSession
+      .patch({ sessionId })
+      .set({ status: "finished", step: "Done", completedAt: now, updatedAt: now })
+      .composite({ createdAt: session.createdAt })
+      // Refunded meanwhile (by the sweeper or the rule): the refund stands.
+      .where((item, { ne }) => ne(item.status, "error"))
+      .go();
+    return "finished";
+  } catch {
+    return "error";
+  }
+}
+
+async function getSession(ctx: CoreContext, sessionId: string) {
+  const { data } = await serviceFor(ctx.db)
+    .entities.predictionSession.get({ sessionId })
+    .go({ consistent: true });
+  if (!data) throw new SessionNotFound(sessionId);
+  return data;
+}

@@ -1,0 +1,59 @@
+import type { CoreContext } from "../context";
+import { MarketNotFound } from "../markets/errors";
+import { noExpiry } from "../markets/market";
+import { oddsHistory } from "../markets/save";
+import { serviceFor } from "../service";
+import type { MarketContext } from "./models";
+
+/** How many resolved markets of a category feed its base rate at most. */
+const baseRateSample = 500;
+
+/**
+ * What every model gets: the market, its odds history, and how the category's
+ * resolved markets came out. All indexed reads; nothing here scans.
+ */
+export async function buildMarketContext(
+  ctx: CoreContext,
+  marketId: string,
+): Promise<MarketContext> {
+  const markets = serviceFor(ctx.db).entities.market;
+  const { data: market } = await markets.get({ marketId }).go();
+  if (!market) throw new MarketNotFound(marketId);
+  const [history, resolved] = await Promise.all([
+    oddsHistory(ctx, marketId),
+    market.category
+      ? markets.query
+          .byCategoryTrending({ status: "resolved", categoryKey: market.categoryKey })
+          .go({ count: baseRateSample, pages: "all" })
+      : Promise.resolve(null),
+  ]);
+  const settled = resolved?.data.filter((item) => item.resolution !== "invalid") ?? null;
+  return {
+    market: {
+      id: market.marketId,
+      title: market.title,
+      description: market.description,
+      category: market.category ?? null,
+      thisOption: market.thisOption,
+      thatOption: market.thatOption,
+      thisOdds: market.thisOdds ?? null,
+      thatOdds: market.thatOdds ?? null,
+      volume: market.volume,
+      volume24h: market.volume24h,
+      liquidity: market.liquidity,
+      expiresAt: market.expiresAt === noExpiry ? null : market.expiresAt,
+    },
+    oddsHistory: history.map((point) => ({
+      at: point.takenAt,
+      thisOdds: point.thisOdds,
+      thatOdds: point.thatOdds,
+    })),
+    categoryBaseRate: settled
+      ? {
+          resolved: settled.length,
+          thisWins: settled.filter((item) => item.resolution === "this").length,
+        }
+      : null,
+    researchedAt: ctx.clock().toISOString(),
+  };
+}

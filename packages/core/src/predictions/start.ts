@@ -1,0 +1,173 @@
+import type { CoreContext } from "../context";
+import type { MarketItem } from "../entities/market";
+import type { PredictionItem } from "../entities/prediction";
+import type { PredictionSessionItem } from "../entities/prediction-session";
+import type { UserItem } from "../entities/user";
+import { UserNotFound } from "../errors";
+import { ExtraWriteRejected, postLedgerEntry } from "../ledger/post";
+import { MarketClosed, MarketNotFound } from "../markets/errors";
+import { rateLimitExceeded, rateLimitTransactionItem } from "../rate-limit";
+import { serviceFor, type TransactionEntities, type TransactionItem } from "../service";
+import { InvalidModelSelection, SessionNotFound } from "./errors";
+import { maxModelsPerSession, sessionRateRules } from "./limits";
+import type { ModelRegistry } from "./models";
+
+export interface StartSessionInput {
+  userId: string;
+  marketId: string;
+  selectedModels: string[];
+  /** The client's `Idempotency-Key`: a retried start returns the first session. */
+  idempotencyKey?: string | undefined;
+}
+
+export interface StartedSession {
+  session: PredictionSessionItem;
+  newBalance: number;
+  replayed: boolean;
+}
+
+/**
+ * Opens a session in one transaction: the `prediction_charge` (none on the
+ * `unlimited` plan), the session with every model queued, and the user's
+ * hourly and daily session windows. Any refusal (balance, rate limit) leaves
+ * nothing written. Starting the workflow is the caller's next step.
+ */
+export async function startSession(
+  ctx: CoreContext,
+  registry: ModelRegistry,
+  input: StartSessionInput,
+): Promise<StartedSession> {
+  const models = validateSelection(registry, input.selectedModels);
+  const ledgerKey = input.idempotencyKey
+    ? `prediction_session#${input.userId}#${input.idempotencyKey}`
+    : undefined;
+  const read = await serviceFor(ctx.db)
+    .transaction.get(({ user, market, idempotencyKey }) => [
+      user.get({ userId: input.userId }).commit(),
+      market.get({ marketId: input.marketId }).commit(),
+      idempotencyKey.get({ key: ledgerKey ?? "-" }).commit(),
+    ])
+    .go();
+  const [userRead, marketRead, keyRead] = read.data;
+  const user = userRead?.item as UserItem | null | undefined;
+  const market = marketRead?.item as MarketItem | null | undefined;
+  if (!user) throw new UserNotFound(input.userId);
+  if (ledgerKey && keyRead?.item) {
+    return replay(ctx, (keyRead.item as { entryId: string; seq: number }).seq, user);
+  }
+  if (!market) throw new MarketNotFound(input.marketId);
+  const now = ctx.clock();
+  if (market.status !== "open" || Date.parse(market.expiresAt) <= now.getTime()) {
+    throw new MarketClosed(
+      market.marketId,
+      `the market is ${market.status === "open" ? "expired" : market.status}`,
+    );
+  }
+
+  const cost = models.reduce((sum, model) => sum + model.creditCost, 0);
+  const charged = user.plan === "unlimited" ? 0 : cost;
+  const sessionId = ctx.newId();
+  const createdAt = now.toISOString();
+  const session: PredictionSessionItem = {
+    sessionId,
+    userId: user.userId,
+    marketId: market.marketId,
+    marketTitle: market.title,
+    selectedModels: models.map((model) => model.id),
+    charged,
+    status: "initializing",
+    step: "Queued",
+    refunded: false,
+    createdAt,
+    updatedAt: createdAt,
+  };
+  const predictions: PredictionItem[] = models.map((model, position) => ({
+    sessionId,
+    modelId: model.id,
+    position,
+    userId: user.userId,
+    marketId: market.marketId,
+    state: "queued",
+    attempts: 0,
+  }));
+  const rules = sessionRateRules(ctx.config);
+  const writes = (entities: TransactionEntities): TransactionItem[] => [
+    entities.predictionSession.create(session).commit(),
+    ...predictions.map((prediction) => entities.prediction.create(prediction).commit()),
+    ...rules.map((rule) => rateLimitTransactionItem(entities, ctx, rule, `user:${user.userId}`)),
+    entities.predictionStat
+      .update({ scope: `day#${createdAt.slice(0, 10)}`, key: user.userId })
+      .add({ sessions: 1 })
+      .commit(),
+  ];
+  const firstRule = 1 + predictions.length;
+  const limitHit = (index: number) => {
+    const rule = rules[index - firstRule];
+    return rule ? rateLimitExceeded(ctx, rule) : undefined;
+  };
+
+  if (charged === 0) {
+    const result = await serviceFor(ctx.db).transaction.write(writes).go();
+    if (result.canceled) {
+      const reasons: { code: string }[] = result.data;
+      const rejected = reasons.findIndex((reason) => reason.code === "ConditionalCheckFailed");
+      throw (
+        limitHit(rejected) ??
+        new Error(`Session start cancelled: ${reasons.map((r) => r.code).join(", ")}`)
+      );
+    }
+    return { session, newBalance: user.balance, replayed: false };
+  }
+  try {
+    const posting = await postLedgerEntry(ctx, {
+      userId: user.userId,
+      amount: -charged,
+      type: "prediction_charge",
+      reason: `Predict with AI: ${models.length} model${models.length === 1 ? "" : "s"} on "${market.title}"`,
+      referenceId: sessionId,
+      idempotencyKey: ledgerKey ?? `prediction_charge#${sessionId}`,
+      knownUser: user,
+      alsoWrite: writes,
+    });
+    if (posting.replayed) return replay(ctx, posting.seq, user);
+    return { session, newBalance: posting.balanceAfter, replayed: false };
+  } catch (error) {
+    if (error instanceof ExtraWriteRejected) {
+      const limit = limitHit(error.index);
+      if (limit) throw limit;
+    }
+    throw error;
+  }
+}
+
+function validateSelection(registry: ModelRegistry, selected: string[]) {
+  if (!Array.isArray(selected) || selected.length === 0 || selected.length > maxModelsPerSession) {
+    throw new InvalidModelSelection(`Select 1 to ${maxModelsPerSession} models`, {
+      selectedModels: selected,
+    });
+  }
+  const duplicates = selected.filter((id, index) => selected.indexOf(id) !== index);
+  if (duplicates.length > 0) {
+    throw new InvalidModelSelection("Each model can be selected once", { duplicates });
+  }
+  return selected.map((id) => {
+    const model = registry.get(id);
+    if (!model) throw new InvalidModelSelection(`Unknown model: ${id}`, { model: id });
+    if (!model.available)
+      throw new InvalidModelSelection(`Model not available: ${id}`, { model: id });
+    return model;
+  });
+}
+
+async function replay(ctx: CoreContext, seq: number, user: UserItem): Promise<StartedSession> {
+  const service = serviceFor(ctx.db);
+  const { data: entry } = await service.entities.ledgerEntry
+    .get({ userId: user.userId, seq })
+    .go({ consistent: true });
+  const sessionId = entry?.referenceId;
+  const { data: session } = sessionId
+    ? await service.entities.predictionSession.get({ sessionId }).go({ consistent: true })
+    : { data: null };
+  if (!session || !entry) throw new SessionNotFound(sessionId ?? "unknown");
+  return { session, newBalance: entry.balanceAfter, replayed: true };
+}

@@ -1,0 +1,26 @@
+import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import { createContext, createDb, loadConfig } from "@market/core";
+import middy from "@middy/core";
+import { loadServices } from "../deps";
+import { runMarketSync, runResolutionPoll } from "../jobs/markets";
+import { logger } from "../logger";
+
+// Built once per container; every scheduled invocation reuses them.
+const config = loadConfig();
+const db = createDb({
+  table: config.TABLE_NAME,
+  endpoint: config.DYNAMODB_ENDPOINT,
+  region: config.AWS_REGION,
+});
+const core = createContext({ db, config });
+const services = loadServices(config, db, { local: false });
+
+/** EventBridge, every 5 minutes. */
+export const marketSync = middy(() => runMarketSync(core, services)).use(
+  injectLambdaContext(logger, { resetKeys: true }),
+);
+
+/** EventBridge, every minute. */
+export const resolutionPoll = middy(() => runResolutionPoll(core, services)).use(
+  injectLambdaContext(logger, { resetKeys: true }),
+);

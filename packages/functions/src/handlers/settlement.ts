@@ -1,0 +1,20 @@
+import { createContext, createDb, loadConfig } from "@market/core";
+import { finishSettlementTask, settlePageTask } from "../workflows/settlement.tasks";
+import { taskHandler } from "./task-middleware";
+
+// Built once per Lambda container (cold start), then reused by every invocation.
+const config = loadConfig();
+const ctx = createContext({
+  db: createDb({
+    table: config.TABLE_NAME,
+    endpoint: config.DYNAMODB_ENDPOINT,
+    region: config.AWS_REGION,
+  }),
+  config,
+});
+
+/** "Settle a page of pending bets": input `{ marketId }`, parsed with zod by the task. */
+export const settlePage = taskHandler("settlePage", (event) => settlePageTask(event, ctx));
+
+/** "Mark the settlement done". */
+export const finish = taskHandler("finishSettlement", (event) => finishSettlementTask(event, ctx));

@@ -1,0 +1,10 @@
+import type { CoreContext } from "@market/core";
+import { sweepStuckSessions } from "@market/core/predictions";
+import { logger } from "../logger";
+
+/** The hourly stuck-session sweeper (EventBridge in AWS, a timer and an admin route locally). */
+export async function runSessionSweep(core: CoreContext) {
+  const report = await sweepStuckSessions(core);
+  if (report.found > 0) logger.warn("stuck sessions swept", { ...report, path: "sweeper" });
+  return report;
+}

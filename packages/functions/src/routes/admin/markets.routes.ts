@@ -1,0 +1,156 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { requireAdmin } from "../../http/auth";
+import { errorContent } from "../../http/schemas";
+import { MarketSchema } from "../markets/markets.routes";
+
+const marketId = z.object({ marketId: z.string().min(1).max(100) });
+const security = [{ bearerAuth: [] }];
+const adminErrors = {
+  401: errorContent("Missing or invalid access token"),
+  403: errorContent("Not an admin"),
+};
+
+export const createMarketRoute = createRoute({
+  method: "post",
+  path: "/admin/markets",
+  tags: ["Admin"],
+  summary: "Create a credits market",
+  security,
+  middleware: [requireAdmin] as const,
+  request: {
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              title: z.string().trim().min(5).max(300),
+              description: z.string().max(5000).default(""),
+              thisOption: z.string().trim().min(1).max(100),
+              thatOption: z.string().trim().min(1).max(100),
+              thisOdds: z.number().gt(0).lt(1),
+              thatOdds: z.number().gt(0).lt(1),
+              category: z.string().trim().min(1).max(100).optional(),
+              expiresAt: z.iso.datetime({ offset: true }),
+            })
+            .strict(),
+        },
+      },
+    },
+  },
+  responses: {
+    201: { description: "The market", content: { "application/json": { schema: MarketSchema } } },
+    400: errorContent("Invalid body"),
+    ...adminErrors,
+  },
+});
+
+export const resolveMarketRoute = createRoute({
+  method: "post",
+  path: "/admin/markets/{marketId}/resolve",
+  tags: ["Admin"],
+  summary: "Resolve a market and settle its bets (once)",
+  security,
+  middleware: [requireAdmin] as const,
+  request: {
+    params: marketId,
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z.object({ resolution: z.enum(["this", "that", "invalid"]) }).strict(),
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: "Resolved; settlement started",
+      content: {
+        "application/json": {
+          schema: z.object({
+            market: MarketSchema,
+            settlement: z.object({ executionName: z.string() }),
+          }),
+        },
+      },
+    },
+    400: errorContent("Invalid body"),
+    404: errorContent("MARKET_NOT_FOUND"),
+    409: errorContent("MARKET_ALREADY_RESOLVED: nothing is paid again"),
+    ...adminErrors,
+  },
+});
+
+export const SyncReportSchema = z
+  .object({
+    fetched: z.number().int(),
+    upserted: z.number().int(),
+    unchanged: z.number().int(),
+    skipped: z.number().int(),
+    resolved: z.number().int(),
+    needsReview: z.number().int(),
+    failed: z.number().int(),
+    skippedReasons: z.record(z.string(), z.number().int()),
+  })
+  .openapi("SyncReport");
+
+export const marketSyncRoute = createRoute({
+  method: "post",
+  path: "/admin/jobs/market-sync",
+  tags: ["Admin"],
+  summary: "Run the Polymarket market sync now",
+  security,
+  middleware: [requireAdmin] as const,
+  responses: {
+    200: {
+      description: "What the run did",
+      content: { "application/json": { schema: SyncReportSchema } },
+    },
+    503: errorContent("POLYMARKET_UNAVAILABLE: stored markets are still served"),
+    ...adminErrors,
+  },
+});
+
+export const resolutionPollRoute = createRoute({
+  method: "post",
+  path: "/admin/jobs/resolution-poll",
+  tags: ["Admin"],
+  summary: "Re-check markets that may have a result now",
+  security,
+  middleware: [requireAdmin] as const,
+  responses: {
+    200: {
+      description: "What the run did",
+      content: {
+        "application/json": { schema: SyncReportSchema.extend({ checked: z.number().int() }) },
+      },
+    },
+    503: errorContent("POLYMARKET_UNAVAILABLE"),
+    ...adminErrors,
+  },
+});
+
+export const restartSettlementRoute = createRoute({
+  method: "post",
+  path: "/admin/markets/{marketId}/settle",
+  tags: ["Admin"],
+  summary: "Start the settlement of a resolved market again",
+  description:
+    "For a settlement that stopped (a crash, a local run that died with its process). " +
+    "Safe at any time: a bet already settled is never paid twice.",
+  security,
+  middleware: [requireAdmin] as const,
+  request: { params: marketId },
+  responses: {
+    202: {
+      description: "Settlement started",
+      content: {
+        "application/json": { schema: z.object({ executionName: z.string() }) },
+      },
+    },
+    404: errorContent("MARKET_NOT_FOUND"),
+    409: errorContent("MARKET_NOT_RESOLVED: nothing to settle yet"),
+    ...adminErrors,
+  },
+});

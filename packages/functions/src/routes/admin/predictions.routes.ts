@@ -1,0 +1,74 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { requireAdmin } from "../../http/auth";
+import { errorContent } from "../../http/schemas";
+
+const security = [{ bearerAuth: [] }];
+const adminErrors = {
+  401: errorContent("Missing or invalid access token"),
+  403: errorContent("Not an admin"),
+};
+
+export const predictionAnalyticsRoute = createRoute({
+  method: "get",
+  path: "/admin/analytics/predictions",
+  tags: ["Admin"],
+  summary: "Sessions per user per day; success, failure and Brier score per model",
+  security,
+  middleware: [requireAdmin] as const,
+  request: {
+    query: z.object({ days: z.coerce.number().int().min(1).max(90).default(7) }).strict(),
+  },
+  responses: {
+    200: {
+      description: "Analytics",
+      content: {
+        "application/json": {
+          schema: z.object({
+            models: z.array(
+              z.object({
+                modelId: z.string(),
+                name: z.string(),
+                runs: z.number().int(),
+                successes: z.number().int(),
+                failures: z.number().int(),
+                successRate: z.number().nullable(),
+                failureRate: z.number().nullable(),
+                averageLatencyMs: z.number().nullable(),
+                meanBrierScore: z.number().nullable(),
+                scoredPredictions: z.number().int(),
+              }),
+            ),
+            sessionsPerUserPerDay: z.array(
+              z.object({ day: z.string(), userId: z.string(), sessions: z.number().int() }),
+            ),
+          }),
+        },
+      },
+    },
+    400: errorContent("Invalid query"),
+    ...adminErrors,
+  },
+});
+
+export const sessionSweepRoute = createRoute({
+  method: "post",
+  path: "/admin/jobs/session-sweep",
+  tags: ["Admin"],
+  summary: "Refund sessions stuck past the timeout now (the hourly sweeper)",
+  security,
+  middleware: [requireAdmin] as const,
+  responses: {
+    200: {
+      description: "What the sweep found and did",
+      content: {
+        "application/json": {
+          schema: z.object({
+            found: z.number().int(),
+            outcomes: z.record(z.string(), z.number().int()),
+          }),
+        },
+      },
+    },
+    ...adminErrors,
+  },
+});

@@ -1,0 +1,129 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { betStatuses } from "@market/core/entities/bet";
+import { requireUser } from "../../http/auth";
+import { errorContent } from "../../http/schemas";
+
+export const BetSchema = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    marketId: z.string(),
+    market: z.object({
+      id: z.string(),
+      title: z.string(),
+      thisOption: z.string(),
+      thatOption: z.string(),
+    }),
+    amount: z.number(),
+    side: z.enum(["this", "that"]),
+    oddsAtBet: z.number(),
+    potentialPayout: z.number(),
+    actualPayout: z.number().nullable(),
+    status: z.enum(betStatuses),
+    placedAt: z.string(),
+    resolvedAt: z.string().nullable(),
+  })
+  .openapi("Bet");
+
+const unauthorized = errorContent("Missing or invalid access token");
+
+export const placeBetRoute = createRoute({
+  method: "post",
+  path: "/bets",
+  tags: ["Bets"],
+  summary: "Bet on one side at the market's current odds",
+  description:
+    "Pays `amount / odds` if the side wins. An `Idempotency-Key` header makes a retried " +
+    "request return the first bet instead of placing another.",
+  security: [{ bearerAuth: [] }],
+  middleware: [requireUser] as const,
+  request: {
+    headers: z.object({ "idempotency-key": z.string().min(1).max(128).optional() }),
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              marketId: z.string().min(1).max(100),
+              // Checked by the bet rules so a bad amount is INVALID_BET_AMOUNT, not a schema error.
+              amount: z.unknown().openapi({ type: "number", example: 100 }),
+              side: z.enum(["this", "that"]),
+            })
+            .strict(),
+        },
+      },
+    },
+  },
+  responses: {
+    201: {
+      description: "The bet and the balance after it",
+      content: {
+        "application/json": { schema: z.object({ bet: BetSchema, newBalance: z.number() }) },
+      },
+    },
+    200: {
+      description: "A retry with the same Idempotency-Key: the first bet",
+      content: {
+        "application/json": { schema: z.object({ bet: BetSchema, newBalance: z.number() }) },
+      },
+    },
+    400: errorContent(
+      "INVALID_BET_AMOUNT (outside the limits, not a number, > 2 decimals) or invalid body",
+    ),
+    401: unauthorized,
+    402: errorContent("INSUFFICIENT_BALANCE"),
+    404: errorContent("MARKET_NOT_FOUND"),
+    409: errorContent("MARKET_CLOSED (closed, resolved, expired or not tradable)"),
+    429: errorContent("RATE_LIMIT_EXCEEDED"),
+  },
+});
+
+export const listMyBetsRoute = createRoute({
+  method: "get",
+  path: "/bets/me",
+  tags: ["Bets"],
+  summary: "My bets, newest first",
+  security: [{ bearerAuth: [] }],
+  middleware: [requireUser] as const,
+  request: {
+    query: z
+      .object({
+        status: z.enum(betStatuses).optional(),
+        limit: z.coerce.number().int().min(1).max(100).default(20),
+        cursor: z.string().max(2048).optional(),
+      })
+      .strict(),
+  },
+  responses: {
+    200: {
+      description: "One page of bets",
+      content: {
+        "application/json": {
+          schema: z.object({
+            bets: z.array(BetSchema),
+            limit: z.number().int(),
+            nextCursor: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    400: errorContent("Invalid query"),
+    401: unauthorized,
+  },
+});
+
+export const getBetRoute = createRoute({
+  method: "get",
+  path: "/bets/{betId}",
+  tags: ["Bets"],
+  summary: "One of my bets",
+  security: [{ bearerAuth: [] }],
+  middleware: [requireUser] as const,
+  request: { params: z.object({ betId: z.string().min(1).max(100) }) },
+  responses: {
+    200: { description: "The bet", content: { "application/json": { schema: BetSchema } } },
+    401: unauthorized,
+    404: errorContent("BET_NOT_FOUND (also for someone else's bet)"),
+  },
+});

@@ -1,0 +1,166 @@
+import { Ledger } from "@market/core";
+import { createMarket } from "@market/core/markets";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, jsonRequest } from "../../test/app";
+import { bearer, registerUser, type TestSession } from "../../test/users";
+
+let setup: Awaited<ReturnType<typeof createTestApp>>;
+let alice: TestSession;
+let bob: TestSession;
+let marketId: string;
+
+const core = () => ({
+  db: setup.db,
+  config: setup.config,
+  clock: () => new Date(),
+  newId: () => crypto.randomUUID(),
+});
+
+beforeAll(async () => {
+  setup = await createTestApp();
+  [alice, bob] = await Promise.all([registerUser(setup.app), registerUser(setup.app)]);
+  const market = await createMarket(core(), {
+    title: "Will the 8:15 train be on time?",
+    description: "",
+    thisOption: "On time",
+    thatOption: "Late",
+    thisOdds: 0.8,
+    thatOdds: 0.2,
+    expiresAt: "2099-01-01T00:00:00Z",
+  });
+  marketId = market.marketId;
+});
+
+const bet = (
+  session: TestSession,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+) =>
+  setup.app.request(
+    "/api/v1/bets",
+    jsonRequest(
+      "POST",
+      { marketId, side: "this", ...body },
+      { ...bearer(session.accessToken), ...headers },
+    ),
+  );
+
+describe("POST /bets", () => {
+  it("places a bet at the market's odds and answers with the new balance", async () => {
+    const session = await registerUser(setup.app);
+
+    const response = await bet(session, { amount: 100, side: "that" });
+
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({
+      bet: { amount: 100, side: "that", oddsAtBet: 0.2, potentialPayout: 500, status: "pending" },
+      newBalance: 900,
+    });
+  });
+
+  it.each([
+    ["below the minimum", 9.99],
+    ["above the maximum", 10_001],
+    ["with three decimals", 10.123],
+    ["a string", "100"],
+    ["null", null],
+  ])("refuses an amount %s with 400 INVALID_BET_AMOUNT", async (_label, amount) => {
+    const response = await bet(alice, { amount });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: "INVALID_BET_AMOUNT", statusCode: 400 });
+  });
+
+  it("refuses more than the balance with 402 and writes nothing", async () => {
+    const session = await registerUser(setup.app);
+
+    const response = await bet(session, { amount: 1000.01 });
+
+    expect(response.status).toBe(402);
+    expect(await response.json()).toMatchObject({ code: "INSUFFICIENT_BALANCE" });
+    expect(await Ledger.reconcile(core(), session.user.id)).toMatchObject({
+      balance: 1000,
+      entries: 1,
+    });
+  });
+
+  it("answers an unknown market with 404 and a bad side with 400", async () => {
+    expect((await bet(alice, { amount: 10, marketId: "nope" })).status).toBe(404);
+    expect((await bet(alice, { amount: 10, side: "both" })).status).toBe(400);
+  });
+
+  it("returns the first bet for a retried Idempotency-Key", async () => {
+    const session = await registerUser(setup.app);
+    const key = { "idempotency-key": crypto.randomUUID() };
+
+    const first = await bet(session, { amount: 50 }, key);
+    const retry = await bet(session, { amount: 50 }, key);
+
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(200);
+    const [a, b] = (await Promise.all([first.json(), retry.json()])) as [
+      { bet: { id: string } },
+      { bet: { id: string } },
+    ];
+    expect(b.bet.id).toBe(a.bet.id);
+    expect((await Ledger.getBalance(core(), session.user.id)).balance).toBe(950);
+  });
+
+  it("needs a signed-in user", async () => {
+    const response = await setup.app.request(
+      "/api/v1/bets",
+      jsonRequest("POST", { marketId, amount: 10, side: "this" }),
+    );
+
+    expect(response.status).toBe(401);
+  });
+
+  it("limits a user to 30 bets a minute", async () => {
+    const session = await registerUser(setup.app);
+    const statuses: number[] = [];
+    for (let index = 0; index < 31; index++)
+      statuses.push((await bet(session, { amount: 10 })).status);
+
+    expect(statuses.slice(0, 30)).toEqual(Array(30).fill(201));
+    expect(statuses[30]).toBe(429);
+  });
+});
+
+describe("GET /bets", () => {
+  it("lists my bets newest first, filters by status, and hides other users' bets", async () => {
+    const session = await registerUser(setup.app);
+    const ids: string[] = [];
+    for (const amount of [10, 20, 30]) {
+      const body = (await (await bet(session, { amount })).json()) as { bet: { id: string } };
+      ids.push(body.bet.id);
+    }
+
+    const mine = await setup.app.request("/api/v1/bets/me?limit=2", {
+      headers: bearer(session.accessToken),
+    });
+    const pending = await setup.app.request("/api/v1/bets/me?status=pending", {
+      headers: bearer(session.accessToken),
+    });
+    const won = await setup.app.request("/api/v1/bets/me?status=won", {
+      headers: bearer(session.accessToken),
+    });
+    const own = await setup.app.request(`/api/v1/bets/${ids[0]}`, {
+      headers: bearer(session.accessToken),
+    });
+    const foreign = await setup.app.request(`/api/v1/bets/${ids[0]}`, {
+      headers: bearer(bob.accessToken),
+    });
+
+    const page = (await mine.json()) as {
+      bets: { id: string; market: { title: string } }[];
+      nextCursor: string;
+    };
+    expect(page.bets.map((b) => b.id)).toEqual([ids[2], ids[1]]);
+    expect(page.bets[0]?.market.title).toBe("Will the 8:15 train be on time?");
+    expect(((await pending.json()) as { bets: unknown[] }).bets).toHaveLength(3);
+    expect(((await won.json()) as { bets: unknown[] }).bets).toHaveLength(0);
+    expect(own.status).toBe(200);
+    expect(foreign.status).toBe(404);
+    expect(await foreign.json()).toMatchObject({ code: "BET_NOT_FOUND" });
+  });
+});

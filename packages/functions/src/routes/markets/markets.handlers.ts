@@ -1,0 +1,30 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { getMarket, listMarkets, oddsHistory, toMarketView } from "@market/core/markets";
+import type { AppEnv } from "../../http/env";
+import type { getMarketRoute, listMarketsRoute, oddsHistoryRoute } from "./markets.routes";
+
+export const listMarketsHandler: RouteHandler<typeof listMarketsRoute, AppEnv> = async (c) => {
+  const query = c.req.valid("query");
+  const page = await listMarkets(c.var.core, query);
+  return c.json({ ...page, limit: query.limit }, 200);
+};
+
+export const getMarketHandler: RouteHandler<typeof getMarketRoute, AppEnv> = async (c) => {
+  return c.json(toMarketView(await getMarket(c.var.core, c.req.valid("param").marketId)), 200);
+};
+
+export const oddsHistoryHandler: RouteHandler<typeof oddsHistoryRoute, AppEnv> = async (c) => {
+  const { marketId } = c.req.valid("param");
+  await getMarket(c.var.core, marketId);
+  const snapshots = await oddsHistory(c.var.core, marketId);
+  return c.json(
+    {
+      points: snapshots.map((point) => ({
+        at: point.takenAt,
+        thisOdds: point.thisOdds,
+        thatOdds: point.thatOdds,
+      })),
+    },
+    200,
+  );
+};

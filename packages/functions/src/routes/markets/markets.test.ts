@@ -1,0 +1,231 @@
+import { Ledger } from "@market/core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, jsonRequest } from "../../test/app";
+import { bearer, registerUser, type TestSession, uniqueName } from "../../test/users";
+
+let setup: Awaited<ReturnType<typeof createTestApp>>;
+let admin: TestSession;
+let user: TestSession;
+
+interface MarketBody {
+  id: string;
+  title: string;
+  status: string;
+  category: string | null;
+  bettable: boolean;
+  liquidity: number;
+  volume24h: number;
+  expiresAt: string | null;
+  marketType: string;
+}
+interface MarketList {
+  markets: MarketBody[];
+  nextCursor: string | null;
+}
+
+beforeAll(async () => {
+  const adminName = uniqueName("admin");
+  setup = await createTestApp({ env: { ADMIN_EMAILS: `${adminName}@example.com` } });
+  [admin, user] = await Promise.all([
+    registerUser(setup.app, { username: adminName }),
+    registerUser(setup.app),
+  ]);
+  const sync = await setup.app.request("/api/v1/admin/jobs/market-sync", {
+    method: "POST",
+    headers: bearer(admin.accessToken),
+  });
+  expect(sync.status).toBe(200);
+});
+
+const get = async (path: string) => {
+  const response = await setup.app.request(`/api/v1${path}`);
+  return { status: response.status, body: (await response.json()) as MarketList };
+};
+
+describe("GET /markets", () => {
+  it("lists open markets, most traded first, by default", async () => {
+    const { status, body } = await get("/markets?limit=100");
+
+    expect(status).toBe(200);
+    expect(body.markets.length).toBeGreaterThan(10);
+    expect(body.markets.every((market) => market.status === "open")).toBe(true);
+    const volumes = body.markets.map((market) => market.volume24h);
+    expect(volumes).toEqual([...volumes].sort((a, b) => b - a));
+  });
+
+  it("sorts by liquidity and by expiry", async () => {
+    const liquid = (await get("/markets?sort=liquidity&limit=100")).body.markets;
+    const soon = (await get("/markets?sort=expires_soon&limit=100")).body.markets;
+
+    const liquidity = liquid.map((market) => market.liquidity);
+    expect(liquidity).toEqual([...liquidity].sort((a, b) => b - a));
+    const expiries = soon.map((market) => market.expiresAt ?? "9999");
+    expect(expiries).toEqual([...expiries].sort());
+  });
+
+  it("pages with a cursor without repeating a market", async () => {
+    const first = (await get("/markets?limit=5")).body;
+    const second = (
+      await get(`/markets?limit=5&cursor=${encodeURIComponent(first.nextCursor ?? "")}`)
+    ).body;
+
+    expect(first.markets).toHaveLength(5);
+    const ids = new Set([...first.markets, ...second.markets].map((market) => market.id));
+    expect(ids.size).toBe(first.markets.length + second.markets.length);
+  });
+
+  it("filters by category, case-insensitively, and by status", async () => {
+    const all = (await get("/markets?limit=100")).body.markets;
+    const category = all.find((market) => market.category)?.category ?? "";
+
+    const filtered = (await get(`/markets?category=${encodeURIComponent(category.toUpperCase())}`))
+      .body.markets;
+    const resolved = (await get("/markets?status=resolved&limit=100")).body.markets;
+
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(filtered.every((market) => market.category === category)).toBe(true);
+    expect(resolved.length).toBeGreaterThan(0);
+    expect(resolved.every((market) => market.status === "resolved")).toBe(true);
+  });
+
+  it("finds markets by words of their title", async () => {
+    const all = (await get("/markets?limit=100")).body.markets;
+    const target = all[3] as MarketBody;
+    const word = target.title.split(/\s+/).find((w) => w.length > 5) ?? target.title;
+
+    const found = (await get(`/markets?q=${encodeURIComponent(word.toLowerCase())}`)).body.markets;
+    const none = (await get("/markets?q=zzzqqqxxx")).body.markets;
+
+    expect(found.map((market) => market.id)).toContain(target.id);
+    expect(none).toEqual([]);
+  });
+
+  it.each([
+    "?limit=101",
+    "?sort=newest",
+    "?status=gone",
+    "?type=other",
+    "?cursor=bogus",
+    "?page=2",
+  ])("answers %s with 400", async (query) => {
+    expect((await get(`/markets${query}`)).status).toBe(400);
+  });
+
+  it("answers an unknown market with 404 MARKET_NOT_FOUND", async () => {
+    const response = await setup.app.request("/api/v1/markets/nope");
+
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ code: "MARKET_NOT_FOUND" });
+  });
+});
+
+describe("admin markets", () => {
+  const create = (token: string, body: unknown) =>
+    setup.app.request("/api/v1/admin/markets", jsonRequest("POST", body, bearer(token)));
+  const resolve = (token: string, marketId: string, resolution: string) =>
+    setup.app.request(
+      `/api/v1/admin/markets/${marketId}/resolve`,
+      jsonRequest("POST", { resolution }, bearer(token)),
+    );
+  const newMarket = {
+    title: "Will the office plant survive December?",
+    description: "Resolves Yes if it still has green leaves on Jan 1.",
+    thisOption: "Yes",
+    thatOption: "No",
+    thisOdds: 0.4,
+    thatOdds: 0.6,
+    category: "Office",
+    expiresAt: "2099-01-01T00:00:00Z",
+  };
+
+  it("creates a credits market only for admins", async () => {
+    const denied = await create(user.accessToken, newMarket);
+    const created = await create(admin.accessToken, newMarket);
+
+    expect(denied.status).toBe(403);
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({
+      marketType: "credits",
+      status: "open",
+      bettable: true,
+    });
+  });
+
+  it.each([
+    ["odds of 1", { thisOdds: 1 }],
+    ["a past expiry", { expiresAt: "2001-01-01T00:00:00Z" }],
+    ["an unknown field", { marketType: "polymarket" }],
+    ["a missing title", { title: undefined }],
+  ])("refuses %s with 400", async (_label, change) => {
+    expect((await create(admin.accessToken, { ...newMarket, ...change })).status).toBe(400);
+  });
+
+  it("resolves once, settles every bet, and refuses a second resolution with 409", async () => {
+    const market = (await (await create(admin.accessToken, newMarket)).json()) as MarketBody;
+    const bettors = await Promise.all([registerUser(setup.app), registerUser(setup.app)]);
+    const bet = (session: TestSession, side: string) =>
+      setup.app.request(
+        "/api/v1/bets",
+        jsonRequest(
+          "POST",
+          { marketId: market.id, amount: 100, side },
+          bearer(session.accessToken),
+        ),
+      );
+    expect((await bet(bettors[0] as TestSession, "this")).status).toBe(201);
+    expect((await bet(bettors[1] as TestSession, "that")).status).toBe(201);
+
+    const first = await resolve(admin.accessToken, market.id, "this");
+    await Promise.all(setup.settlements);
+    const second = await resolve(admin.accessToken, market.id, "that");
+
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(409);
+    expect(await second.json()).toMatchObject({ code: "MARKET_ALREADY_RESOLVED" });
+    const core = { db: setup.db, config: setup.config, clock: () => new Date(), newId: () => "x" };
+    const [winner, loser] = await Promise.all(
+      bettors.map((session) => Ledger.getBalance(core, session.user.id)),
+    );
+    expect(winner?.balance).toBe(1150);
+    expect(loser?.balance).toBe(900);
+    expect((await bet(bettors[0] as TestSession, "this")).status).toBe(409);
+  });
+
+  it("restarts a settlement on demand without paying anyone twice", async () => {
+    const market = (await (await create(admin.accessToken, newMarket)).json()) as MarketBody;
+    const bettor = await registerUser(setup.app);
+    const settle = () =>
+      setup.app.request(`/api/v1/admin/markets/${market.id}/settle`, {
+        method: "POST",
+        headers: bearer(admin.accessToken),
+      });
+    await setup.app.request(
+      "/api/v1/bets",
+      jsonRequest(
+        "POST",
+        { marketId: market.id, amount: 40, side: "this" },
+        bearer(bettor.accessToken),
+      ),
+    );
+
+    const early = await settle();
+    await resolve(admin.accessToken, market.id, "this");
+    await Promise.all(setup.settlements);
+    const again = await settle();
+    await Promise.all(setup.settlements);
+
+    expect(early.status).toBe(409);
+    expect(again.status).toBe(202);
+    const core = { db: setup.db, config: setup.config, clock: () => new Date(), newId: () => "x" };
+    expect(await Ledger.reconcile(core, bettor.user.id)).toMatchObject({
+      consistent: true,
+      balance: 1060,
+      entries: 3,
+    });
+  });
+
+  it("refuses resolution by a user and of an unknown market", async () => {
+    expect((await resolve(user.accessToken, "whatever", "this")).status).toBe(403);
+    expect((await resolve(admin.accessToken, "nope", "this")).status).toBe(404);
+  });
+});

@@ -1,0 +1,80 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { DomainError } from "@market/core";
+import {
+  getOwnSession,
+  listRecentSessions,
+  refundSession,
+  startSession,
+} from "@market/core/predictions";
+import type { AppEnv } from "../../http/env";
+import { logger } from "../../logger";
+import type {
+  getSessionRoute,
+  listModelsRoute,
+  listSessionsRoute,
+  startSessionRoute,
+} from "./predictions.routes";
+
+class WorkflowStartFailed extends DomainError {
+  constructor(sessionId: string, refunded: boolean) {
+    super("WORKFLOW_START_FAILED", "The prediction could not start; your credits were refunded", {
+      sessionId,
+      refunded,
+    });
+  }
+}
+
+export const listModels: RouteHandler<typeof listModelsRoute, AppEnv> = async (c) => {
+  return c.json({ models: c.var.services.models.list() }, 200);
+};
+
+export const startSessionHandler: RouteHandler<typeof startSessionRoute, AppEnv> = async (c) => {
+  const { marketId, selectedModels } = c.req.valid("json");
+  const { userId } = c.var.caller;
+  const started = await startSession(c.var.core, c.var.services.models, {
+    userId,
+    marketId,
+    selectedModels,
+    idempotencyKey: c.req.valid("header")["idempotency-key"],
+  });
+  const { sessionId } = started.session;
+  if (started.replayed) return c.json({ sessionId, newBalance: started.newBalance }, 200);
+  logger.info("session charged", { sessionId, userId, charged: started.session.charged });
+  try {
+    await c.var.services.sessions.start({
+      sessionId,
+      marketId,
+      models: started.session.selectedModels,
+    });
+  } catch (error) {
+    logger.error("session workflow did not start", { sessionId, userId, error });
+    const outcome = await refundSession(c.var.core, sessionId, "the workflow could not start");
+    throw new WorkflowStartFailed(sessionId, outcome === "refunded");
+  }
+  return c.json({ sessionId, newBalance: started.newBalance }, 201);
+};
+
+export const getSessionHandler: RouteHandler<typeof getSessionRoute, AppEnv> = async (c) => {
+  const view = await getOwnSession(c.var.core, c.var.caller.userId, c.req.valid("param").sessionId);
+  return c.json(view, 200);
+};
+
+export const listSessionsHandler: RouteHandler<typeof listSessionsRoute, AppEnv> = async (c) => {
+  const sessions = await listRecentSessions(c.var.core, c.var.caller.userId, c.req.valid("query"));
+  return c.json(
+    {
+      sessions: sessions.map((session) => ({
+        sessionId: session.sessionId,
+        marketId: session.marketId,
+        marketTitle: session.marketTitle,
+        status: session.status,
+        selectedModels: session.selectedModels,
+        charged: session.charged,
+        refunded: session.refunded,
+        createdAt: session.createdAt,
+        completedAt: session.completedAt ?? null,
+      })),
+    },
+    200,
+  );
+};

@@ -1,0 +1,179 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { requireUser } from "../../http/auth";
+import { errorContent } from "../../http/schemas";
+
+const security = [{ bearerAuth: [] }];
+const unauthorized = errorContent("Missing or invalid access token");
+
+export const ModelSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    provider: z.enum(["local", "openai-compatible", "bedrock"]),
+    creditCost: z.number(),
+    available: z.boolean(),
+    description: z.string(),
+  })
+  .openapi("PredictionModel");
+
+export const SessionSchema = z
+  .object({
+    sessionId: z.string(),
+    marketId: z.string(),
+    marketTitle: z.string(),
+    status: z.enum(["initializing", "researching", "generating", "finished", "error"]),
+    step: z.string(),
+    error: z.string().nullable(),
+    selectedModels: z.array(z.string()),
+    charged: z.number(),
+    refunded: z.boolean(),
+    models: z.array(
+      z.object({
+        modelId: z.string(),
+        state: z.enum(["queued", "running", "completed", "failed"]),
+        attempts: z.number().int(),
+        error: z.string().nullable(),
+      }),
+    ),
+    predictions: z.array(
+      z.object({
+        modelId: z.string(),
+        probability: z.number(),
+        outcome: z.enum(["this", "that"]),
+        confidence: z.number(),
+        reasoning: z.string(),
+        keyFactors: z.array(z.string()),
+        latencyMs: z.number().nullable(),
+        brierScore: z.number().nullable(),
+      }),
+    ),
+    createdAt: z.string(),
+    completedAt: z.string().nullable(),
+  })
+  .openapi("PredictionSession");
+
+export const listModelsRoute = createRoute({
+  method: "get",
+  path: "/predictions/models",
+  tags: ["Predict with AI"],
+  summary: "The models a session can use, with their credit cost",
+  responses: {
+    200: {
+      description: "Models",
+      content: { "application/json": { schema: z.object({ models: z.array(ModelSchema) }) } },
+    },
+  },
+});
+
+export const startSessionRoute = createRoute({
+  method: "post",
+  path: "/predictions/sessions",
+  tags: ["Predict with AI"],
+  summary: "Start a session: charge the credits and run the selected models",
+  description:
+    "Costs the sum of the models' credit costs (nothing on the unlimited plan). If the " +
+    "session fails in any way, the credits come back once. `Idempotency-Key` makes a " +
+    "retried start return the first session.",
+  security,
+  middleware: [requireUser] as const,
+  request: {
+    headers: z.object({ "idempotency-key": z.string().min(1).max(128).optional() }),
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              marketId: z.string().min(1).max(100),
+              selectedModels: z.array(z.string().min(1).max(100)).min(1).max(5),
+            })
+            .strict(),
+        },
+      },
+    },
+  },
+  responses: {
+    201: {
+      description: "Started",
+      content: {
+        "application/json": {
+          schema: z.object({ sessionId: z.string(), newBalance: z.number() }),
+        },
+      },
+    },
+    200: {
+      description: "A retry with the same Idempotency-Key: the first session",
+      content: {
+        "application/json": { schema: z.object({ sessionId: z.string(), newBalance: z.number() }) },
+      },
+    },
+    400: errorContent(
+      "Invalid body, or INVALID_MODEL_SELECTION (unknown, unavailable, duplicate, > 5)",
+    ),
+    401: unauthorized,
+    402: errorContent("INSUFFICIENT_BALANCE: nothing was charged"),
+    404: errorContent("MARKET_NOT_FOUND"),
+    409: errorContent("MARKET_CLOSED"),
+    429: errorContent("RATE_LIMIT_EXCEEDED (sessions per hour / per day): nothing was charged"),
+    503: errorContent("WORKFLOW_START_FAILED: the credits were refunded at once"),
+  },
+});
+
+export const getSessionRoute = createRoute({
+  method: "get",
+  path: "/predictions/sessions/{sessionId}",
+  tags: ["Predict with AI"],
+  summary: "A session's progress and, when done, its predictions (poll this)",
+  security,
+  middleware: [requireUser] as const,
+  request: { params: z.object({ sessionId: z.string().min(1).max(100) }) },
+  responses: {
+    200: { description: "The session", content: { "application/json": { schema: SessionSchema } } },
+    401: unauthorized,
+    404: errorContent("SESSION_NOT_FOUND (also for someone else's session)"),
+  },
+});
+
+export const listSessionsRoute = createRoute({
+  method: "get",
+  path: "/predictions/sessions",
+  tags: ["Predict with AI"],
+  summary: "My recent sessions (last 24 h by default), for “View last run” and “Predict again”",
+  security,
+  middleware: [requireUser] as const,
+  request: {
+    query: z
+      .object({
+        marketId: z.string().min(1).max(100).optional(),
+        since: z.iso.datetime({ offset: true }).optional(),
+        limit: z.coerce.number().int().min(1).max(50).default(20),
+      })
+      .strict(),
+  },
+  responses: {
+    200: {
+      description: "Sessions, newest first (without per-model details)",
+      content: {
+        "application/json": {
+          schema: z.object({
+            sessions: z.array(
+              SessionSchema.pick({
+                sessionId: true,
+                marketId: true,
+                marketTitle: true,
+                status: true,
+                selectedModels: true,
+                charged: true,
+                refunded: true,
+                createdAt: true,
+                completedAt: true,
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    400: errorContent("Invalid query"),
+    401: unauthorized,
+  },
+});

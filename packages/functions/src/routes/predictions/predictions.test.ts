@@ -1,0 +1,224 @@
+import { Ledger } from "@market/core";
+import { createMarket, resolveMarket } from "@market/core/markets";
+import { scorePredictions } from "@market/core/predictions";
+import { serviceFor } from "@market/core/service";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, jsonRequest } from "../../test/app";
+import { bearer, registerUser, type TestSession, uniqueName } from "../../test/users";
+
+let setup: Awaited<ReturnType<typeof createTestApp>>;
+let alice: TestSession;
+let bob: TestSession;
+let admin: TestSession;
+let marketId: string;
+
+const core = () => ({
+  db: setup.db,
+  config: setup.config,
+  clock: () => new Date(),
+  newId: () => crypto.randomUUID(),
+});
+
+beforeAll(async () => {
+  const adminName = uniqueName("admin");
+  setup = await createTestApp({
+    env: { ADMIN_EMAILS: `${adminName}@example.com`, PREDICTION_SESSIONS_PER_HOUR: "3" },
+  });
+  [alice, bob, admin] = await Promise.all([
+    registerUser(setup.app),
+    registerUser(setup.app),
+    registerUser(setup.app, { username: adminName }),
+  ]);
+  marketId = (
+    await createMarket(core(), {
+      title: "Will the new library open by June?",
+      description: "",
+      thisOption: "Yes",
+      thatOption: "No",
+      thisOdds: 0.7,
+      thatOdds: 0.3,
+      expiresAt: "2099-01-01T00:00:00Z",
+    })
+  ).marketId;
+});
+
+const start = (
+  session: TestSession,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+) =>
+  setup.app.request(
+    "/api/v1/predictions/sessions",
+    jsonRequest("POST", { marketId, ...body }, { ...bearer(session.accessToken), ...headers }),
+  );
+const getSession = (session: TestSession, sessionId: string) =>
+  setup.app.request(`/api/v1/predictions/sessions/${sessionId}`, {
+    headers: bearer(session.accessToken),
+  });
+
+describe("predictions API", () => {
+  it("lists the built-in models with their cost", async () => {
+    const response = await setup.app.request("/api/v1/predictions/models");
+    const { models } = (await response.json()) as {
+      models: { id: string; creditCost: number; available: boolean }[];
+    };
+
+    expect(models.filter((model) => model.available).map((model) => model.id)).toEqual(
+      expect.arrayContaining(["consensus", "momentum", "base-rate"]),
+    );
+    expect(models.every((model) => model.creditCost === 1)).toBe(true);
+  });
+
+  it("starts a session, charges per model, runs it to the end and shows it only to its owner", async () => {
+    const session = await registerUser(setup.app);
+
+    const response = await start(session, { selectedModels: ["consensus", "base-rate"] });
+    expect(response.status).toBe(201);
+    const { sessionId, newBalance } = (await response.json()) as {
+      sessionId: string;
+      newBalance: number;
+    };
+    await setup.sessions.settled(sessionId);
+    const own = await getSession(session, sessionId);
+    const foreign = await getSession(bob, sessionId);
+    const recent = await setup.app.request(`/api/v1/predictions/sessions?marketId=${marketId}`, {
+      headers: bearer(session.accessToken),
+    });
+
+    expect(newBalance).toBe(998);
+    expect(await own.json()).toMatchObject({
+      status: "finished",
+      models: [{ state: "completed" }, { state: "completed" }],
+      refunded: false,
+    });
+    expect(foreign.status).toBe(404);
+    expect(await foreign.json()).toMatchObject({ code: "SESSION_NOT_FOUND" });
+    expect(
+      ((await recent.json()) as { sessions: { sessionId: string }[] }).sessions[0]?.sessionId,
+    ).toBe(sessionId);
+  });
+
+  it("refuses a user without credits with 402 and writes nothing", async () => {
+    const session = await registerUser(setup.app);
+    await Ledger.postAdminMovement(core(), {
+      userId: session.user.id,
+      type: "admin_adjustment",
+      amount: -1000,
+      reason: "empty the account",
+      idempotencyKey: `empty#${session.user.id}`,
+    });
+
+    const response = await start(session, { selectedModels: ["consensus"] });
+
+    expect(response.status).toBe(402);
+    expect(await response.json()).toMatchObject({ code: "INSUFFICIENT_BALANCE" });
+    const { data } = await serviceFor(setup.db)
+      .entities.predictionSession.query.byUser({ userId: session.user.id })
+      .go();
+    expect(data).toHaveLength(0);
+    expect(await Ledger.reconcile(core(), session.user.id)).toMatchObject({
+      balance: 0,
+      entries: 2,
+    });
+  });
+
+  it.each([
+    ["an unknown model", { selectedModels: ["oracle-9000"] }, 400],
+    ["a duplicate model", { selectedModels: ["consensus", "consensus"] }, 400],
+    ["six models", { selectedModels: ["a", "b", "c", "d", "e", "f"] }, 400],
+    ["no model", { selectedModels: [] }, 400],
+    ["an unknown market", { selectedModels: ["consensus"], marketId: "nope" }, 404],
+  ])("refuses %s and charges nothing", async (_label, body, status) => {
+    const before = (await Ledger.getBalance(core(), alice.user.id)).balance;
+
+    const response = await start(alice, body);
+
+    expect(response.status).toBe(status);
+    expect((await Ledger.getBalance(core(), alice.user.id)).balance).toBe(before);
+  });
+
+  it("refuses a closed market with 409", async () => {
+    const closed = await createMarket(core(), {
+      title: "Closed already?",
+      description: "",
+      thisOption: "Yes",
+      thatOption: "No",
+      thisOdds: 0.5,
+      thatOdds: 0.5,
+      expiresAt: "2099-01-01T00:00:00Z",
+    });
+    await resolveMarket(core(), closed.marketId, "this");
+
+    const response = await start(alice, {
+      marketId: closed.marketId,
+      selectedModels: ["consensus"],
+    });
+
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({ code: "MARKET_CLOSED" });
+  });
+
+  it("refuses the start past the hourly limit with 429 and charges nothing", async () => {
+    const session = await registerUser(setup.app);
+    for (let index = 0; index < 3; index++) {
+      expect((await start(session, { selectedModels: ["consensus"] })).status).toBe(201);
+    }
+
+    const fourth = await start(session, { selectedModels: ["consensus"] });
+
+    expect(fourth.status).toBe(429);
+    expect(fourth.headers.get("retry-after")).toBeTruthy();
+    expect((await Ledger.getBalance(core(), session.user.id)).balance).toBe(997);
+  });
+
+  it("returns the first session for a retried Idempotency-Key", async () => {
+    const session = await registerUser(setup.app);
+    const key = { "idempotency-key": crypto.randomUUID() };
+
+    const first = (await (await start(session, { selectedModels: ["momentum"] }, key)).json()) as {
+      sessionId: string;
+    };
+    const retry = await start(session, { selectedModels: ["momentum"] }, key);
+
+    expect(retry.status).toBe(200);
+    expect(((await retry.json()) as { sessionId: string }).sessionId).toBe(first.sessionId);
+    expect((await Ledger.getBalance(core(), session.user.id)).balance).toBe(999);
+  });
+
+  it("shows admins per-model success rates and Brier scores after resolution", async () => {
+    const market = await createMarket(core(), {
+      title: "Will it snow on New Year's Day?",
+      description: "",
+      thisOption: "Yes",
+      thatOption: "No",
+      thisOdds: 0.2,
+      thatOdds: 0.8,
+      expiresAt: "2099-01-01T00:00:00Z",
+    });
+    const response = await start(bob, { marketId: market.marketId, selectedModels: ["consensus"] });
+    const { sessionId } = (await response.json()) as { sessionId: string };
+    await setup.sessions.settled(sessionId);
+    await resolveMarket(core(), market.marketId, "that");
+    expect(await scorePredictions(core(), market.marketId)).toBe(1);
+    expect(await scorePredictions(core(), market.marketId)).toBe(0);
+
+    const denied = await setup.app.request("/api/v1/admin/analytics/predictions", {
+      headers: bearer(bob.accessToken),
+    });
+    const analytics = await setup.app.request("/api/v1/admin/analytics/predictions", {
+      headers: bearer(admin.accessToken),
+    });
+    const body = (await analytics.json()) as {
+      models: { modelId: string; successes: number; successRate: number; meanBrierScore: number }[];
+      sessionsPerUserPerDay: { userId: string; sessions: number }[];
+    };
+
+    expect(denied.status).toBe(403);
+    const consensus = body.models.find((model) => model.modelId === "consensus");
+    expect(consensus?.successes).toBeGreaterThan(0);
+    expect(consensus?.successRate).toBe(1);
+    expect(consensus?.meanBrierScore).toBeGreaterThan(0);
+    expect(consensus?.meanBrierScore).toBeLessThan(0.25);
+    expect(body.sessionsPerUserPerDay.find((row) => row.userId === bob.user.id)?.sessions).toBe(1);
+  });
+});

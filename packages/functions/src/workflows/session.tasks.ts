@@ -1,0 +1,126 @@
+import type { CoreContext } from "@market/core";
+import {
+  buildMarketContext,
+  finalizeSession,
+  markSessionStep,
+  recordModelFailure,
+  recordModelSuccess,
+  refundSession,
+  startModelRun,
+} from "@market/core/predictions";
+import {
+  type MarketContext,
+  ModelFailed,
+  type ModelFaultRules,
+  type ModelRegistry,
+  withFaults,
+} from "@market/core/predictions/models";
+import { z } from "zod";
+import { logger } from "../logger";
+import { modelMetrics } from "../metrics";
+import { InjectedCrash, type SessionTaskName } from "./workflow-faults";
+
+/** What the session tasks run with: the same in Lambda and in the local engine. */
+export interface SessionTaskDeps {
+  ctx: CoreContext;
+  registry: ModelRegistry;
+  modelFaults: ModelFaultRules;
+  workflowFaults: Set<SessionTaskName>;
+  modelTimeoutMs: number;
+}
+
+const sessionInput = z.object({ sessionId: z.string().min(1) });
+
+function crashIfInjected(deps: SessionTaskDeps, task: SessionTaskName): void {
+  if (deps.workflowFaults.has(task)) throw new InjectedCrash(task);
+}
+
+/** "Mark the session as researching / generating". */
+export async function markStepTask(input: unknown, deps: SessionTaskDeps) {
+  const { sessionId, status, step } = sessionInput
+    .extend({ status: z.enum(["researching", "generating"]), step: z.string() })
+    .parse(input);
+  await markSessionStep(deps.ctx, sessionId, status, step);
+  crashIfInjected(deps, "MarkStep");
+  return null;
+}
+
+/** "Gather market context": its output is every model's input. */
+export async function researchTask(input: unknown, deps: SessionTaskDeps): Promise<MarketContext> {
+  const { marketId } = sessionInput.extend({ marketId: z.string().min(1) }).parse(input);
+  const context = await buildMarketContext(deps.ctx, marketId);
+  crashIfInjected(deps, "Research");
+  return context;
+}
+
+/**
+ * "Run the model": counts the attempt, asks the model under a timeout, stores
+ * the forecast. Errors keep their names (`TransientModelError` is retried by
+ * the ASL, anything else is caught into "Record the model as failed").
+ */
+export async function runModelTask(input: unknown, deps: SessionTaskDeps) {
+  const { sessionId, modelId, context } = sessionInput
+    .extend({
+      modelId: z.string(),
+      context: z.custom<MarketContext>((value) => typeof value === "object"),
+    })
+    .parse(input);
+  const found = deps.registry.get(modelId);
+  if (!found) throw new ModelFailed(`Unknown model ${modelId}`);
+  const model = withFaults(found, deps.modelFaults);
+  const attempt = await startModelRun(deps.ctx, sessionId, modelId);
+  const started = performance.now();
+  try {
+    const prediction = await model.predict(context, {
+      signal: AbortSignal.timeout(deps.modelTimeoutMs),
+      attempt,
+    });
+    const latencyMs = Math.round(performance.now() - started);
+    await recordModelSuccess(deps.ctx, { sessionId, modelId, latencyMs }, prediction);
+    modelMetrics(modelId, "success", latencyMs);
+    logger.info("model completed", { sessionId, modelId, attempt, latencyMs });
+    crashIfInjected(deps, "RunModel");
+    return { modelId, state: "completed" };
+  } catch (error) {
+    const latencyMs = Math.round(performance.now() - started);
+    modelMetrics(modelId, "attempt_failure", latencyMs);
+    logger.warn("model attempt failed", { sessionId, modelId, attempt, error });
+    throw error;
+  }
+}
+
+/** "Record the model as failed", after the retries ran out. */
+export async function recordModelFailureTask(input: unknown, deps: SessionTaskDeps) {
+  const { sessionId, modelId, error } = sessionInput
+    .extend({
+      modelId: z.string(),
+      error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
+    })
+    .parse(input);
+  const reason = [error?.Error, error?.Cause].filter(Boolean).join(": ") || "failed";
+  await recordModelFailure(deps.ctx, { sessionId, modelId }, reason);
+  modelMetrics(modelId, "failure");
+  logger.warn("model failed", { sessionId, modelId, reason });
+  crashIfInjected(deps, "RecordModelFailure");
+  return { modelId, state: "failed" };
+}
+
+/** "Decide the session outcome". */
+export async function finalizeTask(input: unknown, deps: SessionTaskDeps) {
+  const { sessionId } = sessionInput.parse(input);
+  const status = await finalizeSession(deps.ctx, sessionId);
+  logger.info("session ended", { sessionId, status });
+  crashIfInjected(deps, "Finalize");
+  return { status };
+}
+
+/** "Refund the credits": the in-workflow compensation. */
+export async function refundTask(input: unknown, deps: SessionTaskDeps) {
+  const { sessionId, failure } = sessionInput
+    .extend({ failure: z.object({ Error: z.string().optional() }).passthrough().optional() })
+    .parse(input);
+  const reason = failure?.Error ?? "workflow failure";
+  const outcome = await refundSession(deps.ctx, sessionId, reason);
+  logger.info("session refund", { sessionId, reason, outcome, path: "workflow catch" });
+  return { outcome };
+}

@@ -1,0 +1,55 @@
+import type { CoreContext } from "@market/core";
+import { finishSettlement, type SettleOutcome, settleMarketPage } from "@market/core/bets";
+import { z } from "zod";
+import { logger } from "../logger";
+
+/**
+ * The tasks of the settlement workflow (`settlement.asl.json`), as plain
+ * functions of their input and a core context: the Lambda handlers in AWS and
+ * the local engine in `npm start` and tests call the same ones.
+ */
+
+/** What each task receives (the ASL's `Parameters` pass only the market). */
+export const settlementTaskInput = z.object({ marketId: z.string().min(1) });
+
+export interface SettlePageOutput {
+  marketId: string;
+  /** True when pending bets may remain; the workflow's Choice loops on it. */
+  more: boolean;
+  settled: number;
+  outcomes: Record<SettleOutcome, number>;
+}
+
+export interface SettlePageOptions {
+  /** Bets per task call; 100 keeps a page far inside the task timeout. */
+  pageSize?: number | undefined;
+  /** Bets settled in parallel within the page. */
+  concurrency?: number | undefined;
+}
+
+/** "Settle a page of pending bets": the first page of still-pending bets, each exactly once. */
+export async function settlePageTask(
+  input: unknown,
+  ctx: CoreContext,
+  options: SettlePageOptions = {},
+): Promise<SettlePageOutput> {
+  const { marketId } = settlementTaskInput.parse(input);
+  const page = await settleMarketPage(ctx, marketId, options.pageSize ?? 100, options.concurrency);
+  logger.info("Settled a page of bets", {
+    marketId,
+    settled: page.settled,
+    outcomes: page.outcomes,
+  });
+  return { marketId, more: page.more, settled: page.settled, outcomes: page.outcomes };
+}
+
+/** "Mark the settlement done". */
+export async function finishSettlementTask(
+  input: unknown,
+  ctx: CoreContext,
+): Promise<{ marketId: string }> {
+  const { marketId } = settlementTaskInput.parse(input);
+  await finishSettlement(ctx, marketId);
+  logger.info("Settlement done", { marketId });
+  return { marketId };
+}

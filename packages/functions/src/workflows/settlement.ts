@@ -1,0 +1,141 @@
+import { createHash } from "node:crypto";
+import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import type { CoreContext } from "@market/core";
+import { logger } from "../logger";
+import { runWorkflowLocally, type StateMachineDefinition } from "./local-engine";
+import type { SettlementStarter } from "./ports";
+import asl from "./settlement.asl.json";
+import { finishSettlementTask, type SettlePageOptions, settlePageTask } from "./settlement.tasks";
+
+/**
+ * The settlement workflow, parsed: the one definition both the local engine and
+ * the deployed state machine (`infra/settlement-state-machine.ts`) run.
+ */
+export function settlementDefinition(): StateMachineDefinition {
+  // The JSON import widens `"Type": "Task"` to string; the engine validates it on construction.
+  return structuredClone(asl) as StateMachineDefinition;
+}
+
+/** How a settlement run ended (the local starter's `done`; it never rejects). */
+export type SettlementRun =
+  | { status: "SUCCEEDED"; executionName: string; output: unknown }
+  | { status: "FAILED"; executionName: string; error: unknown };
+
+export interface LocalSettlementOptions extends SettlePageOptions {
+  /** Retry at once instead of after the ASL's backoff (tests). */
+  overrideRetryIntervals?: boolean | number | undefined;
+  clock?: (() => Date) | undefined;
+}
+
+/**
+ * Runs settlements in this process (`npm start`, tests) with the task functions
+ * bound to `ctx`. `start` returns at once; `done` resolves when the run ends and
+ * failures are logged, never left as unhandled rejections. A second start for a
+ * market whose run is still going returns that run, as a repeated
+ * StartExecution does in AWS.
+ */
+export function createLocalSettlementStarter(
+  ctx: CoreContext,
+  options: LocalSettlementOptions = {},
+): LocalSettlementStarter {
+  const running = new Map<string, LocalSettlementStart>();
+  const clock = options.clock ?? ctx.clock;
+  const pageOptions = { pageSize: options.pageSize, concurrency: options.concurrency };
+
+  return {
+    async start(marketId) {
+      const inFlight = running.get(marketId);
+      if (inFlight) return inFlight;
+      const executionName = settlementExecutionName(marketId, clock());
+      const execution = runWorkflowLocally({
+        definition: settlementDefinition(),
+        resources: {
+          SettlePageFunctionArn: (input) => settlePageTask(input, ctx, pageOptions),
+          FinishSettlementFunctionArn: (input) => finishSettlementTask(input, ctx),
+        },
+        input: { marketId },
+        executionName,
+        overrideRetryIntervals: options.overrideRetryIntervals,
+      });
+      logger.info("Settlement started", { marketId, executionName });
+      const done = execution.result.then(
+        (output): SettlementRun => {
+          logger.info("Settlement succeeded", { marketId, executionName });
+          return { status: "SUCCEEDED", executionName, output };
+        },
+        (error: unknown): SettlementRun => {
+          logger.error("Settlement failed; start it again to finish", {
+            marketId,
+            executionName,
+            error,
+          });
+          return { status: "FAILED", executionName, error };
+        },
+      );
+      const started = { executionName, done };
+      running.set(marketId, started);
+      void done.finally(() => running.delete(marketId));
+      return started;
+    },
+  };
+}
+
+export interface LocalSettlementStart {
+  executionName: string;
+  done: Promise<SettlementRun>;
+}
+
+export interface LocalSettlementStarter extends SettlementStarter {
+  start(marketId: string): Promise<LocalSettlementStart>;
+}
+
+export interface SfnSettlementOptions {
+  stateMachineArn: string;
+  client?: SFNClient | undefined;
+  clock?: (() => Date) | undefined;
+}
+
+/** Starts the deployed state machine; `done` resolves at once (the run goes on in AWS). */
+export function createSfnSettlementStarter(options: SfnSettlementOptions): SettlementStarter {
+  const client = options.client ?? new SFNClient({});
+  const clock = options.clock ?? (() => new Date());
+  return {
+    async start(marketId) {
+      const executionName = settlementExecutionName(marketId, clock());
+      try {
+        await client.send(
+          new StartExecutionCommand({
+            stateMachineArn: options.stateMachineArn,
+            name: executionName,
+            input: JSON.stringify({ marketId }),
+          }),
+        );
+        logger.info("Settlement started", { marketId, executionName });
+      } catch (error) {
+        // Only a retried request can reuse a name (it holds a timestamp): that run is ours.
+        if (!(error instanceof ExecutionAlreadyExists)) throw error;
+        logger.info("Settlement already started", { marketId, executionName });
+      }
+      return { executionName, done: Promise.resolve() };
+    },
+  };
+}
+
+/** Step Functions allows 80 characters; `[A-Za-z0-9_-]` also keeps CloudWatch happy. */
+const maxNameLength = 80;
+
+/**
+ * `settle-<marketId>-<UTC timestamp to the ms>`, with anything outside
+ * `[A-Za-z0-9_-]` replaced. A market id too long to fit is cut and suffixed
+ * with a hash of the whole id, so two markets never share a name.
+ */
+export function settlementExecutionName(marketId: string, at: Date): string {
+  const stamp = at.toISOString().replace(/[-:.]/g, "");
+  const budget = maxNameLength - "settle-".length - 1 - stamp.length;
+  let id = marketId.replace(/[^A-Za-z0-9_-]/g, "-");
+  if (id.length > budget || id !== marketId) {
+    const hash = createHash("sha256").update(marketId).digest("hex").slice(0, 8);
+    id = `${id.slice(0, budget - hash.length - 1)}-${hash}`;
+  }
+  return `settle-${id}-${stamp}`;
+}

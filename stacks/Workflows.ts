@@ -1,0 +1,76 @@
+import { Function as LambdaFunction, type StackContext, use } from "sst/constructs";
+import { SessionWorkflow } from "../infra/session-workflow";
+import { SettlementStateMachine } from "../infra/settlement-state-machine";
+import { Storage } from "./Storage";
+
+/** Deploy-time workflow settings, from the deploying shell (defaults as in config.ts). */
+const sessionTimeoutSeconds = Number(process.env.SESSION_TIMEOUT_SECONDS ?? 600);
+const modelConcurrency = Number(process.env.MODEL_CONCURRENCY ?? 1);
+
+/** Model provider settings passed to the model task, when set in the deploying shell. */
+const modelSettings = [
+  "OPENAI_COMPATIBLE_BASE_URL",
+  "OPENAI_COMPATIBLE_API_KEY",
+  "OPENAI_COMPATIBLE_MODELS",
+  "BEDROCK_REGION",
+  "BEDROCK_MODELS",
+  "MODEL_TIMEOUT_SECONDS",
+  "DISABLED_MODELS",
+  "MODEL_CREDIT_COST",
+] as const;
+
+/**
+ * The Step Functions workflows and their task Lambdas: market settlement, and
+ * "Predict with AI" sessions with the rule and sweeper that refund failures.
+ */
+export function Workflows({ stack }: StackContext) {
+  const { table } = use(Storage);
+  const task = (id: string, handler: string, extra: Record<string, string> = {}) => {
+    const fn = new LambdaFunction(stack, id, {
+      handler,
+      // Within the task's TimeoutSeconds in the ASL, so Lambda reports its own timeout first.
+      timeout: "90 seconds",
+      environment: { TABLE_NAME: table.tableName, ...extra },
+    });
+    table.grantReadWriteData(fn);
+    return fn;
+  };
+
+  const { stateMachine: settlementStateMachine } = new SettlementStateMachine(stack, "Settlement", {
+    settlePage: task("SettlePage", "packages/functions/src/handlers/settlement.settlePage"),
+    finishSettlement: task("FinishSettlement", "packages/functions/src/handlers/settlement.finish"),
+  });
+
+  const sessionHandler = (name: string) => `packages/functions/src/handlers/session.${name}`;
+  const models = Object.fromEntries(
+    modelSettings.flatMap((name) =>
+      process.env[name] ? [[name, process.env[name] as string]] : [],
+    ),
+  );
+  const sessions = new SessionWorkflow(stack, "Sessions", {
+    timeoutSeconds: sessionTimeoutSeconds,
+    modelConcurrency,
+    tasks: {
+      markStep: task("SessionMarkStep", sessionHandler("markStep")),
+      research: task("SessionResearch", sessionHandler("research")),
+      runModel: task("SessionRunModel", sessionHandler("runModel"), models),
+      recordModelFailure: task("SessionRecordModelFailure", sessionHandler("recordModelFailure")),
+      finalize: task("SessionFinalize", sessionHandler("finalize")),
+      refund: task("SessionRefund", sessionHandler("refund")),
+    },
+    onExecutionFailed: task("SessionOnExecutionFailed", sessionHandler("onExecutionStatusChange")),
+    sweeper: task("SessionSweeper", sessionHandler("sweeper"), {
+      SESSION_TIMEOUT_SECONDS: String(sessionTimeoutSeconds),
+    }),
+  });
+
+  stack.addOutputs({
+    SettlementStateMachineArn: settlementStateMachine.stateMachineArn,
+    SessionStateMachineArn: sessions.stateMachine.stateMachineArn,
+  });
+  return {
+    settlementStateMachine,
+    sessionStateMachine: sessions.stateMachine,
+    modelEnvironment: models,
+  };
+}
