@@ -1,4 +1,5 @@
-import { Function as LambdaFunction, type StackContext, use } from "sst/constructs";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { Config, Function as LambdaFunction, type StackContext, use } from "sst/constructs";
 import { SessionWorkflow } from "../infra/session-workflow";
 import { SettlementStateMachine } from "../infra/settlement-state-machine";
 import { Storage } from "./Storage";
@@ -10,7 +11,6 @@ const modelConcurrency = Number(process.env.MODEL_CONCURRENCY ?? 1);
 /** Model provider settings passed to the model task, when set in the deploying shell. */
 const modelSettings = [
   "OPENAI_COMPATIBLE_BASE_URL",
-  "OPENAI_COMPATIBLE_API_KEY",
   "OPENAI_COMPATIBLE_MODELS",
   "BEDROCK_REGION",
   "BEDROCK_MODELS",
@@ -41,19 +41,39 @@ export function Workflows({ stack }: StackContext) {
     finishSettlement: task("FinishSettlement", "packages/functions/src/handlers/settlement.finish"),
   });
 
-  const sessionHandler = (name: string) => `packages/functions/src/handlers/session.${name}`;
   const models = Object.fromEntries(
     modelSettings.flatMap((name) =>
       process.env[name] ? [[name, process.env[name] as string]] : [],
     ),
   );
+  // With a remote endpoint configured, its key is an SST secret
+  // (`npx sst secrets set OPENAI_COMPATIBLE_API_KEY <key>`); without one, nothing is bound,
+  // so a stage with only the built-in models needs no secret at all.
+  const modelApiKey = process.env.OPENAI_COMPATIBLE_BASE_URL
+    ? new Config.Secret(stack, "OPENAI_COMPATIBLE_API_KEY")
+    : undefined;
+  const sessionHandler = (name: string) => `packages/functions/src/handlers/session.${name}`;
+  const runModel = task("SessionRunModel", sessionHandler("runModel"), models);
+  if (modelApiKey) runModel.bind([modelApiKey]);
+  if (process.env.BEDROCK_MODELS) {
+    // Bedrock's Converse API on foundation models and this account's inference profiles.
+    runModel.addToRolePolicy(
+      new PolicyStatement({
+        actions: ["bedrock:InvokeModel"],
+        resources: [
+          `arn:aws:bedrock:*::foundation-model/*`,
+          `arn:aws:bedrock:*:${stack.account}:inference-profile/*`,
+        ],
+      }),
+    );
+  }
   const sessions = new SessionWorkflow(stack, "Sessions", {
     timeoutSeconds: sessionTimeoutSeconds,
     modelConcurrency,
     tasks: {
       markStep: task("SessionMarkStep", sessionHandler("markStep")),
       research: task("SessionResearch", sessionHandler("research")),
-      runModel: task("SessionRunModel", sessionHandler("runModel"), models),
+      runModel,
       recordModelFailure: task("SessionRecordModelFailure", sessionHandler("recordModelFailure")),
       finalize: task("SessionFinalize", sessionHandler("finalize")),
       refund: task("SessionRefund", sessionHandler("refund")),
@@ -72,5 +92,6 @@ export function Workflows({ stack }: StackContext) {
     settlementStateMachine,
     sessionStateMachine: sessions.stateMachine,
     modelEnvironment: models,
+    modelApiKey,
   };
 }

@@ -5,6 +5,7 @@ import { OutboxEmailSender, SesEmailSender } from "@market/core/email";
 import { createDemoGammaClient, createGammaClient } from "@market/core/polymarket";
 import { loadModelRegistry, parseModelFaults } from "@market/core/predictions/models";
 import type { AppDeps } from "./app";
+import { environmentWithSecrets } from "./secrets";
 import type { AppServices } from "./services";
 import { createLocalSessionWorkflow, createSfnSessionStarter } from "./workflows/session";
 import type { SessionTaskDeps } from "./workflows/session.tasks";
@@ -33,14 +34,19 @@ export async function loadAppDeps(
     config.EMAIL_TRANSPORT === "ses"
       ? new SesEmailSender(config.EMAIL_FROM)
       : new OutboxEmailSender(join(config.DATA_DIR, "outbox"));
-  return { db, config, keys, email, services: loadServices(config, db, options) };
+  const env = options.local ? process.env : await environmentWithSecrets();
+  return { db, config, keys, email, services: loadServices(config, db, { ...options, env }) };
 }
 
 /** What the session workflow's tasks run with, from configuration. */
-export function sessionTaskDeps(config: Config, db: AppDeps["db"]): SessionTaskDeps {
+export function sessionTaskDeps(
+  config: Config,
+  db: AppDeps["db"],
+  env: Record<string, string | undefined> = process.env,
+): SessionTaskDeps {
   return {
     ctx: createContext({ db, config }),
-    registry: loadModelRegistry(process.env),
+    registry: loadModelRegistry(env),
     modelFaults: parseModelFaults(config.MODEL_FAULTS),
     workflowFaults: parseWorkflowFaults(config.WORKFLOW_FAULTS),
     modelTimeoutMs: config.MODEL_TIMEOUT_SECONDS * 1000,
@@ -54,12 +60,12 @@ export function sessionTaskDeps(config: Config, db: AppDeps["db"]): SessionTaskD
 export function loadServices(
   config: Config,
   db: AppDeps["db"],
-  options: { local: boolean },
+  options: { local: boolean; env?: Record<string, string | undefined> },
 ): AppServices {
   const gamma = config.POLYMARKET_GAMMA_URL
     ? createGammaClient({ baseUrl: config.POLYMARKET_GAMMA_URL })
     : createDemoGammaClient();
-  const tasks = sessionTaskDeps(config, db);
+  const tasks = sessionTaskDeps(config, db, options.env);
   if (options.local) {
     return {
       gamma,

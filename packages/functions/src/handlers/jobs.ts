@@ -4,6 +4,7 @@ import middy from "@middy/core";
 import { loadServices } from "../deps";
 import { runMarketSync, runResolutionPoll } from "../jobs/markets";
 import { logger } from "../logger";
+import { environmentWithSecrets } from "../secrets";
 
 // Built once per container; every scheduled invocation reuses them.
 const config = loadConfig();
@@ -13,7 +14,7 @@ const db = createDb({
   region: config.AWS_REGION,
 });
 const core = createContext({ db, config });
-const services = loadServices(config, db, { local: false });
+const services = loadServices(config, db, { local: false, env: await environmentWithSecrets() });
 
 /** EventBridge, every 5 minutes. */
 export const marketSync = middy(() => runMarketSync(core, services)).use(

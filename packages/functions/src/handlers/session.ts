@@ -2,6 +2,7 @@ import { createDb, loadConfig } from "@market/core";
 import { z } from "zod";
 import { sessionTaskDeps } from "../deps";
 import { runSessionSweep } from "../jobs/sessions";
+import { environmentWithSecrets } from "../secrets";
 import { onSessionExecutionEnded } from "../workflows/session";
 import {
   finalizeTask,
@@ -22,6 +23,7 @@ const deps = sessionTaskDeps(
     endpoint: config.DYNAMODB_ENDPOINT,
     region: config.AWS_REGION,
   }),
+  await environmentWithSecrets(),
 );
 
 export const markStep = taskHandler("markStep", (event) => markStepTask(event, deps));

@@ -11,6 +11,8 @@ export interface SettlementStarter {
 /** What the session workflow starts with. */
 export interface SessionWorkflowInput {
   sessionId: string;
+  /** Carried to every task so each log line names the user. */
+  userId: string;
   marketId: string;
   models: string[];
 }

@@ -29,7 +29,8 @@ export interface SessionTaskDeps {
   modelTimeoutMs: number;
 }
 
-const sessionInput = z.object({ sessionId: z.string().min(1) });
+/** Every task gets the session and its user (the user only for the logs). */
+const sessionInput = z.object({ sessionId: z.string().min(1), userId: z.string().optional() });
 
 function crashIfInjected(deps: SessionTaskDeps, task: SessionTaskName): void {
   if (deps.workflowFaults.has(task)) throw new InjectedCrash(task);
@@ -59,7 +60,7 @@ export async function researchTask(input: unknown, deps: SessionTaskDeps): Promi
  * the ASL, anything else is caught into "Record the model as failed").
  */
 export async function runModelTask(input: unknown, deps: SessionTaskDeps) {
-  const { sessionId, modelId, context } = sessionInput
+  const { sessionId, userId, modelId, context } = sessionInput
     .extend({
       modelId: z.string(),
       context: z.custom<MarketContext>((value) => typeof value === "object"),
@@ -78,20 +79,20 @@ export async function runModelTask(input: unknown, deps: SessionTaskDeps) {
     const latencyMs = Math.round(performance.now() - started);
     await recordModelSuccess(deps.ctx, { sessionId, modelId, latencyMs }, prediction);
     modelMetrics(modelId, "success", latencyMs);
-    logger.info("model completed", { sessionId, modelId, attempt, latencyMs });
+    logger.info("model completed", { sessionId, userId, modelId, attempt, latencyMs });
     crashIfInjected(deps, "RunModel");
     return { modelId, state: "completed" };
   } catch (error) {
     const latencyMs = Math.round(performance.now() - started);
     modelMetrics(modelId, "attempt_failure", latencyMs);
-    logger.warn("model attempt failed", { sessionId, modelId, attempt, error });
+    logger.warn("model attempt failed", { sessionId, userId, modelId, attempt, error });
     throw error;
   }
 }
 
 /** "Record the model as failed", after the retries ran out. */
 export async function recordModelFailureTask(input: unknown, deps: SessionTaskDeps) {
-  const { sessionId, modelId, error } = sessionInput
+  const { sessionId, userId, modelId, error } = sessionInput
     .extend({
       modelId: z.string(),
       error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
@@ -100,27 +101,27 @@ export async function recordModelFailureTask(input: unknown, deps: SessionTaskDe
   const reason = [error?.Error, error?.Cause].filter(Boolean).join(": ") || "failed";
   await recordModelFailure(deps.ctx, { sessionId, modelId }, reason);
   modelMetrics(modelId, "failure");
-  logger.warn("model failed", { sessionId, modelId, reason });
+  logger.warn("model failed", { sessionId, userId, modelId, reason });
   crashIfInjected(deps, "RecordModelFailure");
   return { modelId, state: "failed" };
 }
 
 /** "Decide the session outcome". */
 export async function finalizeTask(input: unknown, deps: SessionTaskDeps) {
-  const { sessionId } = sessionInput.parse(input);
+  const { sessionId, userId } = sessionInput.parse(input);
   const status = await finalizeSession(deps.ctx, sessionId);
-  logger.info("session ended", { sessionId, status });
+  logger.info("session ended", { sessionId, userId, status });
   crashIfInjected(deps, "Finalize");
   return { status };
 }
 
 /** "Refund the credits": the in-workflow compensation. */
 export async function refundTask(input: unknown, deps: SessionTaskDeps) {
-  const { sessionId, failure } = sessionInput
+  const { sessionId, userId, failure } = sessionInput
     .extend({ failure: z.object({ Error: z.string().optional() }).passthrough().optional() })
     .parse(input);
   const reason = failure?.Error ?? "workflow failure";
   const outcome = await refundSession(deps.ctx, sessionId, reason);
-  logger.info("session refund", { sessionId, reason, outcome, path: "workflow catch" });
+  logger.info("session refund", { sessionId, userId, reason, outcome, path: "workflow catch" });
   return { outcome };
 }

@@ -63,6 +63,7 @@ async function harness(env: Record<string, string> = {}): Promise<Harness> {
     });
     await workflow.start({
       sessionId: session.sessionId,
+      userId,
       marketId,
       models: session.selectedModels,
     });
@@ -239,7 +240,12 @@ describe("prediction session workflow", () => {
           marketId,
           selectedModels: ["consensus"],
         });
-        await workflow.start({ sessionId: session.sessionId, marketId, models: ["consensus"] });
+        await workflow.start({
+          sessionId: session.sessionId,
+          userId,
+          marketId,
+          models: ["consensus"],
+        });
         return session.sessionId;
       }),
     );

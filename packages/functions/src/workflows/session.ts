@@ -68,7 +68,11 @@ export function createLocalSessionWorkflow(
           RefundFunctionArn: (event) => refundTask(event, deps),
         },
       });
-      logger.info("session started", { sessionId: input.sessionId, models: input.models });
+      logger.info("session started", {
+        sessionId: input.sessionId,
+        userId: input.userId,
+        models: input.models,
+      });
       const done = execution.result.then(
         () => undefined,
         async (error: unknown) => {

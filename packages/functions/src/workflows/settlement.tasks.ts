@@ -1,5 +1,6 @@
 import type { CoreContext } from "@market/core";
 import { finishSettlement, type SettleOutcome, settleMarketPage } from "@market/core/bets";
+import { scorePredictions } from "@market/core/predictions";
 import { z } from "zod";
 import { logger } from "../logger";
 
@@ -50,6 +51,8 @@ export async function finishSettlementTask(
 ): Promise<{ marketId: string }> {
   const { marketId } = settlementTaskInput.parse(input);
   await finishSettlement(ctx, marketId);
-  logger.info("Settlement done", { marketId });
+  // The market's result is known now: score the AI forecasts made on it (once each).
+  const scored = await scorePredictions(ctx, marketId);
+  logger.info("Settlement done", { marketId, scoredPredictions: scored });
   return { marketId };
 }

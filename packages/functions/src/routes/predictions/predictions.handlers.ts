@@ -43,6 +43,7 @@ export const startSessionHandler: RouteHandler<typeof startSessionRoute, AppEnv>
   try {
     await c.var.services.sessions.start({
       sessionId,
+      userId,
       marketId,
       models: started.session.selectedModels,
     });
