@@ -1,11 +1,10 @@
 import type { CoreContext } from "../context";
 import type { BetItem } from "../entities/bet";
-import type { MarketItem } from "../entities/market";
-import type { UserItem } from "../entities/user";
 import { IdempotencyKeyReused, UserNotFound } from "../errors";
 import { ExtraWriteRejected, postLedgerEntry } from "../ledger/post";
 import { MarketClosed, MarketNotFound } from "../markets/errors";
 import { assertOpen } from "../markets/market";
+import { readPurchase } from "../markets/purchase-read";
 import { fromCents, toCents } from "../money";
 import { rateLimitExceeded, rateLimitTransactionItem } from "../rate-limit";
 import { rateLimitRules } from "../rate-limit-rules";
@@ -39,18 +38,12 @@ export async function placeBet(ctx: CoreContext, input: PlaceBetInput): Promise<
   const ledgerKey = input.idempotencyKey
     ? `bet#${input.userId}#${input.idempotencyKey}`
     : undefined;
-  const service = serviceFor(ctx.db);
-  const read = await service.transaction
-    .get(({ user, market, idempotencyKey }) => [
-      user.get({ userId: input.userId }).commit(),
-      market.get({ marketId: input.marketId }).commit(),
-      idempotencyKey.get({ key: ledgerKey ?? "-" }).commit(),
-    ])
-    .go();
-  const [userRead, marketRead, keyRead] = read.data;
-  const user = userRead?.item as UserItem | null | undefined;
-  const market = marketRead?.item as MarketItem | null | undefined;
-  if (ledgerKey && keyRead?.item) return replay(ctx, input, ledgerKey);
+  const { user, market, replayOf } = await readPurchase(ctx, {
+    userId: input.userId,
+    marketId: input.marketId,
+    ledgerKey,
+  });
+  if (ledgerKey && replayOf) return replay(ctx, input, ledgerKey);
   if (!user) throw new UserNotFound(input.userId);
   if (!market) throw new MarketNotFound(input.marketId);
   const now = ctx.clock();

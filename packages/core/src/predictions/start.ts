@@ -1,11 +1,11 @@
 import type { CoreContext } from "../context";
-import type { MarketItem } from "../entities/market";
 import type { PredictionItem } from "../entities/prediction";
 import type { PredictionSessionItem } from "../entities/prediction-session";
 import type { UserItem } from "../entities/user";
 import { UserNotFound } from "../errors";
 import { ExtraWriteRejected, postLedgerEntry } from "../ledger/post";
 import { MarketClosed, MarketNotFound } from "../markets/errors";
+import { readPurchase } from "../markets/purchase-read";
 import { rateLimitExceeded, rateLimitTransactionItem } from "../rate-limit";
 import { serviceFor, type TransactionEntities, type TransactionItem } from "../service";
 import { InvalidModelSelection, SessionNotFound } from "./errors";
@@ -41,20 +41,13 @@ export async function startSession(
   const ledgerKey = input.idempotencyKey
     ? `prediction_session#${input.userId}#${input.idempotencyKey}`
     : undefined;
-  const read = await serviceFor(ctx.db)
-    .transaction.get(({ user, market, idempotencyKey }) => [
-      user.get({ userId: input.userId }).commit(),
-      market.get({ marketId: input.marketId }).commit(),
-      idempotencyKey.get({ key: ledgerKey ?? "-" }).commit(),
-    ])
-    .go();
-  const [userRead, marketRead, keyRead] = read.data;
-  const user = userRead?.item as UserItem | null | undefined;
-  const market = marketRead?.item as MarketItem | null | undefined;
+  const { user, market, replayOf } = await readPurchase(ctx, {
+    userId: input.userId,
+    marketId: input.marketId,
+    ledgerKey,
+  });
   if (!user) throw new UserNotFound(input.userId);
-  if (ledgerKey && keyRead?.item) {
-    return replay(ctx, (keyRead.item as { entryId: string; seq: number }).seq, user);
-  }
+  if (replayOf) return replay(ctx, replayOf.seq, user);
   if (!market) throw new MarketNotFound(input.marketId);
   const now = ctx.clock();
   if (market.status !== "open" || Date.parse(market.expiresAt) <= now.getTime()) {

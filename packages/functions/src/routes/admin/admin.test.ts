@@ -21,12 +21,6 @@ const grant = (token: string, body: unknown, headers: Record<string, string> = {
     "/api/v1/admin/credits",
     jsonRequest("POST", body, { ...bearer(token), ...headers }),
   );
-const core = () => ({
-  db: setup.db,
-  config: setup.config,
-  clock: () => new Date(),
-  newId: () => "x",
-});
 
 describe("POST /admin/credits", () => {
   it("refuses a user token with 403 and writes nothing", async () => {
@@ -39,7 +33,7 @@ describe("POST /admin/credits", () => {
 
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ code: "FORBIDDEN", statusCode: 403 });
-    expect((await Ledger.getBalance(core(), user.user.id)).balance).toBe(1000);
+    expect((await Ledger.getBalance(setup.core, user.user.id)).balance).toBe(1000);
   });
 
   it("refuses an anonymous caller with 401", async () => {
@@ -70,7 +64,7 @@ describe("POST /admin/credits", () => {
       transaction: { transactionType: "admin_grant" },
     });
     expect(await replay.json()).toEqual(firstBody);
-    expect((await Ledger.getBalance(core(), user.user.id)).balance).toBe(1250);
+    expect((await Ledger.getBalance(setup.core, user.user.id)).balance).toBe(1250);
   });
 
   it.each([
@@ -100,7 +94,7 @@ describe("POST /admin/credits", () => {
 
     expect(response.status).toBe(status);
     expect(await response.json()).toMatchObject({ code });
-    expect(await Ledger.reconcile(core(), target.user.id)).toMatchObject({
+    expect(await Ledger.reconcile(setup.core, target.user.id)).toMatchObject({
       balance: 1000,
       entries: 1,
     });

@@ -21,7 +21,7 @@ describe("registration", () => {
 
     expect(session.user).toMatchObject({ creditBalance: 1000, role: "user" });
     expect(session.accessToken.split(".")).toHaveLength(3);
-    const page = await Ledger.history(core(), session.user.id);
+    const page = await Ledger.history(setup.core, session.user.id);
     expect(page.entries).toMatchObject([
       { type: "signup_bonus", amount: 1000, balanceAfter: 1000, seq: 1 },
     ]);
@@ -108,7 +108,7 @@ describe("registration", () => {
     const conflict = responses.find((response) => response.status === 409);
     expect(await conflict?.json()).toMatchObject({ code: "EMAIL_TAKEN" });
     const guard = await serviceFor(setup.db).entities.uniqueEmail.get({ email }).go();
-    const bonuses = await Ledger.history(core(), guard.data?.userId ?? "", {
+    const bonuses = await Ledger.history(setup.core, guard.data?.userId ?? "", {
       type: "signup_bonus",
     });
     expect(bonuses.entries).toHaveLength(1);
@@ -322,7 +322,3 @@ describe("passwords", () => {
     expect(confirm.status).toBe(400);
   });
 });
-
-function core() {
-  return { db: setup.db, config: setup.config, clock: () => new Date(), newId: () => "unused" };
-}

@@ -9,17 +9,10 @@ let alice: TestSession;
 let bob: TestSession;
 let marketId: string;
 
-const core = () => ({
-  db: setup.db,
-  config: setup.config,
-  clock: () => new Date(),
-  newId: () => crypto.randomUUID(),
-});
-
 beforeAll(async () => {
   setup = await createTestApp();
   [alice, bob] = await Promise.all([registerUser(setup.app), registerUser(setup.app)]);
-  const market = await createMarket(core(), {
+  const market = await createMarket(setup.core, {
     title: "Will the 8:15 train be on time?",
     description: "",
     thisOption: "On time",
@@ -78,7 +71,7 @@ describe("POST /bets", () => {
 
     expect(response.status).toBe(402);
     expect(await response.json()).toMatchObject({ code: "INSUFFICIENT_BALANCE" });
-    expect(await Ledger.reconcile(core(), session.user.id)).toMatchObject({
+    expect(await Ledger.reconcile(setup.core, session.user.id)).toMatchObject({
       balance: 1000,
       entries: 1,
     });
@@ -103,7 +96,7 @@ describe("POST /bets", () => {
       { bet: { id: string } },
     ];
     expect(b.bet.id).toBe(a.bet.id);
-    expect((await Ledger.getBalance(core(), session.user.id)).balance).toBe(950);
+    expect((await Ledger.getBalance(setup.core, session.user.id)).balance).toBe(950);
   });
 
   it("needs a signed-in user", async () => {

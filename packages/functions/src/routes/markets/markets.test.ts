@@ -182,9 +182,8 @@ describe("admin markets", () => {
     expect(first.status).toBe(200);
     expect(second.status).toBe(409);
     expect(await second.json()).toMatchObject({ code: "MARKET_ALREADY_RESOLVED" });
-    const core = { db: setup.db, config: setup.config, clock: () => new Date(), newId: () => "x" };
     const [winner, loser] = await Promise.all(
-      bettors.map((session) => Ledger.getBalance(core, session.user.id)),
+      bettors.map((session) => Ledger.getBalance(setup.core, session.user.id)),
     );
     expect(winner?.balance).toBe(1150);
     expect(loser?.balance).toBe(900);
@@ -216,8 +215,7 @@ describe("admin markets", () => {
 
     expect(early.status).toBe(409);
     expect(again.status).toBe(202);
-    const core = { db: setup.db, config: setup.config, clock: () => new Date(), newId: () => "x" };
-    expect(await Ledger.reconcile(core, bettor.user.id)).toMatchObject({
+    expect(await Ledger.reconcile(setup.core, bettor.user.id)).toMatchObject({
       consistent: true,
       balance: 1060,
       entries: 3,

@@ -12,13 +12,6 @@ let bob: TestSession;
 let admin: TestSession;
 let marketId: string;
 
-const core = () => ({
-  db: setup.db,
-  config: setup.config,
-  clock: () => new Date(),
-  newId: () => crypto.randomUUID(),
-});
-
 beforeAll(async () => {
   const adminName = uniqueName("admin");
   setup = await createTestApp({
@@ -30,7 +23,7 @@ beforeAll(async () => {
     registerUser(setup.app, { username: adminName }),
   ]);
   marketId = (
-    await createMarket(core(), {
+    await createMarket(setup.core, {
       title: "Will the new library open by June?",
       description: "",
       thisOption: "Yes",
@@ -100,7 +93,7 @@ describe("predictions API", () => {
 
   it("refuses a user without credits with 402 and writes nothing", async () => {
     const session = await registerUser(setup.app);
-    await Ledger.postAdminMovement(core(), {
+    await Ledger.postAdminMovement(setup.core, {
       userId: session.user.id,
       type: "admin_adjustment",
       amount: -1000,
@@ -116,7 +109,7 @@ describe("predictions API", () => {
       .entities.predictionSession.query.byUser({ userId: session.user.id })
       .go();
     expect(data).toHaveLength(0);
-    expect(await Ledger.reconcile(core(), session.user.id)).toMatchObject({
+    expect(await Ledger.reconcile(setup.core, session.user.id)).toMatchObject({
       balance: 0,
       entries: 2,
     });
@@ -129,16 +122,16 @@ describe("predictions API", () => {
     ["no model", { selectedModels: [] }, 400],
     ["an unknown market", { selectedModels: ["consensus"], marketId: "nope" }, 404],
   ])("refuses %s and charges nothing", async (_label, body, status) => {
-    const before = (await Ledger.getBalance(core(), alice.user.id)).balance;
+    const before = (await Ledger.getBalance(setup.core, alice.user.id)).balance;
 
     const response = await start(alice, body);
 
     expect(response.status).toBe(status);
-    expect((await Ledger.getBalance(core(), alice.user.id)).balance).toBe(before);
+    expect((await Ledger.getBalance(setup.core, alice.user.id)).balance).toBe(before);
   });
 
   it("refuses a closed market with 409", async () => {
-    const closed = await createMarket(core(), {
+    const closed = await createMarket(setup.core, {
       title: "Closed already?",
       description: "",
       thisOption: "Yes",
@@ -147,7 +140,7 @@ describe("predictions API", () => {
       thatOdds: 0.5,
       expiresAt: "2099-01-01T00:00:00Z",
     });
-    await resolveMarket(core(), closed.marketId, "this");
+    await resolveMarket(setup.core, closed.marketId, "this");
 
     const response = await start(alice, {
       marketId: closed.marketId,
@@ -168,7 +161,7 @@ describe("predictions API", () => {
 
     expect(fourth.status).toBe(429);
     expect(fourth.headers.get("retry-after")).toBeTruthy();
-    expect((await Ledger.getBalance(core(), session.user.id)).balance).toBe(997);
+    expect((await Ledger.getBalance(setup.core, session.user.id)).balance).toBe(997);
   });
 
   it("returns the first session for a retried Idempotency-Key", async () => {
@@ -182,11 +175,11 @@ describe("predictions API", () => {
 
     expect(retry.status).toBe(200);
     expect(((await retry.json()) as { sessionId: string }).sessionId).toBe(first.sessionId);
-    expect((await Ledger.getBalance(core(), session.user.id)).balance).toBe(999);
+    expect((await Ledger.getBalance(setup.core, session.user.id)).balance).toBe(999);
   });
 
   it("shows admins per-model success rates and Brier scores after resolution", async () => {
-    const market = await createMarket(core(), {
+    const market = await createMarket(setup.core, {
       title: "Will it snow on New Year's Day?",
       description: "",
       thisOption: "Yes",
@@ -205,7 +198,7 @@ describe("predictions API", () => {
     expect(resolved.status).toBe(200);
     await Promise.all(setup.settlements);
     // The settlement workflow scored the forecast; scoring again finds nothing new.
-    expect(await scorePredictions(core(), market.marketId)).toBe(0);
+    expect(await scorePredictions(setup.core, market.marketId)).toBe(0);
 
     const denied = await setup.app.request("/api/v1/admin/analytics/predictions", {
       headers: bearer(bob.accessToken),

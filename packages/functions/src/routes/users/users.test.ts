@@ -14,12 +14,6 @@ beforeAll(async () => {
 });
 
 const me = (token: string) => setup.app.request("/api/v1/users/me", { headers: bearer(token) });
-const core = () => ({
-  db: setup.db,
-  config: setup.config,
-  clock: () => new Date(),
-  newId: () => "x",
-});
 
 describe("GET /users/me", () => {
   it("returns my private profile with the ledger balance", async () => {
@@ -30,7 +24,7 @@ describe("GET /users/me", () => {
       id: alice.user.id,
       username: alice.user.username,
       email: alice.user.email,
-      creditBalance: (await Ledger.getBalance(core(), alice.user.id)).balance,
+      creditBalance: (await Ledger.getBalance(setup.core, alice.user.id)).balance,
       totalVolume: 0,
       overallPnL: 0,
     });
@@ -183,7 +177,7 @@ describe("PATCH /users/me", () => {
       role: "user",
       creditBalance: 1000,
     });
-    const audit = await Ledger.reconcile(core(), session.user.id);
+    const audit = await Ledger.reconcile(setup.core, session.user.id);
     expect(audit).toMatchObject({ consistent: true, balance: 1000 });
   });
 });
@@ -192,7 +186,7 @@ describe("GET /transactions/me", () => {
   it("lists my entries newest first with cursor pagination and a type filter", async () => {
     const session = await registerUser(setup.app);
     for (let index = 0; index < 3; index++) {
-      await Ledger.consume(core(), {
+      await Ledger.consume(setup.core, {
         userId: session.user.id,
         amount: 10,
         type: "bet_placed",
