@@ -73,10 +73,15 @@ async function harness(env: Record<string, string> = {}): Promise<Harness> {
   return { ctx, run, workflow, marketId, registry };
 }
 
-async function newUser(ctx: CoreContext, balance: number): Promise<string> {
+async function newUser(
+  ctx: CoreContext,
+  balance: number,
+  plan: "free" | "unlimited" = "free",
+): Promise<string> {
   const userId = `u-${randomUUID()}`;
   await openAccount(ctx, {
     userId,
+    plan,
     openingGrant:
       balance > 0 ? { amount: balance, type: "admin_grant", reason: "test" } : undefined,
   });
@@ -224,6 +229,25 @@ describe("prediction session workflow", () => {
       refunded: false,
     });
     expect(await refunds(ctx, userId)).toHaveLength(0);
+  });
+
+  it("charges nothing on the unlimited plan, and refunds nothing when such a session fails", async () => {
+    const { ctx, run } = await harness({ MODEL_FAULTS: "momentum:fail" });
+    const userId = await newUser(ctx, 0, "unlimited");
+
+    const finished = await run(userId, ["consensus"]);
+    const failed = await run(userId, ["momentum"]);
+
+    expect(await getOwnSession(ctx, userId, finished.sessionId)).toMatchObject({
+      status: "finished",
+      charged: 0,
+    });
+    expect(await getOwnSession(ctx, userId, failed.sessionId)).toMatchObject({
+      status: "error",
+      charged: 0,
+      refunded: false,
+    });
+    expect(await Ledger.reconcile(ctx, userId)).toMatchObject({ balance: 0, entries: 0 });
   });
 
   it("keeps the ledger whole under 100 concurrent starts by a user with 50 credits", async () => {

@@ -216,7 +216,8 @@ async function expectSettled(
     expect(user.pnl).toBe(resolution === "invalid" ? 0 : credits - stakes);
     const earning = own.filter((bet) => credited(bet) > 0).map((bet) => bet.betId);
     // Exactly one credit entry per bet that earned one: no bet paid twice, none skipped.
-    expect((user.references[creditType] ?? []).sort()).toEqual(earning.sort());
+    // Sorted copies: sort() in place would reorder the aggregate the caller compares later.
+    expect([...(user.references[creditType] ?? [])].sort()).toEqual([...earning].sort());
     expect(user.entries).toBe(1 + own.length + earning.length);
   }
   return byUser;
