@@ -35,7 +35,14 @@ async function main(email: string | undefined): Promise<number> {
     console.log(`${user.email} (${user.username}) is now an admin. New logins carry the role.`);
     return 0;
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    const unknown = error instanceof Error && "code" in error && error.code === "USER_NOT_FOUND";
+    console.error(
+      unknown
+        ? `No account with the email ${email}; it has to register first.`
+        : error instanceof Error
+          ? error.message
+          : error,
+    );
     return 1;
   } finally {
     await dynamo?.stop();
