@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: [
       "packages/*/src/**/*.test.ts",
+      "packages/web/e2e/**/*.test.ts",
       "infra/**/*.test.ts",
       "scripts/**/*.test.ts",
       "stacks/**/*.test.ts",

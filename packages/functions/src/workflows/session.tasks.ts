@@ -13,6 +13,7 @@ import {
   ModelFailed,
   type ModelFaultRules,
   type ModelRegistry,
+  marketContextSchema,
   withFaults,
 } from "@market/core/predictions/models";
 import { z } from "zod";
@@ -63,7 +64,8 @@ export async function runModelTask(input: unknown, deps: SessionTaskDeps) {
   const { sessionId, userId, modelId, context } = sessionInput
     .extend({
       modelId: z.string(),
-      context: z.custom<MarketContext>((value) => typeof value === "object"),
+      // What "Gather market context" produced, checked before any model sees it.
+      context: marketContextSchema,
     })
     .parse(input);
   const found = deps.registry.get(modelId);
