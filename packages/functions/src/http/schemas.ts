@@ -14,3 +14,20 @@ export const errorContent = (description: string) => ({
   description,
   content: { "application/json": { schema: ErrorSchema } },
 });
+
+/** A required JSON request body validated by `schema`. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { "application/json": { schema } },
+});
+
+/** A JSON response documented with `schema`. */
+export const jsonResponse = <T extends z.ZodType>(description: string, schema: T) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+/** The optional client `Idempotency-Key` of a credit operation (bets, session starts, grants). */
+export const idempotencyKeyHeaders = z.object({
+  "idempotency-key": z.string().min(1).max(128).optional(),
+});

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireAdmin } from "../../http/auth";
-import { errorContent } from "../../http/schemas";
+import { errorContent, idempotencyKeyHeaders, jsonBody } from "../../http/schemas";
 import { TransactionSchema } from "../transactions/transactions.routes";
 
 export const adminCreditsRoute = createRoute({
@@ -14,22 +14,17 @@ export const adminCreditsRoute = createRoute({
   security: [{ bearerAuth: [] }],
   middleware: [requireAdmin] as const,
   request: {
-    headers: z.object({ "idempotency-key": z.string().min(1).max(128).optional() }),
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z
-            .object({
-              userId: z.string().min(1).max(64),
-              type: z.enum(["admin_grant", "admin_adjustment"]),
-              amount: z.number().refine((value) => value !== 0, "must not be 0"),
-              reason: z.string().trim().min(1).max(200),
-            })
-            .strict(),
-        },
-      },
-    },
+    headers: idempotencyKeyHeaders,
+    body: jsonBody(
+      z
+        .object({
+          userId: z.string().min(1).max(64),
+          type: z.enum(["admin_grant", "admin_adjustment"]),
+          amount: z.number().refine((value) => value !== 0, "must not be 0"),
+          reason: z.string().trim().min(1).max(200),
+        })
+        .strict(),
+    ),
   },
   responses: {
     201: {

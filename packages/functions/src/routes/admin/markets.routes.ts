@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireAdmin } from "../../http/auth";
-import { errorContent } from "../../http/schemas";
+import { errorContent, jsonBody } from "../../http/schemas";
 import { MarketSchema } from "../markets/markets.routes";
 
 const marketId = z.object({ marketId: z.string().min(1).max(100) });
@@ -18,25 +18,20 @@ export const createMarketRoute = createRoute({
   security,
   middleware: [requireAdmin] as const,
   request: {
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z
-            .object({
-              title: z.string().trim().min(5).max(300),
-              description: z.string().max(5000).default(""),
-              thisOption: z.string().trim().min(1).max(100),
-              thatOption: z.string().trim().min(1).max(100),
-              thisOdds: z.number().gt(0).lt(1),
-              thatOdds: z.number().gt(0).lt(1),
-              category: z.string().trim().min(1).max(100).optional(),
-              expiresAt: z.iso.datetime({ offset: true }),
-            })
-            .strict(),
-        },
-      },
-    },
+    body: jsonBody(
+      z
+        .object({
+          title: z.string().trim().min(5).max(300),
+          description: z.string().max(5000).default(""),
+          thisOption: z.string().trim().min(1).max(100),
+          thatOption: z.string().trim().min(1).max(100),
+          thisOdds: z.number().gt(0).lt(1),
+          thatOdds: z.number().gt(0).lt(1),
+          category: z.string().trim().min(1).max(100).optional(),
+          expiresAt: z.iso.datetime({ offset: true }),
+        })
+        .strict(),
+    ),
   },
   responses: {
     201: { description: "The market", content: { "application/json": { schema: MarketSchema } } },
@@ -54,14 +49,7 @@ export const resolveMarketRoute = createRoute({
   middleware: [requireAdmin] as const,
   request: {
     params: marketId,
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z.object({ resolution: z.enum(["this", "that", "invalid"]) }).strict(),
-        },
-      },
-    },
+    body: jsonBody(z.object({ resolution: z.enum(["this", "that", "invalid"]) }).strict()),
   },
   responses: {
     200: {

@@ -3,7 +3,7 @@ import { rateLimitRules } from "@market/core/rate-limit-rules";
 import { requireUser } from "../../http/auth";
 import { perIp } from "../../http/limits";
 import { PrivateProfileSchema } from "../../http/profile-schemas";
-import { errorContent } from "../../http/schemas";
+import { errorContent, jsonBody, jsonResponse } from "../../http/schemas";
 
 const email = z.email().max(254).openapi({ example: "ada@example.com" });
 /** Long enough for passphrases, short enough that hashing it cannot be used to burn CPU. */
@@ -14,15 +14,6 @@ const username = z
   .string()
   .regex(/^[A-Za-z0-9_]{3,50}$/, "must be 3 to 50 letters, digits or underscores")
   .openapi({ example: "ada_l" });
-
-const json = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { "application/json": { schema } },
-});
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 export const TokenPairSchema = z
   .object({ accessToken: z.string(), refreshToken: z.string() })
@@ -41,9 +32,9 @@ export const registerRoute = createRoute({
   tags: ["Auth"],
   summary: "Create an account (with the signup bonus) and sign in",
   middleware: [perIp(rateLimitRules.register)] as const,
-  request: { body: json(z.object({ username, email, password: newPassword }).strict()) },
+  request: { body: jsonBody(z.object({ username, email, password: newPassword }).strict()) },
   responses: {
-    201: ok("Account created", SessionSchema),
+    201: jsonResponse("Account created", SessionSchema),
     400: invalid,
     409: errorContent("EMAIL_TAKEN or USERNAME_TAKEN"),
     429: tooMany,
@@ -56,9 +47,9 @@ export const loginRoute = createRoute({
   tags: ["Auth"],
   summary: "Sign in with email and password",
   middleware: [perIp(rateLimitRules.login)] as const,
-  request: { body: json(z.object({ email, password }).strict()) },
+  request: { body: jsonBody(z.object({ email, password }).strict()) },
   responses: {
-    200: ok("Signed in", SessionSchema),
+    200: jsonResponse("Signed in", SessionSchema),
     400: invalid,
     401: errorContent("INVALID_CREDENTIALS, the same for an unknown email and a wrong password"),
     429: tooMany,
@@ -70,9 +61,9 @@ export const refreshRoute = createRoute({
   path: "/auth/refresh",
   tags: ["Auth"],
   summary: "Trade a refresh token for a new pair (the old one stops working)",
-  request: { body: json(z.object({ refreshToken: opaqueToken }).strict()) },
+  request: { body: jsonBody(z.object({ refreshToken: opaqueToken }).strict()) },
   responses: {
-    200: ok("New tokens", TokenPairSchema),
+    200: jsonResponse("New tokens", TokenPairSchema),
     400: invalid,
     401: errorContent("INVALID_REFRESH_TOKEN; a reused token also ends its whole login"),
   },
@@ -85,9 +76,9 @@ export const logoutRoute = createRoute({
   summary: "Revoke the presented refresh token",
   security: [{ bearerAuth: [] }],
   middleware: [requireUser] as const,
-  request: { body: json(z.object({ refreshToken: opaqueToken }).strict()) },
+  request: { body: jsonBody(z.object({ refreshToken: opaqueToken }).strict()) },
   responses: {
-    200: ok("Signed out", MessageSchema),
+    200: jsonResponse("Signed out", MessageSchema),
     400: invalid,
     401: errorContent("Missing or invalid access token"),
   },
@@ -99,8 +90,8 @@ export const passwordResetRequestRoute = createRoute({
   tags: ["Auth"],
   summary: "Email a reset link (the answer is the same whether the account exists or not)",
   middleware: [perIp(rateLimitRules.passwordReset)] as const,
-  request: { body: json(z.object({ email }).strict()) },
-  responses: { 202: ok("Accepted", MessageSchema), 400: invalid, 429: tooMany },
+  request: { body: jsonBody(z.object({ email }).strict()) },
+  responses: { 202: jsonResponse("Accepted", MessageSchema), 400: invalid, 429: tooMany },
 });
 
 export const passwordResetConfirmRoute = createRoute({
@@ -109,9 +100,9 @@ export const passwordResetConfirmRoute = createRoute({
   tags: ["Auth"],
   summary: "Set a new password with a reset token; signs out everywhere",
   middleware: [perIp(rateLimitRules.passwordResetConfirm)] as const,
-  request: { body: json(z.object({ token: opaqueToken, newPassword }).strict()) },
+  request: { body: jsonBody(z.object({ token: opaqueToken, newPassword }).strict()) },
   responses: {
-    200: ok("Password changed", MessageSchema),
+    200: jsonResponse("Password changed", MessageSchema),
     400: errorContent("Invalid body, or INVALID_RESET_TOKEN (unknown, used or expired)"),
     429: tooMany,
   },
@@ -124,9 +115,9 @@ export const changePasswordRoute = createRoute({
   summary: "Change the password; revokes every refresh token",
   security: [{ bearerAuth: [] }],
   middleware: [requireUser] as const,
-  request: { body: json(z.object({ currentPassword: password, newPassword }).strict()) },
+  request: { body: jsonBody(z.object({ currentPassword: password, newPassword }).strict()) },
   responses: {
-    200: ok("Password changed", MessageSchema),
+    200: jsonResponse("Password changed", MessageSchema),
     400: invalid,
     401: errorContent("Missing token, or INVALID_CREDENTIALS for a wrong current password"),
   },

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { betStatuses } from "@market/core/entities/bet";
 import { requireUser } from "../../http/auth";
-import { errorContent } from "../../http/schemas";
+import { errorContent, idempotencyKeyHeaders, jsonBody } from "../../http/schemas";
 
 export const BetSchema = z
   .object({
@@ -38,22 +38,17 @@ export const placeBetRoute = createRoute({
   security: [{ bearerAuth: [] }],
   middleware: [requireUser] as const,
   request: {
-    headers: z.object({ "idempotency-key": z.string().min(1).max(128).optional() }),
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z
-            .object({
-              marketId: z.string().min(1).max(100),
-              // Checked by the bet rules so a bad amount is INVALID_BET_AMOUNT, not a schema error.
-              amount: z.unknown().openapi({ type: "number", example: 100 }),
-              side: z.enum(["this", "that"]),
-            })
-            .strict(),
-        },
-      },
-    },
+    headers: idempotencyKeyHeaders,
+    body: jsonBody(
+      z
+        .object({
+          marketId: z.string().min(1).max(100),
+          // Checked by the bet rules so a bad amount is INVALID_BET_AMOUNT, not a schema error.
+          amount: z.unknown().openapi({ type: "number", example: 100 }),
+          side: z.enum(["this", "that"]),
+        })
+        .strict(),
+    ),
   },
   responses: {
     201: {

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireUser } from "../../http/auth";
-import { errorContent } from "../../http/schemas";
+import { errorContent, idempotencyKeyHeaders, jsonBody } from "../../http/schemas";
 
 const security = [{ bearerAuth: [] }];
 const unauthorized = errorContent("Missing or invalid access token");
@@ -77,20 +77,15 @@ export const startSessionRoute = createRoute({
   security,
   middleware: [requireUser] as const,
   request: {
-    headers: z.object({ "idempotency-key": z.string().min(1).max(128).optional() }),
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z
-            .object({
-              marketId: z.string().min(1).max(100),
-              selectedModels: z.array(z.string().min(1).max(100)).min(1).max(5),
-            })
-            .strict(),
-        },
-      },
-    },
+    headers: idempotencyKeyHeaders,
+    body: jsonBody(
+      z
+        .object({
+          marketId: z.string().min(1).max(100),
+          selectedModels: z.array(z.string().min(1).max(100)).min(1).max(5),
+        })
+        .strict(),
+    ),
   },
   responses: {
     201: {

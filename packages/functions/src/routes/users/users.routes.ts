@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { optionalUser, requireUser } from "../../http/auth";
 import { PrivateProfileSchema, PublicProfileSchema } from "../../http/profile-schemas";
-import { errorContent } from "../../http/schemas";
+import { errorContent, jsonBody } from "../../http/schemas";
 
 const unauthorized = errorContent("Missing or invalid access token");
 
@@ -29,20 +29,15 @@ export const patchMeRoute = createRoute({
   security: [{ bearerAuth: [] }],
   middleware: [requireUser] as const,
   request: {
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z
-            .object({
-              username: z
-                .string()
-                .regex(/^[A-Za-z0-9_]{3,50}$/, "must be 3 to 50 letters, digits or underscores"),
-            })
-            .strict(),
-        },
-      },
-    },
+    body: jsonBody(
+      z
+        .object({
+          username: z
+            .string()
+            .regex(/^[A-Za-z0-9_]{3,50}$/, "must be 3 to 50 letters, digits or underscores"),
+        })
+        .strict(),
+    ),
   },
   responses: {
     200: {
