@@ -1,17 +1,12 @@
 import { App, Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
-import { Code, Function as LambdaFunction, Runtime } from "aws-cdk-lib/aws-lambda";
 import { describe, expect, it } from "vitest";
 import { MarketSchedules } from "./schedules";
+import { stubFunction } from "./test-functions";
 
 function synth() {
   const stack = new Stack(new App(), "Test");
-  const fn = (id: string) =>
-    new LambdaFunction(stack, id, {
-      runtime: Runtime.NODEJS_22_X,
-      handler: "index.handler",
-      code: Code.fromInline("exports.handler = async () => {}"),
-    });
+  const fn = (id: string) => stubFunction(stack, id);
   new MarketSchedules(stack, "Schedules", {
     marketSync: fn("MarketSyncFn"),
     resolutionPoll: fn("ResolutionPollFn"),

@@ -1,20 +1,15 @@
 import { App, Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
-import { Code, Function as LambdaFunction, Runtime } from "aws-cdk-lib/aws-lambda";
 import { describe, expect, it } from "vitest";
 import { sessionDefinition } from "../packages/functions/src/workflows/session-definition";
 import { SessionWorkflow } from "./session-workflow";
+import { stubFunction } from "./test-functions";
 
 const options = { timeoutSeconds: 600, modelConcurrency: 1 };
 
 function synth() {
   const stack = new Stack(new App(), "Test");
-  const fn = (id: string) =>
-    new LambdaFunction(stack, id, {
-      runtime: Runtime.NODEJS_22_X,
-      handler: "index.handler",
-      code: Code.fromInline("exports.handler = async () => {}"),
-    });
+  const fn = (id: string) => stubFunction(stack, id);
   new SessionWorkflow(stack, "Sessions", {
     ...options,
     tasks: {

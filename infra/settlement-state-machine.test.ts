@@ -1,7 +1,6 @@
 import { settlementDefinition } from "@market/functions/workflows/settlement";
 import { App, Duration, Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
-import { Code, Function as LambdaFunction, Runtime } from "aws-cdk-lib/aws-lambda";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { describe, expect, it } from "vitest";
 import {
@@ -9,6 +8,7 @@ import {
   type SettlementStateMachineProps,
   settlementPlaceholders,
 } from "./settlement-state-machine";
+import { stubFunction } from "./test-functions";
 
 const stateMachineType = "AWS::StepFunctions::StateMachine";
 
@@ -16,12 +16,7 @@ type Props = Omit<SettlementStateMachineProps, "settlePage" | "finishSettlement"
 
 function synth(props: Props = {}, extra?: (stack: Stack) => Partial<SettlementStateMachineProps>) {
   const stack = new Stack(new App(), "TestStack");
-  const task = (id: string) =>
-    new LambdaFunction(stack, id, {
-      runtime: Runtime.NODEJS_22_X,
-      handler: "index.handler",
-      code: Code.fromInline("exports.handler = async () => ({})"),
-    });
+  const task = (id: string) => stubFunction(stack, id);
   const settlePage = task("SettlePage");
   const finishSettlement = task("FinishSettlement");
   new SettlementStateMachine(stack, "Settlement", {
@@ -31,7 +26,8 @@ function synth(props: Props = {}, extra?: (stack: Stack) => Partial<SettlementSt
     ...extra?.(stack),
   });
   const template = Template.fromStack(stack);
-  const logicalId = (fn: LambdaFunction) => stack.getLogicalId(fn.node.defaultChild as never);
+  const logicalId = (fn: ReturnType<typeof stubFunction>) =>
+    stack.getLogicalId(fn.node.defaultChild as never);
   return {
     template,
     settlePageId: logicalId(settlePage),

@@ -1,6 +1,6 @@
 import type { CoreContext } from "../context";
 import { MarketNotFound } from "../markets/errors";
-import { noExpiry } from "../markets/market";
+import { type MarketView, toMarketView } from "../markets/market";
 import { oddsHistory } from "../markets/save";
 import { serviceFor } from "../service";
 import type { MarketContext } from "./models";
@@ -29,20 +29,7 @@ export async function buildMarketContext(
   ]);
   const settled = resolved?.data.filter((item) => item.resolution !== "invalid") ?? null;
   return {
-    market: {
-      id: market.marketId,
-      title: market.title,
-      description: market.description,
-      category: market.category ?? null,
-      thisOption: market.thisOption,
-      thatOption: market.thatOption,
-      thisOdds: market.thisOdds ?? null,
-      thatOdds: market.thatOdds ?? null,
-      volume: market.volume,
-      volume24h: market.volume24h,
-      liquidity: market.liquidity,
-      expiresAt: market.expiresAt === noExpiry ? null : market.expiresAt,
-    },
+    market: marketFacts(toMarketView(market)),
     oddsHistory: history.map((point) => ({
       at: point.takenAt,
       thisOdds: point.thisOdds,
@@ -56,4 +43,10 @@ export async function buildMarketContext(
       : null,
     researchedAt: ctx.clock().toISOString(),
   };
+}
+
+/** The market as models see it: the API's view of it, without status fields. */
+function marketFacts(view: MarketView): MarketContext["market"] {
+  const { marketType, status, bettable, resolution, resolvedAt, ...facts } = view;
+  return facts;
 }

@@ -100,6 +100,29 @@ describe("POST /admin/credits", () => {
     });
   });
 
+  it("never overdraws when negative adjustments race", async () => {
+    const target = await registerUser(setup.app);
+
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        grant(admin.accessToken, {
+          userId: target.user.id,
+          type: "admin_adjustment",
+          amount: -300,
+          reason: "chargeback",
+        }),
+      ),
+    );
+
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses).toEqual([201, 201, 201, 402, 402]);
+    expect(await Ledger.reconcile(setup.core, target.user.id)).toMatchObject({
+      consistent: true,
+      balance: 100,
+      entries: 4,
+    });
+  });
+
   it("answers 404 for an unknown user", async () => {
     const response = await grant(admin.accessToken, {
       userId: "nobody",
