@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
-import { delimiter, dirname, join } from "node:path";
+import { delimiter, dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { repoRoot } from "./paths";
 
@@ -18,12 +18,13 @@ export interface ScriptRun {
 }
 
 /**
- * Runs `node tsx <script> ...args` from the repo root with this test's Node (24)
- * first on PATH, as `npm start` would. `env` replaces the environment entirely.
+ * Runs `node --import tsx <script> ...args` from the repo root with this test's
+ * Node (24) first on PATH, as `npm start` does. One process, so a signal reaches
+ * the script itself (tsx's CLI would relay it to a child on a 30 ms timer).
+ * `env` replaces the environment entirely.
  */
 export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): ScriptRun {
-  const tsx = join(repoRoot, "node_modules", ".bin", "tsx");
-  const child = spawn(process.execPath, [tsx, script, ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
     cwd: repoRoot,
     env: { ...env, PATH: withNodeFirst(env.PATH) },
     stdio: ["ignore", "pipe", "pipe"],
