@@ -68,3 +68,10 @@ export class ValidationFailed extends DomainError {
     super("VALIDATION_ERROR", message, { fields });
   }
 }
+
+/** A `cursor` that the list being read did not hand out. */
+export class InvalidCursor extends ValidationFailed {
+  constructor() {
+    super("Invalid cursor", { cursor: "is not a cursor from this list" });
+  }
+}

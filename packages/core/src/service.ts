@@ -1,4 +1,4 @@
-import { Service } from "electrodb";
+import { ElectroError, Service } from "electrodb";
 import type { Db } from "./db";
 import { Bet } from "./entities/bet";
 import { IdempotencyKey } from "./entities/idempotency-key";
@@ -14,6 +14,7 @@ import { RateLimitWindow } from "./entities/rate-limit-window";
 import { RefreshToken } from "./entities/refresh-token";
 import { UniqueEmail, UniqueUsername } from "./entities/unique-guards";
 import { User } from "./entities/user";
+import { InvalidCursor } from "./errors";
 
 const entities = {
   user: User,
@@ -49,6 +50,16 @@ export function serviceFor(db: Db): MarketService {
     services.set(db, service);
   }
   return service;
+}
+
+/** Runs one page of a query; a cursor ElectroDB cannot read is the caller's 400, not a 500. */
+export async function readPage<T>(query: () => Promise<T>): Promise<T> {
+  try {
+    return await query();
+  } catch (error) {
+    if (error instanceof ElectroError && /cursor/i.test(error.message)) throw new InvalidCursor();
+    throw error;
+  }
 }
 
 type WriteTransactionFn = Parameters<MarketService["transaction"]["write"]>[0];

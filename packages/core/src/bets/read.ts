@@ -1,8 +1,6 @@
-import { ElectroError } from "electrodb";
 import type { CoreContext } from "../context";
 import type { BetItem, BetStatus } from "../entities/bet";
-import { ValidationFailed } from "../errors";
-import { serviceFor } from "../service";
+import { readPage, serviceFor } from "../service";
 import { BetNotFound } from "./errors";
 
 /** A bet as the API shows it (seed 002 §5.4). */
@@ -47,18 +45,13 @@ export async function listOwnBets(
   const query = options.status
     ? bets.query.byUserStatus({ userId, status: options.status })
     : bets.query.byUser({ userId });
-  try {
-    const page = await query.go({
+  const page = await readPage(() =>
+    query.go({
       order: "desc",
       count: options.limit ?? 20,
       pages: "all",
       cursor: options.cursor ?? null,
-    });
-    return { bets: page.data, nextCursor: page.cursor };
-  } catch (error) {
-    if (error instanceof ElectroError && /cursor/i.test(error.message)) {
-      throw new ValidationFailed("Invalid cursor", { cursor: "is not a cursor from this list" });
-    }
-    throw error;
-  }
+    }),
+  );
+  return { bets: page.data, nextCursor: page.cursor };
 }

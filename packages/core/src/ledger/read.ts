@@ -1,8 +1,7 @@
-import { ElectroError } from "electrodb";
 import type { CoreContext } from "../context";
 import type { LedgerEntryItem, LedgerEntryType } from "../entities/ledger-entry";
 import { UserNotFound, ValidationFailed } from "../errors";
-import { serviceFor } from "../service";
+import { readPage, serviceFor } from "../service";
 
 /** The user's balance as the ledger holds it. */
 export async function getBalance(
@@ -48,13 +47,8 @@ export async function history(
   const query = options.type
     ? entries.query.byUserAndType({ userId, type: options.type })
     : entries.query.byUser({ userId });
-  try {
-    const page = await query.go({ order: "desc", limit, cursor: options.cursor ?? null });
-    return { entries: page.data, cursor: page.cursor };
-  } catch (error) {
-    if (error instanceof ElectroError && /cursor/i.test(error.message)) {
-      throw new ValidationFailed("Invalid cursor", { cursor: "is not a cursor from this list" });
-    }
-    throw error;
-  }
+  const page = await readPage(() =>
+    query.go({ order: "desc", limit, cursor: options.cursor ?? null }),
+  );
+  return { entries: page.data, cursor: page.cursor };
 }

@@ -1,8 +1,7 @@
-import { ElectroError } from "electrodb";
 import type { CoreContext } from "../context";
 import type { MarketItem, MarketStatus } from "../entities/market";
-import { ValidationFailed } from "../errors";
-import { serviceFor } from "../service";
+import { InvalidCursor } from "../errors";
+import { readPage, serviceFor } from "../service";
 import { categoryKey, type MarketView, toMarketView } from "./market";
 import { searchMarketIds } from "./search";
 
@@ -50,8 +49,8 @@ export async function listMarkets(ctx: CoreContext, input: ListMarketsInput): Pr
         expires_soon: () => markets.query.byStatusExpiry({ status }),
       }[sort]();
 
-  try {
-    const page = await query
+  const page = await readPage(() =>
+    query
       .where((market, { eq, gt }) =>
         [
           input.type ? eq(market.marketType, input.type) : "",
@@ -66,14 +65,9 @@ export async function listMarkets(ctx: CoreContext, input: ListMarketsInput): Pr
         count: limit,
         pages: "all",
         cursor: input.cursor ?? null,
-      });
-    return { markets: page.data.map(toMarketView), nextCursor: page.cursor };
-  } catch (error) {
-    if (error instanceof ElectroError && /cursor/i.test(error.message)) {
-      throw new ValidationFailed("Invalid cursor", { cursor: "is not a cursor from this list" });
-    }
-    throw error;
-  }
+      }),
+  );
+  return { markets: page.data.map(toMarketView), nextCursor: page.cursor };
 }
 
 /** Search results are ranked by trending; the cursor is an offset into them. */
@@ -131,5 +125,5 @@ function decodeOffset(cursor: string): number {
   } catch {
     // fall through to the validation error
   }
-  throw new ValidationFailed("Invalid cursor", { cursor: "is not a cursor from this list" });
+  throw new InvalidCursor();
 }

@@ -156,4 +156,16 @@ describe("GET /bets", () => {
     expect(foreign.status).toBe(404);
     expect(await foreign.json()).toMatchObject({ code: "BET_NOT_FOUND" });
   });
+
+  it("answers a cursor it did not hand out with 400 naming the field", async () => {
+    const response = await setup.app.request("/api/v1/bets/me?cursor=bogus", {
+      headers: bearer(bob.accessToken),
+    });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      code: "VALIDATION_ERROR",
+      details: { fields: { cursor: "is not a cursor from this list" } },
+    });
+  });
 });
