@@ -7,24 +7,31 @@ import { writeSearchTokens } from "./search";
 /** Stored for "no end date" so such markets sort after every dated one. */
 export const noExpiry = "9999-12-31T23:59:59.999Z";
 
-/** A market as the API shows it (seed 002 §5.3). */
-export interface MarketView {
-  id: string;
+/** What a market says about itself, wherever it comes from (Polymarket or an admin). */
+export interface MarketTerms {
   title: string;
   description: string;
+  /** null when there is none. */
+  category: string | null;
   thisOption: string;
   thatOption: string;
+  /** The price of each side, in (0, 1); null when the source has no prices yet. */
   thisOdds: number | null;
   thatOdds: number | null;
+  bettable: boolean;
   liquidity: number;
   volume: number;
   volume24h: number;
-  category: string | null;
+  /** ISO 8601; null when the market has no end date. */
+  expiresAt: string | null;
+}
+
+/** A market as the API shows it (seed 002 §5.3). */
+export interface MarketView extends MarketTerms {
+  id: string;
   marketType: MarketItem["marketType"];
   status: MarketStatus;
-  bettable: boolean;
   resolution: Resolution | null;
-  expiresAt: string | null;
   resolvedAt: string | null;
 }
 

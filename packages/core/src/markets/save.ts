@@ -1,23 +1,11 @@
 import type { CoreContext } from "../context";
 import type { MarketItem } from "../entities/market";
 import { serviceFor } from "../service";
-import { categoryKey, findMarket, noExpiry } from "./market";
+import { categoryKey, findMarket, type MarketTerms, noExpiry } from "./market";
 import { writeSearchTokens } from "./search";
 
 /** Everything about a market that comes from its source (Polymarket or an admin). */
-export interface MarketFields {
-  title: string;
-  description: string;
-  category: string | null;
-  thisOption: string;
-  thatOption: string;
-  thisOdds: number | null;
-  thatOdds: number | null;
-  bettable: boolean;
-  liquidity: number;
-  volume: number;
-  volume24h: number;
-  expiresAt: string | null;
+export interface MarketFields extends MarketTerms {
   status: "open" | "closed";
   externalId?: string | undefined;
   conditionId?: string | null | undefined;

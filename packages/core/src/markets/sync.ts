@@ -161,22 +161,6 @@ async function importMarket(
 }
 
 function toFields(market: ImportedMarket): MarketFields {
-  return {
-    title: market.title,
-    description: market.description,
-    category: market.category,
-    thisOption: market.thisOption,
-    thatOption: market.thatOption,
-    thisOdds: market.thisOdds,
-    thatOdds: market.thatOdds,
-    bettable: market.bettable,
-    liquidity: market.liquidity,
-    volume: market.volume,
-    volume24h: market.volume24h,
-    expiresAt: market.expiresAt,
-    status: market.closed ? "closed" : "open",
-    externalId: market.externalId,
-    conditionId: market.conditionId,
-    sourceUpdatedAt: market.sourceUpdatedAt,
-  };
+  const { closed, closedAt: _closedAt, settlement: _settlement, ...fields } = market;
+  return { ...fields, status: closed ? "closed" : "open" };
 }

@@ -20,7 +20,6 @@ export {
   type MappingResult,
   mapGammaMarket,
   mapGammaPage,
-  type Resolution,
   roundOdds,
   type Settlement,
   type SkipReason,

@@ -1,8 +1,7 @@
 import type { z } from "zod";
+import type { Resolution } from "../entities/market";
+import type { MarketTerms } from "../markets/market";
 import { type GammaMarket, gammaMarketSchema } from "./gamma-schema";
-
-/** Which side of a binary market won; `invalid` means every bet is refunded. */
-export type Resolution = "this" | "that" | "invalid";
 
 /**
  * What Polymarket says about the result. `final` only when the market is closed, the
@@ -14,27 +13,16 @@ export type Settlement =
   | { state: "pending" }
   | { state: "needs_review"; reason: string };
 
-/** A Polymarket market in our own terms, ready to upsert (by `externalId`). */
-export interface ImportedMarket {
+/**
+ * A Polymarket market in our own terms, ready to upsert (by `externalId`). The
+ * category is trimmed (null when blank); odds are rounded to 4 decimals; `bettable`
+ * means prices present, both odds in (0, 1), not closed, and Polymarket itself
+ * takes orders.
+ */
+export interface ImportedMarket extends MarketTerms {
   /** Gamma id, a string of digits. */
   externalId: string;
   conditionId: string | null;
-  title: string;
-  description: string;
-  /** Trimmed; null when absent or blank. */
-  category: string | null;
-  thisOption: string;
-  thatOption: string;
-  /** Price of each side rounded to 4 decimals; null when Gamma has no prices yet. */
-  thisOdds: number | null;
-  thatOdds: number | null;
-  /** Prices present, both odds in (0, 1), not closed, and Polymarket itself takes orders. */
-  bettable: boolean;
-  liquidity: number;
-  volume: number;
-  volume24h: number;
-  /** ISO 8601; null when the market has no end date. */
-  expiresAt: string | null;
   closed: boolean;
   /** When trading closed (`closedTime`), ISO 8601; null while open or when unknown. */
   closedAt: string | null;

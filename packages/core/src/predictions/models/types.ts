@@ -3,31 +3,8 @@ import { z } from "zod";
 /**
  * Everything a model sees about a market: built once per session by the research
  * step, then handed to each selected model. Plain JSON, so it can travel through
- * the workflow's state between tasks.
+ * the workflow's state between tasks, where this schema validates it.
  */
-export interface MarketContext {
-  market: {
-    id: string;
-    title: string;
-    description: string;
-    category: string | null;
-    thisOption: string;
-    thatOption: string;
-    thisOdds: number | null;
-    thatOdds: number | null;
-    volume: number;
-    volume24h: number;
-    liquidity: number;
-    expiresAt: string | null;
-  };
-  /** Oldest first. */
-  oddsHistory: { at: string; thisOdds: number; thatOdds: number }[];
-  /** Resolved markets of the same category: how many, and how many resolved "this". null when unknown. */
-  categoryBaseRate: { resolved: number; thisWins: number } | null;
-  researchedAt: string;
-}
-
-/** Validates a `MarketContext` that arrives as workflow input. */
 export const marketContextSchema = z.object({
   market: z.object({
     id: z.string().min(1),
@@ -43,17 +20,16 @@ export const marketContextSchema = z.object({
     liquidity: z.number(),
     expiresAt: z.string().nullable(),
   }),
+  /** Oldest first. */
   oddsHistory: z.array(z.object({ at: z.string(), thisOdds: z.number(), thatOdds: z.number() })),
+  /** Resolved markets of the same category: how many, and how many resolved "this". null when unknown. */
   categoryBaseRate: z
     .object({ resolved: z.number().int().nonnegative(), thisWins: z.number().int().nonnegative() })
     .nullable(),
   researchedAt: z.string(),
 });
 
-// Fails to compile if the schema and the interface drift apart.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const schemaMatchesInterface: Same<z.infer<typeof marketContextSchema>, MarketContext> = true;
-void schemaMatchesInterface;
+export type MarketContext = z.infer<typeof marketContextSchema>;
 
 /**
  * What every model must return, local or remote. `probability` is for the
