@@ -45,14 +45,13 @@ describe("POST /admin/credits", () => {
     expect(response.status).toBe(401);
   });
 
-  it("grants credits as an admin_grant entry, once per Idempotency-Key", async () => {
-    const body = {
-      userId: user.user.id,
-      type: "admin_grant",
-      amount: 250,
-      reason: "contest prize",
-    };
-    const key = { "idempotency-key": uniqueName("grant") };
+  it.each([
+    ["grants credits as an admin_grant entry", "admin_grant", 250],
+    ["takes credits as an admin_adjustment entry", "admin_adjustment", -250],
+  ])("%s, once per Idempotency-Key", async (_label, type, amount) => {
+    const target = await registerUser(setup.app);
+    const body = { userId: target.user.id, type, amount, reason: "contest prize" };
+    const key = { "idempotency-key": uniqueName("credits") };
 
     const first = await grant(admin.accessToken, body, key);
     const replay = await grant(admin.accessToken, body, key);
@@ -60,11 +59,16 @@ describe("POST /admin/credits", () => {
     expect(first.status).toBe(201);
     const firstBody = (await first.json()) as { newBalance: number; transaction: { id: string } };
     expect(firstBody).toMatchObject({
-      newBalance: 1250,
-      transaction: { transactionType: "admin_grant" },
+      newBalance: 1000 + amount,
+      transaction: { transactionType: type, amount },
     });
+    expect(replay.status).toBe(201);
     expect(await replay.json()).toEqual(firstBody);
-    expect((await Ledger.getBalance(setup.core, user.user.id)).balance).toBe(1250);
+    expect(await Ledger.reconcile(setup.core, target.user.id)).toMatchObject({
+      consistent: true,
+      balance: 1000 + amount,
+      entries: 2,
+    });
   });
 
   it.each([
