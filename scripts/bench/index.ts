@@ -33,7 +33,7 @@ async function main() {
       db,
       config,
       email: new OutboxEmailSender(mkdtempSync(join(tmpdir(), "bench-outbox-"))),
-      services: loadServices(config, db, { local: true }),
+      services: await loadServices(config, db, { local: true }),
     };
     process.stderr.write("bench: bet placement through the HTTP app...\n");
     const bets = await benchBets(deps, {

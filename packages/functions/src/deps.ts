@@ -7,9 +7,9 @@ import { loadModelRegistry, parseModelFaults } from "@market/core/predictions/mo
 import type { AppDeps } from "./app";
 import { environmentWithSecrets } from "./secrets";
 import type { AppServices } from "./services";
-import { createLocalSessionWorkflow, createSfnSessionStarter } from "./workflows/session";
+import { createSfnSessionStarter } from "./workflows/session";
 import type { SessionTaskDeps } from "./workflows/session.tasks";
-import { createLocalSettlementStarter, createSfnSettlementStarter } from "./workflows/settlement";
+import { createSfnSettlementStarter } from "./workflows/settlement";
 import { parseWorkflowFaults } from "./workflows/workflow-faults";
 
 /**
@@ -35,7 +35,8 @@ export async function loadAppDeps(
       ? new SesEmailSender(config.EMAIL_FROM)
       : new OutboxEmailSender(join(config.DATA_DIR, "outbox"));
   const env = options.local ? process.env : await environmentWithSecrets();
-  return { db, config, keys, email, services: loadServices(config, db, { ...options, env }) };
+  const services = await loadServices(config, db, { ...options, env });
+  return { db, config, keys, email, services };
 }
 
 /** What the session workflow's tasks run with, from configuration. */
@@ -55,18 +56,23 @@ export function sessionTaskDeps(
 
 /**
  * Polymarket: the Gamma API when POLYMARKET_GAMMA_URL is set, else the bundled
- * demo data. Workflows: Step Functions in AWS, the same ASL in-process locally.
+ * demo data. Workflows: Step Functions in AWS, the same ASL in-process locally
+ * (imported only then: the local engine costs a Lambda ~130 ms at cold start).
  */
-export function loadServices(
+export async function loadServices(
   config: Config,
   db: AppDeps["db"],
   options: { local: boolean; env?: Record<string, string | undefined> },
-): AppServices {
+): Promise<AppServices> {
   const gamma = config.POLYMARKET_GAMMA_URL
     ? createGammaClient({ baseUrl: config.POLYMARKET_GAMMA_URL })
     : createDemoGammaClient();
   const tasks = sessionTaskDeps(config, db, options.env);
   if (options.local) {
+    const [{ createLocalSettlementStarter }, { createLocalSessionWorkflow }] = await Promise.all([
+      import("./workflows/settlement.local"),
+      import("./workflows/session.local"),
+    ]);
     return {
       gamma,
       models: tasks.registry,

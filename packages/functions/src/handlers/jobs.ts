@@ -14,7 +14,10 @@ const db = createDb({
   region: config.AWS_REGION,
 });
 const core = createContext({ db, config });
-const services = loadServices(config, db, { local: false, env: await environmentWithSecrets() });
+const services = await loadServices(config, db, {
+  local: false,
+  env: await environmentWithSecrets(),
+});
 
 /** EventBridge, every 5 minutes. */
 export const marketSync = middy(() => runMarketSync(core, services)).use(

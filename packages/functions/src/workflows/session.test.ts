@@ -7,7 +7,8 @@ import { getOwnSession, startSession, sweepStuckSessions } from "@market/core/pr
 import { loadModelRegistry, parseModelFaults } from "@market/core/predictions/models";
 import { describe, expect, it } from "vitest";
 import { createTestDb } from "../../../../scripts/test/db";
-import { createLocalSessionWorkflow, onSessionExecutionEnded } from "./session";
+import { onSessionExecutionEnded } from "./session";
+import { createLocalSessionWorkflow } from "./session.local";
 import { parseWorkflowFaults } from "./workflow-faults";
 
 interface Harness {

@@ -14,11 +14,11 @@ import { toCents } from "@market/core/money";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ExecutionAbortedError, ExecutionError, runWorkflowLocally } from "./local-engine";
 import {
-  createLocalSettlementStarter,
   createSfnSettlementStarter,
   settlementDefinition,
   settlementExecutionName,
 } from "./settlement";
+import { createLocalSettlementStarter } from "./settlement.local";
 import { finishSettlementTask, settlePageTask } from "./settlement.tasks";
 
 // Resolution of thousands of bets against DynamoDB Local, through the same ASL

@@ -1,0 +1,94 @@
+/**
+ * The session workflow run in this process (`npm start`, tests). Kept apart from
+ * the Step Functions starter so the Lambdas never load the local engine.
+ */
+import { logger } from "../logger";
+import { runWorkflowLocally } from "./local-engine";
+import type { SessionWorkflowInput, SessionWorkflowStarter } from "./ports";
+import { onSessionExecutionEnded } from "./session";
+import {
+  finalizeTask,
+  markStepTask,
+  recordModelFailureTask,
+  refundTask,
+  researchTask,
+  runModelTask,
+  type SessionTaskDeps,
+} from "./session.tasks";
+import { sessionDefinition } from "./session-definition";
+
+export interface LocalSessionOptions {
+  /** Retry at once instead of after the ASL's backoff (tests). */
+  overrideRetryIntervals?: boolean | number | undefined;
+}
+
+export interface LocalSessionWorkflow extends SessionWorkflowStarter {
+  /** Resolves when the session's local execution ended (for tests). */
+  settled(sessionId: string): Promise<void>;
+}
+
+/**
+ * Runs session workflows in this process. When an execution fails, times out
+ * or is aborted, the rule's refund runs here too, so local runs keep the same
+ * guarantees as AWS.
+ */
+export function createLocalSessionWorkflow(
+  deps: SessionTaskDeps,
+  options: LocalSessionOptions = {},
+): LocalSessionWorkflow {
+  const running = new Map<string, Promise<void>>();
+  const definition = sessionDefinition({
+    timeoutSeconds: deps.ctx.config.SESSION_TIMEOUT_SECONDS,
+    modelConcurrency: deps.ctx.config.MODEL_CONCURRENCY,
+  });
+  return {
+    async start(input: SessionWorkflowInput) {
+      const execution = runWorkflowLocally({
+        definition,
+        executionName: input.sessionId,
+        input,
+        overrideRetryIntervals: options.overrideRetryIntervals,
+        resources: {
+          MarkStepFunctionArn: (event) => markStepTask(event, deps),
+          ResearchFunctionArn: (event) => researchTask(event, deps),
+          RunModelFunctionArn: (event) => runModelTask(event, deps),
+          RecordModelFailureFunctionArn: (event) => recordModelFailureTask(event, deps),
+          FinalizeFunctionArn: (event) => finalizeTask(event, deps),
+          RefundFunctionArn: (event) => refundTask(event, deps),
+        },
+      });
+      logger.info("session started", {
+        sessionId: input.sessionId,
+        userId: input.userId,
+        models: input.models,
+      });
+      const done = execution.result.then(
+        () => undefined,
+        async (error: unknown) => {
+          const status = executionStatus(error);
+          try {
+            await onSessionExecutionEnded(deps.ctx, input.sessionId, status);
+          } catch (refundError) {
+            // The sweeper refunds it later; never an unhandled rejection.
+            logger.error("refund after failed execution failed", {
+              sessionId: input.sessionId,
+              error: refundError,
+            });
+          }
+        },
+      );
+      running.set(input.sessionId, done);
+      return { executionName: execution.executionName };
+    },
+    async settled(sessionId) {
+      await running.get(sessionId);
+    },
+  };
+}
+
+function executionStatus(error: unknown): "FAILED" | "TIMED_OUT" | "ABORTED" {
+  const name = error instanceof Error ? error.name : "";
+  if (/timeout/i.test(name)) return "TIMED_OUT";
+  if (/abort/i.test(name)) return "ABORTED";
+  return "FAILED";
+}

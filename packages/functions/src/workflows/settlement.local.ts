@@ -1,0 +1,83 @@
+/**
+ * The settlement workflow run in this process (`npm start`, tests). Kept apart
+ * from the Step Functions starter so the Lambdas never load the local engine.
+ */
+import type { CoreContext } from "@market/core";
+import { logger } from "../logger";
+import { runWorkflowLocally } from "./local-engine";
+import type { SettlementStarter } from "./ports";
+import { settlementDefinition, settlementExecutionName } from "./settlement";
+import { finishSettlementTask, type SettlePageOptions, settlePageTask } from "./settlement.tasks";
+
+/** How a settlement run ended (the local starter's `done`; it never rejects). */
+export type SettlementRun =
+  | { status: "SUCCEEDED"; executionName: string; output: unknown }
+  | { status: "FAILED"; executionName: string; error: unknown };
+
+export interface LocalSettlementOptions extends SettlePageOptions {
+  /** Retry at once instead of after the ASL's backoff (tests). */
+  overrideRetryIntervals?: boolean | number | undefined;
+  clock?: (() => Date) | undefined;
+}
+
+/**
+ * Runs settlements in this process (`npm start`, tests) with the task functions
+ * bound to `ctx`. `start` returns at once; `done` resolves when the run ends and
+ * failures are logged, never left as unhandled rejections. A second start for a
+ * market whose run is still going returns that run, as a repeated
+ * StartExecution does in AWS.
+ */
+export function createLocalSettlementStarter(
+  ctx: CoreContext,
+  options: LocalSettlementOptions = {},
+): LocalSettlementStarter {
+  const running = new Map<string, LocalSettlementStart>();
+  const clock = options.clock ?? ctx.clock;
+  const pageOptions = { pageSize: options.pageSize, concurrency: options.concurrency };
+
+  return {
+    async start(marketId) {
+      const inFlight = running.get(marketId);
+      if (inFlight) return inFlight;
+      const executionName = settlementExecutionName(marketId, clock());
+      const execution = runWorkflowLocally({
+        definition: settlementDefinition(),
+        resources: {
+          SettlePageFunctionArn: (input) => settlePageTask(input, ctx, pageOptions),
+          FinishSettlementFunctionArn: (input) => finishSettlementTask(input, ctx),
+        },
+        input: { marketId },
+        executionName,
+        overrideRetryIntervals: options.overrideRetryIntervals,
+      });
+      logger.info("Settlement started", { marketId, executionName });
+      const done = execution.result.then(
+        (output): SettlementRun => {
+          logger.info("Settlement succeeded", { marketId, executionName });
+          return { status: "SUCCEEDED", executionName, output };
+        },
+        (error: unknown): SettlementRun => {
+          logger.error("Settlement failed; start it again to finish", {
+            marketId,
+            executionName,
+            error,
+          });
+          return { status: "FAILED", executionName, error };
+        },
+      );
+      const started = { executionName, done };
+      running.set(marketId, started);
+      void done.finally(() => running.delete(marketId));
+      return started;
+    },
+  };
+}
+
+export interface LocalSettlementStart {
+  executionName: string;
+  done: Promise<SettlementRun>;
+}
+
+export interface LocalSettlementStarter extends SettlementStarter {
+  start(marketId: string): Promise<LocalSettlementStart>;
+}
