@@ -2,7 +2,7 @@ import type { CoreContext } from "../context";
 import type { BetItem } from "../entities/bet";
 import type { Resolution } from "../entities/market";
 import { ExtraWriteRejected, postLedgerEntry } from "../ledger/post";
-import { MarketNotFound } from "../markets/errors";
+import { getMarket } from "../markets/market";
 import { fromCents, toCents } from "../money";
 import { serviceFor, type TransactionEntities } from "../service";
 
@@ -116,8 +116,7 @@ export async function settleMarketPage(
   concurrency = 8,
 ): Promise<SettlePageResult> {
   const service = serviceFor(ctx.db);
-  const { data: market } = await service.entities.market.get({ marketId }).go();
-  if (!market) throw new MarketNotFound(marketId);
+  const market = await getMarket(ctx, marketId);
   if (market.status !== "resolved" || !market.resolution) {
     throw new Error(`Market ${marketId} is not resolved; nothing to settle`);
   }

@@ -1,6 +1,5 @@
 import type { CoreContext } from "../context";
-import { MarketNotFound } from "../markets/errors";
-import { type MarketView, toMarketView } from "../markets/market";
+import { getMarket, type MarketView, toMarketView } from "../markets/market";
 import { oddsHistory } from "../markets/save";
 import { serviceFor } from "../service";
 import type { MarketContext } from "./models";
@@ -17,8 +16,7 @@ export async function buildMarketContext(
   marketId: string,
 ): Promise<MarketContext> {
   const markets = serviceFor(ctx.db).entities.market;
-  const { data: market } = await markets.get({ marketId }).go();
-  if (!market) throw new MarketNotFound(marketId);
+  const market = await getMarket(ctx, marketId);
   const [history, resolved] = await Promise.all([
     oddsHistory(ctx, marketId),
     market.category

@@ -1,4 +1,5 @@
 import type { CoreContext } from "../context";
+import { findMarket } from "../markets/market";
 import { serviceFor } from "../service";
 
 /**
@@ -9,12 +10,12 @@ import { serviceFor } from "../service";
  * results score nothing.
  */
 export async function scorePredictions(ctx: CoreContext, marketId: string): Promise<number> {
-  const service = serviceFor(ctx.db);
-  const { data: market } = await service.entities.market.get({ marketId }).go();
+  const market = await findMarket(ctx, marketId);
   if (market?.status !== "resolved" || !market.resolution || market.resolution === "invalid") {
     return 0;
   }
   const outcome = market.resolution === "this" ? 1 : 0;
+  const service = serviceFor(ctx.db);
   const { data: predictions } = await service.entities.prediction.query
     .byMarket({ marketId })
     .where(

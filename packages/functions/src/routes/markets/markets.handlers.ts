@@ -15,8 +15,11 @@ export const getMarketHandler: RouteHandler<typeof getMarketRoute, AppEnv> = asy
 
 export const oddsHistoryHandler: RouteHandler<typeof oddsHistoryRoute, AppEnv> = async (c) => {
   const { marketId } = c.req.valid("param");
-  await getMarket(c.var.core, marketId);
-  const snapshots = await oddsHistory(c.var.core, marketId);
+  // Both at once: an unknown market still answers 404 MARKET_NOT_FOUND.
+  const [, snapshots] = await Promise.all([
+    getMarket(c.var.core, marketId),
+    oddsHistory(c.var.core, marketId),
+  ]);
   return c.json(
     {
       points: snapshots.map((point) => ({

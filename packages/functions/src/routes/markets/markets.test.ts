@@ -1,4 +1,5 @@
 import { Ledger } from "@market/core";
+import { type MarketView, saveMarket } from "@market/core/markets";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, jsonRequest } from "../../test/app";
 import { bearer, registerUser, type TestSession, uniqueName } from "../../test/users";
@@ -220,6 +221,29 @@ describe("admin markets", () => {
       balance: 1060,
       entries: 3,
     });
+  });
+
+  it("shows how a market's odds moved, oldest first, and 404 for an unknown market", async () => {
+    const created = (await (await create(admin.accessToken, newMarket)).json()) as MarketView;
+    const {
+      id,
+      marketType: _type,
+      status: _status,
+      resolution: _r,
+      resolvedAt: _at,
+      ...terms
+    } = created;
+    const moved = { ...terms, status: "open" as const, thisOdds: 0.55, thatOdds: 0.45 };
+    await saveMarket(setup.core, id, "credits", moved);
+
+    const history = await setup.app.request(`/api/v1/markets/${id}/odds-history`);
+    const unknown = await setup.app.request("/api/v1/markets/nope/odds-history");
+
+    expect(history.status).toBe(200);
+    const { points } = (await history.json()) as { points: { thisOdds: number }[] };
+    expect(points.map((point) => point.thisOdds)).toEqual([0.4, 0.55]);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ code: "MARKET_NOT_FOUND" });
   });
 
   it("refuses resolution by a user and of an unknown market", async () => {
