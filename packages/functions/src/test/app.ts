@@ -48,7 +48,7 @@ export async function createTestApp(
   const deps: AppDeps = { db, config, keys: testKeys, email: outbox, services, ...rest };
   // For tests that check or prepare state through core directly.
   const core = createContext({ db, config });
-  return { app: createApp(deps), db, config, outbox, settlements, sessions, core };
+  return { app: createApp(deps), deps, db, config, outbox, settlements, sessions, core };
 }
 
 export function jsonRequest(method: string, body: unknown, headers: Record<string, string> = {}) {

@@ -1,10 +1,14 @@
+import { createServer } from "node:net";
+import { SFNClient } from "@aws-sdk/client-sfn";
 import { Ledger } from "@market/core";
 import { createMarket, resolveMarket } from "@market/core/markets";
 import { scorePredictions } from "@market/core/predictions";
 import { serviceFor } from "@market/core/service";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../app";
 import { createTestApp, jsonRequest } from "../../test/app";
 import { bearer, registerUser, type TestSession, uniqueName } from "../../test/users";
+import { createSfnSessionStarter } from "../../workflows/session";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
 let alice: TestSession;
@@ -89,6 +93,46 @@ describe("predictions API", () => {
     expect(
       ((await recent.json()) as { sessions: { sessionId: string }[] }).sessions[0]?.sessionId,
     ).toBe(sessionId);
+  });
+
+  it("refunds at once and answers 503 when the workflow cannot start", async () => {
+    const session = await registerUser(setup.app);
+    // Step Functions at a loopback port nobody listens on: StartExecution fails.
+    const unreachable = createSfnSessionStarter({
+      stateMachineArn: "arn:aws:states:us-east-1:000000000000:stateMachine:sessions",
+      client: new SFNClient({
+        endpoint: `http://127.0.0.1:${await closedPort()}`,
+        region: "us-east-1",
+        credentials: { accessKeyId: "test", secretAccessKey: "test" },
+        maxAttempts: 1,
+      }),
+    });
+    const app = createApp({
+      ...setup.deps,
+      services: { ...setup.deps.services, sessions: unreachable },
+    });
+
+    const response = await app.request(
+      "/api/v1/predictions/sessions",
+      jsonRequest(
+        "POST",
+        { marketId, selectedModels: ["consensus", "momentum"] },
+        bearer(session.accessToken),
+      ),
+    );
+
+    expect(response.status).toBe(503);
+    const body = (await response.json()) as { code: string; details: { sessionId: string } };
+    expect(body).toMatchObject({ code: "WORKFLOW_START_FAILED", details: { refunded: true } });
+    expect(await (await getSession(session, body.details.sessionId)).json()).toMatchObject({
+      status: "error",
+      refunded: true,
+    });
+    expect(await Ledger.reconcile(setup.core, session.user.id)).toMatchObject({
+      consistent: true,
+      balance: 1000,
+      entries: 3,
+    });
   });
 
   it("refuses a user without credits with 402 and writes nothing", async () => {
@@ -220,3 +264,14 @@ describe("predictions API", () => {
     expect(body.sessionsPerUserPerDay.find((row) => row.userId === bob.user.id)?.sessions).toBe(1);
   });
 });
+
+/** A loopback port that was free a moment ago and is closed now. */
+function closedPort(): Promise<number> {
+  const server = createServer();
+  return new Promise((done) =>
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    }),
+  );
+}
