@@ -1,5 +1,4 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { rateLimitRules } from "@market/core/rate-limit-rules";
 import { requireUser } from "../../http/auth";
 import { perIp } from "../../http/limits";
 import { PrivateProfileSchema } from "../../http/profile-schemas";
@@ -31,7 +30,7 @@ export const registerRoute = createRoute({
   path: "/auth/register",
   tags: ["Auth"],
   summary: "Create an account (with the signup bonus) and sign in",
-  middleware: [perIp(rateLimitRules.register)] as const,
+  middleware: [perIp("register")] as const,
   request: { body: jsonBody(z.object({ username, email, password: newPassword }).strict()) },
   responses: {
     201: jsonResponse("Account created", SessionSchema),
@@ -46,7 +45,7 @@ export const loginRoute = createRoute({
   path: "/auth/login",
   tags: ["Auth"],
   summary: "Sign in with email and password",
-  middleware: [perIp(rateLimitRules.login)] as const,
+  middleware: [perIp("login")] as const,
   request: { body: jsonBody(z.object({ email, password }).strict()) },
   responses: {
     200: jsonResponse("Signed in", SessionSchema),
@@ -89,7 +88,7 @@ export const passwordResetRequestRoute = createRoute({
   path: "/auth/password-reset/request",
   tags: ["Auth"],
   summary: "Email a reset link (the answer is the same whether the account exists or not)",
-  middleware: [perIp(rateLimitRules.passwordReset)] as const,
+  middleware: [perIp("passwordReset")] as const,
   request: { body: jsonBody(z.object({ email }).strict()) },
   responses: { 202: jsonResponse("Accepted", MessageSchema), 400: invalid, 429: tooMany },
 });
@@ -99,7 +98,7 @@ export const passwordResetConfirmRoute = createRoute({
   path: "/auth/password-reset/confirm",
   tags: ["Auth"],
   summary: "Set a new password with a reset token; signs out everywhere",
-  middleware: [perIp(rateLimitRules.passwordResetConfirm)] as const,
+  middleware: [perIp("passwordResetConfirm")] as const,
   request: { body: jsonBody(z.object({ token: opaqueToken, newPassword }).strict()) },
   responses: {
     200: jsonResponse("Password changed", MessageSchema),

@@ -82,7 +82,8 @@ export const startSessionRoute = createRoute({
       z
         .object({
           marketId: z.string().min(1).max(100),
-          selectedModels: z.array(z.string().min(1).max(100)).min(1).max(5),
+          // The configured maximum (MAX_MODELS_PER_SESSION) is core's check; this bounds the payload.
+          selectedModels: z.array(z.string().min(1).max(100)).min(1).max(100),
         })
         .strict(),
     ),
