@@ -28,6 +28,8 @@ export function toTransaction(entry: Omit<LedgerEntryItem, "idempotencyKey">) {
     amount: entry.amount,
     transactionType: entry.type,
     referenceId: entry.referenceId ?? null,
+    reason: entry.reason,
+    forfeited: entry.forfeited ?? 0,
     balanceAfter: entry.balanceAfter,
     createdAt: entry.createdAt,
   };

@@ -9,6 +9,10 @@ export const TransactionSchema = z
     amount: z.number().openapi({ example: -100 }),
     transactionType: z.enum(ledgerEntryTypes),
     referenceId: z.string().nullable(),
+    /** What the movement was for, e.g. `Won: "Will it rain?"`. */
+    reason: z.string(),
+    /** Credits a payout could not add because the balance reached the cap; 0 otherwise. */
+    forfeited: z.number(),
     balanceAfter: z.number(),
     createdAt: z.string().openapi({ format: "date-time" }),
   })
