@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import { builtinModules } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import type { BuildOptions, Metafile, Plugin } from "esbuild";
 
@@ -193,8 +194,8 @@ export function entryOutput(metafile: Metafile, entry: string): string | undefin
   );
 }
 
-/** Measures a bundle from its metafile. */
-export function bundleSizes(metafile: Metafile, entry: string): BundleSizes {
+/** The entry's output and every chunk it imports statically: what a cold start loads. */
+function startClosure(metafile: Metafile, entry: string): Set<string> {
   const outputs = metafile.outputs;
   const start = entryOutput(metafile, entry);
   if (!start) throw new Error(`${entry} is not the entry of this bundle`);
@@ -209,14 +210,37 @@ export function bundleSizes(metafile: Metafile, entry: string): BundleSizes {
         pending.push(imported.path);
     }
   }
+  return seen;
+}
+
+/** Measures a bundle from its metafile. */
+export function bundleSizes(metafile: Metafile, entry: string): BundleSizes {
+  const seen = startClosure(metafile, entry);
   let loadedAtStart = 0;
   let total = 0;
-  for (const [path, output] of Object.entries(outputs)) {
+  for (const [path, output] of Object.entries(metafile.outputs)) {
     if (path.endsWith(".map")) continue;
     total += output.bytes;
     if (seen.has(path)) loadedAtStart += output.bytes;
   }
   return { loadedAtStart, total };
+}
+
+/**
+ * Packages a cold start imports that are not in the bundle: a Lambda zip has
+ * no node_modules, so any would crash the function at load. Must be none.
+ */
+export function packagesImportedAtStart(metafile: Metafile, entry: string): string[] {
+  const builtins = new Set(builtinModules);
+  const packages = new Set<string>();
+  for (const path of startClosure(metafile, entry)) {
+    for (const imported of metafile.outputs[path]?.imports ?? []) {
+      if (!imported.external || imported.kind !== "import-statement") continue;
+      if (imported.path.startsWith("node:") || builtins.has(imported.path)) continue;
+      packages.add(imported.path);
+    }
+  }
+  return [...packages];
 }
 
 /** Every input file of the bundle (relative to the repository root). */

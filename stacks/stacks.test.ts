@@ -14,6 +14,7 @@ import {
   bundleSizes,
   entryOutput,
   localOnlyPackages,
+  packagesImportedAtStart,
 } from "../infra/bundling";
 import { appMetricNames, appMetrics } from "../infra/operations";
 import { sessionDefinition } from "../packages/functions/src/workflows/session-definition";
@@ -88,6 +89,17 @@ const handlers = [
   "session.onExecutionStatusChange",
   "session.sweeper",
 ];
+
+/**
+ * Scheduled jobs wired here whose handlers are being written on other branches
+ * (issue 15: ranking on `engage`, reconcile on `admin`). Until they land the
+ * export is missing, and this list says so; when one lands the test below fails
+ * until its entry is removed, so the wiring is checked from then on.
+ */
+const awaitingExport: Record<string, string> = {
+  "jobs.ranking": "engage",
+  "jobs.reconcile": "admin",
+};
 
 type State = {
   Type: string;
@@ -165,16 +177,26 @@ describe.each(stages)("the %s stage, synthesized", (stage) => {
       const metafile = bundleMetafile(s(), source);
       const output = entryOutput(metafile, source);
       expect(output, `${fn.id}: entry output`).toBeDefined();
-      expect(
-        metafile.outputs[output as string]?.exports,
-        `${fn.id} exports ${exportName}`,
-      ).toContain(exportName);
+      const exports = metafile.outputs[output as string]?.exports;
+      const short = handler.split("/").pop() as string;
+      const branch = awaitingExport[short];
+      if (branch) {
+        expect(
+          exports,
+          `${short} landed from ${branch}: drop it from awaitingExport`,
+        ).not.toContain(exportName);
+      } else {
+        expect(exports, `${fn.id} exports ${exportName}`).toContain(exportName);
+      }
     }
   });
 
-  it("keeps the local workflow engine and sst/node out of every bundle", () => {
+  it("keeps the local workflow engine and sst/node out of every bundle, and loads no package it lacks", () => {
     for (const handler of new Set(appFunctions(s()).map((fn) => String(fn.Properties.Handler)))) {
-      const inputs = bundledInputs(bundleMetafile(s(), handlerSource(handler)[0]));
+      const [source] = handlerSource(handler);
+      const metafile = bundleMetafile(s(), source);
+      expect(packagesImportedAtStart(metafile, source), handler).toEqual([]);
+      const inputs = bundledInputs(metafile);
       expect(inputs.length, handler).toBeGreaterThan(50);
       const leaked = inputs.filter(
         (input) =>
