@@ -129,12 +129,13 @@ describe("the bundled Lambda entry points, called as their triggers call them", 
       found: number;
     };
     expect(sweep.found).toBe(0);
+    // The rule names the execution, i.e. the session: an unknown one fails loudly (then FailedRuns).
     await expect(
       invoke(
         "session",
         "onExecutionStatusChange",
         executionStatusChangeEvent("no-such-session", "FAILED"),
       ),
-    ).resolves.toBeDefined();
+    ).rejects.toThrow(/SESSION_NOT_FOUND/);
   }, 60_000);
 });
