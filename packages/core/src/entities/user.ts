@@ -18,6 +18,14 @@ export const User = new Entity({
     ledgerSeq: { type: "number", required: true, default: 0 },
     pnl: { type: "number", required: true, default: 0 },
     volume: { type: "number", required: true, default: 0 },
+    /** Daily reward (rewards module): when it was last claimed, the streak, claims so far. */
+    lastDailyRewardAt: { type: "string" },
+    currentStreak: { type: "number" },
+    longestStreak: { type: "number" },
+    rewardCount: { type: "number" },
+    /** All-time ranks, written by the ranking job (leaderboard module); absent before. */
+    rankByPnL: { type: "number" },
+    rankByVolume: { type: "number" },
     createdAt: { type: "string", required: true, readOnly: true },
     updatedAt: { type: "string", required: true },
   },

@@ -25,6 +25,11 @@ export interface PostEntryInput {
   /** Added to the user's running totals in the same update (bet volume, PnL). */
   userTotals?: { volume?: number; pnl?: number } | undefined;
   /**
+   * Fields of the user's own item set in the same update (the daily reward's
+   * `lastDailyRewardAt` and streak): a transaction may touch the user item once.
+   */
+  userFields?: UserFields | undefined;
+  /**
    * More writes for the same transaction (the bet a debit pays for, the status
    * change a payout settles). If one of them fails its condition the movement
    * does not happen and `ExtraWriteRejected` names which one.
@@ -33,6 +38,11 @@ export interface PostEntryInput {
   /** The user as just read (consistently) by the caller, to save the ledger's own read. */
   knownUser?: UserItem | undefined;
 }
+
+/** The user fields another module may set together with a credit movement. */
+export type UserFields = Partial<
+  Pick<UserItem, "lastDailyRewardAt" | "currentStreak" | "longestStreak" | "rewardCount">
+>;
 
 /** An extra write of a ledger transaction failed its condition; nothing was written. */
 export class ExtraWriteRejected extends Error {
@@ -214,7 +224,12 @@ function writeTransaction(
   return serviceFor(ctx.db).transaction.write((entities) => [
     entities.user
       .patch({ userId: input.userId })
-      .set({ balance: entry.balanceAfter, ledgerSeq: entry.seq, updatedAt: entry.createdAt })
+      .set({
+        ...input.userFields,
+        balance: entry.balanceAfter,
+        ledgerSeq: entry.seq,
+        updatedAt: entry.createdAt,
+      })
       .add({
         ...(totals.volume ? { volume: totals.volume } : {}),
         ...(totals.pnl ? { pnl: totals.pnl } : {}),

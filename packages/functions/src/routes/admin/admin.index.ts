@@ -17,6 +17,8 @@ import {
 } from "./markets.routes";
 import { predictionAnalyticsHandler, sessionSweepHandler } from "./predictions.handlers";
 import { predictionAnalyticsRoute, sessionSweepRoute } from "./predictions.routes";
+import { rankingJobHandler } from "./ranking.handlers";
+import { rankingJobRoute } from "./ranking.routes";
 
 export const adminRouter = createRouter()
   .openapi(adminCreditsRoute, adminCredits)
@@ -26,4 +28,5 @@ export const adminRouter = createRouter()
   .openapi(marketSyncRoute, marketSyncHandler)
   .openapi(resolutionPollRoute, resolutionPollHandler)
   .openapi(predictionAnalyticsRoute, predictionAnalyticsHandler)
-  .openapi(sessionSweepRoute, sessionSweepHandler);
+  .openapi(sessionSweepRoute, sessionSweepHandler)
+  .openapi(rankingJobRoute, rankingJobHandler);

@@ -22,12 +22,12 @@ import type {
 
 export const registerHandler: RouteHandler<typeof registerRoute, AppEnv> = async (c) => {
   const { user, ...tokens } = await register(c.var.core, c.req.valid("json"));
-  return c.json({ user: privateProfile(user), ...tokens }, 201);
+  return c.json({ user: privateProfile(user, c.var.core.config), ...tokens }, 201);
 };
 
 export const loginHandler: RouteHandler<typeof loginRoute, AppEnv> = async (c) => {
   const { user, ...tokens } = await login(c.var.core, c.req.valid("json"));
-  return c.json({ user: privateProfile(user), ...tokens }, 200);
+  return c.json({ user: privateProfile(user, c.var.core.config), ...tokens }, 200);
 };
 
 export const refreshHandler: RouteHandler<typeof refreshRoute, AppEnv> = async (c) => {
