@@ -1,8 +1,7 @@
-import type { RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../http/env";
+import type { AppRouteHandler } from "../../http/routes";
 import { runRankingJob } from "../../jobs/ranking";
-import type { rankingJobRoute } from "./ranking.routes";
+import type * as routes from "./ranking.routes";
 
-export const rankingJobHandler: RouteHandler<typeof rankingJobRoute, AppEnv> = async (c) => {
+export const rankingJob: AppRouteHandler<typeof routes.rankingJob> = async (c) => {
   return c.json(await runRankingJob(c.var.core, "admin"), 200);
 };

@@ -1,14 +1,12 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { requireAdmin } from "../../http/auth";
-import { errorContent, jsonResponse } from "../../http/schemas";
+import { z } from "@hono/zod-openapi";
+import { adminRoute } from "../../http/routes";
+import { jsonResponse } from "../../http/schemas";
 
-export const rankingJobRoute = createRoute({
+export const rankingJob = adminRoute({
   method: "post",
   path: "/admin/jobs/ranking",
   tags: ["Admin"],
   summary: "Run the ranking job now (leaderboards, snapshots and ranks)",
-  security: [{ bearerAuth: [] }],
-  middleware: [requireAdmin] as const,
   responses: {
     200: jsonResponse(
       "What the run changed",
@@ -20,7 +18,5 @@ export const rankingJobRoute = createRoute({
         durationMs: z.number().int(),
       }),
     ),
-    401: errorContent("Missing or invalid access token"),
-    403: errorContent("Not an admin"),
   },
 });

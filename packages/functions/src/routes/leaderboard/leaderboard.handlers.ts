@@ -1,18 +1,17 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import type { Board, LeaderboardRowItem } from "@market/core/entities/leaderboard";
 import { type LeaderboardQuery, readLeaderboard } from "@market/core/leaderboard";
 import type { Context } from "hono";
 import type { AppEnv } from "../../http/env";
-import type { pnlLeaderboardRoute, volumeLeaderboardRoute } from "./leaderboard.routes";
+import type { AppRouteHandler } from "../../http/routes";
+import type * as routes from "./leaderboard.routes";
 
 type Query = Omit<LeaderboardQuery, "board" | "around" | "callerId"> & { around?: "me" };
 
-export const pnlLeaderboardHandler: RouteHandler<typeof pnlLeaderboardRoute, AppEnv> = async (c) =>
+export const pnl: AppRouteHandler<typeof routes.pnl> = async (c) =>
   c.json(await leaderboard(c, "pnl", c.req.valid("query")), 200);
 
-export const volumeLeaderboardHandler: RouteHandler<typeof volumeLeaderboardRoute, AppEnv> = async (
-  c,
-) => c.json(await leaderboard(c, "volume", c.req.valid("query")), 200);
+export const volume: AppRouteHandler<typeof routes.volume> = async (c) =>
+  c.json(await leaderboard(c, "volume", c.req.valid("query")), 200);
 
 async function leaderboard(c: Context<AppEnv>, board: Board, query: Query) {
   const page = await readLeaderboard(c.var.core, {

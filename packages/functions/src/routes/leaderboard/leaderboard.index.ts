@@ -1,7 +1,7 @@
 import { createRouter } from "../../http/router";
-import { pnlLeaderboardHandler, volumeLeaderboardHandler } from "./leaderboard.handlers";
-import { pnlLeaderboardRoute, volumeLeaderboardRoute } from "./leaderboard.routes";
+import * as leaderboard from "./leaderboard.handlers";
+import * as routes from "./leaderboard.routes";
 
 export const leaderboardRouter = createRouter()
-  .openapi(pnlLeaderboardRoute, pnlLeaderboardHandler)
-  .openapi(volumeLeaderboardRoute, volumeLeaderboardHandler);
+  .openapi(routes.pnl, leaderboard.pnl)
+  .openapi(routes.volume, leaderboard.volume);

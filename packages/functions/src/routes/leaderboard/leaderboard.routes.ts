@@ -1,6 +1,7 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { maxLeaderboardLimit, maxLeaderboardOffset, periods } from "@market/core/leaderboard";
 import { optionalUser } from "../../http/auth";
+import { publicRoute } from "../../http/routes";
 import { errorContent, jsonResponse } from "../../http/schemas";
 
 export const LeaderboardRowSchema = z
@@ -36,7 +37,7 @@ const query = z
   });
 
 const leaderboardRoute = (board: "pnl" | "volume", summary: string) =>
-  createRoute({
+  publicRoute({
     method: "get",
     path: `/leaderboard/${board}`,
     tags: ["Leaderboard"],
@@ -62,5 +63,5 @@ const leaderboardRoute = (board: "pnl" | "volume", summary: string) =>
     },
   });
 
-export const pnlLeaderboardRoute = leaderboardRoute("pnl", "Users by realised profit and loss");
-export const volumeLeaderboardRoute = leaderboardRoute("volume", "Users by volume bet");
+export const pnl = leaderboardRoute("pnl", "Users by realised profit and loss");
+export const volume = leaderboardRoute("volume", "Users by volume bet");

@@ -1,13 +1,10 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import type { DailyRewardItem } from "@market/core/entities/daily-reward";
 import { claimDailyReward, DailyRewardClaimed, rewardHistory } from "@market/core/rewards";
-import type { AppEnv } from "../../http/env";
 import { errorBody } from "../../http/errors";
-import type { claimDailyRewardRoute, rewardHistoryRoute } from "./rewards.routes";
+import type { AppRouteHandler } from "../../http/routes";
+import type * as routes from "./rewards.routes";
 
-export const claimDailyRewardHandler: RouteHandler<typeof claimDailyRewardRoute, AppEnv> = async (
-  c,
-) => {
+export const claimDaily: AppRouteHandler<typeof routes.claimDaily> = async (c) => {
   try {
     const claimed = await claimDailyReward(c.var.core, c.var.caller.userId);
     return c.json(
@@ -26,7 +23,7 @@ export const claimDailyRewardHandler: RouteHandler<typeof claimDailyRewardRoute,
   }
 };
 
-export const rewardHistoryHandler: RouteHandler<typeof rewardHistoryRoute, AppEnv> = async (c) => {
+export const history: AppRouteHandler<typeof routes.history> = async (c) => {
   const { limit, offset, cursor } = c.req.valid("query");
   const page = await rewardHistory(c.var.core, c.var.caller.userId, { limit, offset, cursor });
   return c.json(

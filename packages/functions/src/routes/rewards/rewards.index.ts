@@ -1,7 +1,7 @@
 import { createRouter } from "../../http/router";
-import { claimDailyRewardHandler, rewardHistoryHandler } from "./rewards.handlers";
-import { claimDailyRewardRoute, rewardHistoryRoute } from "./rewards.routes";
+import * as rewards from "./rewards.handlers";
+import * as routes from "./rewards.routes";
 
 export const rewardsRouter = createRouter()
-  .openapi(claimDailyRewardRoute, claimDailyRewardHandler)
-  .openapi(rewardHistoryRoute, rewardHistoryHandler);
+  .openapi(routes.claimDaily, rewards.claimDaily)
+  .openapi(routes.history, rewards.history);

@@ -1,6 +1,6 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { maxRewardOffset, maxRewardPage } from "@market/core/rewards";
-import { requireUser } from "../../http/auth";
+import { authedRoute } from "../../http/routes";
 import { ErrorSchema, errorContent, jsonResponse } from "../../http/schemas";
 
 export const RewardSchema = z
@@ -12,9 +12,7 @@ export const RewardSchema = z
   })
   .openapi("DailyReward");
 
-const unauthorized = errorContent("Missing or invalid access token");
-
-export const claimDailyRewardRoute = createRoute({
+export const claimDaily = authedRoute({
   method: "post",
   path: "/rewards/daily",
   tags: ["Rewards"],
@@ -22,8 +20,6 @@ export const claimDailyRewardRoute = createRoute({
   description:
     "Grants `DAILY_REWARD` credits. A claim within 48 h of the previous one continues the " +
     "streak. The body, if any, is ignored.",
-  security: [{ bearerAuth: [] }],
-  middleware: [requireUser] as const,
   responses: {
     201: jsonResponse(
       "The reward, the balance after it and when the next claim opens",
@@ -33,7 +29,6 @@ export const claimDailyRewardRoute = createRoute({
         nextClaimAvailable: z.string().openapi({ format: "date-time" }),
       }),
     ),
-    401: unauthorized,
     409: jsonResponse(
       "DAILY_REWARD_CLAIMED: claimed less than 24 h ago",
       ErrorSchema.extend({ nextClaimAvailable: z.string().openapi({ format: "date-time" }) }),
@@ -43,13 +38,11 @@ export const claimDailyRewardRoute = createRoute({
   },
 });
 
-export const rewardHistoryRoute = createRoute({
+export const history = authedRoute({
   method: "get",
   path: "/rewards/history",
   tags: ["Rewards"],
   summary: "My daily reward claims, newest first",
-  security: [{ bearerAuth: [] }],
-  middleware: [requireUser] as const,
   request: {
     query: z
       .object({
@@ -75,6 +68,5 @@ export const rewardHistoryRoute = createRoute({
       }),
     ),
     400: errorContent("Invalid query (limit, offset beyond 10,000, cursor with offset)"),
-    401: unauthorized,
   },
 });
