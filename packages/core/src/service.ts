@@ -3,6 +3,7 @@ import type { Db } from "./db";
 import { Bet } from "./entities/bet";
 import { DailyReward } from "./entities/daily-reward";
 import { IdempotencyKey } from "./entities/idempotency-key";
+import { JobLease } from "./entities/job-lease";
 import {
   LeaderboardEntry,
   LeaderboardHead,
@@ -48,6 +49,7 @@ const entities = {
   leaderboardRow: LeaderboardRow,
   leaderboardPosition: LeaderboardPosition,
   leaderboardHead: LeaderboardHead,
+  jobLease: JobLease,
 };
 
 function buildService(db: Db) {

@@ -3,6 +3,7 @@ import type { Board, LeaderboardEntryItem, LeaderboardRowItem } from "../entitie
 import type { RankDirtyItem } from "../entities/rank-dirty";
 import type { UserStatItem } from "../entities/user-stat";
 import { serviceFor } from "../service";
+import { withLease } from "./lease";
 import { type PeriodSlot, slotsAt } from "./periods";
 import { boardSortKey, scoreOf, scorePrefix } from "./scores";
 import { dirtyShards } from "./stats";
@@ -20,6 +21,8 @@ export interface RankingReport {
   writes: number;
   /** Users whose all-time rank was written. */
   ranksWritten: number;
+  /** True when another run held the lease throughout; its markers wait for the next run. */
+  skipped?: boolean;
 }
 
 /**
@@ -27,18 +30,31 @@ export interface RankingReport {
  * bets and settlements, moves their entries on every board of the current
  * periods, rebuilds only the boards they touched (snapshot rows, positions,
  * head), writes the all-time ranks that changed, then clears the markers it
- * saw. Nothing marked: nothing read beyond the markers, nothing written.
+ * saw. Nothing marked: nothing read beyond the markers, nothing written
+ * (but the run's lease). One run at a time (`withLease`).
  */
 export async function runRanking(ctx: CoreContext): Promise<RankingReport> {
+  const nothing = { changedUsers: 0, boardsRebuilt: 0, writes: 0, ranksWritten: 0 };
+  // A quiet run reads the markers and stops: no lease, no write.
+  if ((await readMarkers(ctx)).length === 0) return nothing;
+  const report = await withLease(ctx, "ranking", async () =>
+    rankChanged(ctx, await readMarkers(ctx)),
+  );
+  return report ?? { ...nothing, skipped: true };
+}
+
+async function readMarkers(ctx: CoreContext): Promise<RankDirtyItem[]> {
+  const pages = await Promise.all(
+    Array.from({ length: dirtyShards }, (_, shard) =>
+      serviceFor(ctx.db).entities.rankDirty.query.byShard({ shard }).go({ pages: "all" }),
+    ),
+  );
+  return pages.flatMap((page) => page.data);
+}
+
+async function rankChanged(ctx: CoreContext, markers: RankDirtyItem[]): Promise<RankingReport> {
   const service = serviceFor(ctx.db);
   const report: RankingReport = { changedUsers: 0, boardsRebuilt: 0, writes: 0, ranksWritten: 0 };
-  const markers = (
-    await Promise.all(
-      Array.from({ length: dirtyShards }, (_, shard) =>
-        service.entities.rankDirty.query.byShard({ shard }).go({ pages: "all" }),
-      ),
-    )
-  ).flatMap((page) => page.data);
   if (markers.length === 0) return report;
   report.changedUsers = markers.length;
 
