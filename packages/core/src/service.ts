@@ -9,6 +9,7 @@ import {
   LeaderboardHead,
   LeaderboardPosition,
   LeaderboardRow,
+  ScoreBucket,
 } from "./entities/leaderboard";
 import { LedgerEntry } from "./entities/ledger-entry";
 import { Market } from "./entities/market";
@@ -50,6 +51,7 @@ const entities = {
   leaderboardPosition: LeaderboardPosition,
   leaderboardHead: LeaderboardHead,
   jobLease: JobLease,
+  scoreBucket: ScoreBucket,
 };
 
 function buildService(db: Db) {

@@ -90,6 +90,27 @@ export const LeaderboardHead = new Entity({
   },
 });
 
+/**
+ * How many entries of an all-time board fall in one score bucket (the entry
+ * sort keys' first 14 digits: one credit wide). The job keeps the counts as it
+ * moves entries, so the rank of a user below the snapshot is 1 + the counts of
+ * the higher buckets + a Query inside the user's own bucket.
+ */
+export const ScoreBucket = new Entity({
+  model: { entity: "scoreBucket", version: "1", service: "market" },
+  attributes: {
+    board,
+    bucket: { type: "string", required: true, readOnly: true },
+    count: { type: "number", required: true },
+  },
+  indexes: {
+    byBoard: {
+      pk: { field: "pk", composite: ["board"] },
+      sk: { field: "sk", composite: ["bucket"] },
+    },
+  },
+});
+
 export type LeaderboardEntryItem = EntityItem<typeof LeaderboardEntry>;
 export type LeaderboardRowItem = EntityItem<typeof LeaderboardRow>;
 export type LeaderboardHeadItem = EntityItem<typeof LeaderboardHead>;

@@ -5,7 +5,7 @@ import type { UserStatItem } from "../entities/user-stat";
 import { serviceFor } from "../service";
 import { withLease } from "./lease";
 import { type PeriodSlot, slotsAt } from "./periods";
-import { boardSortKey, scoreOf, scorePrefix } from "./scores";
+import { boardSortKey, bucketOf, scoreOf, scorePrefix } from "./scores";
 import { dirtyShards } from "./stats";
 
 const boards: Board[] = ["pnl", "volume"];
@@ -72,6 +72,10 @@ async function rankChanged(ctx: CoreContext, markers: RankDirtyItem[]): Promise<
 
   // 1. Move the changed users' entries.
   const touched = new Map<string, { board: Board; slot: PeriodSlot; added: number }>();
+  // Entries moved between score buckets of the all-time boards, for the histograms.
+  const bucketMoves: Record<Board, Map<string, number>> = { pnl: new Map(), volume: new Map() };
+  const bump = (board: Board, bucket: string, by: number) =>
+    bucketMoves[board].set(bucket, (bucketMoves[board].get(bucket) ?? 0) + by);
   const entryPuts: LeaderboardEntryItem[] = [];
   const entryDeletes: { board: Board; periodKey: string; sortKey: string }[] = [];
   const statUpdates: {
@@ -96,6 +100,10 @@ async function rankChanged(ctx: CoreContext, markers: RankDirtyItem[]): Promise<
         if (previous) entryDeletes.push({ board, periodKey: stat.periodKey, sortKey: previous });
         else entry.added += 1;
         keys[field] = sortKey;
+        if (slot.period === "all") {
+          if (previous) bump(board, bucketOf(previous), -1);
+          bump(board, bucketOf(sortKey), 1);
+        }
       }
       entryPuts.push({
         board,
@@ -122,7 +130,7 @@ async function rankChanged(ctx: CoreContext, markers: RankDirtyItem[]): Promise<
   // 2. Rebuild the boards they touched.
   const changed = new Set(userIds);
   for (const { board, slot, added } of touched.values()) {
-    const writes = await rebuildBoard(ctx, board, slot, added, changed);
+    const writes = await rebuildBoard(ctx, board, slot, added, changed, bucketMoves[board]);
     report.boardsRebuilt += 1;
     report.writes += writes.writes;
     report.ranksWritten += writes.ranks;
@@ -140,6 +148,7 @@ async function rebuildBoard(
   slot: PeriodSlot,
   added: number,
   changedUsers: Set<string>,
+  bucketMoves: Map<string, number>,
 ): Promise<{ writes: number; ranks: number }> {
   const service = serviceFor(ctx.db);
   const { periodKey, ttl } = slot;
@@ -217,14 +226,16 @@ async function rebuildBoard(
         updates.set(row.userId, row.rank);
       }
     }
-    // Below the snapshot: the changed users and those who fell out of it, counted.
+    // Below the snapshot: the changed users and those who fell out of it, from the histogram.
+    const histogram = await updateHistogram(ctx, board, bucketMoves);
+    writes += histogram.writes;
     const below = [...changedUsers, ...oldByUser.keys()].filter(
       (userId) => !newByUser.has(userId) && !updates.has(userId),
     );
-    for (const userId of new Set(below)) {
-      const rankBelow = await rankOutsideSnapshot(ctx, board, userId);
+    await eachLimited([...new Set(below)], async (userId) => {
+      const rankBelow = await rankOutsideSnapshot(ctx, board, userId, histogram.above);
       if (rankBelow !== null) updates.set(userId, rankBelow);
-    }
+    });
     await eachLimited([...updates], ([userId, value]) =>
       service.entities.user
         .patch({ userId })
@@ -237,21 +248,74 @@ async function rebuildBoard(
   return { writes, ranks };
 }
 
-/** 1 + the entries with a strictly higher score: a Query that reads them (docs/ranking.md). */
+/**
+ * Applies the run's bucket moves to the board's histogram (one Query of the
+ * non-empty buckets, a write per bucket that changed) and answers, for a
+ * bucket, how many entries sit in the buckets above it.
+ */
+async function updateHistogram(
+  ctx: CoreContext,
+  board: Board,
+  moves: Map<string, number>,
+): Promise<{ writes: number; above: (bucket: string) => number }> {
+  const service = serviceFor(ctx.db);
+  const { data } = await service.entities.scoreBucket.query.byBoard({ board }).go({ pages: "all" });
+  const counts = new Map(data.map((item) => [item.bucket, item.count]));
+  const changed = [...moves].filter(([, by]) => by !== 0);
+  for (const [bucket, by] of changed) counts.set(bucket, (counts.get(bucket) ?? 0) + by);
+  const puts = changed
+    .filter(([bucket]) => (counts.get(bucket) ?? 0) > 0)
+    .map(([bucket]) => ({ board, bucket, count: counts.get(bucket) as number }));
+  const deletes = changed
+    .filter(([bucket]) => (counts.get(bucket) ?? 0) <= 0)
+    .map(([bucket]) => ({ board, bucket }));
+  if (puts.length) await service.entities.scoreBucket.put(puts).go();
+  if (deletes.length) await service.entities.scoreBucket.delete(deletes).go();
+
+  // Buckets in key order are scores from the highest down; prefix sums of their counts.
+  const ordered = [...counts].filter(([, count]) => count > 0).sort(([a], [b]) => (a < b ? -1 : 1));
+  const starts: string[] = [];
+  const sums: number[] = [];
+  let sum = 0;
+  for (const [bucket, count] of ordered) {
+    starts.push(bucket);
+    sums.push(sum);
+    sum += count;
+  }
+  const above = (bucket: string) => {
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((starts[middle] as string) < bucket) low = middle + 1;
+      else high = middle;
+    }
+    return low < starts.length ? (sums[low] as number) : sum;
+  };
+  return { writes: puts.length + deletes.length, above };
+}
+
+/**
+ * 1 + the entries with a strictly higher score: those in higher buckets (the
+ * histogram) plus those above the user in the user's own bucket (one Query
+ * over that bucket only).
+ */
 async function rankOutsideSnapshot(
   ctx: CoreContext,
   board: Board,
   userId: string,
+  entriesAbove: (bucket: string) => number,
 ): Promise<number | null> {
   const service = serviceFor(ctx.db);
   const { data: stat } = await service.entities.userStat.get({ userId, periodKey: "all" }).go();
   if (!stat || !(board === "pnl" ? stat.pnlKey : stat.volumeKey)) return null;
   const prefix = scorePrefix(scoreOf(board, { pnl: stat.pnl ?? 0, volume: stat.volume ?? 0 }));
-  const above = await service.entities.leaderboardEntry.query
+  const bucket = bucketOf(prefix);
+  const sameBucket = await service.entities.leaderboardEntry.query
     .byScore({ board, periodKey: "all" })
-    .lt({ sortKey: prefix })
+    .between({ sortKey: bucket }, { sortKey: prefix })
     .go({ pages: "all", attributes: ["userId"] });
-  return above.data.length + 1;
+  return 1 + entriesAbove(bucket) + sameBucket.data.length;
 }
 
 function sameRow(a: LeaderboardRowItem | undefined, b: LeaderboardRowItem): boolean {

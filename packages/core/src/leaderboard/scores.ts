@@ -20,3 +20,11 @@ export function scorePrefix(score: number): string {
 export function scoreOf(board: Board, numbers: { pnl: number; volume: number }): number {
   return board === "pnl" ? numbers.pnl : numbers.volume;
 }
+
+/** Digits of a sort key that name its score bucket (one credit wide). */
+const bucketDigits = 14;
+
+/** The score bucket of a sort key (or of a score prefix). */
+export function bucketOf(sortKeyOrPrefix: string): string {
+  return sortKeyOrPrefix.slice(0, bucketDigits);
+}
