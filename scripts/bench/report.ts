@@ -1,0 +1,83 @@
+/** The bench's JSON as a Markdown table (bench/results.md, and stdout). */
+
+interface SideLike {
+  perSecond: number;
+  latencyMs: { p50: number; p95: number; p99: number };
+  dynamoRequestsPerOp: number;
+  capacityUnitsPerOp: number;
+  errors: Record<string, number>;
+}
+
+interface ReportLike {
+  generatedAt: string;
+  quick: boolean;
+  settings: Record<string, number>;
+  machine: { cpus: number; cpu: string; node: string };
+  durationSeconds: number;
+  operations: {
+    name: string;
+    connections: number;
+    p95TargetMs: number | null;
+    app: SideLike;
+    rawSameCalls: SideLike & { calls: string[] };
+    rawLean: SideLike & { calls: string[]; description: string };
+    ratioToSameCalls: number;
+    ratioToLean: number;
+  }[];
+  notMeasuredYet: { name: string; notMeasuredYet: string }[];
+  settlement: unknown;
+  sessionWorkflow: { executions: number; stateTransitionsPerSession: number };
+}
+
+const errors = (side: SideLike) =>
+  Object.entries(side.errors)
+    .map(([code, n]) => `${code}×${n}`)
+    .join(" ") || "–";
+
+export function formatMarkdown(report: ReportLike): string {
+  const lines = [
+    `Run ${report.generatedAt}${report.quick ? " (quick)" : ""}, ${report.durationSeconds} s, ${report.machine.cpus} × ${report.machine.cpu}, Node ${report.machine.node}; settings ${JSON.stringify(report.settings)}. Medians over rounds.`,
+    "",
+    "| operation | conns | app req/s | p50 ms | p95 ms | p99 ms | PRD p95 | DynamoDB req/op | CU/op | raw same req/s | ×same | raw lean req/s | ×lean | lean calls | app errors |",
+    "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- | --- |",
+  ];
+  for (const op of report.operations) {
+    lines.push(
+      `| ${op.name} | ${op.connections} | ${op.app.perSecond} | ${op.app.latencyMs.p50} | ${op.app.latencyMs.p95} | ${op.app.latencyMs.p99} | ${op.p95TargetMs ? `< ${op.p95TargetMs}` : "–"} | ${op.app.dynamoRequestsPerOp} (${op.rawSameCalls.calls.join(", ")}) | ${op.app.capacityUnitsPerOp} | ${op.rawSameCalls.perSecond} | ${op.ratioToSameCalls} | ${op.rawLean.perSecond} | ${op.ratioToLean} | ${op.rawLean.description} (${op.rawLean.capacityUnitsPerOp} CU) | ${errors(op.app)} |`,
+    );
+  }
+  for (const pending of report.notMeasuredYet) {
+    lines.push(
+      `| ${pending.name} | – | not measured yet: ${pending.notMeasuredYet} | | | | | | | | | | | | |`,
+    );
+  }
+  const settlement = report.settlement as {
+    bets?: number;
+    concurrency?: number;
+    app?: {
+      betsPerSecond: number;
+      dynamoRequestsPerBet: number;
+      capacityUnitsPerBet: number;
+      seconds: number;
+      stateTransitions: number;
+    };
+    rawMinimal?: {
+      betsPerSecond: number;
+      dynamoRequestsPerBet: number;
+      capacityUnitsPerBet: number;
+      seconds: number;
+    };
+    ratio?: number;
+  };
+  lines.push("");
+  if (settlement.app && settlement.rawMinimal) {
+    lines.push(
+      `Settlement of ${settlement.bets} pending bets at concurrency ${settlement.concurrency}: app ${settlement.app.betsPerSecond} bets/s (${settlement.app.seconds} s, ${settlement.app.dynamoRequestsPerBet} DynamoDB req and ${settlement.app.capacityUnitsPerBet} CU per bet, ${settlement.app.stateTransitions} state transitions), raw minimal writes ${settlement.rawMinimal.betsPerSecond} bets/s (${settlement.rawMinimal.dynamoRequestsPerBet} req, ${settlement.rawMinimal.capacityUnitsPerBet} CU per bet): ×${settlement.ratio}.`,
+    );
+  }
+  lines.push(
+    `Session workflow: ${report.sessionWorkflow.stateTransitionsPerSession} state transitions per session (median of ${report.sessionWorkflow.executions} local executions).`,
+    "",
+  );
+  return lines.join("\n");
+}
