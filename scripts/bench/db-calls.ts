@@ -21,7 +21,8 @@ interface ConsumedCapacity {
  */
 export function meterDynamo(db: Db) {
   const counts = new Map<string, number>();
-  let capacity = 0;
+  let readUnits = 0;
+  let writeUnits = 0;
   let capturing: CapturedCall[] | undefined;
   db.client.middlewareStack.add(
     (next, context) => async (args) => {
@@ -32,7 +33,9 @@ export function meterDynamo(db: Db) {
         input.ReturnConsumedCapacity = "TOTAL";
       }
       const result = await next(args);
-      capacity += sumCapacity((result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity);
+      const units = sumCapacity((result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity);
+      if (readCommands.has(name)) readUnits += units;
+      else writeUnits += units;
       return result;
     },
     { step: "initialize", name: "benchMeter", priority: "high" },
@@ -53,11 +56,15 @@ export function meterDynamo(db: Db) {
   return {
     reset() {
       counts.clear();
-      capacity = 0;
+      readUnits = 0;
+      writeUnits = 0;
     },
     snapshot: () => Object.fromEntries(counts),
     total: () => [...counts.values()].reduce((sum, n) => sum + n, 0),
-    capacity: () => capacity,
+    /** Read plus write units, as DynamoDB reported them. */
+    capacity: () => readUnits + writeUnits,
+    readUnits: () => readUnits,
+    writeUnits: () => writeUnits,
     /** Runs `work` and returns the requests it sent, in order. */
     async capture(work: () => Promise<unknown>): Promise<CapturedCall[]> {
       const calls: CapturedCall[] = [];
@@ -85,6 +92,14 @@ const withCapacity = new Set([
   "BatchWriteItemCommand",
   "TransactGetItemsCommand",
   "TransactWriteItemsCommand",
+]);
+
+const readCommands = new Set([
+  "GetItemCommand",
+  "QueryCommand",
+  "ScanCommand",
+  "BatchGetItemCommand",
+  "TransactGetItemsCommand",
 ]);
 
 function supportsCapacity(command: string): boolean {

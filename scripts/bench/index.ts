@@ -14,9 +14,16 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { repoRoot } from "../lib/paths";
+import { costModel } from "./cost";
 import type { CapturedCall } from "./db-calls";
 import { httpRound, median, type RoundResult, rawRound, round2 } from "./measure";
-import { createFixtures, type Operation, operations, pendingOperations } from "./operations";
+import {
+  createFixtures,
+  type Operation,
+  operations,
+  pendingOperations,
+  sessionCost,
+} from "./operations";
 import { describeCalls, repeatable, send } from "./replay";
 import { formatMarkdown } from "./report";
 import { benchSettlement } from "./settlement.bench";
@@ -113,6 +120,7 @@ async function benchOperation(
   const rounds = { app: [] as RoundResult[], same: [] as RoundResult[], lean: [] as RoundResult[] };
   const requests = { app: [] as number[], same: [] as number[], lean: [] as number[] };
   const capacity = { app: [] as number[], same: [] as number[], lean: [] as number[] };
+  const appUnits = { read: [] as number[], write: [] as number[] };
   let tag = 0;
   // A warm-up of each side first (JIT in Node and in DynamoDB Local's JVM), not recorded.
   const warmUp = { ...limits, durationMs: Math.min(1000, limits.durationMs / 2) };
@@ -133,6 +141,8 @@ async function benchOperation(
       round2(operation.name === "session start" ? same.length : stack.meter.total() / appOk),
     );
     capacity.app.push(round2(stack.meter.capacity() / appOk));
+    appUnits.read.push(round2(stack.meter.readUnits() / appOk));
+    appUnits.write.push(round2(stack.meter.writeUnits() / appOk));
     rounds.app.push(app);
     await prepared.afterRound?.();
     for (const [side, calls] of [
@@ -157,7 +167,7 @@ async function benchOperation(
     name: operation.name,
     connections,
     p95TargetMs: operation.p95TargetMs ?? null,
-    app,
+    app: { ...app, readUnitsPerOp: median(appUnits.read), writeUnitsPerOp: median(appUnits.write) },
     rawSameCalls: { ...sameSide, calls: describeCalls(same) },
     rawLean: { ...leanSide, calls: describeCalls(lean), description: prepared.leanDescription },
     ratioToSameCalls: round2(app.perSecond / Math.max(0.01, sameSide.perSecond)),
@@ -199,9 +209,24 @@ async function main() {
       operations: results,
       notMeasuredYet: [...pendingOperations, ...(await bundleEntry())],
       settlement,
+      costModel: costModel(
+        results.map((op) => ({
+          name: op.name,
+          readUnitsPerOp: op.app.readUnitsPerOp,
+          writeUnitsPerOp: op.app.writeUnitsPerOp,
+          p50Ms: op.app.latencyMs.p50,
+        })),
+        {
+          stateTransitions: median(sessionTransitions),
+          taskInvocations: median([...stack.transitions.sessionTasks.values()]),
+          dynamoUnits: { read: sessionCost.readUnits, write: sessionCost.writeUnits },
+        },
+      ),
       sessionWorkflow: {
         executions: sessionTransitions.length,
         stateTransitionsPerSession: median(sessionTransitions),
+        taskInvocationsPerSession: median([...stack.transitions.sessionTasks.values()]),
+        wholeSession: sessionCost,
         note: "StateEntered + StateRetried events of each local execution's history (one model per session in the session-start rounds, two in the status-poll fixtures)",
       },
     };

@@ -27,6 +27,12 @@ interface ReportLike {
   notMeasuredYet: { name: string; notMeasuredYet: string }[];
   settlement: unknown;
   sessionWorkflow: { executions: number; stateTransitionsPerSession: number };
+  costModel?: {
+    prices: { pricesAsOf: string };
+    perMillion: Record<string, { dynamo: number; lambda: number; api: number; total: number }>;
+    perPredictionSession: { usd: number; stateTransitions: number };
+    per1000DauPerMonth: { usd: number; notPriced: string[] };
+  };
 }
 
 const errors = (side: SideLike) =>
@@ -79,5 +85,20 @@ export function formatMarkdown(report: ReportLike): string {
     `Session workflow: ${report.sessionWorkflow.stateTransitionsPerSession} state transitions per session (median of ${report.sessionWorkflow.executions} local executions).`,
     "",
   );
+  if (report.costModel) {
+    const cost = report.costModel;
+    lines.push(
+      `Cost model (USD, prices as of ${cost.prices.pricesAsOf}):`,
+      "",
+      "| per 1M requests of | DynamoDB | Lambda | API Gateway | total |",
+      "| --- | --: | --: | --: | --: |",
+      ...Object.entries(cost.perMillion).map(
+        ([name, c]) => `| ${name} | ${c.dynamo} | ${c.lambda} | ${c.api} | ${c.total} |`,
+      ),
+      "",
+      `Per prediction session: $${cost.perPredictionSession.usd} (${cost.perPredictionSession.stateTransitions} Standard state transitions). Per 1,000 DAU per month: $${cost.per1000DauPerMonth.usd}${cost.per1000DauPerMonth.notPriced.length ? ` (not priced yet: ${cost.per1000DauPerMonth.notPriced.join(", ")})` : ""}.`,
+      "",
+    );
+  }
   return lines.join("\n");
 }

@@ -55,7 +55,12 @@ export interface BenchStack {
   /** The in-process settlement starter the app uses (its `done` tells when a run ended). */
   settlement: LocalSettlementStarter;
   /** Billable state transitions (states entered, retries) per execution, from its event log. */
-  transitions: { sessions: Map<string, number>; settlements: Map<string, number> };
+  transitions: {
+    sessions: Map<string, number>;
+    settlements: Map<string, number>;
+    /** Task states entered (Lambda invocations in AWS) per session. */
+    sessionTasks: Map<string, number>;
+  };
   origin: string;
   server: Server;
   stop(): Promise<void>;
@@ -98,7 +103,7 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
     ...(await loadServices(config, db, { local: true })),
     settlement,
     sessions: createLocalSessionWorkflow(sessionTaskDeps(config, db), {
-      onEvent: count(transitions.sessions),
+      onEvent: count(transitions.sessions, transitions.sessionTasks),
     }),
   };
   const deps: AppDeps = {
