@@ -204,7 +204,7 @@ async function main(): Promise<number> {
   await Promise.all(faults);
 
   log("waiting for session workflows...");
-  await waitForSessions(ctx, 60_000);
+  await waitForSessions(ctx, quick ? 20_000 : 60_000);
   // The hourly sweeper, delivered twice at once, as it runs after the timeout has passed.
   const later = createContext({
     db,
