@@ -1,6 +1,7 @@
 import type { CoreContext } from "../context";
 import type { BetItem } from "../entities/bet";
 import type { Resolution } from "../entities/market";
+import { statWrites } from "../leaderboard/stats";
 import type { UserItem } from "../entities/user";
 import { ExtraWriteRejected, postLedgerEntry } from "../ledger/post";
 import { getMarket } from "../markets/market";
@@ -26,7 +27,11 @@ export async function settleBet(
    */
   knownUsers?: Map<string, UserItem>,
 ): Promise<SettleOutcome> {
-  const resolvedAt = ctx.clock().toISOString();
+  const settledAt = ctx.clock();
+  const resolvedAt = settledAt.toISOString();
+  // The PnL boards follow in the same transaction (leaderboard module).
+  const stats = (entities: TransactionEntities, pnl: number) =>
+    statWrites(entities, ctx, { userId: bet.userId, at: settledAt, pnl });
   const pendingOnly = (
     entities: TransactionEntities,
     status: "won" | "cancelled",
@@ -48,7 +53,10 @@ export async function settleBet(
         referenceId: bet.betId,
         idempotencyKey: `bet_refund#${bet.betId}`,
         knownUser: knownUsers?.get(bet.userId),
-        alsoWrite: (entities) => [pendingOnly(entities, "cancelled", bet.amount)],
+        alsoWrite: (entities) => [
+          pendingOnly(entities, "cancelled", bet.amount),
+          ...stats(entities, 0),
+        ],
       });
       remember(knownUsers, bet.userId, posting);
       return posting.replayed ? "already settled" : "cancelled";
@@ -66,7 +74,10 @@ export async function settleBet(
         upToCap: true,
         knownUser: knownUsers?.get(bet.userId),
         userTotals: (credited) => ({ pnl: fromCents(toCents(credited) - toCents(bet.amount)) }),
-        alsoWrite: (entities, entry) => [pendingOnly(entities, "won", entry.amount)],
+        alsoWrite: (entities, entry) => [
+          pendingOnly(entities, "won", entry.amount),
+          ...stats(entities, fromCents(toCents(entry.amount) - toCents(bet.amount))),
+        ],
       });
       remember(knownUsers, bet.userId, posting);
       return posting.replayed ? "already settled" : "won";
@@ -75,7 +86,7 @@ export async function settleBet(
     if (error instanceof ExtraWriteRejected) return "already settled";
     throw error;
   }
-  return settleLoss(ctx, bet, resolvedAt);
+  return settleLoss(ctx, bet, settledAt);
 }
 
 /** After a credit, the balance and sequence number the user now has. */
@@ -90,14 +101,11 @@ function remember(
   else knownUsers?.set(userId, { ...known, balance: posting.balanceAfter, ledgerSeq: posting.seq });
 }
 
-async function settleLoss(
-  ctx: CoreContext,
-  bet: BetItem,
-  resolvedAt: string,
-): Promise<SettleOutcome> {
+async function settleLoss(ctx: CoreContext, bet: BetItem, settledAt: Date): Promise<SettleOutcome> {
+  const resolvedAt = settledAt.toISOString();
   const result = await serviceFor(ctx.db)
-    .transaction.write(({ bet: bets, user }) => [
-      bets
+    .transaction.write((entities) => [
+      entities.bet
         .patch({ betId: bet.betId })
         .set({
           status: "lost",
@@ -108,11 +116,12 @@ async function settleLoss(
         })
         .where((item, { eq }) => eq(item.status, "pending"))
         .commit(),
-      user
+      entities.user
         .patch({ userId: bet.userId })
         .add({ pnl: -bet.amount })
         .set({ updatedAt: resolvedAt })
         .commit(),
+      ...statWrites(entities, ctx, { userId: bet.userId, at: settledAt, pnl: -bet.amount }),
     ])
     .go();
   if (!result.canceled) return "lost";
