@@ -9,15 +9,17 @@
  *   npm run bench -- --rounds=4 --seconds=3  more and longer rounds
  *   npm run bench -- --only=bet,login        some operations only
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { repoRoot } from "../lib/paths";
+import { benchBundles } from "./bundles";
 import { costModel } from "./cost";
 import type { CapturedCall } from "./db-calls";
 import { httpRound, median, type RoundResult, rawRound, round2 } from "./measure";
 import {
+  benchRounds,
   createFixtures,
   type Operation,
   operations,
@@ -179,6 +181,7 @@ async function benchOperation(
 async function main() {
   const started = Date.now();
   log(`settings ${JSON.stringify(settings)}`);
+  benchRounds.rounds = settings.rounds;
   const stack = await startBenchStack();
   try {
     const fixtures = await createFixtures(stack, 50);
@@ -207,7 +210,9 @@ async function main() {
       machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "?", node: process.version },
       durationSeconds: Math.round((Date.now() - started) / 1000),
       operations: results,
-      notMeasuredYet: [...pendingOperations, ...(await bundleEntry())],
+      notMeasuredYet: pendingOperations,
+      bundles:
+        only && !only.includes("bundles") ? { skipped: "not in --only" } : await bundles(stack),
       settlement,
       costModel: costModel(
         results.map((op) => ({
@@ -244,22 +249,17 @@ async function main() {
   }
 }
 
-/** Bundle sizes and cold start come from the cloud branch's scripts/bench/bundles.ts. */
-async function bundleEntry() {
-  if (!existsSync(join(repoRoot, "scripts", "bench", "bundles.ts"))) {
-    return [
-      {
-        name: "bundles and cold start",
-        notMeasuredYet: "scripts/bench/bundles.ts (branch cloud) is not on main yet",
-      },
-    ];
+/** Bundle sizes and cold start: the cloud work's measurement, run on the bench's DynamoDB. */
+async function bundles(stack: BenchStack) {
+  log("bundles and cold start (scripts/bench/bundles.ts)...");
+  try {
+    return await benchBundles({
+      runs: quick ? 3 : 5,
+      dynamoEndpoint: stack.config.DYNAMODB_ENDPOINT,
+    });
+  } catch (error) {
+    return { notMeasured: error instanceof Error ? error.message : String(error) };
   }
-  return [
-    {
-      name: "bundles and cold start",
-      notMeasuredYet: "scripts/bench/bundles.ts exists but is not wired into the bench yet",
-    },
-  ];
 }
 
 await main();

@@ -134,6 +134,9 @@ async function sessionsIdle(stack: BenchStack): Promise<void> {
 
 const password = "a long benchmark passphrase";
 
+/** Set by the bench before preparing (some fixtures scale with the number of rounds). */
+export const benchRounds = { rounds: 3 };
+
 export const operations: Operation[] = [
   {
     name: "register",
@@ -259,6 +262,51 @@ export const operations: Operation[] = [
     },
   },
   {
+    name: "leaderboard",
+    p95TargetMs: 200,
+    async prepare() {
+      return {
+        request: (index) => ({
+          method: "GET",
+          path: `/api/v1/leaderboard/${index % 2 ? "pnl" : "volume"}?limit=20`,
+        }),
+        leanCalls: (calls) => [first(calls, "QueryCommand")],
+        leanDescription: "Query (one page of the board)",
+      };
+    },
+  },
+  {
+    name: "daily reward",
+    // Once per user per day: every request needs a user who has not claimed yet.
+    maxRequestsPerRound: 150,
+    async prepare(stack) {
+      const run = Date.now().toString(36);
+      const tokens: string[] = [];
+      const claimers = 150 * (benchRounds.rounds + 2);
+      for (let index = 0; index < claimers; index++) {
+        const userId = `claim-${run}-${index}`;
+        await openAccount(stack.ctx, {
+          userId,
+          openingGrant: { amount: 100, type: "admin_grant", reason: "bench" },
+        });
+        tokens.push(await issueAccessToken(stack.keys, { userId, role: "user" }, new Date(), 3600));
+      }
+      let next = 0;
+      return {
+        request: () => ({
+          method: "POST",
+          path: "/api/v1/rewards/daily",
+          headers: json(tokens[next++ % tokens.length]),
+        }),
+        leanCalls: (calls) => [
+          getOf(calls, "user"),
+          onlyEntities(lastTransactWrite(calls), ["user", "ledgerEntry"]),
+        ],
+        leanDescription: "GetItem(user), TransactWriteItems(balance update, entry)",
+      };
+    },
+  },
+  {
     name: "transactions",
     async prepare(_stack, fixtures) {
       return {
@@ -337,7 +385,4 @@ export const operations: Operation[] = [
 ];
 
 /** Operations whose code is not on this branch yet (see docs/performance.md). */
-export const pendingOperations: PendingOperation[] = [
-  { name: "leaderboard", notMeasuredYet: "no leaderboard route on main yet (branch engage)" },
-  { name: "daily reward", notMeasuredYet: "no daily reward route on main yet (branch engage)" },
-];
+export const pendingOperations: PendingOperation[] = [];

@@ -25,6 +25,7 @@ interface ReportLike {
     ratioToLean: number;
   }[];
   notMeasuredYet: { name: string; notMeasuredYet: string }[];
+  bundles?: unknown;
   settlement: unknown;
   sessionWorkflow: { executions: number; stateTransitionsPerSession: number };
   costModel?: {
@@ -80,6 +81,26 @@ export function formatMarkdown(report: ReportLike): string {
     lines.push(
       `Settlement of ${settlement.bets} pending bets at concurrency ${settlement.concurrency}: app ${settlement.app.betsPerSecond} bets/s (${settlement.app.seconds} s, ${settlement.app.dynamoRequestsPerBet} DynamoDB req and ${settlement.app.capacityUnitsPerBet} CU per bet, ${settlement.app.stateTransitions} state transitions), raw minimal writes ${settlement.rawMinimal.betsPerSecond} bets/s (${settlement.rawMinimal.dynamoRequestsPerBet} req, ${settlement.rawMinimal.capacityUnitsPerBet} CU per bet): ×${settlement.ratio}.`,
     );
+  }
+  const bundles = report.bundles as
+    | {
+        bundles?: Record<string, { loadedAtStart: number; total: number }>;
+        firstRequest?: { emptyNodeMs: number; apiMs: number; ratio: number };
+        notMeasured?: string;
+      }
+    | undefined;
+  if (bundles?.firstRequest) {
+    const sizes = Object.entries(bundles.bundles ?? {})
+      .map(
+        ([name, size]) =>
+          `${name} ${Math.round(size.loadedAtStart / 1024)} KiB at start (${Math.round(size.total / 1024)} KiB in all)`,
+      )
+      .join(", ");
+    lines.push(
+      `Bundles (minified): ${sizes}. First request of a fresh API process ${bundles.firstRequest.apiMs} ms vs an empty node ${bundles.firstRequest.emptyNodeMs} ms (×${bundles.firstRequest.ratio}).`,
+    );
+  } else if (bundles?.notMeasured) {
+    lines.push(`Bundles and cold start: not measured (${bundles.notMeasured}).`);
   }
   lines.push(
     `Session workflow: ${report.sessionWorkflow.stateTransitionsPerSession} state transitions per session (median of ${report.sessionWorkflow.executions} local executions).`,

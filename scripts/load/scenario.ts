@@ -105,7 +105,7 @@ export async function runLoad(target: LoadTarget, options: LoadOptions) {
       headers: { authorization: `Bearer ${vus[0]?.token}` },
     });
     await response.arrayBuffer();
-    return response.status !== 404 && response.status !== 405;
+    return response.status !== 404;
   };
   const hasDailyReward = await probe("/api/v1/rewards/daily", "GET").catch(() => false);
   const hasLeaderboard = await probe("/api/v1/leaderboard/pnl", "GET").catch(() => false);
