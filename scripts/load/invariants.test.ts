@@ -1,8 +1,8 @@
 import { placeBet } from "@market/core/bets";
-import { createTestContext, userWithBalance } from "@market/core/ledger/test-context";
 import { createMarket, resolveMarket } from "@market/core/markets";
 import { serviceFor } from "@market/core/service";
 import { describe, expect, it } from "vitest";
+import { createTestContext, userWithBalance } from "../../packages/core/src/test-support";
 import { checkInvariants } from "./invariants";
 
 const marketInput = {
