@@ -91,12 +91,16 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
   const transitions = {
     sessions: new Map<string, number>(),
     settlements: new Map<string, number>(),
+    sessionTasks: new Map<string, number>(),
   };
-  const count = (into: Map<string, number>) => (id: string, event: WorkflowEvent) => {
-    if (event.type === "StateEntered" || event.type === "StateRetried") {
-      into.set(id, (into.get(id) ?? 0) + 1);
-    }
-  };
+  const bump = (into: Map<string, number>, id: string) => into.set(id, (into.get(id) ?? 0) + 1);
+  const count =
+    (into: Map<string, number>, tasks?: Map<string, number>) =>
+    (id: string, event: WorkflowEvent) => {
+      if (event.type !== "StateEntered" && event.type !== "StateRetried") return;
+      bump(into, id);
+      if (tasks && (event as { state?: { type?: string } }).state?.type === "Task") bump(tasks, id);
+    };
   const ctx = createContext({ db, config });
   const settlement = createLocalSettlementStarter(ctx, { onEvent: count(transitions.settlements) });
   const services = {

@@ -36,9 +36,11 @@ export async function readPurchase(
   const keyGet = input.ledgerKey
     ? entities.idempotencyKey.get({ key: input.ledgerKey })
     : undefined;
-  const keys = [userGet, marketGet, ...(keyGet ? [keyGet] : [])].map(
-    (get) => get.params().Key as Key,
-  );
+  const keys: Key[] = [
+    userGet.params().Key as Key,
+    marketGet.params().Key as Key,
+    ...(keyGet ? [keyGet.params().Key as Key] : []),
+  ];
 
   const found = new Map<string, Record<string, unknown>>();
   let pending: Key[] = keys;
