@@ -1,7 +1,7 @@
 import { Ledger } from "@market/core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestApp } from "../../test/app";
-import { bearer, registerUser, type TestSession } from "../../test/users";
+import { createTestApp } from "../../test-support/app";
+import { bearer, registerUser, type TestSession } from "../../test-support/users";
 
 const hour = 60 * 60 * 1000;
 const minute = 60 * 1000;
