@@ -1,22 +1,123 @@
 import type { Db } from "@market/core/db";
 
+/** One DynamoDB request as the SDK sent it: the low-level command name and its marshalled input. */
+export interface CapturedCall {
+  command: string;
+  input: Record<string, unknown>;
+}
+
+interface ConsumedCapacity {
+  CapacityUnits?: number;
+  ReadCapacityUnits?: number;
+  WriteCapacityUnits?: number;
+}
+
 /**
- * Counts the DynamoDB requests a client sends, by command, from the SDK's own
- * middleware stack: the real number of round trips, not an estimate.
+ * Meters the DynamoDB requests a client sends, from the SDK's own middleware
+ * stack: the real number of round trips by command, and the capacity units
+ * DynamoDB says each consumed (every request asks for `ReturnConsumedCapacity:
+ * TOTAL`). While `capture` is on, it also keeps each request's marshalled input
+ * so a raw baseline can replay exactly what the app sent.
  */
-export function countDynamoCalls(db: Db) {
+export function meterDynamo(db: Db) {
   const counts = new Map<string, number>();
+  let readUnits = 0;
+  let writeUnits = 0;
+  let capturing: CapturedCall[] | undefined;
   db.client.middlewareStack.add(
     (next, context) => async (args) => {
       const name = String(context.commandName ?? "unknown");
       counts.set(name, (counts.get(name) ?? 0) + 1);
+      const input = args.input as Record<string, unknown>;
+      if (!("ReturnConsumedCapacity" in input) && supportsCapacity(name)) {
+        input.ReturnConsumedCapacity = "TOTAL";
+      }
+      const result = await next(args);
+      const units = sumCapacity((result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity);
+      if (readCommands.has(name)) readUnits += units;
+      else writeUnits += units;
+      return result;
+    },
+    { step: "initialize", name: "benchMeter", priority: "high" },
+  );
+  // At serialize the document client has marshalled the input: what goes on the wire.
+  db.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (capturing) {
+        capturing.push({
+          command: String(context.commandName ?? "unknown"),
+          input: structuredClone(args.input as Record<string, unknown>),
+        });
+      }
       return next(args);
     },
-    { step: "initialize", name: "benchCallCounter" },
+    { step: "serialize", name: "benchCapture", priority: "high" },
   );
   return {
-    reset: () => counts.clear(),
+    reset() {
+      counts.clear();
+      readUnits = 0;
+      writeUnits = 0;
+    },
     snapshot: () => Object.fromEntries(counts),
     total: () => [...counts.values()].reduce((sum, n) => sum + n, 0),
+    /** Read plus write units, as DynamoDB reported them. */
+    capacity: () => readUnits + writeUnits,
+    readUnits: () => readUnits,
+    writeUnits: () => writeUnits,
+    /** Runs `work` and returns the requests it sent, in order. */
+    async capture(work: () => Promise<unknown>): Promise<CapturedCall[]> {
+      const calls: CapturedCall[] = [];
+      capturing = calls;
+      try {
+        await work();
+      } finally {
+        capturing = undefined;
+      }
+      return calls;
+    },
   };
+}
+
+export type DynamoMeter = ReturnType<typeof meterDynamo>;
+
+const withCapacity = new Set([
+  "GetItemCommand",
+  "PutItemCommand",
+  "UpdateItemCommand",
+  "DeleteItemCommand",
+  "QueryCommand",
+  "ScanCommand",
+  "BatchGetItemCommand",
+  "BatchWriteItemCommand",
+  "TransactGetItemsCommand",
+  "TransactWriteItemsCommand",
+]);
+
+const readCommands = new Set([
+  "GetItemCommand",
+  "QueryCommand",
+  "ScanCommand",
+  "BatchGetItemCommand",
+  "TransactGetItemsCommand",
+]);
+
+function supportsCapacity(command: string): boolean {
+  return withCapacity.has(command);
+}
+
+export function sumCapacity(consumed: unknown): number {
+  if (!consumed) return 0;
+  const list = (Array.isArray(consumed) ? consumed : [consumed]) as ConsumedCapacity[];
+  return list.reduce(
+    (sum, item) =>
+      sum + (item.CapacityUnits ?? (item.ReadCapacityUnits ?? 0) + (item.WriteCapacityUnits ?? 0)),
+    0,
+  );
+}
+
+/** Kept for callers of the first bench: request counts only. */
+export function countDynamoCalls(db: Db) {
+  const meter = meterDynamo(db);
+  return { reset: meter.reset, snapshot: meter.snapshot, total: meter.total };
 }

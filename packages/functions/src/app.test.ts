@@ -163,6 +163,32 @@ describe("the shared router and error mapping", () => {
   });
 });
 
+describe("DynamoDB unreachable", () => {
+  it("answers a read and a write with 503 SERVICE_UNAVAILABLE, never a 500", async () => {
+    // Port 1 on loopback refuses every connection, as a DynamoDB that was just killed.
+    const down = createApp({
+      db: createDb({ table: "bench-down", endpoint: "http://127.0.0.1:1" }),
+      config: loadConfig({}),
+      keys: testKeys,
+      email: outbox,
+      services,
+    });
+
+    const read = await down.request("/api/v1/markets");
+    const write = await down.request("/api/v1/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "ada@example.com", password: "a long passphrase" }),
+    });
+
+    for (const response of [read, write]) {
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("1");
+      expect(await response.json()).toMatchObject({ code: "SERVICE_UNAVAILABLE", statusCode: 503 });
+    }
+  });
+});
+
 describe("OpenAPI", () => {
   it("serves a 3.x document generated from the routes", async () => {
     const response = await app.request("/api/v1/openapi.json");

@@ -2,6 +2,7 @@ import type { CoreContext } from "../context";
 import type { BetItem } from "../entities/bet";
 import type { Resolution } from "../entities/market";
 import { statWrites } from "../leaderboard/stats";
+import type { UserItem } from "../entities/user";
 import { ExtraWriteRejected, postLedgerEntry } from "../ledger/post";
 import { getMarket } from "../markets/market";
 import { fromCents, toCents } from "../money";
@@ -19,6 +20,12 @@ export async function settleBet(
   ctx: CoreContext,
   bet: BetItem,
   resolution: Resolution,
+  /**
+   * Users as last read or written by this settlement run: a credit starts from
+   * the one known here instead of reading the user again. A stale one costs a
+   * retry, never a wrong balance (the write is conditioned on `ledgerSeq`).
+   */
+  knownUsers?: Map<string, UserItem>,
 ): Promise<SettleOutcome> {
   const settledAt = ctx.clock();
   const resolvedAt = settledAt.toISOString();
@@ -45,11 +52,13 @@ export async function settleBet(
         reason: `Refund: "${bet.marketTitle}" resolved invalid`,
         referenceId: bet.betId,
         idempotencyKey: `bet_refund#${bet.betId}`,
+        knownUser: knownUsers?.get(bet.userId),
         alsoWrite: (entities) => [
           pendingOnly(entities, "cancelled", bet.amount),
           ...stats(entities, 0),
         ],
       });
+      remember(knownUsers, bet.userId, posting);
       return posting.replayed ? "already settled" : "cancelled";
     }
     if (resolution === bet.side) {
@@ -63,12 +72,14 @@ export async function settleBet(
         referenceId: bet.betId,
         idempotencyKey: `bet_payout#${bet.betId}`,
         upToCap: true,
+        knownUser: knownUsers?.get(bet.userId),
         userTotals: (credited) => ({ pnl: fromCents(toCents(credited) - toCents(bet.amount)) }),
         alsoWrite: (entities, entry) => [
           pendingOnly(entities, "won", entry.amount),
           ...stats(entities, fromCents(toCents(entry.amount) - toCents(bet.amount))),
         ],
       });
+      remember(knownUsers, bet.userId, posting);
       return posting.replayed ? "already settled" : "won";
     }
   } catch (error) {
@@ -76,6 +87,18 @@ export async function settleBet(
     throw error;
   }
   return settleLoss(ctx, bet, settledAt);
+}
+
+/** After a credit, the balance and sequence number the user now has. */
+function remember(
+  knownUsers: Map<string, UserItem> | undefined,
+  userId: string,
+  posting: { replayed: boolean; balanceAfter: number; seq: number },
+): void {
+  const known = knownUsers?.get(userId);
+  if (!known) return;
+  if (posting.replayed) knownUsers?.delete(userId);
+  else knownUsers?.set(userId, { ...known, balance: posting.balanceAfter, ledgerSeq: posting.seq });
 }
 
 async function settleLoss(ctx: CoreContext, bet: BetItem, settledAt: Date): Promise<SettleOutcome> {
@@ -142,11 +165,21 @@ export async function settleMarketPage(
     cancelled: 0,
     "already settled": 0,
   };
+  // The page's users in one strongly consistent BatchGetItem, instead of one read per credit.
+  const credited = bets.filter((bet) => resolution === "invalid" || bet.side === resolution);
+  const userIds = [...new Set(credited.map((bet) => bet.userId))];
+  const knownUsers = new Map<string, UserItem>();
+  if (userIds.length > 0) {
+    const { data: users } = await service.entities.user
+      .get(userIds.map((userId) => ({ userId })))
+      .go({ consistent: true });
+    for (const user of users) knownUsers.set(user.userId, user);
+  }
   let next = 0;
   const worker = async () => {
     while (next < bets.length) {
       const bet = bets[next++] as BetItem;
-      outcomes[await settleBet(ctx, bet, resolution)] += 1;
+      outcomes[await settleBet(ctx, bet, resolution, knownUsers)] += 1;
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, bets.length) }, worker));

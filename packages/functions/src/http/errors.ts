@@ -113,6 +113,49 @@ export function handleError(error: Error, c: Context): Response {
       : (codeByStatus[status] ?? "HTTP_ERROR");
     return errorResponse(c, status, code, message);
   }
+  if (isDatabaseUnavailable(error)) {
+    logger.warn("database unavailable", { error, path: c.req.path, method: c.req.method });
+    c.header("Retry-After", "1");
+    return errorResponse(c, 503, "SERVICE_UNAVAILABLE", "The service is unavailable, try again");
+  }
   logger.error("unhandled error", { error, path: c.req.path, method: c.req.method });
   return errorResponse(c, 500, "INTERNAL_ERROR", "Internal server error");
+}
+
+const unreachableCodes = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+]);
+const unavailableNames = new Set([
+  "TimeoutError",
+  "RequestTimeout",
+  "InternalServerError",
+  "ServiceUnavailable",
+  "ThrottlingException",
+  "ProvisionedThroughputExceededException",
+  "RequestLimitExceeded",
+]);
+
+/**
+ * DynamoDB unreachable, timing out or throttling (after the SDK's own retries),
+ * seen through ElectroDB's wrapping: a 503 the client may retry, not a 500.
+ * Nothing was half-written: every multi-item write is one transaction.
+ */
+function isDatabaseUnavailable(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 6; depth++) {
+    const candidate = cause as {
+      code?: unknown;
+      name?: unknown;
+      $metadata?: { httpStatusCode?: number };
+    };
+    if (typeof candidate.code === "string" && unreachableCodes.has(candidate.code)) return true;
+    if (typeof candidate.name === "string" && unavailableNames.has(candidate.name)) return true;
+    if ((candidate.$metadata?.httpStatusCode ?? 0) >= 500) return true;
+    if (cause instanceof AggregateError && cause.errors.some(isDatabaseUnavailable)) return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
 }

@@ -3,7 +3,7 @@
  * the Step Functions starter so the Lambdas never load the local engine.
  */
 import { logger } from "../logger";
-import { runWorkflowLocally } from "./local-engine";
+import { runWorkflowLocally, type WorkflowEvent } from "./local-engine";
 import type { SessionWorkflowInput, SessionWorkflowStarter } from "./ports";
 import { onSessionExecutionEnded } from "./session";
 import {
@@ -20,6 +20,8 @@ import { sessionDefinition } from "./session-definition";
 export interface LocalSessionOptions {
   /** Retry at once instead of after the ASL's backoff (tests). */
   overrideRetryIntervals?: boolean | number | undefined;
+  /** Sees every event of every execution's history (the bench counts state transitions). */
+  onEvent?: ((sessionId: string, event: WorkflowEvent) => void) | undefined;
 }
 
 export interface LocalSessionWorkflow extends SessionWorkflowStarter {
@@ -48,6 +50,7 @@ export function createLocalSessionWorkflow(
         executionName: input.sessionId,
         input,
         overrideRetryIntervals: options.overrideRetryIntervals,
+        onEvent: options.onEvent && ((event) => options.onEvent?.(input.sessionId, event)),
         resources: {
           MarkStepFunctionArn: (event) => markStepTask(event, deps),
           ResearchFunctionArn: (event) => researchTask(event, deps),

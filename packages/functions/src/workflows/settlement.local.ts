@@ -4,7 +4,7 @@
  */
 import type { CoreContext } from "@market/core";
 import { logger } from "../logger";
-import { runWorkflowLocally } from "./local-engine";
+import { runWorkflowLocally, type WorkflowEvent } from "./local-engine";
 import type { SettlementStarter } from "./ports";
 import { settlementDefinition, settlementExecutionName } from "./settlement";
 import { finishSettlementTask, type SettlePageOptions, settlePageTask } from "./settlement.tasks";
@@ -18,6 +18,8 @@ export interface LocalSettlementOptions extends SettlePageOptions {
   /** Retry at once instead of after the ASL's backoff (tests). */
   overrideRetryIntervals?: boolean | number | undefined;
   clock?: (() => Date) | undefined;
+  /** Sees every event of every execution's history (the bench counts state transitions). */
+  onEvent?: ((marketId: string, event: WorkflowEvent) => void) | undefined;
 }
 
 /**
@@ -49,6 +51,7 @@ export function createLocalSettlementStarter(
         input: { marketId },
         executionName,
         overrideRetryIntervals: options.overrideRetryIntervals,
+        onEvent: options.onEvent && ((event) => options.onEvent?.(marketId, event)),
       });
       logger.info("Settlement started", { marketId, executionName });
       const done = execution.result.then(

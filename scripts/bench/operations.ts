@@ -1,0 +1,388 @@
+import { register } from "@market/core/accounts";
+import { issueAccessToken } from "@market/core/auth/access-token";
+import { activeSessionStatuses } from "@market/core/entities/prediction-session";
+import { openAccount } from "@market/core/ledger";
+import { createMarket } from "@market/core/markets";
+import { serviceFor } from "@market/core/service";
+import type { CapturedCall } from "./db-calls";
+import type { HttpRequestSpec } from "./measure";
+import { entityOf, getFromTransact, transactSubset } from "./replay";
+import type { BenchStack } from "./stack";
+
+/** One API operation the bench measures, with the leanest DynamoDB calls it could make. */
+export interface Operation {
+  name: string;
+  /** The PRD's p95 target in ms, where it names one (seed 002 §10.1). */
+  p95TargetMs?: number;
+  /** Caps one app round (operations that start workflows). */
+  maxRequestsPerRound?: number;
+  prepare(stack: BenchStack, fixtures: Fixtures): Promise<Prepared>;
+}
+
+export interface Prepared {
+  /** The i-th request of a round; every call gives a new one (unique bodies). */
+  request(index: number): HttpRequestSpec;
+  /** The app's calls worth replaying from one captured request (default: all of them). */
+  sameCalls?(calls: CapturedCall[]): CapturedCall[];
+  /** The leanest calls this operation could make, built from the captured ones. */
+  leanCalls(calls: CapturedCall[]): CapturedCall[];
+  /** The calls of `leanCalls`, described for the report. */
+  leanDescription: string;
+  /** Lets background work a round started (workflows) finish before the next round. */
+  afterRound?(): Promise<void>;
+}
+
+/** Not measurable on this branch yet: reported as such, never as a number. */
+export interface PendingOperation {
+  name: string;
+  notMeasuredYet: string;
+}
+
+/** What one whole prediction session (start request and workflow) cost, measured in the fixtures. */
+export const sessionCost = { sessions: 0, readUnits: 0, writeUnits: 0, requests: 0 };
+
+export interface Fixtures {
+  marketIds: string[];
+  bettors: { userId: string; token: string }[];
+  searchWords: string[];
+}
+
+const json = (token?: string) => ({
+  "content-type": "application/json",
+  ...(token ? { authorization: `Bearer ${token}` } : {}),
+});
+
+const words = ["bitcoin", "election", "rates", "football", "weather", "launch", "court", "oil"];
+
+/** Markets and funded users every operation shares. */
+export async function createFixtures(stack: BenchStack, bettors: number): Promise<Fixtures> {
+  const marketIds: string[] = [];
+  for (let index = 0; index < 30; index++) {
+    const word = words[index % words.length] as string;
+    const market = await createMarket(stack.ctx, {
+      title: `Will ${word} market ${index} resolve this way by 2099?`,
+      description: `Benchmark market ${index} about ${word}, with a description of ordinary length for a market.`,
+      thisOption: "Yes",
+      thatOption: "No",
+      thisOdds: 0.55,
+      thatOdds: 0.45,
+      category: index % 2 ? "crypto" : "politics",
+      expiresAt: "2099-01-01T00:00:00Z",
+    });
+    marketIds.push(market.marketId);
+  }
+  const users: Fixtures["bettors"] = [];
+  const run = Date.now().toString(36);
+  for (let index = 0; index < bettors; index++) {
+    const userId = `bench-${run}-${index}`;
+    await openAccount(stack.ctx, {
+      userId,
+      openingGrant: { amount: 900_000, type: "admin_grant", reason: "bench" },
+    });
+    users.push({
+      userId,
+      token: await issueAccessToken(stack.keys, { userId, role: "user" }, new Date(), 4 * 3600),
+    });
+  }
+  return { marketIds, bettors: users, searchWords: words };
+}
+
+const pick = <T>(list: T[], index: number): T => list[index % list.length] as T;
+
+function first(calls: CapturedCall[], command: string): CapturedCall {
+  const call = calls.find((candidate) => candidate.command === command);
+  if (!call) throw new Error(`The app sent no ${command}: ${calls.map((c) => c.command)}`);
+  return call;
+}
+
+function lastTransactWrite(calls: CapturedCall[]): CapturedCall {
+  const call = calls.findLast((candidate) => candidate.command === "TransactWriteItemsCommand");
+  if (!call) throw new Error("The app sent no TransactWriteItems");
+  return call;
+}
+
+/** A strongly consistent GetItem of the first item of `entity` the app read. */
+function getOf(calls: CapturedCall[], entity: string): CapturedCall {
+  for (const call of calls) {
+    if (call.command === "GetItemCommand" && entityOf(call.input) === entity) return call;
+    if (call.command === "TransactGetItemsCommand") {
+      const items = call.input.TransactItems as Record<string, unknown>[];
+      const index = items.findIndex((item) => entityOf(item) === entity);
+      if (index >= 0) return getFromTransact(call, index);
+    }
+  }
+  throw new Error(`The app read no ${entity}`);
+}
+
+const onlyEntities = (call: CapturedCall, entities: string[]) =>
+  transactSubset(call, (item) => entities.includes(entityOf(item)));
+
+/** Until the session workflows a round started have ended (bounded). */
+async function sessionsIdle(stack: BenchStack): Promise<void> {
+  // Through the raw client, so the app's meter counts only what the app sent.
+  const sessions = serviceFor({ client: stack.raw, table: stack.config.TABLE_NAME }).entities
+    .predictionSession;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const active = await Promise.all(
+      activeSessionStatuses.map((status) => sessions.query.byStatus({ status }).go({ count: 1 })),
+    );
+    if (active.every((page) => page.data.length === 0)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const password = "a long benchmark passphrase";
+
+/** Set by the bench before preparing (some fixtures scale with the number of rounds). */
+export const benchRounds = { rounds: 3 };
+
+export const operations: Operation[] = [
+  {
+    name: "register",
+    p95TargetMs: 200,
+    maxRequestsPerRound: 400,
+    async prepare() {
+      const run = Date.now().toString(36);
+      let next = 0;
+      return {
+        request: () => {
+          const n = next++;
+          return {
+            method: "POST",
+            path: "/api/v1/auth/register",
+            headers: json(),
+            body: JSON.stringify({
+              username: `r${run}${n}`,
+              email: `r${run}${n}@bench.example`,
+              password,
+            }),
+          };
+        },
+        leanCalls: (calls) => [
+          onlyEntities(lastTransactWrite(calls), ["user", "uniqueEmail", "ledgerEntry"]),
+        ],
+        leanDescription: "TransactWriteItems(user, email guard, signup-bonus entry)",
+      };
+    },
+  },
+  {
+    name: "login",
+    p95TargetMs: 200,
+    maxRequestsPerRound: 400,
+    async prepare(stack) {
+      const run = Date.now().toString(36);
+      const emails: string[] = [];
+      for (let index = 0; index < 8; index++) {
+        const email = `l${run}${index}@bench.example`;
+        await register(
+          { ...stack.ctx, keys: stack.keys, email: stack.deps.email },
+          { username: `l${run}${index}`, email, password },
+        );
+        emails.push(email);
+      }
+      return {
+        request: (index) => ({
+          method: "POST",
+          path: "/api/v1/auth/login",
+          headers: json(),
+          body: JSON.stringify({ email: pick(emails, index), password }),
+        }),
+        leanCalls: (calls) => {
+          const tokenWrite = calls.find(
+            (call) => call.command === "PutItemCommand" && entityOf(call.input) === "refreshToken",
+          );
+          return [calls[0] as CapturedCall, ...(tokenWrite ? [tokenWrite] : [])];
+        },
+        leanDescription: "the lookup by email, PutItem(refresh token)",
+      };
+    },
+  },
+  {
+    name: "market list",
+    p95TargetMs: 300,
+    async prepare() {
+      return {
+        request: () => ({ method: "GET", path: "/api/v1/markets?limit=20" }),
+        leanCalls: (calls) => [first(calls, "QueryCommand")],
+        leanDescription: "Query (one page)",
+      };
+    },
+  },
+  {
+    name: "market detail",
+    async prepare(_stack, fixtures) {
+      return {
+        request: (index) => ({
+          method: "GET",
+          path: `/api/v1/markets/${pick(fixtures.marketIds, index)}`,
+        }),
+        leanCalls: (calls) => [getOf(calls, "market")],
+        leanDescription: "GetItem(market)",
+      };
+    },
+  },
+  {
+    name: "search",
+    async prepare(_stack, fixtures) {
+      return {
+        request: (index) => ({
+          method: "GET",
+          path: `/api/v1/markets?q=${pick(fixtures.searchWords, index)}&limit=20`,
+        }),
+        leanCalls: (calls) => [first(calls, "QueryCommand")],
+        leanDescription: "Query (search token index)",
+      };
+    },
+  },
+  {
+    name: "bet",
+    p95TargetMs: 500,
+    async prepare(_stack, fixtures) {
+      return {
+        request: (index) => {
+          const bettor = pick(fixtures.bettors, index);
+          return {
+            method: "POST",
+            path: "/api/v1/bets",
+            headers: json(bettor.token),
+            body: JSON.stringify({
+              marketId: pick(fixtures.marketIds, index),
+              amount: 10,
+              side: index % 2 ? "this" : "that",
+            }),
+          };
+        },
+        leanCalls: (calls) => [
+          getOf(calls, "user"),
+          onlyEntities(lastTransactWrite(calls), ["user", "ledgerEntry", "bet"]),
+        ],
+        leanDescription: "GetItem(user), TransactWriteItems(balance update, entry, bet)",
+      };
+    },
+  },
+  {
+    name: "leaderboard",
+    p95TargetMs: 200,
+    async prepare() {
+      return {
+        request: (index) => ({
+          method: "GET",
+          path: `/api/v1/leaderboard/${index % 2 ? "pnl" : "volume"}?limit=20`,
+        }),
+        leanCalls: (calls) => [first(calls, "QueryCommand")],
+        leanDescription: "Query (one page of the board)",
+      };
+    },
+  },
+  {
+    name: "daily reward",
+    // Once per user per day: every request needs a user who has not claimed yet.
+    maxRequestsPerRound: 150,
+    async prepare(stack) {
+      const run = Date.now().toString(36);
+      const tokens: string[] = [];
+      const claimers = 150 * (benchRounds.rounds + 2);
+      for (let index = 0; index < claimers; index++) {
+        const userId = `claim-${run}-${index}`;
+        await openAccount(stack.ctx, {
+          userId,
+          openingGrant: { amount: 100, type: "admin_grant", reason: "bench" },
+        });
+        tokens.push(await issueAccessToken(stack.keys, { userId, role: "user" }, new Date(), 3600));
+      }
+      let next = 0;
+      return {
+        request: () => ({
+          method: "POST",
+          path: "/api/v1/rewards/daily",
+          headers: json(tokens[next++ % tokens.length]),
+        }),
+        leanCalls: (calls) => [
+          getOf(calls, "user"),
+          onlyEntities(lastTransactWrite(calls), ["user", "ledgerEntry"]),
+        ],
+        leanDescription: "GetItem(user), TransactWriteItems(balance update, entry)",
+      };
+    },
+  },
+  {
+    name: "transactions",
+    async prepare(_stack, fixtures) {
+      return {
+        request: (index) => ({
+          method: "GET",
+          path: "/api/v1/transactions/me?limit=20",
+          headers: json(pick(fixtures.bettors, index).token),
+        }),
+        leanCalls: (calls) => [first(calls, "QueryCommand")],
+        leanDescription: "Query (the user's entries, one page)",
+      };
+    },
+  },
+  {
+    name: "session start",
+    maxRequestsPerRound: 120,
+    async prepare(stack, fixtures) {
+      return {
+        request: (index) => ({
+          method: "POST",
+          path: "/api/v1/predictions/sessions",
+          headers: json(pick(fixtures.bettors, index).token),
+          body: JSON.stringify({
+            marketId: pick(fixtures.marketIds, index),
+            selectedModels: ["consensus"],
+          }),
+        }),
+        // What the request itself sends; the workflow it starts runs on after the answer.
+        sameCalls: (calls) => calls.slice(0, calls.indexOf(lastTransactWrite(calls)) + 1),
+        leanCalls: (calls) => [
+          getOf(calls, "user"),
+          onlyEntities(lastTransactWrite(calls), ["user", "ledgerEntry", "predictionSession"]),
+        ],
+        leanDescription: "GetItem(user), TransactWriteItems(debit, entry, session)",
+        afterRound: () => sessionsIdle(stack),
+      };
+    },
+  },
+  {
+    name: "status poll",
+    async prepare(stack, fixtures) {
+      const owner = fixtures.bettors[0] as Fixtures["bettors"][number];
+      const sessionIds: string[] = [];
+      stack.meter.reset();
+      for (let index = 0; index < 10; index++) {
+        const response = await fetch(`${stack.origin}/api/v1/predictions/sessions`, {
+          method: "POST",
+          headers: json(owner.token),
+          body: JSON.stringify({
+            marketId: pick(fixtures.marketIds, index),
+            selectedModels: ["consensus", "momentum"],
+          }),
+        });
+        const body = (await response.json()) as { sessionId?: string };
+        if (!body.sessionId) throw new Error(`session start failed: ${JSON.stringify(body)}`);
+        sessionIds.push(body.sessionId);
+      }
+      await sessionsIdle(stack);
+      Object.assign(sessionCost, {
+        sessions: sessionIds.length,
+        readUnits: stack.meter.readUnits() / sessionIds.length,
+        writeUnits: stack.meter.writeUnits() / sessionIds.length,
+        requests: stack.meter.total() / sessionIds.length,
+      });
+      return {
+        request: (index) => ({
+          method: "GET",
+          path: `/api/v1/predictions/sessions/${pick(sessionIds, index)}`,
+          headers: json(owner.token),
+        }),
+        leanCalls: (calls) => [calls[0] as CapturedCall],
+        leanDescription: "the first read alone (the session item)",
+      };
+    },
+  },
+];
+
+/** Operations whose code is not on this branch yet (see docs/performance.md). */
+export const pendingOperations: PendingOperation[] = [];

@@ -1,0 +1,125 @@
+/** The bench's JSON as a Markdown table (bench/results.md, and stdout). */
+
+interface SideLike {
+  perSecond: number;
+  latencyMs: { p50: number; p95: number; p99: number };
+  dynamoRequestsPerOp: number;
+  capacityUnitsPerOp: number;
+  errors: Record<string, number>;
+}
+
+interface ReportLike {
+  generatedAt: string;
+  quick: boolean;
+  settings: Record<string, number>;
+  machine: { cpus: number; cpu: string; node: string };
+  durationSeconds: number;
+  operations: {
+    name: string;
+    connections: number;
+    p95TargetMs: number | null;
+    app: SideLike;
+    rawSameCalls: SideLike & { calls: string[] };
+    rawLean: SideLike & { calls: string[]; description: string };
+    ratioToSameCalls: number;
+    ratioToLean: number;
+  }[];
+  notMeasuredYet: { name: string; notMeasuredYet: string }[];
+  bundles?: unknown;
+  settlement: unknown;
+  sessionWorkflow: { executions: number; stateTransitionsPerSession: number };
+  costModel?: {
+    prices: { pricesAsOf: string };
+    perMillion: Record<string, { dynamo: number; lambda: number; api: number; total: number }>;
+    perPredictionSession: { usd: number; stateTransitions: number };
+    per1000DauPerMonth: { usd: number; notPriced: string[] };
+  };
+}
+
+const errors = (side: SideLike) =>
+  Object.entries(side.errors)
+    .map(([code, n]) => `${code}×${n}`)
+    .join(" ") || "–";
+
+export function formatMarkdown(report: ReportLike): string {
+  const lines = [
+    `Run ${report.generatedAt}${report.quick ? " (quick)" : ""}, ${report.durationSeconds} s, ${report.machine.cpus} × ${report.machine.cpu}, Node ${report.machine.node}; settings ${JSON.stringify(report.settings)}. Medians over rounds.`,
+    "",
+    "| operation | conns | app req/s | p50 ms | p95 ms | p99 ms | PRD p95 | DynamoDB req/op | CU/op | raw same req/s | ×same | raw lean req/s | ×lean | lean calls | app errors |",
+    "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- | --- |",
+  ];
+  for (const op of report.operations) {
+    lines.push(
+      `| ${op.name} | ${op.connections} | ${op.app.perSecond} | ${op.app.latencyMs.p50} | ${op.app.latencyMs.p95} | ${op.app.latencyMs.p99} | ${op.p95TargetMs ? `< ${op.p95TargetMs}` : "–"} | ${op.app.dynamoRequestsPerOp} (${op.rawSameCalls.calls.join(", ")}) | ${op.app.capacityUnitsPerOp} | ${op.rawSameCalls.perSecond} | ${op.ratioToSameCalls} | ${op.rawLean.perSecond} | ${op.ratioToLean} | ${op.rawLean.description} (${op.rawLean.capacityUnitsPerOp} CU) | ${errors(op.app)} |`,
+    );
+  }
+  for (const pending of report.notMeasuredYet) {
+    lines.push(
+      `| ${pending.name} | – | not measured yet: ${pending.notMeasuredYet} | | | | | | | | | | | | |`,
+    );
+  }
+  const settlement = report.settlement as {
+    bets?: number;
+    concurrency?: number;
+    app?: {
+      betsPerSecond: number;
+      dynamoRequestsPerBet: number;
+      capacityUnitsPerBet: number;
+      seconds: number;
+      stateTransitions: number;
+    };
+    rawMinimal?: {
+      betsPerSecond: number;
+      dynamoRequestsPerBet: number;
+      capacityUnitsPerBet: number;
+      seconds: number;
+    };
+    ratio?: number;
+  };
+  lines.push("");
+  if (settlement.app && settlement.rawMinimal) {
+    lines.push(
+      `Settlement of ${settlement.bets} pending bets at concurrency ${settlement.concurrency}: app ${settlement.app.betsPerSecond} bets/s (${settlement.app.seconds} s, ${settlement.app.dynamoRequestsPerBet} DynamoDB req and ${settlement.app.capacityUnitsPerBet} CU per bet, ${settlement.app.stateTransitions} state transitions), raw minimal writes ${settlement.rawMinimal.betsPerSecond} bets/s (${settlement.rawMinimal.dynamoRequestsPerBet} req, ${settlement.rawMinimal.capacityUnitsPerBet} CU per bet): ×${settlement.ratio}.`,
+    );
+  }
+  const bundles = report.bundles as
+    | {
+        bundles?: Record<string, { loadedAtStart: number; total: number }>;
+        firstRequest?: { emptyNodeMs: number; apiMs: number; ratio: number };
+        notMeasured?: string;
+      }
+    | undefined;
+  if (bundles?.firstRequest) {
+    const sizes = Object.entries(bundles.bundles ?? {})
+      .map(
+        ([name, size]) =>
+          `${name} ${Math.round(size.loadedAtStart / 1024)} KiB at start (${Math.round(size.total / 1024)} KiB in all)`,
+      )
+      .join(", ");
+    lines.push(
+      `Bundles (minified): ${sizes}. First request of a fresh API process ${bundles.firstRequest.apiMs} ms vs an empty node ${bundles.firstRequest.emptyNodeMs} ms (×${bundles.firstRequest.ratio}).`,
+    );
+  } else if (bundles?.notMeasured) {
+    lines.push(`Bundles and cold start: not measured (${bundles.notMeasured}).`);
+  }
+  lines.push(
+    `Session workflow: ${report.sessionWorkflow.stateTransitionsPerSession} state transitions per session (median of ${report.sessionWorkflow.executions} local executions).`,
+    "",
+  );
+  if (report.costModel) {
+    const cost = report.costModel;
+    lines.push(
+      `Cost model (USD, prices as of ${cost.prices.pricesAsOf}):`,
+      "",
+      "| per 1M requests of | DynamoDB | Lambda | API Gateway | total |",
+      "| --- | --: | --: | --: | --: |",
+      ...Object.entries(cost.perMillion).map(
+        ([name, c]) => `| ${name} | ${c.dynamo} | ${c.lambda} | ${c.api} | ${c.total} |`,
+      ),
+      "",
+      `Per prediction session: $${cost.perPredictionSession.usd} (${cost.perPredictionSession.stateTransitions} Standard state transitions). Per 1,000 DAU per month: $${cost.per1000DauPerMonth.usd}${cost.per1000DauPerMonth.notPriced.length ? ` (not priced yet: ${cost.per1000DauPerMonth.notPriced.join(", ")})` : ""}.`,
+      "",
+    );
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,116 @@
+import type { CoreContext } from "@market/core";
+import type { LedgerEntryItem } from "@market/core/entities/ledger-entry";
+import { reconcile } from "@market/core/ledger/reconcile";
+import { serviceFor } from "@market/core/service";
+import { pool } from "./driver";
+
+/**
+ * The money invariants a load or soak run must leave intact, checked against
+ * the table itself: every balance equals the sum of its entries to the cent
+ * (core's `reconcile`: sum, balanceAfter chain, no gaps), no balance below
+ * zero, every bet of a settled market settled exactly once (one payout for a
+ * win, one refund for a cancel, nothing for a loss, none left pending), every
+ * session finished or refunded, a refund at most once and never for a finished
+ * session.
+ */
+export async function checkInvariants(ctx: CoreContext) {
+  const service = serviceFor(ctx.db);
+  const { data: users } = await service.entities.user.scan.go({ pages: "all" });
+  const problems: string[] = [];
+  const entriesByReference = new Map<string, LedgerEntryItem[]>();
+  let differences = 0;
+  let negative = 0;
+  await pool(users, 16, async (user) => {
+    const result = await reconcile(ctx, user.userId);
+    if (!result.consistent) {
+      differences += 1;
+      problems.push(
+        `user ${user.userId}: balance ${result.balance} vs entries ${result.sumOfEntries}, chain breaks ${result.chainBreaks.join(",") || "none"}, gaps ${result.gaps.join(",") || "none"}`,
+      );
+    }
+    if (user.balance < 0) {
+      negative += 1;
+      problems.push(`user ${user.userId}: negative balance ${user.balance}`);
+    }
+    const { data: entries } = await service.entities.ledgerEntry.query
+      .byUser({ userId: user.userId })
+      .go({ pages: "all" });
+    for (const entry of entries) {
+      if (!entry.referenceId) continue;
+      const key = `${entry.type}#${entry.referenceId}`;
+      const list = entriesByReference.get(key) ?? [];
+      list.push(entry);
+      entriesByReference.set(key, list);
+    }
+  });
+  const countOf = (type: string, id: string) =>
+    entriesByReference.get(`${type}#${id}`)?.length ?? 0;
+
+  const { data: markets } = await service.entities.market.scan.go({ pages: "all" });
+  const settledMarkets = new Set(
+    markets
+      .filter((m) => m.status === "resolved" && m.settlement === "done")
+      .map((m) => m.marketId),
+  );
+  const { data: bets } = await service.entities.bet.scan.go({ pages: "all" });
+  const betStats = { total: bets.length, onSettledMarkets: 0, badlySettled: 0 };
+  for (const bet of bets) {
+    if (countOf("bet_placed", bet.betId) !== 1) {
+      betStats.badlySettled += 1;
+      problems.push(`bet ${bet.betId}: ${countOf("bet_placed", bet.betId)} bet_placed entries`);
+    }
+    if (!settledMarkets.has(bet.marketId)) continue;
+    betStats.onSettledMarkets += 1;
+    const payouts = countOf("bet_payout", bet.betId);
+    const refunds = countOf("bet_refund", bet.betId);
+    const expected =
+      bet.status === "won"
+        ? payouts === 1 && refunds === 0
+        : bet.status === "cancelled"
+          ? refunds === 1 && payouts === 0
+          : bet.status === "lost" && payouts === 0 && refunds === 0;
+    if (!expected) {
+      betStats.badlySettled += 1;
+      problems.push(`bet ${bet.betId}: ${bet.status} with ${payouts} payouts, ${refunds} refunds`);
+    }
+  }
+
+  const { data: sessions } = await service.entities.predictionSession.scan.go({ pages: "all" });
+  const sessionStats = { total: sessions.length, finished: 0, refunded: 0, unfinished: 0, bad: 0 };
+  for (const session of sessions) {
+    const refunds = countOf("prediction_refund", session.sessionId);
+    const charges = session.charged > 0 ? countOf("prediction_charge", session.sessionId) : 0;
+    if (session.status === "finished") {
+      sessionStats.finished += 1;
+      if (refunds !== 0) {
+        sessionStats.bad += 1;
+        problems.push(`session ${session.sessionId}: finished but refunded ${refunds}×`);
+      }
+    } else if (session.status === "error") {
+      sessionStats.refunded += 1;
+      const expected = session.charged > 0 ? 1 : 0;
+      if (refunds !== expected || session.refunded !== session.charged > 0) {
+        sessionStats.bad += 1;
+        problems.push(
+          `session ${session.sessionId}: error with ${refunds} refunds (charged ${session.charged})`,
+        );
+      }
+    } else {
+      sessionStats.unfinished += 1;
+      problems.push(`session ${session.sessionId}: still ${session.status}`);
+    }
+    if (session.charged > 0 && charges > 1) {
+      sessionStats.bad += 1;
+      problems.push(`session ${session.sessionId}: charged ${charges}×`);
+    }
+  }
+  return {
+    users: users.length,
+    reconcileDifferences: differences,
+    negativeBalances: negative,
+    bets: betStats,
+    sessions: sessionStats,
+    problems: problems.slice(0, 50),
+    ok: problems.length === 0,
+  };
+}
