@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 const integer = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 const flag = (fallback: boolean) =>
   z
     .enum(["true", "false", "1", "0"])
@@ -56,9 +57,19 @@ export const configSchema = z.object({
   RESOLUTION_POLL_INTERVAL_SECONDS: integer(60),
   /** Set by the stack; StartExecution target for market settlement. */
   SETTLEMENT_STATE_MACHINE_ARN: z.string().optional(),
-  /** Prediction sessions a user may start (seed 000 defaults). */
-  PREDICTION_SESSIONS_PER_HOUR: integer(10),
-  PREDICTION_SESSIONS_PER_DAY: integer(50),
+  /**
+   * Rate limits (docs/product-rules.md). Each is a count per fixed window; raise
+   * them for a demo or a load test. Read through `limitsOf(config)` in `limits.ts`.
+   */
+  REGISTER_PER_IP_PER_HOUR: positive(5),
+  LOGIN_PER_IP_PER_HOUR: positive(10),
+  PASSWORD_RESET_PER_HOUR: positive(5),
+  PASSWORD_RESET_CONFIRM_PER_IP_PER_HOUR: positive(10),
+  BETS_PER_USER_PER_MINUTE: positive(30),
+  PREDICTION_SESSIONS_PER_HOUR: positive(10),
+  PREDICTION_SESSIONS_PER_DAY: positive(50),
+  /** Models a user may pick for one prediction session. */
+  MAX_MODELS_PER_SESSION: positive(5),
   /** A session's workflow gives up after this long (Step Functions TimeoutSeconds). */
   SESSION_TIMEOUT_SECONDS: integer(600),
   /** How many selected models run at once inside a session (the Map's MaxConcurrency). */

@@ -1,13 +1,47 @@
 /**
+ * Every code a domain error may carry. The HTTP layer's status table `satisfies`
+ * a record over this union, so a code added here without a status fails the
+ * type check, and a `DomainError` with a code missing here does too.
+ */
+export type ErrorCode =
+  | "VALIDATION_ERROR"
+  | "INVALID_AMOUNT"
+  | "INVALID_BET_AMOUNT"
+  | "INVALID_MODEL_SELECTION"
+  | "INVALID_RESET_TOKEN"
+  | "UNAUTHORIZED"
+  | "INVALID_CREDENTIALS"
+  | "INVALID_REFRESH_TOKEN"
+  | "INSUFFICIENT_BALANCE"
+  | "FORBIDDEN"
+  | "USER_NOT_FOUND"
+  | "MARKET_NOT_FOUND"
+  | "BET_NOT_FOUND"
+  | "SESSION_NOT_FOUND"
+  | "ACCOUNT_EXISTS"
+  | "MARKET_CLOSED"
+  | "MARKET_ALREADY_RESOLVED"
+  | "MARKET_NOT_RESOLVED"
+  | "EMAIL_TAKEN"
+  | "USERNAME_TAKEN"
+  | "IDEMPOTENCY_KEY_REUSED"
+  | "BALANCE_CAP_EXCEEDED"
+  | "RATE_LIMIT_EXCEEDED"
+  | "LEDGER_BUSY"
+  | "POLYMARKET_UNAVAILABLE"
+  | "WORKFLOW_START_FAILED"
+  | "POLYMARKET_BAD_RESPONSE";
+
+/**
  * Named domain errors. Each carries a stable `code` that the HTTP layer maps to a
  * status through one table, so no caller ever matches on message text.
  */
 export class DomainError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly details: Record<string, unknown> | undefined;
 
   constructor(
-    code: string,
+    code: ErrorCode,
     message: string,
     details?: Record<string, unknown>,
     options?: ErrorOptions,
@@ -19,9 +53,9 @@ export class DomainError extends Error {
   }
 }
 
-/** A debit larger than the balance. */
+/** A debit larger than the balance; `for` names the entry type the credits were for. */
 export class InsufficientBalance extends DomainError {
-  constructor(details: { balance: number; required: number }) {
+  constructor(details: { balance: number; required: number; for?: string; reason?: string }) {
     super("INSUFFICIENT_BALANCE", "Insufficient credit balance", details);
   }
 }

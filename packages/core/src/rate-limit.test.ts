@@ -4,6 +4,7 @@ import { createTestDb } from "../../../scripts/test/db";
 import { loadConfig } from "./config";
 import { type CoreContext, createContext } from "./context";
 import type { Db } from "./db";
+import { limitsOf } from "./limits";
 import {
   enforce,
   hit,
@@ -12,7 +13,6 @@ import {
   rateLimitExceeded,
   rateLimitTransactionItem,
 } from "./rate-limit";
-import { rateLimitRules } from "./rate-limit-rules";
 import { serviceFor } from "./service";
 
 let db: Db;
@@ -222,10 +222,38 @@ describe("rateLimitTransactionItem", () => {
   });
 });
 
-describe("rateLimitRules", () => {
-  it("limits registration to 5 and login to 10 per hour", () => {
+describe("limitsOf", () => {
+  const rateLimitRules = limitsOf(loadConfig({})).rateLimits;
+
+  it("defaults registration to 5, login to 10 and resets to 5 per hour", () => {
     expect(rateLimitRules.register).toMatchObject({ limit: 5, windowSeconds: 3_600 });
     expect(rateLimitRules.login).toMatchObject({ limit: 10, windowSeconds: 3_600 });
     expect(rateLimitRules.passwordReset).toMatchObject({ limit: 5, windowSeconds: 3_600 });
+    expect(rateLimitRules.bets).toMatchObject({ limit: 30, windowSeconds: 60 });
+    expect(rateLimitRules.predictionSessionsPerHour).toMatchObject({
+      limit: 10,
+      windowSeconds: 3_600,
+    });
+    expect(rateLimitRules.predictionSessionsPerDay).toMatchObject({
+      limit: 50,
+      windowSeconds: 86_400,
+    });
+  });
+
+  it("takes every limit from the environment", () => {
+    const raised = limitsOf(
+      loadConfig({
+        LOGIN_PER_IP_PER_HOUR: "1000",
+        BETS_PER_USER_PER_MINUTE: "500",
+        MAX_MODELS_PER_SESSION: "3",
+      }),
+    );
+    expect(raised.rateLimits.login.limit).toBe(1000);
+    expect(raised.rateLimits.bets.limit).toBe(500);
+    expect(raised.maxModelsPerSession).toBe(3);
+  });
+
+  it("refuses a limit of 0 at startup", () => {
+    expect(() => loadConfig({ LOGIN_PER_IP_PER_HOUR: "0" })).toThrow(/LOGIN_PER_IP_PER_HOUR/);
   });
 });

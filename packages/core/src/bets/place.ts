@@ -2,12 +2,12 @@ import type { CoreContext } from "../context";
 import type { BetItem } from "../entities/bet";
 import { IdempotencyKeyReused, UserNotFound } from "../errors";
 import { ExtraWriteRejected, postLedgerEntry } from "../ledger/post";
+import { limitsOf } from "../limits";
 import { MarketClosed, MarketNotFound } from "../markets/errors";
 import { assertOpen } from "../markets/market";
 import { readPurchase } from "../markets/purchase-read";
 import { toCents } from "../money";
 import { rateLimitExceeded, rateLimitTransactionItem } from "../rate-limit";
-import { rateLimitRules } from "../rate-limit-rules";
 import { serviceFor } from "../service";
 import { BetNotFound, InvalidBetAmount } from "./errors";
 import { potentialPayout } from "./payout";
@@ -84,7 +84,12 @@ export async function placeBet(ctx: CoreContext, input: PlaceBetInput): Promise<
           .commit(),
         // The per-user bet limit rides in the same transaction: no extra round trip,
         // and a refused bet is not counted.
-        rateLimitTransactionItem(entities, ctx, rateLimitRules.bets, `user:${input.userId}`),
+        rateLimitTransactionItem(
+          entities,
+          ctx,
+          limitsOf(ctx.config).rateLimits.bets,
+          `user:${input.userId}`,
+        ),
       ],
     });
     if (posting.replayed && ledgerKey) return replay(ctx, input, ledgerKey);
@@ -94,7 +99,7 @@ export async function placeBet(ctx: CoreContext, input: PlaceBetInput): Promise<
       throw new MarketClosed(market.marketId, "the market closed while the bet was placed");
     }
     if (error instanceof ExtraWriteRejected && error.index === 2) {
-      throw rateLimitExceeded(ctx, rateLimitRules.bets);
+      throw rateLimitExceeded(ctx, limitsOf(ctx.config).rateLimits.bets);
     }
     throw error;
   }

@@ -1,6 +1,5 @@
 export { type ModelAnalytics, type PredictionAnalytics, predictionAnalytics } from "./analytics";
 export * from "./errors";
-export { maxModelsPerSession, sessionRateRules } from "./limits";
 export {
   finalizeSession,
   markSessionStep,

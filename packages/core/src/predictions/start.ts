@@ -4,12 +4,12 @@ import type { PredictionSessionItem } from "../entities/prediction-session";
 import type { UserItem } from "../entities/user";
 import { UserNotFound } from "../errors";
 import { ExtraWriteRejected, postLedgerEntry } from "../ledger/post";
+import { limitsOf } from "../limits";
 import { MarketClosed, MarketNotFound } from "../markets/errors";
 import { readPurchase } from "../markets/purchase-read";
 import { rateLimitExceeded, rateLimitTransactionItem } from "../rate-limit";
 import { serviceFor, type TransactionEntities, type TransactionItem } from "../service";
 import { InvalidModelSelection, SessionNotFound } from "./errors";
-import { maxModelsPerSession, sessionRateRules } from "./limits";
 import type { ModelRegistry } from "./models";
 
 export interface StartSessionInput {
@@ -37,7 +37,11 @@ export async function startSession(
   registry: ModelRegistry,
   input: StartSessionInput,
 ): Promise<StartedSession> {
-  const models = validateSelection(registry, input.selectedModels);
+  const models = validateSelection(
+    registry,
+    input.selectedModels,
+    limitsOf(ctx.config).maxModelsPerSession,
+  );
   const ledgerKey = input.idempotencyKey
     ? `prediction_session#${input.userId}#${input.idempotencyKey}`
     : undefined;
@@ -83,7 +87,8 @@ export async function startSession(
     state: "queued",
     attempts: 0,
   }));
-  const rules = sessionRateRules(ctx.config);
+  const { predictionSessionsPerHour, predictionSessionsPerDay } = limitsOf(ctx.config).rateLimits;
+  const rules = [predictionSessionsPerHour, predictionSessionsPerDay];
   const writes = (entities: TransactionEntities): TransactionItem[] => [
     entities.predictionSession.create(session).commit(),
     ...predictions.map((prediction) => entities.prediction.create(prediction).commit()),
@@ -133,9 +138,9 @@ export async function startSession(
   }
 }
 
-function validateSelection(registry: ModelRegistry, selected: string[]) {
-  if (!Array.isArray(selected) || selected.length === 0 || selected.length > maxModelsPerSession) {
-    throw new InvalidModelSelection(`Select 1 to ${maxModelsPerSession} models`, {
+function validateSelection(registry: ModelRegistry, selected: string[], maxModels: number) {
+  if (!Array.isArray(selected) || selected.length === 0 || selected.length > maxModels) {
+    throw new InvalidModelSelection(`Select 1 to ${maxModels} models`, {
       selectedModels: selected,
     });
   }

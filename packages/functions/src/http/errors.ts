@@ -1,4 +1,4 @@
-import { DomainError } from "@market/core";
+import { DomainError, type ErrorCode } from "@market/core";
 import { RateLimitExceeded } from "@market/core/rate-limit";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -14,8 +14,11 @@ export interface ErrorBody {
   details?: Record<string, unknown>;
 }
 
-/** Domain error codes to HTTP statuses: a table, not a chain of string matches. */
-const statusByCode: Record<string, ContentfulStatusCode> = {
+/**
+ * Domain error codes to HTTP statuses: a table, not a chain of string matches.
+ * `satisfies` over the whole union: a new code without a status fails the type check.
+ */
+const statusByCode = {
   VALIDATION_ERROR: 400,
   INVALID_AMOUNT: 400,
   INVALID_BET_AMOUNT: 400,
@@ -43,7 +46,7 @@ const statusByCode: Record<string, ContentfulStatusCode> = {
   POLYMARKET_UNAVAILABLE: 503,
   WORKFLOW_START_FAILED: 503,
   POLYMARKET_BAD_RESPONSE: 502,
-};
+} as const satisfies Record<ErrorCode, ContentfulStatusCode>;
 
 const codeByStatus: Record<number, string> = {
   400: "BAD_REQUEST",
@@ -94,7 +97,7 @@ export function fieldErrors(error: ZodError, target: string): Record<string, str
 /** The app's `onError`: domain errors by code, HTTP exceptions by status, anything else a 500. */
 export function handleError(error: Error, c: Context): Response {
   if (error instanceof DomainError) {
-    const status = statusByCode[error.code] ?? 400;
+    const status: ContentfulStatusCode = statusByCode[error.code];
     if (status >= 500) logger.warn("domain error", { code: error.code, error });
     if (error instanceof RateLimitExceeded)
       c.header("Retry-After", String(error.retryAfterSeconds));

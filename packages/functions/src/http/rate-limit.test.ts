@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type CoreContext, createContext, loadConfig } from "@market/core";
+import { limitsOf } from "@market/core/limits";
 import { enforce, type RateLimitRule } from "@market/core/rate-limit";
-import { rateLimitRules } from "@market/core/rate-limit-rules";
 import { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../../../scripts/test/db";
@@ -50,7 +50,7 @@ const from = (ip: string) => ({ method: "POST", headers: { "x-forwarded-for": ip
 
 describe("rateLimit middleware", () => {
   it("answers the 11th login from one IP in an hour with 429 and Retry-After", async () => {
-    const app = appLimitedBy(fresh(rateLimitRules.login));
+    const app = appLimitedBy(fresh(limitsOf(core.config).rateLimits.login));
 
     const allowed = [];
     for (let i = 0; i < 10; i++) allowed.push(await app.request("/login", from("203.0.113.7")));

@@ -1,4 +1,5 @@
 import type { CoreContext } from "@market/core";
+import { limitsOf, type RateLimitName } from "@market/core/limits";
 import { hit, RateLimitExceeded, type RateLimitRule } from "@market/core/rate-limit";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "./env";
@@ -10,17 +11,20 @@ interface RateLimitEnv {
 }
 
 /**
- * Counts every request against `rule` for the subject `subjectOf` names (e.g.
+ * Counts every request against `rule` (a rule, or the name of one of the
+ * configured limits in core's `limitsOf`) for the subject `subjectOf` names (e.g.
  * `ipSubject(clientIp(c, ...))`). An allowed request carries `RateLimit-Limit`
  * and `RateLimit-Remaining`; a refused one is a 429 in the API's error format
  * with `Retry-After`, and never reaches the handler.
  */
 export function rateLimit<E extends RateLimitEnv = AppEnv>(
-  rule: RateLimitRule,
+  ruleOrName: RateLimitRule | RateLimitName,
   subjectOf: (c: Context<E>) => string | Promise<string>,
 ): MiddlewareHandler<E> {
   return async (c, next) => {
     const core: CoreContext = c.get("core");
+    const rule =
+      typeof ruleOrName === "string" ? limitsOf(core.config).rateLimits[ruleOrName] : ruleOrName;
     const result = await hit(core, rule, await subjectOf(c));
     c.header("RateLimit-Limit", String(rule.limit));
     c.header("RateLimit-Remaining", String(result.remaining));

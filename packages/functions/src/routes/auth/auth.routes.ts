@@ -1,8 +1,7 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { rateLimitRules } from "@market/core/rate-limit-rules";
-import { requireUser } from "../../http/auth";
+import { z } from "@hono/zod-openapi";
 import { perIp } from "../../http/limits";
 import { PrivateProfileSchema } from "../../http/profile-schemas";
+import { authedRoute, publicRoute } from "../../http/routes";
 import { errorContent, jsonBody, jsonResponse } from "../../http/schemas";
 
 const email = z.email().max(254).openapi({ example: "ada@example.com" });
@@ -26,12 +25,12 @@ export const MessageSchema = z.object({ message: z.string() }).openapi("Message"
 const tooMany = errorContent("Too many attempts from this address; see Retry-After");
 const invalid = errorContent("Invalid body; `details.fields` names each failing field");
 
-export const registerRoute = createRoute({
+export const register = publicRoute({
   method: "post",
   path: "/auth/register",
   tags: ["Auth"],
   summary: "Create an account (with the signup bonus) and sign in",
-  middleware: [perIp(rateLimitRules.register)] as const,
+  middleware: [perIp("register")] as const,
   request: { body: jsonBody(z.object({ username, email, password: newPassword }).strict()) },
   responses: {
     201: jsonResponse("Account created", SessionSchema),
@@ -41,12 +40,12 @@ export const registerRoute = createRoute({
   },
 });
 
-export const loginRoute = createRoute({
+export const login = publicRoute({
   method: "post",
   path: "/auth/login",
   tags: ["Auth"],
   summary: "Sign in with email and password",
-  middleware: [perIp(rateLimitRules.login)] as const,
+  middleware: [perIp("login")] as const,
   request: { body: jsonBody(z.object({ email, password }).strict()) },
   responses: {
     200: jsonResponse("Signed in", SessionSchema),
@@ -56,7 +55,7 @@ export const loginRoute = createRoute({
   },
 });
 
-export const refreshRoute = createRoute({
+export const refresh = publicRoute({
   method: "post",
   path: "/auth/refresh",
   tags: ["Auth"],
@@ -69,37 +68,34 @@ export const refreshRoute = createRoute({
   },
 });
 
-export const logoutRoute = createRoute({
+export const logout = authedRoute({
   method: "post",
   path: "/auth/logout",
   tags: ["Auth"],
   summary: "Revoke the presented refresh token",
-  security: [{ bearerAuth: [] }],
-  middleware: [requireUser] as const,
   request: { body: jsonBody(z.object({ refreshToken: opaqueToken }).strict()) },
   responses: {
     200: jsonResponse("Signed out", MessageSchema),
     400: invalid,
-    401: errorContent("Missing or invalid access token"),
   },
 });
 
-export const passwordResetRequestRoute = createRoute({
+export const passwordResetRequest = publicRoute({
   method: "post",
   path: "/auth/password-reset/request",
   tags: ["Auth"],
   summary: "Email a reset link (the answer is the same whether the account exists or not)",
-  middleware: [perIp(rateLimitRules.passwordReset)] as const,
+  middleware: [perIp("passwordReset")] as const,
   request: { body: jsonBody(z.object({ email }).strict()) },
   responses: { 202: jsonResponse("Accepted", MessageSchema), 400: invalid, 429: tooMany },
 });
 
-export const passwordResetConfirmRoute = createRoute({
+export const passwordResetConfirm = publicRoute({
   method: "post",
   path: "/auth/password-reset/confirm",
   tags: ["Auth"],
   summary: "Set a new password with a reset token; signs out everywhere",
-  middleware: [perIp(rateLimitRules.passwordResetConfirm)] as const,
+  middleware: [perIp("passwordResetConfirm")] as const,
   request: { body: jsonBody(z.object({ token: opaqueToken, newPassword }).strict()) },
   responses: {
     200: jsonResponse("Password changed", MessageSchema),
@@ -108,13 +104,11 @@ export const passwordResetConfirmRoute = createRoute({
   },
 });
 
-export const changePasswordRoute = createRoute({
+export const changePassword = authedRoute({
   method: "post",
   path: "/auth/password",
   tags: ["Auth"],
   summary: "Change the password; revokes every refresh token",
-  security: [{ bearerAuth: [] }],
-  middleware: [requireUser] as const,
   request: { body: jsonBody(z.object({ currentPassword: password, newPassword }).strict()) },
   responses: {
     200: jsonResponse("Password changed", MessageSchema),

@@ -1,0 +1,65 @@
+import type { Config } from "./config";
+import type { RateLimitRule } from "./rate-limit";
+
+const minute = 60;
+const hour = 60 * minute;
+const day = 24 * hour;
+
+/**
+ * Every limit the product applies, built from the configuration (the numbers and
+ * their defaults live in `config.ts`; the rules they serve in
+ * docs/product-rules.md). A rule's `name` is stored in its counter's key, so
+ * renaming a rule starts its counts afresh.
+ */
+export function limitsOf(config: Config): Limits {
+  let limits = cache.get(config);
+  if (!limits) {
+    limits = buildLimits(config);
+    cache.set(config, limits);
+  }
+  return limits;
+}
+
+function buildLimits(config: Config) {
+  return {
+    rateLimits: {
+      /** Account creation, per client IP. */
+      register: { name: "register", limit: config.REGISTER_PER_IP_PER_HOUR, windowSeconds: hour },
+      /** Login attempts, per client IP. */
+      login: { name: "login", limit: config.LOGIN_PER_IP_PER_HOUR, windowSeconds: hour },
+      /** Password reset requests, per client IP or per email (the subject tells them apart). */
+      passwordReset: {
+        name: "password-reset",
+        limit: config.PASSWORD_RESET_PER_HOUR,
+        windowSeconds: hour,
+      },
+      /** Setting a new password with a reset token, per client IP. */
+      passwordResetConfirm: {
+        name: "password-reset-confirm",
+        limit: config.PASSWORD_RESET_CONFIRM_PER_IP_PER_HOUR,
+        windowSeconds: hour,
+      },
+      /** Bets, per user. */
+      bets: { name: "bets", limit: config.BETS_PER_USER_PER_MINUTE, windowSeconds: minute },
+      /** Prediction sessions started, per user and hour. */
+      predictionSessionsPerHour: {
+        name: "prediction-sessions-hour",
+        limit: config.PREDICTION_SESSIONS_PER_HOUR,
+        windowSeconds: hour,
+      },
+      /** Prediction sessions started, per user and day. */
+      predictionSessionsPerDay: {
+        name: "prediction-sessions-day",
+        limit: config.PREDICTION_SESSIONS_PER_DAY,
+        windowSeconds: day,
+      },
+    } satisfies Record<string, RateLimitRule>,
+    maxModelsPerSession: config.MAX_MODELS_PER_SESSION,
+  } as const;
+}
+
+export type Limits = ReturnType<typeof buildLimits>;
+/** The name of a rate limit in `limitsOf(config).rateLimits`. */
+export type RateLimitName = keyof Limits["rateLimits"];
+
+const cache = new WeakMap<Config, Limits>();
