@@ -3,6 +3,7 @@ import { createContext, createDb, loadConfig } from "@market/core";
 import middy from "@middy/core";
 import { loadServices } from "../deps";
 import { runMarketSync, runResolutionPoll } from "../jobs/markets";
+import { runRankingJob } from "../jobs/ranking";
 import { logger } from "../logger";
 import { environmentWithSecrets } from "../secrets";
 
@@ -26,5 +27,10 @@ export const marketSync = middy(() => runMarketSync(core, services)).use(
 
 /** EventBridge, every minute. */
 export const resolutionPoll = middy(() => runResolutionPoll(core, services)).use(
+  injectLambdaContext(logger, { resetKeys: true }),
+);
+
+/** EventBridge, every 15 minutes: leaderboards, snapshots and ranks (docs/ranking.md). */
+export const ranking = middy(() => runRankingJob(core, "schedule")).use(
   injectLambdaContext(logger, { resetKeys: true }),
 );

@@ -18,6 +18,9 @@ export const PrivateProfileSchema = PublicProfileSchema.extend({
   creditBalance: z.number(),
   createdAt: z.string().openapi({ format: "date-time" }),
   lastDailyRewardAt: z.string().nullable(),
+  currentStreak: z.number().int(),
+  longestStreak: z.number().int(),
+  lowCredits: z.boolean(),
 }).openapi("PrivateProfile");
 
 export const bearerAuth = [{ bearerAuth: [] }];

@@ -5,6 +5,8 @@ import * as markets from "./markets.handlers";
 import * as marketRoutes from "./markets.routes";
 import * as predictions from "./predictions.handlers";
 import * as predictionRoutes from "./predictions.routes";
+import * as ranking from "./ranking.handlers";
+import * as rankingRoutes from "./ranking.routes";
 
 export const adminRouter = createRouter()
   .openapi(creditRoutes.postCredits, credits.postCredits)
@@ -14,4 +16,5 @@ export const adminRouter = createRouter()
   .openapi(marketRoutes.marketSync, markets.marketSync)
   .openapi(marketRoutes.resolutionPoll, markets.resolutionPoll)
   .openapi(predictionRoutes.analytics, predictions.analytics)
-  .openapi(predictionRoutes.sessionSweep, predictions.sessionSweep);
+  .openapi(predictionRoutes.sessionSweep, predictions.sessionSweep)
+  .openapi(rankingRoutes.rankingJob, ranking.rankingJob);

@@ -4,12 +4,12 @@ import type * as routes from "./auth.routes";
 
 export const register: AppRouteHandler<typeof routes.register> = async (c) => {
   const { user, ...tokens } = await accounts.register(c.var.core, c.req.valid("json"));
-  return c.json({ user: accounts.privateProfile(user), ...tokens }, 201);
+  return c.json({ user: accounts.privateProfile(user, c.var.core.config), ...tokens }, 201);
 };
 
 export const login: AppRouteHandler<typeof routes.login> = async (c) => {
   const { user, ...tokens } = await accounts.login(c.var.core, c.req.valid("json"));
-  return c.json({ user: accounts.privateProfile(user), ...tokens }, 200);
+  return c.json({ user: accounts.privateProfile(user, c.var.core.config), ...tokens }, 200);
 };
 
 export const refresh: AppRouteHandler<typeof routes.refresh> = async (c) => {

@@ -3,13 +3,16 @@ import type { AppRouteHandler } from "../../http/routes";
 import type * as routes from "./users.routes";
 
 export const getMe: AppRouteHandler<typeof routes.getMe> = async (c) => {
-  return c.json(privateProfile(await getUser(c.var.core, c.var.caller.userId)), 200);
+  return c.json(
+    privateProfile(await getUser(c.var.core, c.var.caller.userId), c.var.core.config),
+    200,
+  );
 };
 
 export const patchMe: AppRouteHandler<typeof routes.patchMe> = async (c) => {
   const { username } = c.req.valid("json");
   const user = await changeUsername(c.var.core, c.var.caller.userId, username);
-  return c.json({ user: privateProfile(user) }, 200);
+  return c.json({ user: privateProfile(user, c.var.core.config) }, 200);
 };
 
 export const getOne: AppRouteHandler<typeof routes.getOne> = async (c) => {
