@@ -33,20 +33,29 @@ const shortDate = new Intl.DateTimeFormat("en-US", { month: "short", day: "numer
 export function OddsChart({ market }: { market: Market }) {
   const history = useQuery(queries.oddsHistory(market.id));
   const animate = !usePrefersReducedMotion();
+  // The history ends at the last snapshot; the market's odds of now close the line.
+  const points = useMemo(() => {
+    const recorded = history.data?.points ?? [];
+    const last = recorded[recorded.length - 1];
+    if (!last || market.thisOdds === null || market.thatOdds === null) return recorded;
+    const now = new Date().toISOString();
+    return now > last.at
+      ? [...recorded, { at: now, thisOdds: market.thisOdds, thatOdds: market.thatOdds }]
+      : recorded;
+  }, [history.data, market.thisOdds, market.thatOdds]);
   const data = useMemo(
     () =>
-      (history.data?.points ?? []).map((point) => ({
+      points.map((point) => ({
         t: new Date(point.at).getTime(),
         this: Math.round(point.thisOdds * 1000) / 10,
         that: Math.round(point.thatOdds * 1000) / 10,
       })),
-    [history.data],
+    [points],
   );
 
   if (history.isPending) return <Skeleton height="240px" />;
   if (history.isError)
     return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
-  const points = history.data.points;
   if (points.length < 2) {
     return (
       <p style={{ color: "var(--muted)" }}>
@@ -58,7 +67,7 @@ export function OddsChart({ market }: { market: Market }) {
   const last = points[points.length - 1];
   const summary =
     first && last
-      ? `${market.thisOption} moved from ${formatPercent(first.thisOdds)} to ${formatPercent(last.thisOdds)} between ${formatDateTime(first.at)} and ${formatDateTime(last.at)}; ${points.length} data points.`
+      ? `${market.thisOption} went from ${formatPercent(first.thisOdds)} to ${formatPercent(last.thisOdds)} between ${formatDateTime(first.at)} and ${formatDateTime(last.at)}.`
       : "";
   return (
     <figure style={{ margin: 0 }}>

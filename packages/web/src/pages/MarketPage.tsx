@@ -56,9 +56,9 @@ export function MarketPage() {
         <Link to="/">← All markets</Link>
       </nav>
       <div className={styles.layout}>
-        <div className={styles.main}>
+        <div className={styles.head}>
           <Card>
-            <div className={styles.head}>
+            <div className={styles.headInner}>
               <div className={styles.meta}>
                 {m.category ? <Badge>{m.category}</Badge> : null}
                 <Badge tone={m.status}>{m.status}</Badge>
@@ -113,6 +113,14 @@ export function MarketPage() {
               </dl>
             </div>
           </Card>
+        </div>
+        <aside className={styles.aside} aria-label="Bet on this market">
+          <Card>
+            <h2 className={styles.sectionTitle}>Place a bet</h2>
+            <BetForm market={m} />
+          </Card>
+        </aside>
+        <div className={styles.main}>
           <Card>
             <h2 className={styles.sectionTitle}>Odds history</h2>
             <Suspense fallback={<Skeleton height="260px" />}>
@@ -126,12 +134,6 @@ export function MarketPage() {
             </Card>
           ) : null}
         </div>
-        <aside className={styles.aside} aria-label="Bet on this market">
-          <Card>
-            <h2 className={styles.sectionTitle}>Place a bet</h2>
-            <BetForm market={m} />
-          </Card>
-        </aside>
       </div>
     </>
   );
