@@ -254,7 +254,13 @@ describe.skipIf(!haveChromium)("the web app in Chromium", () => {
     await page.getByLabel("New password", { exact: true }).fill("the third passphrase");
     await page.getByLabel("Repeat the new password").fill("the third passphrase");
     await page.getByRole("button", { name: "Change password" }).click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe("/profile");
+    // On failure, say what the page said.
+    const where = async () => {
+      const alert = page.getByRole("alert");
+      const said = (await alert.count()) ? ` (alert: ${await alert.first().innerText()})` : "";
+      return `${new URL(page.url()).pathname}${said}`;
+    };
+    await expect.poll(where).toBe("/profile");
     // Still signed in on this device, with the new password.
     await page.reload();
     await expect.poll(() => balanceText(page)).toBe("1,000 credits");
