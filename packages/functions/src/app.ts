@@ -14,6 +14,7 @@ import { logger } from "./logger";
 import { adminRouter } from "./routes/admin/admin.index";
 import { authRouter } from "./routes/auth/auth.index";
 import { betsRouter } from "./routes/bets/bets.index";
+import { configRouter } from "./routes/config/config.index";
 import { devRouter } from "./routes/dev/dev.index";
 import { healthRouter } from "./routes/health/health.index";
 import { leaderboardRouter } from "./routes/leaderboard/leaderboard.index";
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   );
 
   app.route(apiBase, healthRouter);
+  app.route(apiBase, configRouter);
   app.route(apiBase, authRouter);
   app.route(apiBase, usersRouter);
   app.route(apiBase, transactionsRouter);

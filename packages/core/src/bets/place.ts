@@ -7,10 +7,11 @@ import { limitsOf } from "../limits";
 import { MarketClosed, MarketNotFound } from "../markets/errors";
 import { assertOpen } from "../markets/market";
 import { readPurchase } from "../markets/purchase-read";
-import { fromCents, toCents } from "../money";
+import { toCents } from "../money";
 import { rateLimitExceeded, rateLimitTransactionItem } from "../rate-limit";
 import { serviceFor } from "../service";
 import { BetNotFound, InvalidBetAmount } from "./errors";
+import { potentialPayout } from "./payout";
 
 export interface PlaceBetInput {
   userId: string;
@@ -59,7 +60,7 @@ export async function placeBet(ctx: CoreContext, input: PlaceBetInput): Promise<
     side: input.side,
     amount,
     oddsAtBet: odds,
-    potentialPayout: fromCents(Math.round(toCents(amount) / odds)),
+    potentialPayout: potentialPayout(amount, odds),
     status: "pending",
     marketTitle: market.title,
     thisOption: market.thisOption,

@@ -1,0 +1,19 @@
+import { createRouter } from "../../http/router";
+import { getPublicConfigRoute } from "./config.routes";
+
+/** Public settings, read from the one config module, so clients never hard-code them. */
+export const configRouter = createRouter().openapi(getPublicConfigRoute, (c) => {
+  const config = c.var.core.config;
+  return c.json(
+    {
+      signupBonus: config.SIGNUP_BONUS,
+      dailyReward: config.DAILY_REWARD,
+      minBet: config.MIN_BET,
+      maxBet: config.MAX_BET,
+      modelCreditCost: config.MODEL_CREDIT_COST,
+      lowCreditWarning: config.LOW_CREDIT_WARNING,
+      balanceCap: config.BALANCE_CAP,
+    },
+    200,
+  );
+});

@@ -1,0 +1,29 @@
+import { createRoute, z } from "@hono/zod-openapi";
+
+export const PublicConfigSchema = z
+  .object({
+    signupBonus: z.number().int().openapi({ example: 1000 }),
+    dailyReward: z.number().int().openapi({ example: 100 }),
+    minBet: z.number().int().openapi({ example: 10 }),
+    maxBet: z.number().int().openapi({ example: 10000 }),
+    modelCreditCost: z.number().int().openapi({ example: 1 }),
+    lowCreditWarning: z
+      .number()
+      .int()
+      .openapi({ example: 10, description: "Below this balance the app warns" }),
+    balanceCap: z.number().int().openapi({ example: 1000000 }),
+  })
+  .openapi("PublicConfig");
+
+export const getPublicConfigRoute = createRoute({
+  method: "get",
+  path: "/config",
+  tags: ["System"],
+  summary: "The credit economics clients show: bet limits, rewards, the low-credit threshold",
+  responses: {
+    200: {
+      description: "Settings in force",
+      content: { "application/json": { schema: PublicConfigSchema } },
+    },
+  },
+});

@@ -1,0 +1,172 @@
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createAdaptorServer } from "@hono/node-server";
+import { runMarketSync } from "@market/functions/jobs/markets";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { build } from "vite";
+import { expect } from "vitest";
+import { createTestApp } from "../../functions/src/test-support/app";
+
+/** Debian's Chromium (`.ci/run` installs it); no browser download here. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const screenshotDir = resolve(import.meta.dirname, "screenshots");
+
+/** The real production build of the SPA, once per run. */
+export async function buildSpa(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), "web-dist-"));
+  await build({
+    root: resolve(import.meta.dirname, ".."),
+    logLevel: "silent",
+    build: { outDir, emptyOutDir: true },
+  });
+  return outDir;
+}
+
+export type Stack = Awaited<ReturnType<typeof startStack>>;
+
+/** The real app (fresh table, demo markets synced) serving the built SPA on loopback. */
+export async function startStack(webDistDir: string, env: Record<string, string> = {}) {
+  const setup = await createTestApp({ webDistDir, env });
+  await runMarketSync(setup.core, setup.deps.services);
+  const server = createAdaptorServer({ fetch: setup.app.fetch }) as Server;
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  /** A direct API call, as another device of a user would make it. */
+  async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
+    const response = await setup.app.request(`/api/v1${path}`, {
+      method: init.method ?? "GET",
+      headers: {
+        "content-type": "application/json",
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      },
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
+  }
+  async function tokenFor(email: string, password: string): Promise<string> {
+    const login = await api("/auth/login", { method: "POST", body: { email, password } });
+    expect(login.status).toBe(200);
+    return login.body.accessToken as string;
+  }
+  return {
+    ...setup,
+    origin,
+    api,
+    tokenFor,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    // Root in a sandbox-less container; no background traffic to hosts we cannot reach.
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+let counter = 0;
+/** A fresh account's details, unique per run. */
+export function newUser(prefix = "user") {
+  counter += 1;
+  const tag = `${prefix}${Date.now().toString(36)}${counter}`;
+  return { username: tag, email: `${tag}@example.com`, password: "a long passphrase 42" };
+}
+
+/** CSP violations and page errors seen by a page: the test fails on any. */
+export function watchForProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy|Refused to/i.test(message.text())) {
+      problems.push(message.text());
+    }
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  return problems;
+}
+
+export async function signUp(page: Page, origin: string, user: ReturnType<typeof newUser>) {
+  await page.goto(`${origin}/signup`);
+  await page.getByLabel("Username").fill(user.username);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect.poll(() => balanceText(page), { timeout: 10_000 }).toBe("1,000 credits");
+}
+
+export async function balanceText(page: Page): Promise<string | null> {
+  const balance = page.getByTestId("balance");
+  if (!(await balance.count())) return null;
+  return (await balance.innerText()).replace(/^[¢\s]*(Balance:)?\s*/, "").trim();
+}
+
+const axeSource = readFileSync(
+  resolve(import.meta.dirname, "../../../node_modules/axe-core/axe.min.js"),
+  "utf8",
+);
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, so the page's CSP does not apply to it.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected above
+    const result = await (window as any).axe.run(document, {
+      resultTypes: ["violations"],
+    });
+    return result.violations as AxeViolation[];
+  });
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes
+          .slice(0, 3)
+          .map((node) => node.target.join(" "))
+          .join(", ")}`,
+    );
+}
+
+export const viewports = {
+  mobile: { width: 390, height: 844 },
+  desktop: { width: 1280, height: 800 },
+} as const;
+
+/**
+ * At phone and desktop size: nothing wider than the viewport, a full-page
+ * screenshot, and (at both sizes) no serious axe violations.
+ */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const original = page.viewportSize();
+  for (const [label, size] of Object.entries(viewports)) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(150);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, `${name} overflows horizontally at ${label}`).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(screenshotDir, `${name}-${label}.png`), fullPage: true });
+    expect(await seriousViolations(page), `axe on ${name} at ${label}`).toEqual([]);
+  }
+  if (original) await page.setViewportSize(original);
+}

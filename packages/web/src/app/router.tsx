@@ -1,0 +1,226 @@
+import type { QueryClient } from "@tanstack/react-query";
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  type ParsedLocation,
+  redirect,
+} from "@tanstack/react-router";
+import type { BetQuery, MarketQuery, TransactionType } from "../api/queries";
+import { getSessionState } from "../api/session";
+import { BetPage } from "../pages/BetPage";
+import { ChangePasswordPage } from "../pages/ChangePasswordPage";
+import { ForgotPasswordPage } from "../pages/ForgotPasswordPage";
+import { LeaderboardPage } from "../pages/LeaderboardPage";
+import { LoginPage } from "../pages/LoginPage";
+import { MarketPage } from "../pages/MarketPage";
+import { MarketsPage } from "../pages/MarketsPage";
+import { MyBetsPage } from "../pages/MyBetsPage";
+import { NotFoundPage } from "../pages/NotFoundPage";
+import { ProfilePage } from "../pages/ProfilePage";
+import { PublicProfilePage } from "../pages/PublicProfilePage";
+import { ResetPasswordPage } from "../pages/ResetPasswordPage";
+import { SignupPage } from "../pages/SignupPage";
+import { TransactionsPage } from "../pages/TransactionsPage";
+import { AppShell } from "./AppShell";
+import { pick, safeRedirect, text } from "./search";
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+/** Private pages: signed out, go to sign-in and come back here after. */
+function requireSignIn({ location }: { location: ParsedLocation }) {
+  if (getSessionState().status !== "signedIn") {
+    throw redirect({ to: "/login", search: { redirect: location.href } });
+  }
+}
+
+/** Sign-in pages: already signed in, go where the user was headed. */
+function requireSignedOut({ search }: { search: { redirect?: string | undefined } }) {
+  if (getSessionState().status === "signedIn")
+    throw redirect({ href: safeRedirect(search.redirect) });
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: AppShell,
+  notFoundComponent: NotFoundPage,
+});
+
+export interface MarketsSearch {
+  q?: string | undefined;
+  category?: string | undefined;
+  status?: NonNullable<MarketQuery["status"]> | undefined;
+  sort?: NonNullable<MarketQuery["sort"]> | undefined;
+}
+
+const marketStatuses = ["open", "closed", "resolved", "cancelled"] as const;
+const marketSorts = ["trending", "liquidity", "expires_soon"] as const;
+
+export const marketsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/",
+  validateSearch: (search: Record<string, unknown>): MarketsSearch => ({
+    q: text(search.q, 200),
+    category: text(search.category, 100),
+    status: pick(search.status, marketStatuses),
+    sort: pick(search.sort, marketSorts),
+  }),
+  component: MarketsPage,
+});
+
+const marketRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/markets/$marketId",
+  component: MarketPage,
+});
+
+const betStatuses = ["pending", "won", "lost", "cancelled"] as const;
+export interface BetsSearch {
+  status?: NonNullable<BetQuery["status"]> | undefined;
+}
+
+const betsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/bets",
+  beforeLoad: requireSignIn,
+  validateSearch: (search: Record<string, unknown>): BetsSearch => ({
+    status: pick(search.status, betStatuses),
+  }),
+  component: MyBetsPage,
+});
+
+const betRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/bets/$betId",
+  beforeLoad: requireSignIn,
+  component: BetPage,
+});
+
+export const transactionTypes = [
+  "signup_bonus",
+  "daily_reward",
+  "bet_placed",
+  "bet_payout",
+  "bet_refund",
+  "prediction_charge",
+  "prediction_refund",
+  "admin_grant",
+  "admin_adjustment",
+  "migration_grant",
+] as const satisfies readonly TransactionType[];
+
+const transactionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/transactions",
+  beforeLoad: requireSignIn,
+  validateSearch: (search: Record<string, unknown>): { type?: TransactionType | undefined } => ({
+    type: pick(search.type, transactionTypes),
+  }),
+  component: TransactionsPage,
+});
+
+export interface LeaderboardSearch {
+  board?: "pnl" | "volume" | undefined;
+  page?: number | undefined;
+}
+
+const leaderboardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/leaderboard",
+  validateSearch: (search: Record<string, unknown>): LeaderboardSearch => {
+    const page = Number(search.page);
+    return {
+      board: pick(search.board, ["pnl", "volume"] as const),
+      page: Number.isInteger(page) && page > 1 && page <= 400 ? page : undefined,
+    };
+  },
+  component: LeaderboardPage,
+});
+
+const profileRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/profile",
+  beforeLoad: requireSignIn,
+  component: ProfilePage,
+});
+
+const publicProfileRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/users/$userId",
+  component: PublicProfilePage,
+});
+
+const changePasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/account/password",
+  beforeLoad: requireSignIn,
+  component: ChangePasswordPage,
+});
+
+const redirectSearch = (search: Record<string, unknown>): { redirect?: string | undefined } => ({
+  redirect: text(search.redirect, 2000),
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/login",
+  validateSearch: redirectSearch,
+  beforeLoad: requireSignedOut,
+  component: LoginPage,
+});
+
+const signupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/signup",
+  validateSearch: redirectSearch,
+  beforeLoad: requireSignedOut,
+  component: SignupPage,
+});
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/forgot-password",
+  component: ForgotPasswordPage,
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/reset-password",
+  validateSearch: (search: Record<string, unknown>): { token?: string | undefined } => ({
+    token: text(search.token, 256),
+  }),
+  component: ResetPasswordPage,
+});
+
+export const routeTree = rootRoute.addChildren([
+  marketsRoute,
+  marketRoute,
+  betsRoute,
+  betRoute,
+  transactionsRoute,
+  leaderboardRoute,
+  profileRoute,
+  publicProfileRoute,
+  changePasswordRoute,
+  loginRoute,
+  signupRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: "intent",
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,92 @@
+import { Link, useNavigate } from "@tanstack/react-router";
+import { type FormEvent, useState } from "react";
+import { ApiError, unwrap } from "../api/errors";
+import { api, logIn } from "../api/session";
+import { useMe } from "../app/session-hooks";
+import { Button } from "../components/Button";
+import { Input } from "../components/Field";
+import { useToast } from "../components/Toast";
+import { Alert } from "../components/ui";
+import { fieldErrorsOf } from "../lib/fieldErrors";
+import { useDocumentTitle } from "../lib/useDocumentTitle";
+import { AuthCard, authStyles } from "./AuthCard";
+
+export function ChangePasswordPage() {
+  useDocumentTitle("Change password");
+  const me = useMe().data;
+  const navigate = useNavigate();
+  const toast = useToast();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [mismatch, setMismatch] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!me) return;
+    const form = new FormData(event.currentTarget);
+    const currentPassword = String(form.get("currentPassword"));
+    const newPassword = String(form.get("newPassword"));
+    if (newPassword !== String(form.get("confirm"))) {
+      setMismatch(true);
+      return;
+    }
+    setMismatch(false);
+    setBusy(true);
+    setError(null);
+    try {
+      unwrap(await api.POST("/api/v1/auth/password", { body: { currentPassword, newPassword } }));
+      // The change revoked every refresh token, this device's too: sign this one in again.
+      unwrap(await logIn({ email: me.email, password: newPassword }));
+      toast("Password changed. Every other device was signed out.", "success");
+      await navigate({ to: "/profile" });
+    } catch (failure) {
+      setError(failure);
+      setBusy(false);
+    }
+  }
+
+  const wrongCurrent = error instanceof ApiError && error.code === "INVALID_CREDENTIALS";
+  const fields = fieldErrorsOf(error);
+  return (
+    <AuthCard
+      title="Change password"
+      lead="Changing it signs you out on every other device."
+      foot={<Link to="/profile">Back to profile</Link>}
+    >
+      <form className={authStyles.form} onSubmit={submit} noValidate>
+        {error && !wrongCurrent && !fields.newPassword ? (
+          <Alert tone="error">Couldn't change the password. Please try again.</Alert>
+        ) : null}
+        <Input
+          label="Current password"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={wrongCurrent ? "That is not your current password." : undefined}
+        />
+        <Input
+          label="New password"
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          hint="At least 10 characters."
+          error={fields.newPassword ? "Use at least 10 characters." : undefined}
+        />
+        <Input
+          label="Repeat the new password"
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={mismatch ? "The two passwords differ." : undefined}
+        />
+        <Button type="submit" block busy={busy} disabled={!me}>
+          Change password
+        </Button>
+      </form>
+    </AuthCard>
+  );
+}
