@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { existsSync } from "node:fs";
 import { runRankingJob } from "@market/functions/jobs/ranking";
 import type { Browser, BrowserContext, Page } from "playwright-core";

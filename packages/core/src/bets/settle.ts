@@ -1,8 +1,8 @@
 import type { CoreContext } from "../context";
 import type { BetItem } from "../entities/bet";
 import type { Resolution } from "../entities/market";
-import { statWrites } from "../leaderboard/stats";
 import type { UserItem } from "../entities/user";
+import { statWrites } from "../leaderboard/stats";
 import { ExtraWriteRejected, postLedgerEntry } from "../ledger/post";
 import { getMarket } from "../markets/market";
 import { fromCents, toCents } from "../money";
