@@ -1,6 +1,7 @@
 import type { CoreContext } from "@market/core";
 import type { Config } from "@market/core/config";
 import { runMarketSync, runResolutionPoll } from "@market/functions/jobs/markets";
+import { runReconcile } from "@market/functions/jobs/reconcile";
 import type { AppServices } from "@market/functions/services";
 
 interface Job {
@@ -35,6 +36,14 @@ export function startLocalSchedules(
       run: async () => {
         const r = await runResolutionPoll(core, services);
         return `${r.checked} checked, ${r.resolved} resolved`;
+      },
+    },
+    {
+      name: "ledger reconcile",
+      everySeconds: config.RECONCILE_INTERVAL_SECONDS,
+      run: async () => {
+        const r = await runReconcile(core);
+        return `${r.scanned.users} users, ${r.scanned.entries} entries, ${r.differences.length} differences`;
       },
     },
   ];

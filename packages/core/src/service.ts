@@ -1,5 +1,6 @@
 import { ElectroError, Service } from "electrodb";
 import type { Db } from "./db";
+import { AuditEvent } from "./entities/audit-event";
 import { Bet } from "./entities/bet";
 import { IdempotencyKey } from "./entities/idempotency-key";
 import { LedgerEntry } from "./entities/ledger-entry";
@@ -32,6 +33,7 @@ const entities = {
   predictionSession: PredictionSession,
   prediction: Prediction,
   predictionStat: PredictionStat,
+  auditEvent: AuditEvent,
 };
 
 function buildService(db: Db) {

@@ -21,6 +21,9 @@ export interface PrivateProfile extends PublicProfile {
   role: UserItem["role"];
   plan: UserItem["plan"];
   creditBalance: number;
+  /** Lifetime credits in and out, kept by the ledger (docs/product-rules.md). */
+  totalCreditsEarned: number;
+  totalCreditsSpent: number;
   createdAt: string;
   lastDailyRewardAt: string | null;
 }
@@ -43,6 +46,8 @@ export function privateProfile(user: UserItem): PrivateProfile {
     role: user.role,
     plan: user.plan,
     creditBalance: user.balance,
+    totalCreditsEarned: user.creditsEarned ?? 0,
+    totalCreditsSpent: user.creditsSpent ?? 0,
     createdAt: user.createdAt,
     lastDailyRewardAt: null,
   };

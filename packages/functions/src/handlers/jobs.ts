@@ -3,7 +3,9 @@ import { createContext, createDb, loadConfig } from "@market/core";
 import middy from "@middy/core";
 import { loadServices } from "../deps";
 import { runMarketSync, runResolutionPoll } from "../jobs/markets";
+import { runReconcile } from "../jobs/reconcile";
 import { logger } from "../logger";
+import { observeCreditMovements } from "../metrics";
 import { environmentWithSecrets } from "../secrets";
 
 // Built once per container; every scheduled invocation reuses them.
@@ -14,6 +16,7 @@ const db = createDb({
   region: config.AWS_REGION,
 });
 const core = createContext({ db, config });
+observeCreditMovements();
 const services = await loadServices(config, db, {
   local: false,
   env: await environmentWithSecrets(),
@@ -28,3 +31,9 @@ export const marketSync = middy(() => runMarketSync(core, services)).use(
 export const resolutionPoll = middy(() => runResolutionPoll(core, services)).use(
   injectLambdaContext(logger, { resetKeys: true }),
 );
+
+/** EventBridge, daily: the ledger reconcile (reads only; `ReconcileDifferences` metric). */
+export const reconcile = middy(async () => {
+  const report = await runReconcile(core);
+  return { scanned: report.scanned, differences: report.differences.length };
+}).use(injectLambdaContext(logger, { resetKeys: true }));

@@ -1,6 +1,8 @@
 import { createRouter } from "../../http/router";
 import { adminCredits } from "./admin.handlers";
 import { adminCreditsRoute } from "./admin.routes";
+import { reconcile } from "./jobs.handlers";
+import { reconcileRoute } from "./jobs.routes";
 import {
   createMarketHandler,
   marketSyncHandler,
@@ -17,6 +19,20 @@ import {
 } from "./markets.routes";
 import { predictionAnalyticsHandler, sessionSweepHandler } from "./predictions.handlers";
 import { predictionAnalyticsRoute, sessionSweepRoute } from "./predictions.routes";
+import {
+  adminUserLedger,
+  getAdminUser,
+  listAuditEvents,
+  patchAdminUser,
+  searchUsers,
+} from "./users.handlers";
+import {
+  adminUserLedgerRoute,
+  getAdminUserRoute,
+  listAuditRoute,
+  patchAdminUserRoute,
+  searchUsersRoute,
+} from "./users.routes";
 
 export const adminRouter = createRouter()
   .openapi(adminCreditsRoute, adminCredits)
@@ -26,4 +42,10 @@ export const adminRouter = createRouter()
   .openapi(marketSyncRoute, marketSyncHandler)
   .openapi(resolutionPollRoute, resolutionPollHandler)
   .openapi(predictionAnalyticsRoute, predictionAnalyticsHandler)
-  .openapi(sessionSweepRoute, sessionSweepHandler);
+  .openapi(sessionSweepRoute, sessionSweepHandler)
+  .openapi(searchUsersRoute, searchUsers)
+  .openapi(getAdminUserRoute, getAdminUser)
+  .openapi(patchAdminUserRoute, patchAdminUser)
+  .openapi(adminUserLedgerRoute, adminUserLedger)
+  .openapi(listAuditRoute, listAuditEvents)
+  .openapi(reconcileRoute, reconcile);

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { betStatuses } from "@market/core/entities/bet";
-import { requireUser } from "../../http/auth";
+import { requireUser, requireUserOwnLimit } from "../../http/auth";
 import { errorContent, idempotencyKeyHeaders, jsonBody } from "../../http/schemas";
 
 export const BetSchema = z
@@ -36,7 +36,7 @@ export const placeBetRoute = createRoute({
     "Pays `amount / odds` if the side wins. An `Idempotency-Key` header makes a retried " +
     "request return the first bet instead of placing another.",
   security: [{ bearerAuth: [] }],
-  middleware: [requireUser] as const,
+  middleware: [requireUserOwnLimit] as const,
   request: {
     headers: idempotencyKeyHeaders,
     body: jsonBody(

@@ -1,7 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { marketStatuses, marketTypes } from "@market/core/entities/market";
 import { marketSorts } from "@market/core/markets";
+import { perIp } from "../../http/limits";
 import { errorContent } from "../../http/schemas";
+
+/** Market reads are public: counted per client IP, at a generous default. */
+const anonymousReads = perIp("anonymousReads");
 
 export const MarketSchema = z
   .object({
@@ -29,6 +33,7 @@ export const listMarketsRoute = createRoute({
   method: "get",
   path: "/markets",
   tags: ["Markets"],
+  middleware: [anonymousReads] as const,
   summary: "Markets, filtered, searched and sorted",
   request: {
     query: z
@@ -64,6 +69,7 @@ export const getMarketRoute = createRoute({
   method: "get",
   path: "/markets/{marketId}",
   tags: ["Markets"],
+  middleware: [anonymousReads] as const,
   summary: "One market",
   request: { params: z.object({ marketId: z.string().min(1).max(100) }) },
   responses: {
@@ -76,6 +82,7 @@ export const oddsHistoryRoute = createRoute({
   method: "get",
   path: "/markets/{marketId}/odds-history",
   tags: ["Markets"],
+  middleware: [anonymousReads] as const,
   summary: "How the market's odds moved, oldest first",
   request: { params: z.object({ marketId: z.string().min(1).max(100) }) },
   responses: {

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireUser } from "../../http/auth";
+import { requireUser, requireUserOwnLimit } from "../../http/auth";
 import { errorContent, idempotencyKeyHeaders, jsonBody } from "../../http/schemas";
 
 const security = [{ bearerAuth: [] }];
@@ -75,7 +75,7 @@ export const startSessionRoute = createRoute({
     "session fails in any way, the credits come back once. `Idempotency-Key` makes a " +
     "retried start return the first session.",
   security,
-  middleware: [requireUser] as const,
+  middleware: [requireUserOwnLimit] as const,
   request: {
     headers: idempotencyKeyHeaders,
     body: jsonBody(
