@@ -1,16 +1,23 @@
 import type { SSTConfig } from "sst";
+import { nodejsProps, sourceMapsEnvironment } from "./infra/bundling";
 import { Api } from "./stacks/Api";
+import { Monitoring } from "./stacks/Monitoring";
 import { Schedules } from "./stacks/Schedules";
 import { Storage } from "./stacks/Storage";
+import { useStage } from "./stacks/stage";
 import { Web } from "./stacks/Web";
 import { Workflows } from "./stacks/Workflows";
 
-/** The AWS deployment: `npx sst deploy --stage <name>`; stage `prod` keeps its data. */
+/**
+ * The AWS deployment: `npx sst deploy --stage <name>`. Each stage's settings
+ * are `stages/<stage>.ts` (docs/deploy.md); nothing is read from the shell.
+ */
 export default {
   config(input) {
     return { name: "credits-market", region: input.region ?? "us-east-1" };
   },
   stacks(app) {
+    const stage = useStage(app);
     app.setDefaultFunctionProps({
       // Same Node as local runs and tests (docs/decisions/0002-node-24.md).
       runtime: "nodejs24.x",
@@ -18,10 +25,13 @@ export default {
       architecture: "arm_64",
       // CPU grows with memory; scrypt password hashing alone needs 128 MiB per hash.
       memorySize: "1 GB",
-      environment: { STAGE: app.stage },
-      // ESM (SST's default, stated because handlers/api.ts relies on top-level await).
-      nodejs: { format: "esm" },
+      tracing: "active",
+      logRetention: stage.functionLogRetention,
+      // Every function runs with the stage's settings (stages/<stage>.ts), checked by the config schema.
+      environment: { STAGE: app.stage, ...stage.environment, ...sourceMapsEnvironment },
+      // ESM (handlers use top-level await), minified, source maps, local-only code left out.
+      nodejs: nodejsProps(),
     });
-    app.stack(Storage).stack(Workflows).stack(Api).stack(Schedules).stack(Web);
+    app.stack(Storage).stack(Monitoring).stack(Workflows).stack(Api).stack(Schedules).stack(Web);
   },
 } satisfies SSTConfig;

@@ -8,8 +8,12 @@ function synth() {
   const stack = new Stack(new App(), "Test");
   const fn = (id: string) => stubFunction(stack, id);
   new MarketSchedules(stack, "Schedules", {
-    marketSync: fn("MarketSyncFn"),
-    resolutionPoll: fn("ResolutionPollFn"),
+    jobs: {
+      marketSync: fn("MarketSyncFn"),
+      resolutionPoll: fn("ResolutionPollFn"),
+      ranking: fn("RankingFn"),
+      reconcile: fn("ReconcileFn"),
+    },
   });
   return Template.fromStack(stack);
 }
@@ -20,6 +24,8 @@ describe("MarketSchedules", () => {
   it.each([
     ["rate(5 minutes)", "MarketSyncFn"],
     ["rate(1 minute)", "ResolutionPollFn"],
+    ["rate(15 minutes)", "RankingFn"],
+    ["rate(1 day)", "ReconcileFn"],
   ])("runs on %s the %s job", (expression, functionId) => {
     const rules = template.findResources("AWS::Events::Rule", {
       Properties: { ScheduleExpression: expression, State: "ENABLED" },
@@ -31,7 +37,7 @@ describe("MarketSchedules", () => {
   });
 
   it("lets EventBridge invoke each function and nothing else", () => {
-    template.resourceCountIs("AWS::Lambda::Permission", 2);
+    template.resourceCountIs("AWS::Lambda::Permission", 4);
     template.hasResourceProperties("AWS::Lambda::Permission", {
       Action: "lambda:InvokeFunction",
       Principal: "events.amazonaws.com",

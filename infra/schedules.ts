@@ -2,38 +2,63 @@ import { Duration } from "aws-cdk-lib";
 import { Rule, Schedule } from "aws-cdk-lib/aws-events";
 import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
+import type { IQueue } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 
-export interface MarketSchedulesProps {
+/** The scheduled jobs, by their handler export in `packages/functions/src/handlers/jobs.ts`. */
+export interface MarketJobFunctions {
   marketSync: IFunction;
   resolutionPoll: IFunction;
+  ranking: IFunction;
+  reconcile: IFunction;
 }
 
-/** How often each market job runs (architecture §2; locally the runner's timers). */
-export const scheduleRates = {
+export interface MarketSchedulesProps {
+  jobs: MarketJobFunctions;
+  /** Where EventBridge puts an event it could not deliver to its function. */
+  deadLetterQueue?: IQueue;
+}
+
+/** How often each job runs (architecture §2; locally the runner's timers). */
+export const scheduleRates: Record<keyof MarketJobFunctions, Duration> = {
   marketSync: Duration.minutes(5),
   resolutionPoll: Duration.minutes(1),
-} as const;
+  ranking: Duration.minutes(15),
+  reconcile: Duration.days(1),
+};
+
+const descriptions: Record<keyof MarketJobFunctions, string> = {
+  marketSync: "Mirror Polymarket markets and odds",
+  resolutionPoll: "Resolve Polymarket markets whose result became final",
+  ranking: "Recompute the leaderboards and ranks",
+  reconcile: "Check every balance against the sum of its ledger entries",
+};
 
 /**
- * EventBridge rules that run the market jobs. A run that fails is not retried
- * by EventBridge: the next tick comes soon and does the same idempotent work.
+ * EventBridge rules that run the jobs. A run that fails is not retried by
+ * EventBridge: the next tick comes soon and does the same idempotent work.
  */
 export class MarketSchedules extends Construct {
-  readonly marketSyncRule: Rule;
-  readonly resolutionPollRule: Rule;
+  readonly rules: Record<keyof MarketJobFunctions, Rule>;
 
   constructor(scope: Construct, id: string, props: MarketSchedulesProps) {
     super(scope, id);
-    this.marketSyncRule = new Rule(this, "MarketSync", {
-      description: "Mirror Polymarket markets and odds",
-      schedule: Schedule.rate(scheduleRates.marketSync),
-      targets: [new LambdaFunction(props.marketSync, { retryAttempts: 0 })],
-    });
-    this.resolutionPollRule = new Rule(this, "ResolutionPoll", {
-      description: "Resolve Polymarket markets whose result became final",
-      schedule: Schedule.rate(scheduleRates.resolutionPoll),
-      targets: [new LambdaFunction(props.resolutionPoll, { retryAttempts: 0 })],
-    });
+    const rule = (job: keyof MarketJobFunctions, ruleId: string) =>
+      new Rule(this, ruleId, {
+        description: descriptions[job],
+        schedule: Schedule.rate(scheduleRates[job]),
+        targets: [
+          new LambdaFunction(props.jobs[job], {
+            retryAttempts: 0,
+            ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
+          }),
+        ],
+      });
+    this.rules = {
+      marketSync: rule("marketSync", "MarketSync"),
+      resolutionPoll: rule("resolutionPoll", "ResolutionPoll"),
+      ranking: rule("ranking", "Ranking"),
+      reconcile: rule("reconcile", "Reconcile"),
+    };
   }
 }

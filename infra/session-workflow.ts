@@ -2,9 +2,11 @@ import { Duration } from "aws-cdk-lib";
 import { Rule, Schedule } from "aws-cdk-lib/aws-events";
 import { LambdaFunction as LambdaTarget } from "aws-cdk-lib/aws-events-targets";
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
+import type { ILogGroup } from "aws-cdk-lib/aws-logs";
 import {
   DefinitionBody,
   type IStateMachine,
+  LogLevel,
   StateMachine,
   StateMachineType,
 } from "aws-cdk-lib/aws-stepfunctions";
@@ -30,6 +32,10 @@ export interface SessionWorkflowProps extends SessionDefinitionOptions {
   onExecutionFailed: IFunction;
   /** The hourly sweep of sessions stuck past the timeout. */
   sweeper: IFunction;
+  /** Send failed states' history (ERROR level, no execution data) to this log group. */
+  logGroup?: ILogGroup;
+  /** X-Ray tracing of every execution. @default false */
+  tracing?: boolean;
 }
 
 const placeholderOf: Record<keyof SessionTaskFunctions, string> = {
@@ -64,6 +70,16 @@ export class SessionWorkflow extends Construct {
           fn.functionArn,
         ]),
       ),
+      tracingEnabled: props.tracing ?? false,
+      ...(props.logGroup
+        ? {
+            logs: {
+              destination: props.logGroup,
+              level: LogLevel.ERROR,
+              includeExecutionData: false,
+            },
+          }
+        : {}),
     });
     for (const fn of Object.values(props.tasks)) fn.grantInvoke(stateMachine);
 

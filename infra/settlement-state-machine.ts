@@ -27,6 +27,8 @@ export interface SettlementStateMachineProps {
   logGroup?: ILogGroup;
   /** @default LogLevel.ERROR */
   logLevel?: LogLevel;
+  /** X-Ray tracing of every execution. @default false */
+  tracing?: boolean;
 }
 
 /** The ASL's placeholders, each filled with a function's ARN at deploy time. */
@@ -58,6 +60,7 @@ export class SettlementStateMachine extends Construct {
         [settlementPlaceholders.settlePage]: props.settlePage.functionArn,
         [settlementPlaceholders.finishSettlement]: props.finishSettlement.functionArn,
       },
+      tracingEnabled: props.tracing ?? false,
       ...(props.logGroup
         ? {
             logs: {

@@ -1,32 +1,72 @@
+import { Duration } from "aws-cdk-lib";
+import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import { Function as LambdaFunction, type StackContext, use } from "sst/constructs";
-import { MarketSchedules } from "../infra/schedules";
+import { appMetricNames, Operations } from "../infra/operations";
+import { type MarketJobFunctions, MarketSchedules, scheduleRates } from "../infra/schedules";
+import { Monitoring } from "./Monitoring";
 import { Storage } from "./Storage";
 import { Workflows } from "./Workflows";
 
-/** The EventBridge schedules of the market jobs (sync every 5 min, resolution poll every minute). */
+/** Each job's Lambda timeout: below its interval, so a run never overlaps the next one. */
+const jobTimeouts: Record<keyof MarketJobFunctions, Duration> = {
+  marketSync: Duration.minutes(4),
+  resolutionPoll: Duration.seconds(50),
+  ranking: Duration.minutes(10),
+  reconcile: Duration.minutes(15),
+};
+
+/** The EventBridge schedules of the jobs (`packages/functions/src/handlers/jobs.ts`). */
 export function Schedules({ stack }: StackContext) {
   const { table } = use(Storage);
-  const { settlementStateMachine, sessionStateMachine, modelEnvironment } = use(Workflows);
-  const job = (id: string, handler: string) => {
+  const { topic, failedRuns } = use(Monitoring);
+  const { settlementStateMachine, sessionStateMachine } = use(Workflows);
+  const alarms = new Operations(stack, "ScheduleAlarms", { topic });
+
+  const job = (
+    id: string,
+    name: keyof MarketJobFunctions,
+    options: { startsSettlements?: boolean; oneAtATime?: boolean } = {},
+  ) => {
     const fn = new LambdaFunction(stack, id, {
-      handler: `packages/functions/src/handlers/jobs.${handler}`,
-      timeout: "5 minutes",
+      handler: `packages/functions/src/handlers/jobs.${name}`,
+      timeout: jobTimeouts[name].toSeconds(),
+      // One run at a time (and each ends before the next tick): two runs never overlap.
+      ...(options.oneAtATime ? { reservedConcurrentExecutions: 1 } : {}),
       environment: {
         TABLE_NAME: table.tableName,
         SETTLEMENT_STATE_MACHINE_ARN: settlementStateMachine.stateMachineArn,
         SESSION_STATE_MACHINE_ARN: sessionStateMachine.stateMachineArn,
-        ...(process.env.POLYMARKET_GAMMA_URL
-          ? { POLYMARKET_GAMMA_URL: process.env.POLYMARKET_GAMMA_URL }
-          : {}),
-        ...modelEnvironment,
       },
     });
     table.grantReadWriteData(fn);
-    settlementStateMachine.grantStartExecution(fn);
+    if (options.startsSettlements) settlementStateMachine.grantStartExecution(fn);
+    // Not retried (the next tick does the same idempotent work); a failed run is kept in FailedRuns.
+    fn.configureAsyncInvoke({
+      onFailure: new SqsDestination(failedRuns),
+      retryAttempts: 0,
+      // A run held back (throttled) longer than one interval is dropped: the next tick does it.
+      maxEventAge: Duration.seconds(
+        Math.min(21_600, Math.max(60, scheduleRates[name].toSeconds())),
+      ),
+    });
+    alarms.watchFunction(id, fn);
     return fn;
   };
-  new MarketSchedules(stack, "MarketJobs", {
-    marketSync: job("MarketSync", "marketSync"),
-    resolutionPoll: job("ResolutionPoll", "resolutionPoll"),
-  });
+
+  const jobs: MarketJobFunctions = {
+    marketSync: job("MarketSync", "marketSync", { startsSettlements: true, oneAtATime: true }),
+    resolutionPoll: job("ResolutionPoll", "resolutionPoll", {
+      startsSettlements: true,
+      oneAtATime: true,
+    }),
+    ranking: job("Ranking", "ranking"),
+    reconcile: job("Reconcile", "reconcile"),
+  };
+  new MarketSchedules(stack, "MarketJobs", { jobs });
+  alarms.watchAppMetric(
+    "ReconcileDifferences",
+    appMetricNames.reconcileDifferences,
+    "The daily reconcile found balances that differ from their ledger entries.",
+    Duration.days(1),
+  );
 }

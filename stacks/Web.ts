@@ -6,8 +6,9 @@ export function Web({ stack }: StackContext) {
   const { api } = use(Api);
   const site = new StaticSite(stack, "Web", {
     path: "packages/web",
-    buildCommand: "npm run build",
-    buildOutput: "dist",
+    // Its own output directory: `npm start` serves dist/, built without the deploy's API URL.
+    buildCommand: "npm run build -- --outDir dist-aws --emptyOutDir",
+    buildOutput: "dist-aws",
     // Client-side routes (/markets/123) have no file; serve index.html for them.
     errorPage: "redirect_to_index_page",
     environment: { VITE_API_URL: api.url },

@@ -1,61 +1,94 @@
+import { Duration } from "aws-cdk-lib";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
+import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { Config, Function as LambdaFunction, type StackContext, use } from "sst/constructs";
+import { appMetricNames, Operations } from "../infra/operations";
 import { SessionWorkflow } from "../infra/session-workflow";
 import { SettlementStateMachine } from "../infra/settlement-state-machine";
+import settlementAsl from "../packages/functions/src/workflows/settlement.asl.json";
+import { Monitoring } from "./Monitoring";
 import { Storage } from "./Storage";
+import { useStage } from "./stage";
 
-/** Deploy-time workflow settings, from the deploying shell (defaults as in config.ts). */
-const sessionTimeoutSeconds = Number(process.env.SESSION_TIMEOUT_SECONDS ?? 600);
-const modelConcurrency = Number(process.env.MODEL_CONCURRENCY ?? 1);
+/** Lambda gives up this long before the state's own TimeoutSeconds, so its error reaches the Retry first. */
+const timeoutMargin = 10;
 
-/** Model provider settings passed to the model task, when set in the deploying shell. */
-const modelSettings = [
-  "OPENAI_COMPATIBLE_BASE_URL",
-  "OPENAI_COMPATIBLE_MODELS",
-  "BEDROCK_REGION",
-  "BEDROCK_MODELS",
-  "MODEL_TIMEOUT_SECONDS",
-  "DISABLED_MODELS",
-  "MODEL_CREDIT_COST",
-] as const;
+/** A settlement state's TimeoutSeconds in the ASL, minus the margin. */
+function settlementTaskTimeout(state: keyof typeof settlementAsl.States): number {
+  const seconds = (settlementAsl.States[state] as { TimeoutSeconds?: number }).TimeoutSeconds;
+  if (!seconds) throw new Error(`settlement state "${state}" has no TimeoutSeconds`);
+  return Math.min(90, seconds - timeoutMargin);
+}
 
 /**
  * The Step Functions workflows and their task Lambdas: market settlement, and
  * "Predict with AI" sessions with the rule and sweeper that refund failures.
  */
-export function Workflows({ stack }: StackContext) {
+export function Workflows({ app, stack }: StackContext) {
   const { table } = use(Storage);
-  const task = (id: string, handler: string, extra: Record<string, string> = {}) => {
+  const { topic, failedRuns } = use(Monitoring);
+  const { config, settings, logRetention, removalPolicy } = useStage(app);
+  const alarms = new Operations(stack, "WorkflowAlarms", { topic });
+
+  const task = (
+    id: string,
+    handler: string,
+    options: { timeoutSeconds?: number; readOnly?: boolean } = {},
+  ) => {
     const fn = new LambdaFunction(stack, id, {
       handler,
-      // Within the task's TimeoutSeconds in the ASL, so Lambda reports its own timeout first.
-      timeout: "90 seconds",
-      environment: { TABLE_NAME: table.tableName, ...extra },
+      // Below the task's TimeoutSeconds in the ASL (where it has one), so Lambda reports its own timeout first.
+      timeout: options.timeoutSeconds ?? 90,
+      environment: { TABLE_NAME: table.tableName },
     });
-    table.grantReadWriteData(fn);
+    if (options.readOnly) table.grantReadData(fn);
+    else table.grantReadWriteData(fn);
+    alarms.watchFunction(id, fn);
+    return fn;
+  };
+  /** Invoked asynchronously by EventBridge: a run that fails for good lands in FailedRuns. */
+  const eventTask = (id: string, handler: string, retryAttempts: number) => {
+    const fn = task(id, handler);
+    fn.configureAsyncInvoke({
+      onFailure: new SqsDestination(failedRuns),
+      retryAttempts,
+      maxEventAge: Duration.hours(1),
+    });
     return fn;
   };
 
+  const workflowLogs = (id: string, name: string) =>
+    new LogGroup(stack, id, {
+      // Step Functions log groups must live under /aws/vendedlogs/ (resource policy size limits).
+      logGroupName: `/aws/vendedlogs/states/${app.stage}-${app.name}-${name}`,
+      retention: logRetention,
+      removalPolicy,
+    });
+
   const { stateMachine: settlementStateMachine } = new SettlementStateMachine(stack, "Settlement", {
-    settlePage: task("SettlePage", "packages/functions/src/handlers/settlement.settlePage"),
-    finishSettlement: task("FinishSettlement", "packages/functions/src/handlers/settlement.finish"),
+    settlePage: task("SettlePage", "packages/functions/src/handlers/settlement.settlePage", {
+      timeoutSeconds: settlementTaskTimeout("Settle a page of pending bets"),
+    }),
+    finishSettlement: task(
+      "FinishSettlement",
+      "packages/functions/src/handlers/settlement.finish",
+      { timeoutSeconds: settlementTaskTimeout("Mark the settlement done") },
+    ),
+    logGroup: workflowLogs("SettlementLogs", "settlement"),
+    tracing: true,
   });
 
-  const models = Object.fromEntries(
-    modelSettings.flatMap((name) =>
-      process.env[name] ? [[name, process.env[name] as string]] : [],
-    ),
-  );
   // With a remote endpoint configured, its key is an SST secret
   // (`npx sst secrets set OPENAI_COMPATIBLE_API_KEY <key>`); without one, nothing is bound,
   // so a stage with only the built-in models needs no secret at all.
-  const modelApiKey = process.env.OPENAI_COMPATIBLE_BASE_URL
+  const modelApiKey = settings.models.OPENAI_COMPATIBLE_MODELS
     ? new Config.Secret(stack, "OPENAI_COMPATIBLE_API_KEY")
     : undefined;
   const sessionHandler = (name: string) => `packages/functions/src/handlers/session.${name}`;
-  const runModel = task("SessionRunModel", sessionHandler("runModel"), models);
+  const runModel = task("SessionRunModel", sessionHandler("runModel"));
   if (modelApiKey) runModel.bind([modelApiKey]);
-  if (process.env.BEDROCK_MODELS) {
+  if (settings.models.BEDROCK_MODELS) {
     // Bedrock's Converse API on foundation models and this account's inference profiles.
     runModel.addToRolePolicy(
       new PolicyStatement({
@@ -67,22 +100,41 @@ export function Workflows({ stack }: StackContext) {
       }),
     );
   }
+  const refund = task("SessionRefund", sessionHandler("refund"));
+  const onExecutionFailed = eventTask(
+    "SessionOnExecutionFailed",
+    sessionHandler("onExecutionStatusChange"),
+    2,
+  );
+  const sweeper = eventTask("SessionSweeper", sessionHandler("sweeper"), 2);
   const sessions = new SessionWorkflow(stack, "Sessions", {
-    timeoutSeconds: sessionTimeoutSeconds,
-    modelConcurrency,
+    timeoutSeconds: config.SESSION_TIMEOUT_SECONDS,
+    modelConcurrency: config.MODEL_CONCURRENCY,
     tasks: {
       markStep: task("SessionMarkStep", sessionHandler("markStep")),
-      research: task("SessionResearch", sessionHandler("research")),
+      research: task("SessionResearch", sessionHandler("research"), { readOnly: true }),
       runModel,
       recordModelFailure: task("SessionRecordModelFailure", sessionHandler("recordModelFailure")),
       finalize: task("SessionFinalize", sessionHandler("finalize")),
-      refund: task("SessionRefund", sessionHandler("refund")),
+      refund,
     },
-    onExecutionFailed: task("SessionOnExecutionFailed", sessionHandler("onExecutionStatusChange")),
-    sweeper: task("SessionSweeper", sessionHandler("sweeper"), {
-      SESSION_TIMEOUT_SECONDS: String(sessionTimeoutSeconds),
-    }),
+    onExecutionFailed,
+    sweeper,
+    logGroup: workflowLogs("SessionLogs", "sessions"),
+    tracing: true,
   });
+
+  alarms.watchSettlement(settlementStateMachine);
+  alarms.watchStateMachine("Settlement", settlementStateMachine);
+  // Sessions fail on purpose when every model failed (credits refunded): alarm on a burst only.
+  alarms.watchStateMachine("Sessions", sessions.stateMachine, 10);
+  alarms.watchRefunds([refund, onExecutionFailed, sweeper]);
+  alarms.watchAppMetric(
+    "SessionsStuck",
+    appMetricNames.sessionsStuck,
+    "The sweeper found sessions stuck past the workflow timeout (it refunded them).",
+    Duration.hours(1),
+  );
 
   stack.addOutputs({
     SettlementStateMachineArn: settlementStateMachine.stateMachineArn,
@@ -91,7 +143,6 @@ export function Workflows({ stack }: StackContext) {
   return {
     settlementStateMachine,
     sessionStateMachine: sessions.stateMachine,
-    modelEnvironment: models,
     modelApiKey,
   };
 }

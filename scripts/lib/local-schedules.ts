@@ -1,6 +1,7 @@
 import type { CoreContext } from "@market/core";
 import type { Config } from "@market/core/config";
 import { runMarketSync, runResolutionPoll } from "@market/functions/jobs/markets";
+import { runRankingJob } from "@market/functions/jobs/ranking";
 import { runReconcile } from "@market/functions/jobs/reconcile";
 import type { AppServices } from "@market/functions/services";
 
@@ -36,6 +37,14 @@ export function startLocalSchedules(
       run: async () => {
         const r = await runResolutionPoll(core, services);
         return `${r.checked} checked, ${r.resolved} resolved`;
+      },
+    },
+    {
+      name: "ranking",
+      everySeconds: config.RANKING_INTERVAL_SECONDS,
+      run: async () => {
+        const r = await runRankingJob(core, "schedule");
+        return `${r.changedUsers} changed users, ${r.boardsRebuilt} boards, ${r.writes} writes`;
       },
     },
     {

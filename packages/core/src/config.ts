@@ -74,6 +74,7 @@ export const configSchema = z.object({
   ANONYMOUS_READS_PER_IP_PER_MINUTE: positive(600),
   PREDICTION_SESSIONS_PER_HOUR: positive(10),
   PREDICTION_SESSIONS_PER_DAY: positive(50),
+  DAILY_REWARD_PER_USER_PER_MINUTE: positive(5),
   /** Models a user may pick for one prediction session. */
   MAX_MODELS_PER_SESSION: positive(5),
   /** A session's workflow gives up after this long (Step Functions TimeoutSeconds). */
@@ -98,6 +99,13 @@ export const configSchema = z.object({
   MAX_BET: integer(10_000),
   MODEL_CREDIT_COST: integer(1),
   LOW_CREDIT_WARNING: integer(10),
+  /** Local timer of the ranking job (AWS uses an EventBridge schedule); `0` turns it off. */
+  RANKING_INTERVAL_SECONDS: integer(900),
+  /**
+   * Positions of each board the ranking job keeps as a snapshot: the largest
+   * list offset (10,000) plus the largest page (1,000), so every page is one Query.
+   */
+  LEADERBOARD_SNAPSHOT_SIZE: positive(11_000),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -30,7 +30,8 @@ export type ErrorCode =
   | "LEDGER_BUSY"
   | "POLYMARKET_UNAVAILABLE"
   | "WORKFLOW_START_FAILED"
-  | "POLYMARKET_BAD_RESPONSE";
+  | "POLYMARKET_BAD_RESPONSE"
+  | "DAILY_REWARD_CLAIMED";
 
 /**
  * Named domain errors. Each carries a stable `code` that the HTTP layer maps to a

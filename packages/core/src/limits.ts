@@ -65,6 +65,12 @@ function buildLimits(config: Config) {
         limit: config.PREDICTION_SESSIONS_PER_DAY,
         windowSeconds: day,
       },
+      /** Daily reward claims (granted or refused), per user. */
+      dailyReward: {
+        name: "daily-reward",
+        limit: config.DAILY_REWARD_PER_USER_PER_MINUTE,
+        windowSeconds: minute,
+      },
     } satisfies Record<string, RateLimitRule>,
     maxModelsPerSession: config.MAX_MODELS_PER_SESSION,
   } as const;

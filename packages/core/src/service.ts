@@ -2,7 +2,15 @@ import { ElectroError, Service } from "electrodb";
 import type { Db } from "./db";
 import { AuditEvent } from "./entities/audit-event";
 import { Bet } from "./entities/bet";
+import { DailyReward } from "./entities/daily-reward";
 import { IdempotencyKey } from "./entities/idempotency-key";
+import { JobLease } from "./entities/job-lease";
+import {
+  LeaderboardEntry,
+  LeaderboardHead,
+  LeaderboardPosition,
+  LeaderboardRow,
+} from "./entities/leaderboard";
 import { LedgerEntry } from "./entities/ledger-entry";
 import { Market } from "./entities/market";
 import { MarketSearchToken } from "./entities/market-search-token";
@@ -11,10 +19,12 @@ import { PasswordResetToken } from "./entities/password-reset-token";
 import { Prediction } from "./entities/prediction";
 import { PredictionSession } from "./entities/prediction-session";
 import { PredictionStat } from "./entities/prediction-stat";
+import { RankDirty } from "./entities/rank-dirty";
 import { RateLimitWindow } from "./entities/rate-limit-window";
 import { RefreshToken } from "./entities/refresh-token";
 import { UniqueEmail, UniqueUsername } from "./entities/unique-guards";
 import { User } from "./entities/user";
+import { UserStat } from "./entities/user-stat";
 import { InvalidCursor } from "./errors";
 
 const entities = {
@@ -34,6 +44,14 @@ const entities = {
   prediction: Prediction,
   predictionStat: PredictionStat,
   auditEvent: AuditEvent,
+  dailyReward: DailyReward,
+  userStat: UserStat,
+  rankDirty: RankDirty,
+  leaderboardEntry: LeaderboardEntry,
+  leaderboardRow: LeaderboardRow,
+  leaderboardPosition: LeaderboardPosition,
+  leaderboardHead: LeaderboardHead,
+  jobLease: JobLease,
 };
 
 function buildService(db: Db) {

@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createApp } from "./app";
 import { handleError } from "./http/errors";
 import { createRouter } from "./http/router";
-import { createTestApp, jsonRequest, testKeys } from "./test/app";
+import { createTestApp, jsonRequest, testKeys } from "./test-support/app";
 
 let app: Awaited<ReturnType<typeof createTestApp>>["app"];
 let table: string;

@@ -17,8 +17,10 @@ import { authRouter } from "./routes/auth/auth.index";
 import { betsRouter } from "./routes/bets/bets.index";
 import { devRouter } from "./routes/dev/dev.index";
 import { healthRouter } from "./routes/health/health.index";
+import { leaderboardRouter } from "./routes/leaderboard/leaderboard.index";
 import { marketsRouter } from "./routes/markets/markets.index";
 import { predictionsRouter } from "./routes/predictions/predictions.index";
+import { rewardsRouter } from "./routes/rewards/rewards.index";
 import { transactionsRouter } from "./routes/transactions/transactions.index";
 import { usersRouter } from "./routes/users/users.index";
 import type { AppServices } from "./services";
@@ -87,6 +89,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route(apiBase, marketsRouter);
   app.route(apiBase, betsRouter);
   app.route(apiBase, predictionsRouter);
+  app.route(apiBase, rewardsRouter);
+  app.route(apiBase, leaderboardRouter);
   app.route(apiBase, adminRouter);
   if (deps.email instanceof OutboxEmailSender) app.route(apiBase, devRouter(deps.email));
 

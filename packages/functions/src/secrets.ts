@@ -1,21 +1,51 @@
+import { logger } from "./logger";
+
 /** Secrets the stacks bind with SST (`npx sst secrets set NAME value`). */
 export const boundSecretNames = ["OPENAI_COMPATIBLE_API_KEY"] as const;
 
+/** What SST puts in a function's environment for a bound secret: fetch it from SSM. */
+const fetchFromSsm = "__FETCH_FROM_SSM__";
+
 /**
  * The environment with SST-bound secrets filled in. SST passes a bound secret
- * as `SST_Secret_value_<NAME>` pointing at SSM, and `sst/node/config` fetches
- * it at import; outside SST (local runs, tests) nothing is bound and the
- * environment is returned as it is.
+ * as `SST_Secret_value_<NAME>=__FETCH_FROM_SSM__` and stores it in SSM under
+ * `<SST_SSM_PREFIX>Secret/<NAME>/value` (or the app's `.fallback` path). They
+ * are read here with the same AWS SDK as the rest of the code (loaded only when
+ * a secret is bound). A secret that is not set is left out with a warning: the
+ * model that needs it shows as unavailable, and every other route still works.
+ * Outside SST (local runs, tests) nothing is bound and `env` comes back as is.
  */
 export async function environmentWithSecrets(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Record<string, string | undefined>> {
-  if (!boundSecretNames.some((name) => env[`SST_Secret_value_${name}`])) return env;
-  const { Config } = (await import("sst/node/config")) as unknown as {
-    Config: Record<string, string | undefined>;
+  const bound = boundSecretNames.filter((name) => env[`SST_Secret_value_${name}`] === fetchFromSsm);
+  if (bound.length === 0) return env;
+  const { SSMClient, GetParametersCommand } = await import("./ssm-client");
+  const client = new SSMClient({});
+  const read = async (paths: string[]) => {
+    if (paths.length === 0) return new Map<string, string>();
+    const { Parameters = [] } = await client.send(
+      new GetParametersCommand({ Names: paths, WithDecryption: true }),
+    );
+    return new Map(Parameters.flatMap((p) => (p.Name && p.Value ? [[p.Name, p.Value]] : [])));
   };
-  const values = Object.fromEntries(
-    boundSecretNames.flatMap((name) => (Config[name] ? [[name, Config[name]]] : [])),
-  );
+  const path = (name: string) => `${env.SST_SSM_PREFIX ?? ""}Secret/${name}/value`;
+  const fallback = (name: string) => `/sst/${env.SST_APP}/.fallback/Secret/${name}/value`;
+  const values: Record<string, string> = {};
+  try {
+    const found = await read(bound.map(path));
+    const missing = bound.filter((name) => !found.has(path(name)));
+    const fallbacks = await read(missing.map(fallback));
+    for (const name of bound) {
+      const value = found.get(path(name)) ?? fallbacks.get(fallback(name));
+      if (value) values[name] = value;
+      else logger.warn("secret not set; what needs it is unavailable", { secret: name });
+    }
+  } catch (error) {
+    logger.error("secrets could not be read; what needs them is unavailable", {
+      secrets: bound,
+      error,
+    });
+  }
   return { ...env, ...values };
 }

@@ -7,7 +7,7 @@ import { createAdaptorServer } from "@hono/node-server";
 import { type Browser, chromium } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp } from "../../functions/src/test/app";
+import { createTestApp } from "../../functions/src/test-support/app";
 
 /** Debian's Chromium (`.ci/run` installs it); no browser download here. */
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

@@ -1,3 +1,4 @@
+import type { Config } from "../config";
 import type { CoreContext } from "../context";
 import type { UserItem } from "../entities/user";
 import { UserNotFound, ValidationFailed } from "../errors";
@@ -26,6 +27,11 @@ export interface PrivateProfile extends PublicProfile {
   totalCreditsSpent: number;
   createdAt: string;
   lastDailyRewardAt: string | null;
+  /** Consecutive daily claims, each within 48 h of the one before (docs/product-rules.md). */
+  currentStreak: number;
+  longestStreak: number;
+  /** The balance is below `LOW_CREDIT_WARNING`. */
+  lowCredits: boolean;
 }
 
 export function publicProfile(user: UserItem): PublicProfile {
@@ -34,12 +40,16 @@ export function publicProfile(user: UserItem): PublicProfile {
     username: user.username ?? "",
     totalVolume: user.volume,
     overallPnL: user.pnl,
-    rankByPnL: null,
-    rankByVolume: null,
+    // Written by the ranking job; absent until the user is first ranked.
+    rankByPnL: user.rankByPnL ?? null,
+    rankByVolume: user.rankByVolume ?? null,
   };
 }
 
-export function privateProfile(user: UserItem): PrivateProfile {
+export function privateProfile(
+  user: UserItem,
+  config: Pick<Config, "LOW_CREDIT_WARNING">,
+): PrivateProfile {
   return {
     ...publicProfile(user),
     email: user.email ?? "",
@@ -49,7 +59,10 @@ export function privateProfile(user: UserItem): PrivateProfile {
     totalCreditsEarned: user.creditsEarned ?? 0,
     totalCreditsSpent: user.creditsSpent ?? 0,
     createdAt: user.createdAt,
-    lastDailyRewardAt: null,
+    lastDailyRewardAt: user.lastDailyRewardAt ?? null,
+    currentStreak: user.currentStreak ?? 0,
+    longestStreak: user.longestStreak ?? 0,
+    lowCredits: user.balance < config.LOW_CREDIT_WARNING,
   };
 }
 
@@ -71,7 +84,7 @@ export async function viewProfile(
   viewerId: string,
 ): Promise<PublicProfile | PrivateProfile> {
   const user = await getUser(ctx, userId);
-  return viewerId === userId ? privateProfile(user) : publicProfile(user);
+  return viewerId === userId ? privateProfile(user, ctx.config) : publicProfile(user);
 }
 
 export const usernamePattern = /^[A-Za-z0-9_]{3,50}$/;

@@ -1,14 +1,13 @@
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CoreContext } from "../context";
 import { IdempotencyKeyReused, InsufficientBalance } from "../errors";
 import { getBalance, history } from "../ledger/read";
 import { reconcile } from "../ledger/reconcile";
-import { createTestContext, userWithBalance } from "../ledger/test-context";
 import { MarketClosed, MarketNotFound } from "../markets/errors";
 import { getMarket, resolveMarket } from "../markets/market";
-import { saveMarket } from "../markets/save";
+import type { MarketFields } from "../markets/save";
 import { serviceFor } from "../service";
+import { anOpenMarket, createTestContext, userWithBalance } from "../test-support";
 import { InvalidBetAmount } from "./errors";
 import { placeBet } from "./place";
 import { settleBet, settleMarketPage } from "./settle";
@@ -19,25 +18,8 @@ beforeAll(async () => {
   ctx = await createTestContext();
 });
 
-async function openMarket(overrides: Partial<Parameters<typeof saveMarket>[3]> = {}) {
-  const marketId = `m_${randomUUID()}`;
-  await saveMarket(ctx, marketId, "credits", {
-    title: "Will it rain in Lisbon tomorrow?",
-    description: "",
-    category: "Weather",
-    thisOption: "Yes",
-    thatOption: "No",
-    thisOdds: 0.65,
-    thatOdds: 0.35,
-    bettable: true,
-    liquidity: 100,
-    volume: 0,
-    volume24h: 0,
-    expiresAt: "2099-01-01T00:00:00.000Z",
-    status: "open",
-    ...overrides,
-  });
-  return marketId;
+function openMarket(overrides: Partial<MarketFields> = {}) {
+  return anOpenMarket(ctx, { thisOdds: 0.65, liquidity: 100, ...overrides });
 }
 
 async function betCount(userId: string) {

@@ -1,6 +1,7 @@
 import type { CoreContext } from "../context";
 import type { BetItem } from "../entities/bet";
 import { IdempotencyKeyReused, UserNotFound } from "../errors";
+import { statWrites } from "../leaderboard/stats";
 import { ExtraWriteRejected, postLedgerEntry } from "../ledger/post";
 import { limitsOf } from "../limits";
 import { MarketClosed, MarketNotFound } from "../markets/errors";
@@ -89,6 +90,8 @@ export async function placeBet(ctx: CoreContext, input: PlaceBetInput): Promise<
           limitsOf(ctx.config).rateLimits.bets,
           `user:${input.userId}`,
         ),
+        // The volume boards follow in the same transaction (leaderboard module).
+        ...statWrites(entities, ctx, { userId: input.userId, at: now, volume: amount }),
       ],
     });
     if (posting.replayed && ledgerKey) return replay(ctx, input, ledgerKey);

@@ -1,6 +1,7 @@
 import type { CoreContext } from "../context";
 import type { BetItem } from "../entities/bet";
 import type { Resolution } from "../entities/market";
+import { statWrites } from "../leaderboard/stats";
 import { ExtraWriteRejected, postLedgerEntry } from "../ledger/post";
 import { getMarket } from "../markets/market";
 import { fromCents, toCents } from "../money";
@@ -19,7 +20,11 @@ export async function settleBet(
   bet: BetItem,
   resolution: Resolution,
 ): Promise<SettleOutcome> {
-  const resolvedAt = ctx.clock().toISOString();
+  const settledAt = ctx.clock();
+  const resolvedAt = settledAt.toISOString();
+  // The PnL boards follow in the same transaction (leaderboard module).
+  const stats = (entities: TransactionEntities, pnl: number) =>
+    statWrites(entities, ctx, { userId: bet.userId, at: settledAt, pnl });
   const pendingOnly = (
     entities: TransactionEntities,
     status: "won" | "cancelled",
@@ -40,7 +45,10 @@ export async function settleBet(
         reason: `Refund: "${bet.marketTitle}" resolved invalid`,
         referenceId: bet.betId,
         idempotencyKey: `bet_refund#${bet.betId}`,
-        alsoWrite: (entities) => [pendingOnly(entities, "cancelled", bet.amount)],
+        alsoWrite: (entities) => [
+          pendingOnly(entities, "cancelled", bet.amount),
+          ...stats(entities, 0),
+        ],
       });
       return posting.replayed ? "already settled" : "cancelled";
     }
@@ -56,7 +64,10 @@ export async function settleBet(
         idempotencyKey: `bet_payout#${bet.betId}`,
         upToCap: true,
         userTotals: (credited) => ({ pnl: fromCents(toCents(credited) - toCents(bet.amount)) }),
-        alsoWrite: (entities, entry) => [pendingOnly(entities, "won", entry.amount)],
+        alsoWrite: (entities, entry) => [
+          pendingOnly(entities, "won", entry.amount),
+          ...stats(entities, fromCents(toCents(entry.amount) - toCents(bet.amount))),
+        ],
       });
       return posting.replayed ? "already settled" : "won";
     }
@@ -64,17 +75,14 @@ export async function settleBet(
     if (error instanceof ExtraWriteRejected) return "already settled";
     throw error;
   }
-  return settleLoss(ctx, bet, resolvedAt);
+  return settleLoss(ctx, bet, settledAt);
 }
 
-async function settleLoss(
-  ctx: CoreContext,
-  bet: BetItem,
-  resolvedAt: string,
-): Promise<SettleOutcome> {
+async function settleLoss(ctx: CoreContext, bet: BetItem, settledAt: Date): Promise<SettleOutcome> {
+  const resolvedAt = settledAt.toISOString();
   const result = await serviceFor(ctx.db)
-    .transaction.write(({ bet: bets, user }) => [
-      bets
+    .transaction.write((entities) => [
+      entities.bet
         .patch({ betId: bet.betId })
         .set({
           status: "lost",
@@ -85,11 +93,12 @@ async function settleLoss(
         })
         .where((item, { eq }) => eq(item.status, "pending"))
         .commit(),
-      user
+      entities.user
         .patch({ userId: bet.userId })
         .add({ pnl: -bet.amount })
         .set({ updatedAt: resolvedAt })
         .commit(),
+      ...statWrites(entities, ctx, { userId: bet.userId, at: settledAt, pnl: -bet.amount }),
     ])
     .go();
   if (!result.canceled) return "lost";

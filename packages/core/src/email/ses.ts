@@ -1,13 +1,18 @@
-import { SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
+import type { SESv2Client } from "@aws-sdk/client-sesv2";
 import type { EmailMessage, EmailSender } from "./email";
 
-/** Sends through Amazon SES (the API function holds `ses:SendEmail`). */
+/**
+ * Sends through Amazon SES (the API function holds `ses:SendEmail`). The SES
+ * client loads on the first email, not at every cold start of the API.
+ */
 export class SesEmailSender implements EmailSender {
-  private readonly client = new SESv2Client({});
+  private client: SESv2Client | undefined;
 
   constructor(private readonly from: string) {}
 
   async send(message: EmailMessage): Promise<void> {
+    const { SESv2Client, SendEmailCommand } = await import("./ses-client");
+    this.client ??= new SESv2Client({});
     await this.client.send(
       new SendEmailCommand({
         FromEmailAddress: this.from,

@@ -21,6 +21,14 @@ export const User = new Entity({
     /** Lifetime credits in and out (`ledger/flow.ts`), kept by the ledger's transaction. */
     creditsEarned: { type: "number", default: 0 },
     creditsSpent: { type: "number", default: 0 },
+    /** Daily reward (rewards module): when it was last claimed, the streak, claims so far. */
+    lastDailyRewardAt: { type: "string" },
+    currentStreak: { type: "number" },
+    longestStreak: { type: "number" },
+    rewardCount: { type: "number" },
+    /** All-time ranks, written by the ranking job (leaderboard module); absent before. */
+    rankByPnL: { type: "number" },
+    rankByVolume: { type: "number" },
     createdAt: { type: "string", required: true, readOnly: true },
     updatedAt: { type: "string", required: true },
     /**

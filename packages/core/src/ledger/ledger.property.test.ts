@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { CoreContext } from "../context";
 import { BalanceCapExceeded, InsufficientBalance } from "../errors";
 import { fromCents, toCents } from "../money";
+import { createTestContext, userWithBalance } from "../test-support";
 import { consume, grant, refund } from "./operations";
 import type { LedgerPosting } from "./post";
 import { getBalance } from "./read";
 import { reconcile } from "./reconcile";
-import { createTestContext, userWithBalance } from "./test-context";
 
 const cap = 1_000;
 let ctx: CoreContext;

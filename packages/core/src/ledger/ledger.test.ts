@@ -10,12 +10,12 @@ import {
   ValidationFailed,
 } from "../errors";
 import { serviceFor } from "../service";
+import { createTestContext, userWithBalance } from "../test-support";
 import { AccountExists, openAccount } from "./open-account";
 import { consume, grant, refund } from "./operations";
 import { postLedgerEntry } from "./post";
 import { getBalance, history } from "./read";
 import { reconcile } from "./reconcile";
-import { createTestContext, userWithBalance } from "./test-context";
 
 let ctx: CoreContext;
 

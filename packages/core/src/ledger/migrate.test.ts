@@ -3,11 +3,11 @@ import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CoreContext } from "../context";
 import { serviceFor } from "../service";
+import { createTestContext, userWithBalance } from "../test-support";
 import { migrateCredits } from "./migrate";
 import { openAccount } from "./open-account";
 import { getBalance, history } from "./read";
 import { reconcileAll } from "./reconcile-all";
-import { createTestContext, userWithBalance } from "./test-context";
 
 let ctx: CoreContext;
 let withoutCredits: string;

@@ -36,6 +36,11 @@ export interface PostEntryInput {
    */
   upToCap?: boolean | undefined;
   /**
+   * Fields of the user's own item set in the same update (the daily reward's
+   * `lastDailyRewardAt` and streak): a transaction may touch the user item once.
+   */
+  userFields?: UserFields | undefined;
+  /**
    * More writes for the same transaction (the bet a debit pays for, the status
    * change a payout settles, an audit event). They receive the entry being
    * written. If one of them fails its condition the movement does not happen
@@ -52,6 +57,11 @@ export interface UserTotals {
   volume?: number;
   pnl?: number;
 }
+
+/** The user fields another module may set together with a credit movement. */
+export type UserFields = Partial<
+  Pick<UserItem, "lastDailyRewardAt" | "currentStreak" | "longestStreak" | "rewardCount">
+>;
 
 /** An extra write of a ledger transaction failed its condition; nothing was written. */
 export class ExtraWriteRejected extends Error {
@@ -257,7 +267,12 @@ function writeTransaction(
   return serviceFor(ctx.db).transaction.write((entities) => [
     entities.user
       .patch({ userId: input.userId })
-      .set({ balance: entry.balanceAfter, ledgerSeq: entry.seq, updatedAt: entry.createdAt })
+      .set({
+        ...input.userFields,
+        balance: entry.balanceAfter,
+        ledgerSeq: entry.seq,
+        updatedAt: entry.createdAt,
+      })
       .add({
         ...(totals.volume ? { volume: totals.volume } : {}),
         ...(totals.pnl ? { pnl: totals.pnl } : {}),

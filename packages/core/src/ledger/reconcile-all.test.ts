@@ -6,10 +6,10 @@ import type { CoreContext } from "../context";
 import { resolveMarket } from "../markets/market";
 import { saveMarket } from "../markets/save";
 import { serviceFor } from "../service";
+import { createTestContext, userWithBalance } from "../test-support";
 import { consume, grant } from "./operations";
 import { getBalance } from "./read";
 import { reconcileAll } from "./reconcile-all";
-import { createTestContext, userWithBalance } from "./test-context";
 
 let ctx: CoreContext;
 

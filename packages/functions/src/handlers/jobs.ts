@@ -3,6 +3,7 @@ import { createContext, createDb, loadConfig } from "@market/core";
 import middy from "@middy/core";
 import { loadServices } from "../deps";
 import { runMarketSync, runResolutionPoll } from "../jobs/markets";
+import { runRankingJob } from "../jobs/ranking";
 import { runReconcile } from "../jobs/reconcile";
 import { logger } from "../logger";
 import { observeCreditMovements } from "../metrics";
@@ -37,3 +38,7 @@ export const reconcile = middy(async () => {
   const report = await runReconcile(core);
   return { scanned: report.scanned, differences: report.differences.length };
 }).use(injectLambdaContext(logger, { resetKeys: true }));
+/** EventBridge, every 15 minutes: leaderboards, snapshots and ranks (docs/ranking.md). */
+export const ranking = middy(() => runRankingJob(core, "schedule")).use(
+  injectLambdaContext(logger, { resetKeys: true }),
+);

@@ -46,6 +46,7 @@ const statusByCode = {
   POLYMARKET_UNAVAILABLE: 503,
   WORKFLOW_START_FAILED: 503,
   POLYMARKET_BAD_RESPONSE: 502,
+  DAILY_REWARD_CLAIMED: 409,
 } as const satisfies Record<ErrorCode, ContentfulStatusCode>;
 
 const codeByStatus: Record<number, string> = {

@@ -22,6 +22,9 @@ export const PrivateProfileSchema = PublicProfileSchema.extend({
   totalCreditsSpent: z.number(),
   createdAt: z.string().openapi({ format: "date-time" }),
   lastDailyRewardAt: z.string().nullable(),
+  currentStreak: z.number().int(),
+  longestStreak: z.number().int(),
+  lowCredits: z.boolean(),
 }).openapi("PrivateProfile");
 
 export const bearerAuth = [{ bearerAuth: [] }];

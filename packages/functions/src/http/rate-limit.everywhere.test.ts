@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createTestApp, jsonRequest } from "../test/app";
-import { bearer, registerUser } from "../test/users";
+import { createTestApp, jsonRequest } from "../test-support/app";
+import { bearer, registerUser } from "../test-support/users";
 
 // The general limits: every authenticated route without its own limit counts
 // against REQUESTS_PER_USER_PER_MINUTE, public market reads against

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deployable, stateNames, validateAsl } from "./asl-testing";
+import { deployable, stateNames, validateAsl } from "../test-support/asl";
 import { sessionDefinition, sessionPlaceholders } from "./session-definition";
 
 const definition = sessionDefinition({ timeoutSeconds: 600, modelConcurrency: 1 });

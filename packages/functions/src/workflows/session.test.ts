@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import { type CoreContext, createContext, Ledger, loadConfig } from "@market/core";
 import { InsufficientBalance } from "@market/core/errors";
 import { openAccount } from "@market/core/ledger";
-import { saveMarket } from "@market/core/markets";
 import { getOwnSession, startSession, sweepStuckSessions } from "@market/core/predictions";
 import { loadModelRegistry, parseModelFaults } from "@market/core/predictions/models";
 import { describe, expect, it } from "vitest";
 import { createTestDb } from "../../../../scripts/test/db";
+import { anOpenMarket } from "../test-support/core";
 import { onSessionExecutionEnded } from "./session";
 import { createLocalSessionWorkflow } from "./session.local";
 import { parseWorkflowFaults } from "./workflow-faults";
@@ -40,21 +40,19 @@ async function harness(env: Record<string, string> = {}): Promise<Harness> {
     [0.45, 0.55],
     [0.52, 0.48],
   ]) {
-    await saveMarket(ctx, marketId, "credits", {
-      title: "Will the bridge reopen before spring?",
-      description: "",
-      category: "Local",
-      thisOption: "Yes",
-      thatOption: "No",
-      thisOdds: thisOdds as number,
-      thatOdds: thatOdds as number,
-      bettable: true,
-      liquidity: 5000,
-      volume: 20000,
-      volume24h: 1500,
-      expiresAt: "2099-01-01T00:00:00.000Z",
-      status: "open",
-    });
+    await anOpenMarket(
+      ctx,
+      {
+        title: "Will the bridge reopen before spring?",
+        category: "Local",
+        thisOdds: thisOdds as number,
+        thatOdds: thatOdds as number,
+        liquidity: 5000,
+        volume: 20000,
+        volume24h: 1500,
+      },
+      marketId,
+    );
   }
   const run = async (userId: string, models: string[]) => {
     const { session } = await startSession(ctx, registry, {

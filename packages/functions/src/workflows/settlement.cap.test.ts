@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { type CoreContext, serviceFor } from "@market/core";
 import { placeBet } from "@market/core/bets";
 import { grant, history, reconcile } from "@market/core/ledger";
-import { createTestContext, userWithBalance } from "@market/core/ledger/test-context";
 import { getMarket, resolveMarket, saveMarket } from "@market/core/markets";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createTestContext, userWithBalance } from "../test-support/core";
 import { createLocalSettlementStarter } from "./settlement.local";
 
 // Payouts at the balance cap (docs/product-rules.md): credited up to the cap, the

@@ -2,6 +2,7 @@ import type { CoreContext } from "@market/core";
 import { finishSettlement, type SettleOutcome, settleMarketPage } from "@market/core/bets";
 import { scorePredictions } from "@market/core/predictions";
 import { z } from "zod";
+import { runRankingJob } from "../jobs/ranking";
 import { logger } from "../logger";
 import { observeCreditMovements, settlementMetrics } from "../metrics";
 
@@ -59,5 +60,12 @@ export async function finishSettlementTask(
   // The market's result is known now: score the AI forecasts made on it (once each).
   const scored = await scorePredictions(ctx, marketId);
   logger.info("Settlement done", { marketId, scoredPredictions: scored });
+  // The PnL of every settled bet counts now: rank at once. A failed run leaves its
+  // markers for the next one (the 15-minute schedule), so it does not fail the settlement.
+  try {
+    await runRankingJob(ctx, `settlement:${marketId}`);
+  } catch (error) {
+    logger.error("ranking after settlement failed", { marketId, error });
+  }
   return { marketId };
 }

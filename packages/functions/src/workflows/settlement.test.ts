@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import {
   ExecutionAlreadyExists,
   ExecutionLimitExceeded,
@@ -8,10 +7,10 @@ import {
 import { type CoreContext, serviceFor } from "@market/core";
 import { placeBet } from "@market/core/bets";
 import { reconcile } from "@market/core/ledger";
-import { createTestContext, userWithBalance } from "@market/core/ledger/test-context";
-import { getMarket, resolveMarket, saveMarket } from "@market/core/markets";
+import { getMarket, resolveMarket } from "@market/core/markets";
 import { toCents } from "@market/core/money";
 import { beforeAll, describe, expect, it } from "vitest";
+import { anOpenMarket, createTestContext, userWithBalance } from "../test-support/core";
 import { ExecutionAbortedError, ExecutionError, runWorkflowLocally } from "./local-engine";
 import {
   createSfnSettlementStarter,
@@ -45,24 +44,8 @@ beforeAll(async () => {
   ctx = await createTestContext();
 });
 
-async function openMarket(): Promise<string> {
-  const marketId = `m_${randomUUID()}`;
-  await saveMarket(ctx, marketId, "credits", {
-    title: "Will the settlement workflow pay every winner once?",
-    description: "",
-    category: "Testing",
-    thisOption: "Yes",
-    thatOption: "No",
-    thisOdds: odds.this,
-    thatOdds: odds.that,
-    bettable: true,
-    liquidity: 0,
-    volume: 0,
-    volume24h: 0,
-    expiresAt: "2099-01-01T00:00:00.000Z",
-    status: "open",
-  });
-  return marketId;
+function openMarket(): Promise<string> {
+  return anOpenMarket(ctx, { thisOdds: odds.this, thatOdds: odds.that });
 }
 
 /** Runs `task` over `items`, at most `limit` at a time. */

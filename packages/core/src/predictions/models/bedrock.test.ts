@@ -1,12 +1,12 @@
 import type { ServerResponse } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createBedrockModel } from "./bedrock";
 import {
   type LoopbackServer,
   type RecordedRequest,
   sendJson,
   startLoopbackServer,
-} from "./loopback-server";
+} from "../../test-support/loopback-server";
+import { createBedrockModel } from "./bedrock";
 import { type MarketContext, ModelFailed, TransientModelError } from "./types";
 
 const context: MarketContext = {

@@ -1,5 +1,4 @@
-import { createAmazonBedrock } from "@ai-sdk/amazon-bedrock";
-import { generatePrediction } from "./remote";
+import type { LanguageModel } from "ai";
 import type { PredictionModel } from "./types";
 
 export interface BedrockCredentials {
@@ -36,21 +35,26 @@ export interface BedrockModelOptions {
  * the shared prediction schema.
  */
 export function createBedrockModel(options: BedrockModelOptions): PredictionModel {
-  const provider = createAmazonBedrock({
-    region: options.region,
-    ...(options.credentials
-      ? {
-          accessKeyId: options.credentials.accessKeyId,
-          secretAccessKey: options.credentials.secretAccessKey,
-          ...(options.credentials.sessionToken
-            ? { sessionToken: options.credentials.sessionToken }
-            : {}),
-        }
-      : {}),
-    ...(options.baseURL ? { baseURL: options.baseURL } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
-  const model = provider.languageModel(options.modelId);
+  let model: LanguageModel | undefined;
+  // The AI SDK loads on the first prediction: listing models never loads it.
+  const loadModel = async () => {
+    const { createAmazonBedrock } = await import("@ai-sdk/amazon-bedrock");
+    const provider = createAmazonBedrock({
+      region: options.region,
+      ...(options.credentials
+        ? {
+            accessKeyId: options.credentials.accessKeyId,
+            secretAccessKey: options.credentials.secretAccessKey,
+            ...(options.credentials.sessionToken
+              ? { sessionToken: options.credentials.sessionToken }
+              : {}),
+          }
+        : {}),
+      ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+    return provider.languageModel(options.modelId);
+  };
   return {
     id: options.id,
     name: options.name,
@@ -58,7 +62,9 @@ export function createBedrockModel(options: BedrockModelOptions): PredictionMode
     creditCost: options.creditCost,
     available: options.available ?? true,
     description: options.description ?? `${options.modelId} on Amazon Bedrock (${options.region}).`,
-    predict(context, predictOptions = {}) {
+    async predict(context, predictOptions = {}) {
+      const { generatePrediction } = await import("./remote");
+      model ??= await loadModel();
       return generatePrediction(
         { modelId: options.id, model, timeoutMs: options.timeoutMs },
         context,

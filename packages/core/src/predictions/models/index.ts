@@ -30,7 +30,6 @@ export {
   localModels,
   type ModelRegistry,
 } from "./registry";
-export { toModelError } from "./remote";
 export {
   type MarketContext,
   ModelFailed,

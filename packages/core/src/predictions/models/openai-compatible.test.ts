@@ -1,6 +1,10 @@
 import type { ServerResponse } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type LoopbackServer, sendJson, startLoopbackServer } from "./loopback-server";
+import {
+  type LoopbackServer,
+  sendJson,
+  startLoopbackServer,
+} from "../../test-support/loopback-server";
 import { createOpenAiCompatibleModel } from "./openai-compatible";
 import { type MarketContext, ModelFailed, TransientModelError } from "./types";
 

@@ -1,5 +1,4 @@
-import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import { generatePrediction } from "./remote";
+import type { LanguageModel } from "ai";
 import { ModelFailed, type PredictionModel } from "./types";
 
 export interface OpenAiCompatibleModelOptions {
@@ -22,20 +21,25 @@ export interface OpenAiCompatibleModelOptions {
 /**
  * A model behind any OpenAI-compatible Chat Completions API (OpenRouter, OpenAI,
  * vLLM, Ollama). The answer is requested as JSON-schema structured output and
- * validated with the shared prediction schema.
+ * validated with the shared prediction schema. The AI SDK loads on the first
+ * prediction: listing models (the API) never loads it.
  */
 export function createOpenAiCompatibleModel(
   options: OpenAiCompatibleModelOptions,
 ): PredictionModel {
-  const provider = createOpenAICompatible({
-    name: "openaiCompatible",
-    baseURL: options.baseURL,
-    ...(options.apiKey ? { apiKey: options.apiKey } : {}),
-    // Every server named above accepts `response_format: json_schema`.
-    supportsStructuredOutputs: true,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
-  const model = provider.chatModel(options.modelName);
+  let model: LanguageModel | undefined;
+  const loadModel = async () => {
+    const { createOpenAICompatible } = await import("@ai-sdk/openai-compatible");
+    const provider = createOpenAICompatible({
+      name: "openaiCompatible",
+      baseURL: options.baseURL,
+      ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+      // Every server named above accepts `response_format: json_schema`.
+      supportsStructuredOutputs: true,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+    return provider.chatModel(options.modelName);
+  };
   return {
     id: options.id,
     name: options.name,
@@ -49,6 +53,8 @@ export function createOpenAiCompatibleModel(
       if (!options.apiKey) {
         throw new ModelFailed(`${options.id}: no API key configured (OPENAI_COMPATIBLE_API_KEY)`);
       }
+      const { generatePrediction } = await import("./remote");
+      model ??= await loadModel();
       return generatePrediction(
         {
           modelId: options.id,

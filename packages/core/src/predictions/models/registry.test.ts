@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LoopbackServer, sendJson, startLoopbackServer } from "./loopback-server";
+import {
+  type LoopbackServer,
+  sendJson,
+  startLoopbackServer,
+} from "../../test-support/loopback-server";
 import { createModelRegistry, InvalidModelConfiguration, loadModelRegistry } from "./registry";
 import { type MarketContext, TransientModelError } from "./types";
 

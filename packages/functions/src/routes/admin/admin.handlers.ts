@@ -1,10 +1,9 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import { postAdminCredit } from "@market/core/admin";
-import type { AppEnv } from "../../http/env";
+import type { AppRouteHandler } from "../../http/routes";
 import { toTransaction } from "../transactions/transactions.handlers";
-import type { adminCreditsRoute } from "./admin.routes";
+import type * as routes from "./admin.routes";
 
-export const adminCredits: RouteHandler<typeof adminCreditsRoute, AppEnv> = async (c) => {
+export const postCredits: AppRouteHandler<typeof routes.postCredits> = async (c) => {
   const { userId, type, amount, reason } = c.req.valid("json");
   const posting = await postAdminCredit(c.var.core, {
     adminId: c.var.caller.userId,

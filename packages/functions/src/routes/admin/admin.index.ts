@@ -1,51 +1,30 @@
 import { createRouter } from "../../http/router";
-import { adminCredits } from "./admin.handlers";
-import { adminCreditsRoute } from "./admin.routes";
-import { reconcile } from "./jobs.handlers";
-import { reconcileRoute } from "./jobs.routes";
-import {
-  createMarketHandler,
-  marketSyncHandler,
-  resolutionPollHandler,
-  resolveMarketHandler,
-  restartSettlementHandler,
-} from "./markets.handlers";
-import {
-  createMarketRoute,
-  marketSyncRoute,
-  resolutionPollRoute,
-  resolveMarketRoute,
-  restartSettlementRoute,
-} from "./markets.routes";
-import { predictionAnalyticsHandler, sessionSweepHandler } from "./predictions.handlers";
-import { predictionAnalyticsRoute, sessionSweepRoute } from "./predictions.routes";
-import {
-  adminUserLedger,
-  getAdminUser,
-  listAuditEvents,
-  patchAdminUser,
-  searchUsers,
-} from "./users.handlers";
-import {
-  adminUserLedgerRoute,
-  getAdminUserRoute,
-  listAuditRoute,
-  patchAdminUserRoute,
-  searchUsersRoute,
-} from "./users.routes";
+import * as credits from "./admin.handlers";
+import * as creditRoutes from "./admin.routes";
+import * as jobs from "./jobs.handlers";
+import * as jobRoutes from "./jobs.routes";
+import * as markets from "./markets.handlers";
+import * as marketRoutes from "./markets.routes";
+import * as predictions from "./predictions.handlers";
+import * as predictionRoutes from "./predictions.routes";
+import * as ranking from "./ranking.handlers";
+import * as rankingRoutes from "./ranking.routes";
+import * as users from "./users.handlers";
+import * as userRoutes from "./users.routes";
 
 export const adminRouter = createRouter()
-  .openapi(adminCreditsRoute, adminCredits)
-  .openapi(createMarketRoute, createMarketHandler)
-  .openapi(resolveMarketRoute, resolveMarketHandler)
-  .openapi(restartSettlementRoute, restartSettlementHandler)
-  .openapi(marketSyncRoute, marketSyncHandler)
-  .openapi(resolutionPollRoute, resolutionPollHandler)
-  .openapi(predictionAnalyticsRoute, predictionAnalyticsHandler)
-  .openapi(sessionSweepRoute, sessionSweepHandler)
-  .openapi(searchUsersRoute, searchUsers)
-  .openapi(getAdminUserRoute, getAdminUser)
-  .openapi(patchAdminUserRoute, patchAdminUser)
-  .openapi(adminUserLedgerRoute, adminUserLedger)
-  .openapi(listAuditRoute, listAuditEvents)
-  .openapi(reconcileRoute, reconcile);
+  .openapi(creditRoutes.postCredits, credits.postCredits)
+  .openapi(marketRoutes.create, markets.create)
+  .openapi(marketRoutes.resolve, markets.resolve)
+  .openapi(marketRoutes.restartSettlement, markets.restartSettlement)
+  .openapi(marketRoutes.marketSync, markets.marketSync)
+  .openapi(marketRoutes.resolutionPoll, markets.resolutionPoll)
+  .openapi(predictionRoutes.analytics, predictions.analytics)
+  .openapi(predictionRoutes.sessionSweep, predictions.sessionSweep)
+  .openapi(rankingRoutes.rankingJob, ranking.rankingJob)
+  .openapi(userRoutes.searchUsersRoute, users.searchUsers)
+  .openapi(userRoutes.getAdminUserRoute, users.getAdminUser)
+  .openapi(userRoutes.patchAdminUserRoute, users.patchAdminUser)
+  .openapi(userRoutes.adminUserLedgerRoute, users.adminUserLedger)
+  .openapi(userRoutes.listAuditRoute, users.listAuditEvents)
+  .openapi(jobRoutes.reconcileRoute, jobs.reconcile);

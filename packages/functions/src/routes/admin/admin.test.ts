@@ -1,7 +1,7 @@
 import { Ledger } from "@market/core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, jsonRequest } from "../../test/app";
-import { bearer, registerUser, type TestSession, uniqueName } from "../../test/users";
+import { createTestApp, jsonRequest } from "../../test-support/app";
+import { bearer, registerUser, type TestSession, uniqueName } from "../../test-support/users";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
 let admin: TestSession;

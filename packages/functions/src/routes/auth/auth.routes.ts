@@ -1,7 +1,7 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { requireUser } from "../../http/auth";
+import { z } from "@hono/zod-openapi";
 import { perIp } from "../../http/limits";
 import { PrivateProfileSchema } from "../../http/profile-schemas";
+import { authedRoute, publicRoute } from "../../http/routes";
 import { errorContent, jsonBody, jsonResponse } from "../../http/schemas";
 
 const email = z.email().max(254).openapi({ example: "ada@example.com" });
@@ -25,7 +25,7 @@ export const MessageSchema = z.object({ message: z.string() }).openapi("Message"
 const tooMany = errorContent("Too many attempts from this address; see Retry-After");
 const invalid = errorContent("Invalid body; `details.fields` names each failing field");
 
-export const registerRoute = createRoute({
+export const register = publicRoute({
   method: "post",
   path: "/auth/register",
   tags: ["Auth"],
@@ -40,7 +40,7 @@ export const registerRoute = createRoute({
   },
 });
 
-export const loginRoute = createRoute({
+export const login = publicRoute({
   method: "post",
   path: "/auth/login",
   tags: ["Auth"],
@@ -55,7 +55,7 @@ export const loginRoute = createRoute({
   },
 });
 
-export const refreshRoute = createRoute({
+export const refresh = publicRoute({
   method: "post",
   path: "/auth/refresh",
   tags: ["Auth"],
@@ -68,22 +68,19 @@ export const refreshRoute = createRoute({
   },
 });
 
-export const logoutRoute = createRoute({
+export const logout = authedRoute({
   method: "post",
   path: "/auth/logout",
   tags: ["Auth"],
   summary: "Revoke the presented refresh token",
-  security: [{ bearerAuth: [] }],
-  middleware: [requireUser] as const,
   request: { body: jsonBody(z.object({ refreshToken: opaqueToken }).strict()) },
   responses: {
     200: jsonResponse("Signed out", MessageSchema),
     400: invalid,
-    401: errorContent("Missing or invalid access token"),
   },
 });
 
-export const passwordResetRequestRoute = createRoute({
+export const passwordResetRequest = publicRoute({
   method: "post",
   path: "/auth/password-reset/request",
   tags: ["Auth"],
@@ -93,7 +90,7 @@ export const passwordResetRequestRoute = createRoute({
   responses: { 202: jsonResponse("Accepted", MessageSchema), 400: invalid, 429: tooMany },
 });
 
-export const passwordResetConfirmRoute = createRoute({
+export const passwordResetConfirm = publicRoute({
   method: "post",
   path: "/auth/password-reset/confirm",
   tags: ["Auth"],
@@ -107,13 +104,11 @@ export const passwordResetConfirmRoute = createRoute({
   },
 });
 
-export const changePasswordRoute = createRoute({
+export const changePassword = authedRoute({
   method: "post",
   path: "/auth/password",
   tags: ["Auth"],
   summary: "Change the password; revokes every refresh token",
-  security: [{ bearerAuth: [] }],
-  middleware: [requireUser] as const,
   request: { body: jsonBody(z.object({ currentPassword: password, newPassword }).strict()) },
   responses: {
     200: jsonResponse("Password changed", MessageSchema),

@@ -1,8 +1,8 @@
 import { Ledger } from "@market/core";
 import { serviceFor } from "@market/core/service";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, jsonRequest } from "../../test/app";
-import { bearer, randomIp, registerUser, uniqueName } from "../../test/users";
+import { createTestApp, jsonRequest } from "../../test-support/app";
+import { bearer, randomIp, registerUser, uniqueName } from "../../test-support/users";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>

@@ -1,8 +1,9 @@
 import { Ledger } from "@market/core";
 import { createMarket } from "@market/core/markets";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, jsonRequest } from "../../test/app";
-import { bearer, registerUser, type TestSession } from "../../test/users";
+import { createTestApp, jsonRequest } from "../../test-support/app";
+import { aNewMarket } from "../../test-support/core";
+import { bearer, registerUser, type TestSession } from "../../test-support/users";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
 let alice: TestSession;
@@ -12,15 +13,15 @@ let marketId: string;
 beforeAll(async () => {
   setup = await createTestApp();
   [alice, bob] = await Promise.all([registerUser(setup.app), registerUser(setup.app)]);
-  const market = await createMarket(setup.core, {
-    title: "Will the 8:15 train be on time?",
-    description: "",
-    thisOption: "On time",
-    thatOption: "Late",
-    thisOdds: 0.8,
-    thatOdds: 0.2,
-    expiresAt: "2099-01-01T00:00:00Z",
-  });
+  const market = await createMarket(
+    setup.core,
+    aNewMarket({
+      title: "Will the 8:15 train be on time?",
+      thisOption: "On time",
+      thatOption: "Late",
+      thisOdds: 0.8,
+    }),
+  );
   marketId = market.marketId;
 });
 

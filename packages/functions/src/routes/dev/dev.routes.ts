@@ -1,4 +1,5 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { publicRoute } from "../../http/routes";
 
 export const OutboxEmailSchema = z
   .object({
@@ -10,7 +11,7 @@ export const OutboxEmailSchema = z
   })
   .openapi("OutboxEmail");
 
-export const listOutboxRoute = createRoute({
+export const listOutbox = publicRoute({
   method: "get",
   path: "/dev/outbox",
   tags: ["Development"],

@@ -1,7 +1,8 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { marketStatuses, marketTypes } from "@market/core/entities/market";
 import { marketSorts } from "@market/core/markets";
 import { perIp } from "../../http/limits";
+import { publicRoute } from "../../http/routes";
 import { errorContent } from "../../http/schemas";
 
 /** Market reads are public: counted per client IP, at a generous default. */
@@ -29,7 +30,7 @@ export const MarketSchema = z
   })
   .openapi("Market");
 
-export const listMarketsRoute = createRoute({
+export const list = publicRoute({
   method: "get",
   path: "/markets",
   tags: ["Markets"],
@@ -65,7 +66,7 @@ export const listMarketsRoute = createRoute({
   },
 });
 
-export const getMarketRoute = createRoute({
+export const getOne = publicRoute({
   method: "get",
   path: "/markets/{marketId}",
   tags: ["Markets"],
@@ -78,7 +79,7 @@ export const getMarketRoute = createRoute({
   },
 });
 
-export const oddsHistoryRoute = createRoute({
+export const getOddsHistory = publicRoute({
   method: "get",
   path: "/markets/{marketId}/odds-history",
   tags: ["Markets"],

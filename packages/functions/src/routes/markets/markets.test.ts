@@ -1,8 +1,8 @@
 import { Ledger } from "@market/core";
 import { type MarketView, saveMarket } from "@market/core/markets";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, jsonRequest } from "../../test/app";
-import { bearer, registerUser, type TestSession, uniqueName } from "../../test/users";
+import { createTestApp, jsonRequest } from "../../test-support/app";
+import { bearer, registerUser, type TestSession, uniqueName } from "../../test-support/users";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
 let admin: TestSession;

@@ -6,8 +6,9 @@ import { scorePredictions } from "@market/core/predictions";
 import { serviceFor } from "@market/core/service";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../app";
-import { createTestApp, jsonRequest } from "../../test/app";
-import { bearer, registerUser, type TestSession, uniqueName } from "../../test/users";
+import { createTestApp, jsonRequest } from "../../test-support/app";
+import { aNewMarket } from "../../test-support/core";
+import { bearer, registerUser, type TestSession, uniqueName } from "../../test-support/users";
 import { createSfnSessionStarter } from "../../workflows/session";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
@@ -27,15 +28,10 @@ beforeAll(async () => {
     registerUser(setup.app, { username: adminName }),
   ]);
   marketId = (
-    await createMarket(setup.core, {
-      title: "Will the new library open by June?",
-      description: "",
-      thisOption: "Yes",
-      thatOption: "No",
-      thisOdds: 0.7,
-      thatOdds: 0.3,
-      expiresAt: "2099-01-01T00:00:00Z",
-    })
+    await createMarket(
+      setup.core,
+      aNewMarket({ title: "Will the new library open by June?", thisOdds: 0.7 }),
+    )
   ).marketId;
 });
 
@@ -175,15 +171,7 @@ describe("predictions API", () => {
   });
 
   it("refuses a closed market with 409", async () => {
-    const closed = await createMarket(setup.core, {
-      title: "Closed already?",
-      description: "",
-      thisOption: "Yes",
-      thatOption: "No",
-      thisOdds: 0.5,
-      thatOdds: 0.5,
-      expiresAt: "2099-01-01T00:00:00Z",
-    });
+    const closed = await createMarket(setup.core, aNewMarket({ title: "Closed already?" }));
     await resolveMarket(setup.core, closed.marketId, "this");
 
     const response = await start(alice, {
@@ -223,15 +211,10 @@ describe("predictions API", () => {
   });
 
   it("shows admins per-model success rates and Brier scores after resolution", async () => {
-    const market = await createMarket(setup.core, {
-      title: "Will it snow on New Year's Day?",
-      description: "",
-      thisOption: "Yes",
-      thatOption: "No",
-      thisOdds: 0.2,
-      thatOdds: 0.8,
-      expiresAt: "2099-01-01T00:00:00Z",
-    });
+    const market = await createMarket(
+      setup.core,
+      aNewMarket({ title: "Will it snow on New Year's Day?", thisOdds: 0.2 }),
+    );
     const response = await start(bob, { marketId: market.marketId, selectedModels: ["consensus"] });
     const { sessionId } = (await response.json()) as { sessionId: string };
     await setup.sessions.settled(sessionId);

@@ -1,6 +1,6 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { ledgerEntryTypes } from "@market/core/entities/ledger-entry";
-import { requireUser } from "../../http/auth";
+import { authedRoute } from "../../http/routes";
 import { errorContent } from "../../http/schemas";
 
 export const TransactionSchema = z
@@ -18,13 +18,11 @@ export const TransactionSchema = z
   })
   .openapi("Transaction");
 
-export const listMyTransactionsRoute = createRoute({
+export const listMine = authedRoute({
   method: "get",
   path: "/transactions/me",
   tags: ["Credits"],
   summary: "My ledger entries, newest first",
-  security: [{ bearerAuth: [] }],
-  middleware: [requireUser] as const,
   request: {
     query: z
       .object({
@@ -50,6 +48,5 @@ export const listMyTransactionsRoute = createRoute({
       },
     },
     400: errorContent("Invalid query"),
-    401: errorContent("Missing or invalid access token"),
   },
 });

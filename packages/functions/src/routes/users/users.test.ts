@@ -1,8 +1,8 @@
 import { Ledger } from "@market/core";
 import { SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, jsonRequest, testKeys } from "../../test/app";
-import { bearer, registerUser, type TestSession, uniqueName } from "../../test/users";
+import { createTestApp, jsonRequest, testKeys } from "../../test-support/app";
+import { bearer, registerUser, type TestSession, uniqueName } from "../../test-support/users";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
 let alice: TestSession;

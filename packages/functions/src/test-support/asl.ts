@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { fakeLambdaArn, type StateMachineDefinition } from "./local-engine";
+import { fakeLambdaArn, type StateMachineDefinition } from "../workflows/local-engine";
 
 // asl-validator is CommonJS without types: one function from definition to verdict.
 type AslValidator = (

@@ -1,0 +1,12 @@
+export * from "./errors";
+export { type Period, periodKeyAt, periods, slotsAt } from "./periods";
+export { type RankingReport, runRanking } from "./ranking";
+export {
+  type LeaderboardPage,
+  type LeaderboardQuery,
+  maxLeaderboardLimit,
+  maxLeaderboardOffset,
+  readLeaderboard,
+} from "./read";
+export { boardSortKey } from "./scores";
+export { dirtyShardOf, type StatChange, statWrites } from "./stats";

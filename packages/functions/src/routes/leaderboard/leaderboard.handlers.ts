@@ -1,0 +1,40 @@
+import type { Board, LeaderboardRowItem } from "@market/core/entities/leaderboard";
+import { type LeaderboardQuery, readLeaderboard } from "@market/core/leaderboard";
+import type { Context } from "hono";
+import type { AppEnv } from "../../http/env";
+import type { AppRouteHandler } from "../../http/routes";
+import type * as routes from "./leaderboard.routes";
+
+type Query = Omit<LeaderboardQuery, "board" | "around" | "callerId"> & { around?: "me" };
+
+export const pnl: AppRouteHandler<typeof routes.pnl> = async (c) =>
+  c.json(await leaderboard(c, "pnl", c.req.valid("query")), 200);
+
+export const volume: AppRouteHandler<typeof routes.volume> = async (c) =>
+  c.json(await leaderboard(c, "volume", c.req.valid("query")), 200);
+
+async function leaderboard(c: Context<AppEnv>, board: Board, query: Query) {
+  const page = await readLeaderboard(c.var.core, {
+    ...query,
+    board,
+    around: query.around === "me",
+    callerId: c.get("caller")?.userId,
+  });
+  return {
+    leaderboard: page.rows.map(toLeaderboardRow),
+    total: page.total,
+    limit: page.limit,
+    offset: page.offset,
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** A row as the API shows it (seed 002 §5.5). */
+function toLeaderboardRow(row: LeaderboardRowItem) {
+  return {
+    rank: row.rank,
+    user: { id: row.userId, username: row.username },
+    overallPnL: row.pnl,
+    totalVolume: row.volume,
+  };
+}

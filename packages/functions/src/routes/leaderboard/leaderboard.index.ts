@@ -1,0 +1,7 @@
+import { createRouter } from "../../http/router";
+import * as leaderboard from "./leaderboard.handlers";
+import * as routes from "./leaderboard.routes";
+
+export const leaderboardRouter = createRouter()
+  .openapi(routes.pnl, leaderboard.pnl)
+  .openapi(routes.volume, leaderboard.volume);

@@ -1,0 +1,49 @@
+import type { DailyRewardItem } from "@market/core/entities/daily-reward";
+import { claimDailyReward, DailyRewardClaimed, rewardHistory } from "@market/core/rewards";
+import { errorBody } from "../../http/errors";
+import type { AppRouteHandler } from "../../http/routes";
+import type * as routes from "./rewards.routes";
+
+export const claimDaily: AppRouteHandler<typeof routes.claimDaily> = async (c) => {
+  try {
+    const claimed = await claimDailyReward(c.var.core, c.var.caller.userId);
+    return c.json(
+      {
+        reward: toReward(claimed.reward),
+        newBalance: claimed.newBalance,
+        nextClaimAvailable: claimed.nextClaimAvailable,
+      },
+      201,
+    );
+  } catch (error) {
+    // The PRD (§5.6) puts `nextClaimAvailable` at the top of this error's body.
+    if (!(error instanceof DailyRewardClaimed)) throw error;
+    const body = errorBody(409, error.code, error.message, error.details);
+    return c.json({ ...body, nextClaimAvailable: error.nextClaimAvailable }, 409);
+  }
+};
+
+export const history: AppRouteHandler<typeof routes.history> = async (c) => {
+  const { limit, offset, cursor } = c.req.valid("query");
+  const page = await rewardHistory(c.var.core, c.var.caller.userId, { limit, offset, cursor });
+  return c.json(
+    {
+      rewards: page.rewards.map(toReward),
+      total: page.total,
+      limit: page.limit,
+      offset: page.offset,
+      nextCursor: page.nextCursor,
+    },
+    200,
+  );
+};
+
+/** A claim as the API shows it (seed 002 §5.6). */
+function toReward(reward: DailyRewardItem) {
+  return {
+    id: reward.rewardId,
+    creditsAwarded: reward.creditsAwarded,
+    claimedAt: reward.claimedAt,
+    streak: reward.streak,
+  };
+}

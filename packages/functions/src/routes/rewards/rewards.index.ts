@@ -1,0 +1,7 @@
+import { createRouter } from "../../http/router";
+import * as rewards from "./rewards.handlers";
+import * as routes from "./rewards.routes";
+
+export const rewardsRouter = createRouter()
+  .openapi(routes.claimDaily, rewards.claimDaily)
+  .openapi(routes.history, rewards.history);

@@ -1,0 +1,72 @@
+import { z } from "@hono/zod-openapi";
+import { maxRewardOffset, maxRewardPage } from "@market/core/rewards";
+import { authedRoute, authedRouteOwnLimit } from "../../http/routes";
+import { ErrorSchema, errorContent, jsonResponse } from "../../http/schemas";
+
+export const RewardSchema = z
+  .object({
+    id: z.string(),
+    creditsAwarded: z.number(),
+    claimedAt: z.string().openapi({ format: "date-time" }),
+    streak: z.number().int(),
+  })
+  .openapi("DailyReward");
+
+export const claimDaily = authedRouteOwnLimit({
+  method: "post",
+  path: "/rewards/daily",
+  tags: ["Rewards"],
+  summary: "Claim the daily reward (once per rolling 24 hours)",
+  description:
+    "Grants `DAILY_REWARD` credits. A claim within 48 h of the previous one continues the " +
+    "streak. The body, if any, is ignored.",
+  responses: {
+    201: jsonResponse(
+      "The reward, the balance after it and when the next claim opens",
+      z.object({
+        reward: RewardSchema,
+        newBalance: z.number(),
+        nextClaimAvailable: z.string().openapi({ format: "date-time" }),
+      }),
+    ),
+    409: jsonResponse(
+      "DAILY_REWARD_CLAIMED: claimed less than 24 h ago",
+      ErrorSchema.extend({ nextClaimAvailable: z.string().openapi({ format: "date-time" }) }),
+    ),
+    422: errorContent("BALANCE_CAP_EXCEEDED"),
+    429: errorContent("RATE_LIMIT_EXCEEDED"),
+  },
+});
+
+export const history = authedRoute({
+  method: "get",
+  path: "/rewards/history",
+  tags: ["Rewards"],
+  summary: "My daily reward claims, newest first",
+  request: {
+    query: z
+      .object({
+        limit: z.coerce.number().int().min(1).max(maxRewardPage).default(20),
+        offset: z.coerce.number().int().min(0).max(maxRewardOffset).optional(),
+        cursor: z.string().max(2048).optional(),
+      })
+      .strict()
+      .refine((query) => !(query.cursor && query.offset !== undefined), {
+        message: "cannot be combined with offset",
+        path: ["cursor"],
+      }),
+  },
+  responses: {
+    200: jsonResponse(
+      "One page; `total` counts every claim; pass `nextCursor` back as `cursor` for the next",
+      z.object({
+        rewards: z.array(RewardSchema),
+        total: z.number().int(),
+        limit: z.number().int(),
+        offset: z.number().int(),
+        nextCursor: z.string().nullable(),
+      }),
+    ),
+    400: errorContent("Invalid query (limit, offset beyond 10,000, cursor with offset)"),
+  },
+});

@@ -1,0 +1,2 @@
+/** Core's builders and test context, for the functions tests. */
+export * from "../../../core/src/test-support";

@@ -1,0 +1,21 @@
+import type { StageSettings } from "./settings";
+
+/**
+ * `prod`: real data. Edit the addresses below before the first deploy
+ * (docs/deploy.md); every change here is a commit, not a shell variable.
+ */
+export const prod: StageSettings = {
+  data: "retain",
+  logRetentionDays: 365,
+  alarmEmail: "ops@example.com",
+  apiThrottle: { ratePerSecond: 100, burst: 200 },
+  app: {
+    LOG_LEVEL: "INFO",
+    // The site's address (the Web stack's WebUrl output, or your domain): links in emails.
+    PUBLIC_URL: "https://credits-market.example.com",
+    EMAIL_FROM: "Credits Market <no-reply@example.com>",
+    ADMIN_EMAILS: ["admin@example.com"],
+    POLYMARKET_GAMMA_URL: "https://gamma-api.polymarket.com",
+  },
+  models: {},
+};

@@ -1,0 +1,89 @@
+import { type Config, configSchema } from "@market/core/config";
+
+/**
+ * App settings a stage fixes at deploy time, typed by the app's own config
+ * schema (`packages/core/src/config.ts`): what is not given here takes the
+ * schema's default, in the stacks and in the Lambdas alike. Local-only
+ * settings (ports, data dir, DynamoDB endpoint, fault injection) and the ones
+ * the stacks set themselves (table name, ARNs, JWT secret) are not stage settings.
+ */
+export type AppSettings = Partial<Omit<Config, (typeof notStageSettings)[number]>>;
+
+/** Settings a stage does not give: local-only ones, and those the stacks set themselves. */
+export const notStageSettings = [
+  "STAGE",
+  "TABLE_NAME",
+  "DYNAMODB_ENDPOINT",
+  "AWS_REGION",
+  "PORT",
+  "HOST",
+  "DATA_DIR",
+  "JWT_SECRET",
+  "EMAIL_TRANSPORT",
+  "SETTLEMENT_STATE_MACHINE_ARN",
+  "SESSION_STATE_MACHINE_ARN",
+  "MARKET_SYNC_INTERVAL_SECONDS",
+  "RESOLUTION_POLL_INTERVAL_SECONDS",
+  "MODEL_FAULTS",
+  "WORKFLOW_FAULTS",
+] as const;
+
+/**
+ * Remote prediction models (parsed by the model registry,
+ * `packages/core/src/predictions/models/registry.ts`). The OpenAI-compatible
+ * key is the SST secret `OPENAI_COMPATIBLE_API_KEY`, never a setting.
+ */
+export interface ModelSettings {
+  OPENAI_COMPATIBLE_BASE_URL?: string;
+  /** `id=model-name,...` */
+  OPENAI_COMPATIBLE_MODELS?: string;
+  BEDROCK_REGION?: string;
+  /** `id=model-id,...` */
+  BEDROCK_MODELS?: string;
+  /** Model ids listed but not selectable, comma-separated. */
+  DISABLED_MODELS?: string;
+}
+
+/** Everything one stage decides, in its `stages/<stage>.ts`. */
+export interface StageSettings {
+  /** `retain`: the table, JWT secret and logs outlive the stack, the table refuses deletion. */
+  data: "retain" | "destroy";
+  /** Days every log group keeps its events. */
+  logRetentionDays: 30 | 365;
+  /** Who gets the alarms (an SNS email subscription, confirmed from the first email). */
+  alarmEmail?: string;
+  /** API Gateway stage throttling for the whole HTTP API. */
+  apiThrottle: { ratePerSecond: number; burst: number };
+  app: AppSettings;
+  models: ModelSettings;
+}
+
+/** `["a@b.c"]` → `"a@b.c"`: the environment form `loadConfig` parses back. */
+function asEnvironmentValue(value: unknown): string {
+  return Array.isArray(value) ? value.join(",") : String(value);
+}
+
+/**
+ * The stage's settings as Lambda environment variables, after checking them
+ * with the app's schema: a bad value fails the synth (and so the deploy) with
+ * the variable's name, not the first request.
+ */
+export function appEnvironment(stage: StageSettings): Record<string, string> {
+  const entries = Object.entries({ ...stage.app, ...stage.models }).flatMap(([name, value]) =>
+    value === undefined ? [] : [[name, asEnvironmentValue(value)] as const],
+  );
+  const environment = Object.fromEntries(entries);
+  const parsed = configSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".")}: ${issue.message}`,
+    );
+    throw new Error(`Invalid stage settings:\n  ${problems.join("\n  ")}`);
+  }
+  return environment;
+}
+
+/** The config every Lambda of the stage runs with (schema defaults filled in). */
+export function stageConfig(stage: StageSettings): Config {
+  return configSchema.parse(appEnvironment(stage));
+}
