@@ -2,6 +2,7 @@ import type { CoreContext } from "@market/core";
 import type { Config } from "@market/core/config";
 import { runMarketSync, runResolutionPoll } from "@market/functions/jobs/markets";
 import { runRankingJob } from "@market/functions/jobs/ranking";
+import { runReconcile } from "@market/functions/jobs/reconcile";
 import type { AppServices } from "@market/functions/services";
 
 interface Job {
@@ -44,6 +45,14 @@ export function startLocalSchedules(
       run: async () => {
         const r = await runRankingJob(core, "schedule");
         return `${r.changedUsers} changed users, ${r.boardsRebuilt} boards, ${r.writes} writes`;
+      },
+    },
+    {
+      name: "ledger reconcile",
+      everySeconds: config.RECONCILE_INTERVAL_SECONDS,
+      run: async () => {
+        const r = await runReconcile(core);
+        return `${r.scanned.users} users, ${r.scanned.entries} entries, ${r.differences.length} differences`;
       },
     },
   ];

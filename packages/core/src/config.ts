@@ -55,6 +55,8 @@ export const configSchema = z.object({
   /** Local timers for the market jobs (AWS uses EventBridge schedules instead). */
   MARKET_SYNC_INTERVAL_SECONDS: integer(300),
   RESOLUTION_POLL_INTERVAL_SECONDS: integer(60),
+  /** Local timer for the ledger reconcile job (AWS: a daily EventBridge schedule). */
+  RECONCILE_INTERVAL_SECONDS: integer(24 * 60 * 60),
   /** Set by the stack; StartExecution target for market settlement. */
   SETTLEMENT_STATE_MACHINE_ARN: z.string().optional(),
   /**
@@ -66,6 +68,10 @@ export const configSchema = z.object({
   PASSWORD_RESET_PER_HOUR: positive(5),
   PASSWORD_RESET_CONFIRM_PER_IP_PER_HOUR: positive(10),
   BETS_PER_USER_PER_MINUTE: positive(30),
+  /** Every other authenticated route, per user (seed 002 §9.2). */
+  REQUESTS_PER_USER_PER_MINUTE: positive(100),
+  /** Anonymous market reads (list, detail, odds history), per client IP. */
+  ANONYMOUS_READS_PER_IP_PER_MINUTE: positive(600),
   PREDICTION_SESSIONS_PER_HOUR: positive(10),
   PREDICTION_SESSIONS_PER_DAY: positive(50),
   DAILY_REWARD_PER_USER_PER_MINUTE: positive(5),
@@ -86,6 +92,8 @@ export const configSchema = z.object({
   /** Highest balance an account may hold (architecture, ledger rule 1). */
   BALANCE_CAP: integer(1_000_000),
   SIGNUP_BONUS: integer(1_000),
+  /** Credits `npm run migrate:credits` gives each account created before credits (seed 003). */
+  MIGRATION_GRANT: integer(50),
   DAILY_REWARD: integer(100),
   MIN_BET: integer(10),
   MAX_BET: integer(10_000),

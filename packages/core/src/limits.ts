@@ -39,6 +39,18 @@ function buildLimits(config: Config) {
         limit: config.PASSWORD_RESET_CONFIRM_PER_IP_PER_HOUR,
         windowSeconds: hour,
       },
+      /** Every authenticated request without a limit of its own, per user. */
+      requests: {
+        name: "requests",
+        limit: config.REQUESTS_PER_USER_PER_MINUTE,
+        windowSeconds: minute,
+      },
+      /** Public market reads, per client IP. */
+      anonymousReads: {
+        name: "anonymous-reads",
+        limit: config.ANONYMOUS_READS_PER_IP_PER_MINUTE,
+        windowSeconds: minute,
+      },
       /** Bets, per user. */
       bets: { name: "bets", limit: config.BETS_PER_USER_PER_MINUTE, windowSeconds: minute },
       /** Prediction sessions started, per user and hour. */

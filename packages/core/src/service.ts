@@ -1,5 +1,6 @@
 import { ElectroError, Service } from "electrodb";
 import type { Db } from "./db";
+import { AuditEvent } from "./entities/audit-event";
 import { Bet } from "./entities/bet";
 import { DailyReward } from "./entities/daily-reward";
 import { IdempotencyKey } from "./entities/idempotency-key";
@@ -43,6 +44,7 @@ const entities = {
   predictionSession: PredictionSession,
   prediction: Prediction,
   predictionStat: PredictionStat,
+  auditEvent: AuditEvent,
   dailyReward: DailyReward,
   userStat: UserStat,
   rankDirty: RankDirty,

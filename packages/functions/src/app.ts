@@ -11,6 +11,7 @@ import { errorResponse, handleError } from "./http/errors";
 import { notFoundHandler } from "./http/method-not-allowed";
 import { serveWeb } from "./http/web";
 import { logger } from "./logger";
+import { observeCreditMovements } from "./metrics";
 import { adminRouter } from "./routes/admin/admin.index";
 import { authRouter } from "./routes/auth/auth.index";
 import { betsRouter } from "./routes/bets/bets.index";
@@ -44,6 +45,7 @@ export const apiBase = "/api/v1";
 
 /** The HTTP app, the same for Lambda (`hono/aws-lambda`), `npm start` and tests. */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  observeCreditMovements();
   const core = {
     ...createContext({
       db: deps.db,

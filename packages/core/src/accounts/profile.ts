@@ -22,6 +22,9 @@ export interface PrivateProfile extends PublicProfile {
   role: UserItem["role"];
   plan: UserItem["plan"];
   creditBalance: number;
+  /** Lifetime credits in and out, kept by the ledger (docs/product-rules.md). */
+  totalCreditsEarned: number;
+  totalCreditsSpent: number;
   createdAt: string;
   lastDailyRewardAt: string | null;
   /** Consecutive daily claims, each within 48 h of the one before (docs/product-rules.md). */
@@ -53,6 +56,8 @@ export function privateProfile(
     role: user.role,
     plan: user.plan,
     creditBalance: user.balance,
+    totalCreditsEarned: user.creditsEarned ?? 0,
+    totalCreditsSpent: user.creditsSpent ?? 0,
     createdAt: user.createdAt,
     lastDailyRewardAt: user.lastDailyRewardAt ?? null,
     currentStreak: user.currentStreak ?? 0,

@@ -1,3 +1,10 @@
+export {
+  type MigrationOptions,
+  type MigrationProgress,
+  type MigrationReport,
+  migrateCredits,
+} from "./migrate";
+export { onLedgerPosting } from "./observers";
 export { AccountExists, type OpenAccountInput, openAccount } from "./open-account";
 export { consume, grant, type MovementInput, postAdminMovement, refund } from "./operations";
 export {
@@ -14,3 +21,10 @@ export {
   maxHistoryLimit,
 } from "./read";
 export { type Reconciliation, reconcile } from "./reconcile";
+export {
+  checkUser,
+  type ReconcileDifference,
+  type ReconcileOptions,
+  type ReconcileReport,
+  reconcileAll,
+} from "./reconcile-all";

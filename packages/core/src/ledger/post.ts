@@ -12,6 +12,7 @@ import {
 import { amountInCents, fromCents, toCents } from "../money";
 import { serviceFor, type TransactionEntities, type TransactionItem } from "../service";
 import { creditFlow } from "./flow";
+import { notifyPosting } from "./observers";
 import { backoffMs, isTransientCode, isTransientError, sleep } from "./retry";
 
 export interface PostEntryInput {
@@ -161,6 +162,7 @@ export async function postLedgerEntry(
     });
     switch (attempt.kind) {
       case "committed":
+        notifyPosting(attempt.posting);
         return attempt.posting;
       case "replayed": {
         const replay = await findReplay(ctx, input);

@@ -4,7 +4,9 @@ import middy from "@middy/core";
 import { loadServices } from "../deps";
 import { runMarketSync, runResolutionPoll } from "../jobs/markets";
 import { runRankingJob } from "../jobs/ranking";
+import { runReconcile } from "../jobs/reconcile";
 import { logger } from "../logger";
+import { observeCreditMovements } from "../metrics";
 import { environmentWithSecrets } from "../secrets";
 
 // Built once per container; every scheduled invocation reuses them.
@@ -15,6 +17,7 @@ const db = createDb({
   region: config.AWS_REGION,
 });
 const core = createContext({ db, config });
+observeCreditMovements();
 const services = await loadServices(config, db, {
   local: false,
   env: await environmentWithSecrets(),
@@ -30,6 +33,11 @@ export const resolutionPoll = middy(() => runResolutionPoll(core, services)).use
   injectLambdaContext(logger, { resetKeys: true }),
 );
 
+/** EventBridge, daily: the ledger reconcile (reads only; `ReconcileDifferences` metric). */
+export const reconcile = middy(async () => {
+  const report = await runReconcile(core);
+  return { scanned: report.scanned, differences: report.differences.length };
+}).use(injectLambdaContext(logger, { resetKeys: true }));
 /** EventBridge, every 15 minutes: leaderboards, snapshots and ranks (docs/ranking.md). */
 export const ranking = middy(() => runRankingJob(core, "schedule")).use(
   injectLambdaContext(logger, { resetKeys: true }),

@@ -2,9 +2,15 @@ import { verifyAccessToken } from "@market/core/auth/access-token";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./env";
 import { errorResponse } from "./errors";
+import { perUser } from "./limits";
 
-/** Requires `Authorization: Bearer <access token>` and exposes the caller as `c.var.caller`. */
-export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
+/**
+ * Requires `Authorization: Bearer <access token>` and exposes the caller as
+ * `c.var.caller`, without the general per-user request limit: only for routes
+ * whose own per-user limit is counted in their transaction (placing a bet,
+ * starting a prediction session).
+ */
+export const requireUserOwnLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header("authorization") ?? "";
   const [scheme, token] = header.split(" ");
   if (scheme?.toLowerCase() !== "bearer" || !token) {
@@ -15,6 +21,21 @@ export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   // An invalid token throws InvalidToken, which onError answers with 401.
   c.set("caller", await verifyAccessToken(keys, token, clock()));
   await next();
+};
+
+const requestsPerUser = perUser("requests");
+
+/**
+ * Requires a valid access token (`c.var.caller`) and counts the request against
+ * the caller's general limit (`REQUESTS_PER_USER_PER_MINUTE`); a full window is
+ * a 429 before the handler runs, so nothing is charged.
+ */
+export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
+  let limited: Response | undefined;
+  const unauthenticated = await requireUserOwnLimit(c, async () => {
+    limited = (await requestsPerUser(c, next)) ?? undefined;
+  });
+  return unauthenticated ?? limited;
 };
 
 /** The one guard of every admin route: a valid token whose role is admin, else 403. */

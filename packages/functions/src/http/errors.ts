@@ -1,10 +1,10 @@
 import { DomainError, type ErrorCode } from "@market/core";
-import { RateLimitExceeded } from "@market/core/rate-limit";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
 import { logger } from "../logger";
+import { retryAfterHeaders } from "./rate-limit";
 
 /** The one error body the API returns. */
 export interface ErrorBody {
@@ -100,8 +100,7 @@ export function handleError(error: Error, c: Context): Response {
   if (error instanceof DomainError) {
     const status: ContentfulStatusCode = statusByCode[error.code];
     if (status >= 500) logger.warn("domain error", { code: error.code, error });
-    if (error instanceof RateLimitExceeded)
-      c.header("Retry-After", String(error.retryAfterSeconds));
+    for (const [name, value] of Object.entries(retryAfterHeaders(error))) c.header(name, value);
     if (error.code === "UNAUTHORIZED") c.header("WWW-Authenticate", 'Bearer error="invalid_token"');
     return errorResponse(c, status, error.code, error.message, error.details);
   }

@@ -9,3 +9,8 @@ export function perIp(rule: RateLimitName) {
     ipSubject(clientIp(c, { trustForwardedFor: c.var.core.config.TRUST_FORWARDED_FOR })),
   );
 }
+
+/** Counts requests per authenticated caller (`c.var.caller`, so after the auth guard). */
+export function perUser(rule: RateLimitName) {
+  return rateLimit<AppEnv>(rule, (c) => `user:${c.var.caller.userId}`);
+}

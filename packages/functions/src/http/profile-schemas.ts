@@ -16,6 +16,10 @@ export const PrivateProfileSchema = PublicProfileSchema.extend({
   role: z.enum(["user", "admin"]),
   plan: z.enum(["free", "unlimited"]),
   creditBalance: z.number(),
+  /** Credits received in all (bonuses, rewards, payouts, grants). */
+  totalCreditsEarned: z.number(),
+  /** Credits spent in all (bets, prediction sessions), net of refunds. */
+  totalCreditsSpent: z.number(),
   createdAt: z.string().openapi({ format: "date-time" }),
   lastDailyRewardAt: z.string().nullable(),
   currentStreak: z.number().int(),

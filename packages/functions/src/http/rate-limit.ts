@@ -28,6 +28,10 @@ export function rateLimit<E extends RateLimitEnv = AppEnv>(
     const result = await hit(core, rule, await subjectOf(c));
     c.header("RateLimit-Limit", String(rule.limit));
     c.header("RateLimit-Remaining", String(result.remaining));
+    c.header(
+      "RateLimit-Reset",
+      String(Math.max(0, Math.ceil((result.resetAt.getTime() - core.clock().getTime()) / 1000))),
+    );
     if (!result.allowed) {
       const error = new RateLimitExceeded(rule, result.retryAfterSeconds);
       for (const [name, value] of Object.entries(retryAfterHeaders(error))) c.header(name, value);
@@ -42,7 +46,12 @@ export function rateLimit<E extends RateLimitEnv = AppEnv>(
  * core), for the app's `onError`; no headers for any other error.
  */
 export function retryAfterHeaders(error: unknown): Record<string, string> {
-  return error instanceof RateLimitExceeded
-    ? { "Retry-After": String(error.retryAfterSeconds) }
-    : {};
+  if (!(error instanceof RateLimitExceeded)) return {};
+  const retryAfter = String(error.retryAfterSeconds);
+  return {
+    "Retry-After": retryAfter,
+    "RateLimit-Limit": String(error.details?.limit ?? ""),
+    "RateLimit-Remaining": "0",
+    "RateLimit-Reset": retryAfter,
+  };
 }

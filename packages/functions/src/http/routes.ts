@@ -1,5 +1,5 @@
 import { createRoute, type RouteConfig, type RouteHandler } from "@hono/zod-openapi";
-import { requireAdmin, requireUser } from "./auth";
+import { requireAdmin, requireUser, requireUserOwnLimit } from "./auth";
 import type { AppEnv } from "./env";
 import { errorContent } from "./schemas";
 
@@ -36,5 +36,19 @@ export function adminRoute<const R extends OpenRouteConfig>(route: R) {
     security,
     middleware: [requireAdmin] as const,
     responses: { 401: unauthorized, 403: forbidden, ...route.responses },
+  });
+}
+
+/**
+ * Like `authedRoute`, without the general per-user request limit: for routes
+ * whose own per-user limit is counted in their transaction (placing a bet,
+ * starting a prediction session).
+ */
+export function authedRouteOwnLimit<const R extends OpenRouteConfig>(route: R) {
+  return createRoute({
+    ...route,
+    security,
+    middleware: [requireUserOwnLimit] as const,
+    responses: { 401: unauthorized, ...route.responses },
   });
 }

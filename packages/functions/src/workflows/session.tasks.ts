@@ -18,8 +18,11 @@ import {
 } from "@market/core/predictions/models";
 import { z } from "zod";
 import { logger } from "../logger";
-import { modelMetrics } from "../metrics";
+import { modelMetrics, observeCreditMovements } from "../metrics";
 import { InjectedCrash, type SessionTaskName } from "./workflow-faults";
+
+// The session Lambda runs no app: its refunds are observed here.
+observeCreditMovements();
 
 /** What the session tasks run with: the same in Lambda and in the local engine. */
 export interface SessionTaskDeps {

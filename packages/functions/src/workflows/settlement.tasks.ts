@@ -4,6 +4,10 @@ import { scorePredictions } from "@market/core/predictions";
 import { z } from "zod";
 import { runRankingJob } from "../jobs/ranking";
 import { logger } from "../logger";
+import { observeCreditMovements, settlementMetrics } from "../metrics";
+
+// The settlement Lambda runs no app: its payouts and refunds are observed here.
+observeCreditMovements();
 
 /**
  * The tasks of the settlement workflow (`settlement.asl.json`), as plain
@@ -42,6 +46,7 @@ export async function settlePageTask(
     settled: page.settled,
     outcomes: page.outcomes,
   });
+  settlementMetrics(page.settled, page.outcomes);
   return { marketId, more: page.more, settled: page.settled, outcomes: page.outcomes };
 }
 

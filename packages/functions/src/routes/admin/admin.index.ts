@@ -1,12 +1,16 @@
 import { createRouter } from "../../http/router";
 import * as credits from "./admin.handlers";
 import * as creditRoutes from "./admin.routes";
+import * as jobs from "./jobs.handlers";
+import * as jobRoutes from "./jobs.routes";
 import * as markets from "./markets.handlers";
 import * as marketRoutes from "./markets.routes";
 import * as predictions from "./predictions.handlers";
 import * as predictionRoutes from "./predictions.routes";
 import * as ranking from "./ranking.handlers";
 import * as rankingRoutes from "./ranking.routes";
+import * as users from "./users.handlers";
+import * as userRoutes from "./users.routes";
 
 export const adminRouter = createRouter()
   .openapi(creditRoutes.postCredits, credits.postCredits)
@@ -17,4 +21,10 @@ export const adminRouter = createRouter()
   .openapi(marketRoutes.resolutionPoll, markets.resolutionPoll)
   .openapi(predictionRoutes.analytics, predictions.analytics)
   .openapi(predictionRoutes.sessionSweep, predictions.sessionSweep)
-  .openapi(rankingRoutes.rankingJob, ranking.rankingJob);
+  .openapi(rankingRoutes.rankingJob, ranking.rankingJob)
+  .openapi(userRoutes.searchUsersRoute, users.searchUsers)
+  .openapi(userRoutes.getAdminUserRoute, users.getAdminUser)
+  .openapi(userRoutes.patchAdminUserRoute, users.patchAdminUser)
+  .openapi(userRoutes.adminUserLedgerRoute, users.adminUserLedger)
+  .openapi(userRoutes.listAuditRoute, users.listAuditEvents)
+  .openapi(jobRoutes.reconcileRoute, jobs.reconcile);

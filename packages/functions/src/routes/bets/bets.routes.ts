@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { betStatuses } from "@market/core/entities/bet";
-import { authedRoute } from "../../http/routes";
+import { authedRoute, authedRouteOwnLimit } from "../../http/routes";
 import { errorContent, idempotencyKeyHeaders, jsonBody } from "../../http/schemas";
 
 export const BetSchema = z
@@ -25,7 +25,7 @@ export const BetSchema = z
   })
   .openapi("Bet");
 
-export const place = authedRoute({
+export const place = authedRouteOwnLimit({
   method: "post",
   path: "/bets",
   tags: ["Bets"],

@@ -1,8 +1,12 @@
 import { z } from "@hono/zod-openapi";
 import { marketStatuses, marketTypes } from "@market/core/entities/market";
 import { marketSorts } from "@market/core/markets";
+import { perIp } from "../../http/limits";
 import { publicRoute } from "../../http/routes";
 import { errorContent } from "../../http/schemas";
+
+/** Market reads are public: counted per client IP, at a generous default. */
+const anonymousReads = perIp("anonymousReads");
 
 export const MarketSchema = z
   .object({
@@ -30,6 +34,7 @@ export const list = publicRoute({
   method: "get",
   path: "/markets",
   tags: ["Markets"],
+  middleware: [anonymousReads] as const,
   summary: "Markets, filtered, searched and sorted",
   request: {
     query: z
@@ -65,6 +70,7 @@ export const getOne = publicRoute({
   method: "get",
   path: "/markets/{marketId}",
   tags: ["Markets"],
+  middleware: [anonymousReads] as const,
   summary: "One market",
   request: { params: z.object({ marketId: z.string().min(1).max(100) }) },
   responses: {
@@ -77,6 +83,7 @@ export const getOddsHistory = publicRoute({
   method: "get",
   path: "/markets/{marketId}/odds-history",
   tags: ["Markets"],
+  middleware: [anonymousReads] as const,
   summary: "How the market's odds moved, oldest first",
   request: { params: z.object({ marketId: z.string().min(1).max(100) }) },
   responses: {

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { authedRoute, publicRoute } from "../../http/routes";
+import { authedRoute, authedRouteOwnLimit, publicRoute } from "../../http/routes";
 import { errorContent, idempotencyKeyHeaders, jsonBody } from "../../http/schemas";
 
 export const ModelSchema = z
@@ -62,7 +62,7 @@ export const listModels = publicRoute({
   },
 });
 
-export const start = authedRoute({
+export const start = authedRouteOwnLimit({
   method: "post",
   path: "/predictions/sessions",
   tags: ["Predict with AI"],

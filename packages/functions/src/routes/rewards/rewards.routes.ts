@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { maxRewardOffset, maxRewardPage } from "@market/core/rewards";
-import { authedRoute } from "../../http/routes";
+import { authedRoute, authedRouteOwnLimit } from "../../http/routes";
 import { ErrorSchema, errorContent, jsonResponse } from "../../http/schemas";
 
 export const RewardSchema = z
@@ -12,7 +12,7 @@ export const RewardSchema = z
   })
   .openapi("DailyReward");
 
-export const claimDaily = authedRoute({
+export const claimDaily = authedRouteOwnLimit({
   method: "post",
   path: "/rewards/daily",
   tags: ["Rewards"],

@@ -1,0 +1,83 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { Ledger } from "@market/core";
+import { getUser, privateProfile } from "@market/core/accounts";
+import { findUsers, listAudit, setUserAccess } from "@market/core/admin";
+import type { AuditEventItem } from "@market/core/entities/audit-event";
+import type { UserItem } from "@market/core/entities/user";
+import type { AppEnv } from "../../http/env";
+import { toTransaction } from "../transactions/transactions.handlers";
+import type {
+  adminUserLedgerRoute,
+  getAdminUserRoute,
+  listAuditRoute,
+  patchAdminUserRoute,
+  searchUsersRoute,
+} from "./users.routes";
+
+export const searchUsers: RouteHandler<typeof searchUsersRoute, AppEnv> = async (c) => {
+  const { email, username, limit, cursor } = c.req.valid("query");
+  const page = await findUsers(c.var.core, { email, username, limit, cursor });
+  return c.json({ users: page.users.map(toAdminUser), limit, nextCursor: page.cursor }, 200);
+};
+
+export const getAdminUser: RouteHandler<typeof getAdminUserRoute, AppEnv> = async (c) => {
+  const { userId } = c.req.valid("param");
+  return c.json(toAdminUser(await getUser(c.var.core, userId)), 200);
+};
+
+export const patchAdminUser: RouteHandler<typeof patchAdminUserRoute, AppEnv> = async (c) => {
+  const { userId } = c.req.valid("param");
+  const { plan, role, reason } = c.req.valid("json");
+  const user = await setUserAccess(c.var.core, {
+    adminId: c.var.caller.userId,
+    userId,
+    plan,
+    role,
+    reason,
+  });
+  return c.json(toAdminUser(user), 200);
+};
+
+export const adminUserLedger: RouteHandler<typeof adminUserLedgerRoute, AppEnv> = async (c) => {
+  const { userId } = c.req.valid("param");
+  const { type, limit, cursor } = c.req.valid("query");
+  const [{ entries }, page] = await Promise.all([
+    Ledger.getBalance(c.var.core, userId),
+    Ledger.history(c.var.core, userId, { type, limit, cursor }),
+  ]);
+  return c.json(
+    {
+      transactions: page.entries.map(toTransaction),
+      total: entries,
+      limit,
+      nextCursor: page.cursor,
+    },
+    200,
+  );
+};
+
+export const listAuditEvents: RouteHandler<typeof listAuditRoute, AppEnv> = async (c) => {
+  const { adminId, userId, type, limit, cursor } = c.req.valid("query");
+  const page = await listAudit(c.var.core, { adminId, userId, type, limit, cursor });
+  return c.json({ events: page.events.map(toAuditEvent), limit, nextCursor: page.cursor }, 200);
+};
+
+function toAdminUser(user: UserItem) {
+  return { ...privateProfile(user), ledgerEntries: user.ledgerSeq, updatedAt: user.updatedAt };
+}
+
+function toAuditEvent(event: AuditEventItem) {
+  return {
+    id: event.eventId,
+    type: event.type,
+    adminId: event.adminId,
+    userId: event.userId,
+    reason: event.reason,
+    amount: event.amount ?? null,
+    balanceBefore: event.balanceBefore ?? null,
+    balanceAfter: event.balanceAfter ?? null,
+    from: event.from ?? null,
+    to: event.to ?? null,
+    createdAt: event.createdAt,
+  };
+}

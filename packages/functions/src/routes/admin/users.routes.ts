@@ -1,0 +1,176 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { auditEventTypes } from "@market/core/entities/audit-event";
+import { ledgerEntryTypes } from "@market/core/entities/ledger-entry";
+import { requireAdmin } from "../../http/auth";
+import { PrivateProfileSchema } from "../../http/profile-schemas";
+import { errorContent, jsonBody, jsonResponse } from "../../http/schemas";
+import { TransactionSchema } from "../transactions/transactions.routes";
+
+const security = [{ bearerAuth: [] }];
+const adminErrors = {
+  401: errorContent("Missing or invalid access token"),
+  403: errorContent("Not an admin"),
+};
+const userIdParam = z.object({ userId: z.string().min(1).max(64) });
+const cursor = z.string().max(2048).optional();
+
+/** What an admin sees of a user: the private profile plus the ledger's bookkeeping. */
+export const AdminUserSchema = PrivateProfileSchema.extend({
+  ledgerEntries: z.number().int(),
+  updatedAt: z.string().openapi({ format: "date-time" }),
+}).openapi("AdminUser");
+
+export const AuditEventSchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(auditEventTypes),
+    adminId: z.string(),
+    userId: z.string(),
+    reason: z.string(),
+    amount: z.number().nullable(),
+    balanceBefore: z.number().nullable(),
+    balanceAfter: z.number().nullable(),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    createdAt: z.string().openapi({ format: "date-time" }),
+  })
+  .openapi("AuditEvent");
+
+export const searchUsersRoute = createRoute({
+  method: "get",
+  path: "/admin/users",
+  tags: ["Admin"],
+  summary: "Find users by email prefix or username prefix",
+  security,
+  middleware: [requireAdmin] as const,
+  request: {
+    query: z
+      .object({
+        email: z.string().trim().min(1).max(254).optional(),
+        username: z.string().trim().min(1).max(50).optional(),
+        limit: z.coerce.number().int().min(1).max(100).default(20),
+        cursor,
+      })
+      .strict(),
+  },
+  responses: {
+    200: jsonResponse(
+      "One page of matching users; pass `nextCursor` back as `cursor` for the next",
+      z.object({
+        users: z.array(AdminUserSchema),
+        limit: z.number().int(),
+        nextCursor: z.string().nullable(),
+      }),
+    ),
+    400: errorContent("Neither or both of email and username, or an invalid limit"),
+    ...adminErrors,
+  },
+});
+
+export const getAdminUserRoute = createRoute({
+  method: "get",
+  path: "/admin/users/{userId}",
+  tags: ["Admin"],
+  summary: "A user's full profile: balance, totals, plan and role",
+  security,
+  middleware: [requireAdmin] as const,
+  request: { params: userIdParam },
+  responses: {
+    200: jsonResponse("The user", AdminUserSchema),
+    404: errorContent("USER_NOT_FOUND"),
+    ...adminErrors,
+  },
+});
+
+export const patchAdminUserRoute = createRoute({
+  method: "patch",
+  path: "/admin/users/{userId}",
+  tags: ["Admin"],
+  summary: "Set a user's plan and/or role (audited)",
+  security,
+  middleware: [requireAdmin] as const,
+  request: {
+    params: userIdParam,
+    body: jsonBody(
+      z
+        .object({
+          plan: z.enum(["free", "unlimited"]).optional(),
+          role: z.enum(["user", "admin"]).optional(),
+          reason: z.string().trim().min(1).max(200),
+        })
+        .strict(),
+    ),
+  },
+  responses: {
+    200: jsonResponse("The user after the change", AdminUserSchema),
+    400: errorContent("Invalid body, or nothing to change"),
+    404: errorContent("USER_NOT_FOUND"),
+    ...adminErrors,
+  },
+});
+
+export const adminUserLedgerRoute = createRoute({
+  method: "get",
+  path: "/admin/users/{userId}/ledger",
+  tags: ["Admin"],
+  summary: "A user's ledger entries with their reasons, newest first",
+  security,
+  middleware: [requireAdmin] as const,
+  request: {
+    params: userIdParam,
+    query: z
+      .object({
+        type: z.enum(ledgerEntryTypes).optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+        cursor,
+      })
+      .strict(),
+  },
+  responses: {
+    200: jsonResponse(
+      "One page of entries",
+      z.object({
+        transactions: z.array(TransactionSchema),
+        total: z.number().int(),
+        limit: z.number().int(),
+        nextCursor: z.string().nullable(),
+      }),
+    ),
+    400: errorContent("Invalid query"),
+    404: errorContent("USER_NOT_FOUND"),
+    ...adminErrors,
+  },
+});
+
+export const listAuditRoute = createRoute({
+  method: "get",
+  path: "/admin/audit",
+  tags: ["Admin"],
+  summary: "The audit trail of admin actions, newest first",
+  description: "Filter by `adminId`, `userId` and `type`; a filtered page may be short.",
+  security,
+  middleware: [requireAdmin] as const,
+  request: {
+    query: z
+      .object({
+        adminId: z.string().min(1).max(64).optional(),
+        userId: z.string().min(1).max(64).optional(),
+        type: z.enum(auditEventTypes).optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+        cursor,
+      })
+      .strict(),
+  },
+  responses: {
+    200: jsonResponse(
+      "One page of events",
+      z.object({
+        events: z.array(AuditEventSchema),
+        limit: z.number().int(),
+        nextCursor: z.string().nullable(),
+      }),
+    ),
+    400: errorContent("Invalid query"),
+    ...adminErrors,
+  },
+});
