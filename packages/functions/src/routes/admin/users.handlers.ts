@@ -1,5 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { Ledger } from "@market/core";
+import { type Config, Ledger } from "@market/core";
 import { getUser, privateProfile } from "@market/core/accounts";
 import { findUsers, listAudit, setUserAccess } from "@market/core/admin";
 import type { AuditEventItem } from "@market/core/entities/audit-event";
@@ -17,12 +17,19 @@ import type {
 export const searchUsers: RouteHandler<typeof searchUsersRoute, AppEnv> = async (c) => {
   const { email, username, limit, cursor } = c.req.valid("query");
   const page = await findUsers(c.var.core, { email, username, limit, cursor });
-  return c.json({ users: page.users.map(toAdminUser), limit, nextCursor: page.cursor }, 200);
+  return c.json(
+    {
+      users: page.users.map((user) => toAdminUser(user, c.var.core.config)),
+      limit,
+      nextCursor: page.cursor,
+    },
+    200,
+  );
 };
 
 export const getAdminUser: RouteHandler<typeof getAdminUserRoute, AppEnv> = async (c) => {
   const { userId } = c.req.valid("param");
-  return c.json(toAdminUser(await getUser(c.var.core, userId)), 200);
+  return c.json(toAdminUser(await getUser(c.var.core, userId), c.var.core.config), 200);
 };
 
 export const patchAdminUser: RouteHandler<typeof patchAdminUserRoute, AppEnv> = async (c) => {
@@ -35,7 +42,7 @@ export const patchAdminUser: RouteHandler<typeof patchAdminUserRoute, AppEnv> = 
     role,
     reason,
   });
-  return c.json(toAdminUser(user), 200);
+  return c.json(toAdminUser(user, c.var.core.config), 200);
 };
 
 export const adminUserLedger: RouteHandler<typeof adminUserLedgerRoute, AppEnv> = async (c) => {
@@ -62,8 +69,12 @@ export const listAuditEvents: RouteHandler<typeof listAuditRoute, AppEnv> = asyn
   return c.json({ events: page.events.map(toAuditEvent), limit, nextCursor: page.cursor }, 200);
 };
 
-function toAdminUser(user: UserItem) {
-  return { ...privateProfile(user), ledgerEntries: user.ledgerSeq, updatedAt: user.updatedAt };
+function toAdminUser(user: UserItem, config: Config) {
+  return {
+    ...privateProfile(user, config),
+    ledgerEntries: user.ledgerSeq,
+    updatedAt: user.updatedAt,
+  };
 }
 
 function toAuditEvent(event: AuditEventItem) {
