@@ -3,7 +3,7 @@ import type { UserItem } from "../entities/user";
 import { UserNotFound, ValidationFailed } from "../errors";
 import { serviceFor } from "../service";
 import { UsernameTaken } from "./errors";
-import { usernameKey } from "./normalize";
+import { isReservedUsername, usernameKey } from "./normalize";
 
 /** What anyone may see of a user. */
 export interface PublicProfile {
@@ -19,6 +19,8 @@ export interface PublicProfile {
 export interface PrivateProfile extends PublicProfile {
   email: string;
   role: UserItem["role"];
+  /** Whether the owner opened the verification link sent to `email`. */
+  emailVerified: boolean;
   plan: UserItem["plan"];
   creditBalance: number;
   createdAt: string;
@@ -36,11 +38,13 @@ export function publicProfile(user: UserItem): PublicProfile {
   };
 }
 
-export function privateProfile(user: UserItem): PrivateProfile {
+/** `role` is the caller's effective role (the token's), which may differ from the stored one. */
+export function privateProfile(user: UserItem, role: UserItem["role"] = user.role): PrivateProfile {
   return {
     ...publicProfile(user),
     email: user.email ?? "",
-    role: user.role,
+    role,
+    emailVerified: Boolean(user.emailVerifiedAt),
     plan: user.plan,
     creditBalance: user.balance,
     createdAt: user.createdAt,
@@ -86,6 +90,7 @@ export async function changeUsername(
     });
   }
   const user = await getUser(ctx, userId);
+  if (isReservedUsername(username)) throw new UsernameTaken();
   const now = ctx.clock().toISOString();
   const oldKey = usernameKey(user.username ?? "");
   const newKey = usernameKey(username);

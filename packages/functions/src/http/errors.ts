@@ -1,4 +1,5 @@
 import { DomainError, type ErrorCode } from "@market/core";
+import { PasswordHashingBusy } from "@market/core/auth/hash-gate";
 import { RateLimitExceeded } from "@market/core/rate-limit";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -46,6 +47,9 @@ const statusByCode = {
   POLYMARKET_UNAVAILABLE: 503,
   WORKFLOW_START_FAILED: 503,
   POLYMARKET_BAD_RESPONSE: 502,
+  WEAK_PASSWORD: 400,
+  INVALID_VERIFICATION_TOKEN: 400,
+  AUTH_BUSY: 503,
 } as const satisfies Record<ErrorCode, ContentfulStatusCode>;
 
 const codeByStatus: Record<number, string> = {
@@ -99,7 +103,7 @@ export function handleError(error: Error, c: Context): Response {
   if (error instanceof DomainError) {
     const status: ContentfulStatusCode = statusByCode[error.code];
     if (status >= 500) logger.warn("domain error", { code: error.code, error });
-    if (error instanceof RateLimitExceeded)
+    if (error instanceof RateLimitExceeded || error instanceof PasswordHashingBusy)
       c.header("Retry-After", String(error.retryAfterSeconds));
     if (error.code === "UNAUTHORIZED") c.header("WWW-Authenticate", 'Bearer error="invalid_token"');
     return errorResponse(c, status, error.code, error.message, error.details);

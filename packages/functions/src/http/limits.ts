@@ -9,3 +9,11 @@ export function perIp(rule: RateLimitName) {
     ipSubject(clientIp(c, { trustForwardedFor: c.var.core.config.TRUST_FORWARDED_FOR })),
   );
 }
+
+/**
+ * Counts requests per signed-in user against the configured limit `rule`; goes
+ * after `requireUser` in a route's middleware.
+ */
+export function perUser(rule: RateLimitName) {
+  return rateLimit<AppEnv>(rule, (c) => `user:${c.var.caller.userId}`);
+}

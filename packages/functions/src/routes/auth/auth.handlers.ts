@@ -8,6 +8,8 @@ import {
   register,
   requestPasswordReset,
   rotateRefreshToken,
+  sendEmailVerification,
+  verifyEmail,
 } from "@market/core/accounts";
 import type { AppEnv } from "../../http/env";
 import type {
@@ -18,16 +20,18 @@ import type {
   passwordResetRequestRoute,
   refreshRoute,
   registerRoute,
+  resendVerificationRoute,
+  verifyEmailRoute,
 } from "./auth.routes";
 
 export const registerHandler: RouteHandler<typeof registerRoute, AppEnv> = async (c) => {
-  const { user, ...tokens } = await register(c.var.core, c.req.valid("json"));
-  return c.json({ user: privateProfile(user), ...tokens }, 201);
+  const { user, role, ...tokens } = await register(c.var.core, c.req.valid("json"));
+  return c.json({ user: privateProfile(user, role), ...tokens }, 201);
 };
 
 export const loginHandler: RouteHandler<typeof loginRoute, AppEnv> = async (c) => {
-  const { user, ...tokens } = await login(c.var.core, c.req.valid("json"));
-  return c.json({ user: privateProfile(user), ...tokens }, 200);
+  const { user, role, ...tokens } = await login(c.var.core, c.req.valid("json"));
+  return c.json({ user: privateProfile(user, role), ...tokens }, 200);
 };
 
 export const refreshHandler: RouteHandler<typeof refreshRoute, AppEnv> = async (c) => {
@@ -38,6 +42,19 @@ export const refreshHandler: RouteHandler<typeof refreshRoute, AppEnv> = async (
 export const logoutHandler: RouteHandler<typeof logoutRoute, AppEnv> = async (c) => {
   await logout(c.var.core, c.var.caller.userId, c.req.valid("json").refreshToken);
   return c.json({ message: "Logged out successfully" }, 200);
+};
+
+export const verifyEmailHandler: RouteHandler<typeof verifyEmailRoute, AppEnv> = async (c) => {
+  await verifyEmail(c.var.core, c.req.valid("json").token);
+  return c.json({ message: "Email verified." }, 200);
+};
+
+export const resendVerificationHandler: RouteHandler<
+  typeof resendVerificationRoute,
+  AppEnv
+> = async (c) => {
+  await sendEmailVerification(c.var.core, c.var.caller.userId);
+  return c.json({ message: "If the address is not verified yet, a link is on its way." }, 202);
 };
 
 export const passwordResetRequestHandler: RouteHandler<

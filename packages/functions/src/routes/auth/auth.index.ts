@@ -7,6 +7,8 @@ import {
   passwordResetRequestHandler,
   refreshHandler,
   registerHandler,
+  resendVerificationHandler,
+  verifyEmailHandler,
 } from "./auth.handlers";
 import {
   changePasswordRoute,
@@ -16,6 +18,8 @@ import {
   passwordResetRequestRoute,
   refreshRoute,
   registerRoute,
+  resendVerificationRoute,
+  verifyEmailRoute,
 } from "./auth.routes";
 
 export const authRouter = createRouter()
@@ -25,4 +29,6 @@ export const authRouter = createRouter()
   .openapi(logoutRoute, logoutHandler)
   .openapi(passwordResetRequestRoute, passwordResetRequestHandler)
   .openapi(passwordResetConfirmRoute, passwordResetConfirmHandler)
-  .openapi(changePasswordRoute, changePasswordHandler);
+  .openapi(changePasswordRoute, changePasswordHandler)
+  .openapi(verifyEmailRoute, verifyEmailHandler)
+  .openapi(resendVerificationRoute, resendVerificationHandler);

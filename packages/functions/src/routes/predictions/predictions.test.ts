@@ -7,7 +7,13 @@ import { serviceFor } from "@market/core/service";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../app";
 import { createTestApp, jsonRequest } from "../../test/app";
-import { bearer, registerUser, type TestSession, uniqueName } from "../../test/users";
+import {
+  bearer,
+  registerAdmin,
+  registerUser,
+  type TestSession,
+  uniqueName,
+} from "../../test/users";
 import { createSfnSessionStarter } from "../../workflows/session";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
@@ -24,7 +30,7 @@ beforeAll(async () => {
   [alice, bob, admin] = await Promise.all([
     registerUser(setup.app),
     registerUser(setup.app),
-    registerUser(setup.app, { username: adminName }),
+    registerAdmin(setup.app, setup.outbox, { username: adminName }),
   ]);
   marketId = (
     await createMarket(setup.core, {

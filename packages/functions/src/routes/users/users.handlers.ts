@@ -4,13 +4,16 @@ import type { AppEnv } from "../../http/env";
 import type { getMeRoute, getUserRoute, patchMeRoute } from "./users.routes";
 
 export const getMe: RouteHandler<typeof getMeRoute, AppEnv> = async (c) => {
-  return c.json(privateProfile(await getUser(c.var.core, c.var.caller.userId)), 200);
+  return c.json(
+    privateProfile(await getUser(c.var.core, c.var.caller.userId), c.var.caller.role),
+    200,
+  );
 };
 
 export const patchMe: RouteHandler<typeof patchMeRoute, AppEnv> = async (c) => {
   const { username } = c.req.valid("json");
   const user = await changeUsername(c.var.core, c.var.caller.userId, username);
-  return c.json({ user: privateProfile(user) }, 200);
+  return c.json({ user: privateProfile(user, c.var.caller.role) }, 200);
 };
 
 export const getUserProfile: RouteHandler<typeof getUserRoute, AppEnv> = async (c) => {
