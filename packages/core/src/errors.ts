@@ -56,9 +56,9 @@ export class DomainError extends Error {
   }
 }
 
-/** A debit larger than the balance. */
+/** A debit larger than the balance; `for` names the entry type the credits were for. */
 export class InsufficientBalance extends DomainError {
-  constructor(details: { balance: number; required: number }) {
+  constructor(details: { balance: number; required: number; for?: string; reason?: string }) {
     super("INSUFFICIENT_BALANCE", "Insufficient credit balance", details);
   }
 }

@@ -45,16 +45,18 @@ export async function settleBet(
       return posting.replayed ? "already settled" : "cancelled";
     }
     if (resolution === bet.side) {
-      const payout = bet.potentialPayout;
+      // At the balance cap the payout is credited up to the cap and the rest is
+      // forfeited on the entry (docs/product-rules.md), so settlement always finishes.
       const posting = await postLedgerEntry(ctx, {
         userId: bet.userId,
-        amount: payout,
+        amount: bet.potentialPayout,
         type: "bet_payout",
         reason: `Won: "${bet.marketTitle}"`,
         referenceId: bet.betId,
         idempotencyKey: `bet_payout#${bet.betId}`,
-        userTotals: { pnl: fromCents(toCents(payout) - toCents(bet.amount)) },
-        alsoWrite: (entities) => [pendingOnly(entities, "won", payout)],
+        upToCap: true,
+        userTotals: (credited) => ({ pnl: fromCents(toCents(credited) - toCents(bet.amount)) }),
+        alsoWrite: (entities, entry) => [pendingOnly(entities, "won", entry.amount)],
       });
       return posting.replayed ? "already settled" : "won";
     }

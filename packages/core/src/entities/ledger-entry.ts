@@ -35,6 +35,8 @@ export const LedgerEntry = new Entity({
     referenceId: { type: "string", readOnly: true },
     idempotencyKey: { type: "string", required: true, readOnly: true },
     balanceAfter: { type: "number", required: true, readOnly: true },
+    /** What a credit capped at the balance cap could not add (docs/product-rules.md). */
+    forfeited: { type: "number", readOnly: true },
     createdAt: { type: "string", required: true, readOnly: true },
   },
   indexes: {

@@ -31,6 +31,9 @@ export const User = new Entity({
     ledgerSeq: { type: "number", required: true, default: 0 },
     pnl: { type: "number", required: true, default: 0 },
     volume: { type: "number", required: true, default: 0 },
+    /** Lifetime credits in and out (`ledger/flow.ts`), kept by the ledger's transaction. */
+    creditsEarned: { type: "number", default: 0 },
+    creditsSpent: { type: "number", default: 0 },
     createdAt: { type: "string", required: true, readOnly: true },
     updatedAt: { type: "string", required: true },
   },

@@ -53,6 +53,8 @@ export async function openAccount(
     ledgerSeq: grant ? 1 : 0,
     pnl: 0,
     volume: 0,
+    creditsEarned: balance,
+    creditsSpent: 0,
     createdAt: now,
     updatedAt: now,
   } satisfies UserItem;

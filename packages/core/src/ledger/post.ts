@@ -11,6 +11,7 @@ import {
 } from "../errors";
 import { amountInCents, fromCents, toCents } from "../money";
 import { serviceFor, type TransactionEntities, type TransactionItem } from "../service";
+import { creditFlow } from "./flow";
 import { backoffMs, isTransientCode, isTransientError, sleep } from "./retry";
 
 export interface PostEntryInput {
@@ -22,16 +23,33 @@ export interface PostEntryInput {
   referenceId?: string | undefined;
   /** Deterministic key of the operation; a replay returns the first result and writes nothing. */
   idempotencyKey: string;
-  /** Added to the user's running totals in the same update (bet volume, PnL). */
-  userTotals?: { volume?: number; pnl?: number } | undefined;
+  /**
+   * Added to the user's running totals in the same update (bet volume, PnL). A
+   * function receives the amount actually credited (see `upToCap`).
+   */
+  userTotals?: UserTotals | ((credited: number) => UserTotals) | undefined;
+  /**
+   * A credit that would lift the balance past the cap credits only what fits
+   * (possibly 0) and records the rest as the entry's `forfeited`, instead of
+   * failing with `BalanceCapExceeded` (payouts: docs/product-rules.md).
+   */
+  upToCap?: boolean | undefined;
   /**
    * More writes for the same transaction (the bet a debit pays for, the status
-   * change a payout settles). If one of them fails its condition the movement
-   * does not happen and `ExtraWriteRejected` names which one.
+   * change a payout settles, an audit event). They receive the entry being
+   * written. If one of them fails its condition the movement does not happen
+   * and `ExtraWriteRejected` names which one.
    */
-  alsoWrite?: ((entities: TransactionEntities) => TransactionItem[]) | undefined;
+  alsoWrite?:
+    | ((entities: TransactionEntities, entry: LedgerEntryItem) => TransactionItem[])
+    | undefined;
   /** The user as just read (consistently) by the caller, to save the ledger's own read. */
   knownUser?: UserItem | undefined;
+}
+
+export interface UserTotals {
+  volume?: number;
+  pnl?: number;
 }
 
 /** An extra write of a ledger transaction failed its condition; nothing was written. */
@@ -55,6 +73,8 @@ export interface LedgerPosting {
   reason: string;
   referenceId: string | undefined;
   balanceAfter: number;
+  /** Credits a capped credit could not add (`upToCap`); absent otherwise. */
+  forfeited?: number | undefined;
   createdAt: string;
   /** True when the idempotency key had been used and nothing was written now. */
   replayed: boolean;
@@ -100,13 +120,22 @@ export async function postLedgerEntry(
       throw new UserNotFound(input.userId);
     }
 
-    const afterCents = toCents(user.balance) + cents;
+    const balanceCents = toCents(user.balance);
+    // A capped credit takes what fits under the cap; the rest is forfeited, on the record.
+    const creditCents =
+      input.upToCap && cents > 0 ? Math.min(cents, capCents - balanceCents) : cents;
+    const afterCents = balanceCents + creditCents;
     if (afterCents < 0 || afterCents > capCents) {
       // A replay of an operation that once fit must still answer with its first result.
       const replay = await findReplay(ctx, input);
       if (replay) return replay;
       if (afterCents < 0) {
-        throw new InsufficientBalance({ balance: user.balance, required: -input.amount });
+        throw new InsufficientBalance({
+          balance: user.balance,
+          required: -input.amount,
+          for: input.type,
+          reason: input.reason,
+        });
       }
       throw new BalanceCapExceeded({
         balance: user.balance,
@@ -115,7 +144,11 @@ export async function postLedgerEntry(
       });
     }
 
-    const attempt = await commit(ctx, input, user, fromCents(afterCents));
+    const attempt = await commit(ctx, input, user, {
+      amount: fromCents(creditCents),
+      forfeitedCents: cents - creditCents,
+      balanceAfter: fromCents(afterCents),
+    });
     switch (attempt.kind) {
       case "committed":
         return attempt.posting;
@@ -155,7 +188,7 @@ async function commit(
   ctx: CoreContext,
   input: PostEntryInput,
   user: UserItem,
-  balanceAfter: number,
+  movement: { amount: number; forfeitedCents: number; balanceAfter: number },
 ): Promise<Attempt> {
   const now = ctx.clock().toISOString();
   const seq = user.ledgerSeq + 1;
@@ -164,12 +197,16 @@ async function commit(
     userId: input.userId,
     seq,
     entryId,
-    amount: input.amount,
+    amount: movement.amount,
     type: input.type,
-    reason: input.reason,
+    reason:
+      movement.forfeitedCents > 0
+        ? `${input.reason} (${fromCents(movement.forfeitedCents)} over the balance cap forfeited)`
+        : input.reason,
     referenceId: input.referenceId,
     idempotencyKey: input.idempotencyKey,
-    balanceAfter,
+    balanceAfter: movement.balanceAfter,
+    ...(movement.forfeitedCents > 0 ? { forfeited: fromCents(movement.forfeitedCents) } : {}),
     createdAt: now,
   } satisfies LedgerEntryItem;
 
@@ -210,7 +247,11 @@ function writeTransaction(
 ) {
   const capCents = toCents(ctx.config.BALANCE_CAP);
   const seq = user.ledgerSeq;
-  const totals = input.userTotals ?? {};
+  const totals =
+    typeof input.userTotals === "function"
+      ? input.userTotals(entry.amount)
+      : (input.userTotals ?? {});
+  const flow = creditFlow(entry.type, entry.amount);
   return serviceFor(ctx.db).transaction.write((entities) => [
     entities.user
       .patch({ userId: input.userId })
@@ -218,12 +259,14 @@ function writeTransaction(
       .add({
         ...(totals.volume ? { volume: totals.volume } : {}),
         ...(totals.pnl ? { pnl: totals.pnl } : {}),
+        ...(flow.earned ? { creditsEarned: flow.earned } : {}),
+        ...(flow.spent ? { creditsSpent: flow.spent } : {}),
       })
       // The balance rule is enforced here, by the database, against the value it holds now.
       .where(({ ledgerSeq, balance }, { eq, gte, lte }) =>
-        input.amount < 0
-          ? `${eq(ledgerSeq, seq)} AND ${gte(balance, -input.amount)}`
-          : `${eq(ledgerSeq, seq)} AND ${lte(balance, fromCents(capCents - toCents(input.amount)))}`,
+        entry.amount < 0
+          ? `${eq(ledgerSeq, seq)} AND ${gte(balance, -entry.amount)}`
+          : `${eq(ledgerSeq, seq)} AND ${lte(balance, fromCents(capCents - toCents(entry.amount)))}`,
       )
       .commit({ response: "all_old" }),
     entities.ledgerEntry.create(entry).commit(),
@@ -238,7 +281,7 @@ function writeTransaction(
         createdAt: entry.createdAt,
       })
       .commit(),
-    ...(input.alsoWrite?.(entities) ?? []),
+    ...(input.alsoWrite?.(entities, entry) ?? []),
   ]);
 }
 

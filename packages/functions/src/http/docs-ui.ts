@@ -41,12 +41,16 @@ export function serveDocsUi(app: OpenAPIHono<AppEnv>, docsPath: string, specUrl:
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     "<title>Credits Market API</title>",
     `<link rel="stylesheet" href="${docsPath}/swagger-ui.css">`,
-    '</head><body><div id="swagger-ui"></div>',
+    `</head><body><div id="swagger-ui" data-spec-url="${specUrl}"></div>`,
     `<script src="${docsPath}/swagger-ui-bundle.js"></script>`,
     `<script src="${docsPath}/init.js"></script>`,
     "</body></html>",
   ].join("\n");
-  const init = `window.ui = SwaggerUIBundle({ url: ${JSON.stringify(specUrl)}, dom_id: "#swagger-ui" });\n`;
+  const init = [
+    'const root = document.getElementById("swagger-ui");',
+    'window.ui = SwaggerUIBundle({ url: root.dataset.specUrl, dom_id: "#swagger-ui" });',
+    "",
+  ].join("\n");
 
   app.get(docsPath, (c) => c.html(page));
   app.get(`${docsPath}/init.js`, (c) =>

@@ -1,10 +1,9 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import { Ledger } from "@market/core";
-import type { AppEnv } from "../../http/env";
+import type { AppRouteHandler } from "../../http/routes";
 import { toTransaction } from "../transactions/transactions.handlers";
-import type { adminCreditsRoute } from "./admin.routes";
+import type * as routes from "./admin.routes";
 
-export const adminCredits: RouteHandler<typeof adminCreditsRoute, AppEnv> = async (c) => {
+export const postCredits: AppRouteHandler<typeof routes.postCredits> = async (c) => {
   const { userId, type, amount, reason } = c.req.valid("json");
   const clientKey = c.req.valid("header")["idempotency-key"] ?? c.var.core.newId();
   const admin = c.var.caller.userId;

@@ -1,29 +1,17 @@
 import { createRouter } from "../../http/router";
-import { adminCredits } from "./admin.handlers";
-import { adminCreditsRoute } from "./admin.routes";
-import {
-  createMarketHandler,
-  marketSyncHandler,
-  resolutionPollHandler,
-  resolveMarketHandler,
-  restartSettlementHandler,
-} from "./markets.handlers";
-import {
-  createMarketRoute,
-  marketSyncRoute,
-  resolutionPollRoute,
-  resolveMarketRoute,
-  restartSettlementRoute,
-} from "./markets.routes";
-import { predictionAnalyticsHandler, sessionSweepHandler } from "./predictions.handlers";
-import { predictionAnalyticsRoute, sessionSweepRoute } from "./predictions.routes";
+import * as credits from "./admin.handlers";
+import * as creditRoutes from "./admin.routes";
+import * as markets from "./markets.handlers";
+import * as marketRoutes from "./markets.routes";
+import * as predictions from "./predictions.handlers";
+import * as predictionRoutes from "./predictions.routes";
 
 export const adminRouter = createRouter()
-  .openapi(adminCreditsRoute, adminCredits)
-  .openapi(createMarketRoute, createMarketHandler)
-  .openapi(resolveMarketRoute, resolveMarketHandler)
-  .openapi(restartSettlementRoute, restartSettlementHandler)
-  .openapi(marketSyncRoute, marketSyncHandler)
-  .openapi(resolutionPollRoute, resolutionPollHandler)
-  .openapi(predictionAnalyticsRoute, predictionAnalyticsHandler)
-  .openapi(sessionSweepRoute, sessionSweepHandler);
+  .openapi(creditRoutes.postCredits, credits.postCredits)
+  .openapi(marketRoutes.create, markets.create)
+  .openapi(marketRoutes.resolve, markets.resolve)
+  .openapi(marketRoutes.restartSettlement, markets.restartSettlement)
+  .openapi(marketRoutes.marketSync, markets.marketSync)
+  .openapi(marketRoutes.resolutionPoll, markets.resolutionPoll)
+  .openapi(predictionRoutes.analytics, predictions.analytics)
+  .openapi(predictionRoutes.sessionSweep, predictions.sessionSweep);

@@ -1,9 +1,9 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { requireAdmin } from "../../http/auth";
+import { z } from "@hono/zod-openapi";
+import { adminRoute } from "../../http/routes";
 import { errorContent, idempotencyKeyHeaders, jsonBody } from "../../http/schemas";
 import { TransactionSchema } from "../transactions/transactions.routes";
 
-export const adminCreditsRoute = createRoute({
+export const postCredits = adminRoute({
   method: "post",
   path: "/admin/credits",
   tags: ["Admin"],
@@ -11,8 +11,6 @@ export const adminCreditsRoute = createRoute({
   description:
     "`admin_grant` adds credits; `admin_adjustment` may be negative. An `Idempotency-Key` " +
     "header makes a retried request return the first result.",
-  security: [{ bearerAuth: [] }],
-  middleware: [requireAdmin] as const,
   request: {
     headers: idempotencyKeyHeaders,
     body: jsonBody(
@@ -36,9 +34,7 @@ export const adminCreditsRoute = createRoute({
       },
     },
     400: errorContent("Invalid body or amount"),
-    401: errorContent("Missing or invalid access token"),
     402: errorContent("INSUFFICIENT_BALANCE for a negative adjustment"),
-    403: errorContent("Not an admin"),
     404: errorContent("USER_NOT_FOUND"),
     409: errorContent("IDEMPOTENCY_KEY_REUSED"),
     422: errorContent("BALANCE_CAP_EXCEEDED"),

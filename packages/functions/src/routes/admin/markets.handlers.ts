@@ -1,34 +1,25 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import { DomainError } from "@market/core";
 import { createMarket, getMarket, resolveMarket, toMarketView } from "@market/core/markets";
-import type { AppEnv } from "../../http/env";
+import type { AppRouteHandler } from "../../http/routes";
 import { runMarketSync, runResolutionPoll } from "../../jobs/markets";
-import type {
-  createMarketRoute,
-  marketSyncRoute,
-  resolutionPollRoute,
-  resolveMarketRoute,
-  restartSettlementRoute,
-} from "./markets.routes";
+import type * as routes from "./markets.routes";
 
-export const createMarketHandler: RouteHandler<typeof createMarketRoute, AppEnv> = async (c) => {
+export const create: AppRouteHandler<typeof routes.create> = async (c) => {
   return c.json(toMarketView(await createMarket(c.var.core, c.req.valid("json"))), 201);
 };
 
-export const resolveMarketHandler: RouteHandler<typeof resolveMarketRoute, AppEnv> = async (c) => {
+export const resolve: AppRouteHandler<typeof routes.resolve> = async (c) => {
   const { marketId } = c.req.valid("param");
   const market = await resolveMarket(c.var.core, marketId, c.req.valid("json").resolution);
   const { executionName } = await c.var.services.settlement.start(marketId);
   return c.json({ market: toMarketView(market), settlement: { executionName } }, 200);
 };
 
-export const marketSyncHandler: RouteHandler<typeof marketSyncRoute, AppEnv> = async (c) => {
+export const marketSync: AppRouteHandler<typeof routes.marketSync> = async (c) => {
   return c.json(await runMarketSync(c.var.core, c.var.services), 200);
 };
 
-export const resolutionPollHandler: RouteHandler<typeof resolutionPollRoute, AppEnv> = async (
-  c,
-) => {
+export const resolutionPoll: AppRouteHandler<typeof routes.resolutionPoll> = async (c) => {
   return c.json(await runResolutionPoll(c.var.core, c.var.services), 200);
 };
 
@@ -40,9 +31,7 @@ class MarketNotResolved extends DomainError {
   }
 }
 
-export const restartSettlementHandler: RouteHandler<typeof restartSettlementRoute, AppEnv> = async (
-  c,
-) => {
+export const restartSettlement: AppRouteHandler<typeof routes.restartSettlement> = async (c) => {
   const { marketId } = c.req.valid("param");
   const market = await getMarket(c.var.core, marketId);
   if (market.status !== "resolved") throw new MarketNotResolved(marketId);

@@ -1,22 +1,15 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { requireAdmin } from "../../http/auth";
+import { z } from "@hono/zod-openapi";
+import { adminRoute } from "../../http/routes";
 import { errorContent, jsonBody } from "../../http/schemas";
 import { MarketSchema } from "../markets/markets.routes";
 
 const marketId = z.object({ marketId: z.string().min(1).max(100) });
-const security = [{ bearerAuth: [] }];
-const adminErrors = {
-  401: errorContent("Missing or invalid access token"),
-  403: errorContent("Not an admin"),
-};
 
-export const createMarketRoute = createRoute({
+export const create = adminRoute({
   method: "post",
   path: "/admin/markets",
   tags: ["Admin"],
   summary: "Create a credits market",
-  security,
-  middleware: [requireAdmin] as const,
   request: {
     body: jsonBody(
       z
@@ -36,17 +29,14 @@ export const createMarketRoute = createRoute({
   responses: {
     201: { description: "The market", content: { "application/json": { schema: MarketSchema } } },
     400: errorContent("Invalid body"),
-    ...adminErrors,
   },
 });
 
-export const resolveMarketRoute = createRoute({
+export const resolve = adminRoute({
   method: "post",
   path: "/admin/markets/{marketId}/resolve",
   tags: ["Admin"],
   summary: "Resolve a market and settle its bets (once)",
-  security,
-  middleware: [requireAdmin] as const,
   request: {
     params: marketId,
     body: jsonBody(z.object({ resolution: z.enum(["this", "that", "invalid"]) }).strict()),
@@ -66,7 +56,6 @@ export const resolveMarketRoute = createRoute({
     400: errorContent("Invalid body"),
     404: errorContent("MARKET_NOT_FOUND"),
     409: errorContent("MARKET_ALREADY_RESOLVED: nothing is paid again"),
-    ...adminErrors,
   },
 });
 
@@ -83,30 +72,25 @@ export const SyncReportSchema = z
   })
   .openapi("SyncReport");
 
-export const marketSyncRoute = createRoute({
+export const marketSync = adminRoute({
   method: "post",
   path: "/admin/jobs/market-sync",
   tags: ["Admin"],
   summary: "Run the Polymarket market sync now",
-  security,
-  middleware: [requireAdmin] as const,
   responses: {
     200: {
       description: "What the run did",
       content: { "application/json": { schema: SyncReportSchema } },
     },
     503: errorContent("POLYMARKET_UNAVAILABLE: stored markets are still served"),
-    ...adminErrors,
   },
 });
 
-export const resolutionPollRoute = createRoute({
+export const resolutionPoll = adminRoute({
   method: "post",
   path: "/admin/jobs/resolution-poll",
   tags: ["Admin"],
   summary: "Re-check markets that may have a result now",
-  security,
-  middleware: [requireAdmin] as const,
   responses: {
     200: {
       description: "What the run did",
@@ -115,11 +99,10 @@ export const resolutionPollRoute = createRoute({
       },
     },
     503: errorContent("POLYMARKET_UNAVAILABLE"),
-    ...adminErrors,
   },
 });
 
-export const restartSettlementRoute = createRoute({
+export const restartSettlement = adminRoute({
   method: "post",
   path: "/admin/markets/{marketId}/settle",
   tags: ["Admin"],
@@ -127,8 +110,6 @@ export const restartSettlementRoute = createRoute({
   description:
     "For a settlement that stopped (a crash, a local run that died with its process). " +
     "Safe at any time: a bet already settled is never paid twice.",
-  security,
-  middleware: [requireAdmin] as const,
   request: { params: marketId },
   responses: {
     202: {
@@ -139,6 +120,5 @@ export const restartSettlementRoute = createRoute({
     },
     404: errorContent("MARKET_NOT_FOUND"),
     409: errorContent("MARKET_NOT_RESOLVED: nothing to settle yet"),
-    ...adminErrors,
   },
 });

@@ -1,20 +1,12 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { requireAdmin } from "../../http/auth";
+import { z } from "@hono/zod-openapi";
+import { adminRoute } from "../../http/routes";
 import { errorContent } from "../../http/schemas";
 
-const security = [{ bearerAuth: [] }];
-const adminErrors = {
-  401: errorContent("Missing or invalid access token"),
-  403: errorContent("Not an admin"),
-};
-
-export const predictionAnalyticsRoute = createRoute({
+export const analytics = adminRoute({
   method: "get",
   path: "/admin/analytics/predictions",
   tags: ["Admin"],
   summary: "Sessions per user per day; success, failure and Brier score per model",
-  security,
-  middleware: [requireAdmin] as const,
   request: {
     query: z.object({ days: z.coerce.number().int().min(1).max(90).default(7) }).strict(),
   },
@@ -46,17 +38,14 @@ export const predictionAnalyticsRoute = createRoute({
       },
     },
     400: errorContent("Invalid query"),
-    ...adminErrors,
   },
 });
 
-export const sessionSweepRoute = createRoute({
+export const sessionSweep = adminRoute({
   method: "post",
   path: "/admin/jobs/session-sweep",
   tags: ["Admin"],
   summary: "Refund sessions stuck past the timeout now (the hourly sweeper)",
-  security,
-  middleware: [requireAdmin] as const,
   responses: {
     200: {
       description: "What the sweep found and did",
@@ -69,6 +58,5 @@ export const sessionSweepRoute = createRoute({
         },
       },
     },
-    ...adminErrors,
   },
 });

@@ -1,34 +1,14 @@
 import { createRouter } from "../../http/router";
-import {
-  changePasswordHandler,
-  loginHandler,
-  logoutHandler,
-  passwordResetConfirmHandler,
-  passwordResetRequestHandler,
-  refreshHandler,
-  registerHandler,
-  resendVerificationHandler,
-  verifyEmailHandler,
-} from "./auth.handlers";
-import {
-  changePasswordRoute,
-  loginRoute,
-  logoutRoute,
-  passwordResetConfirmRoute,
-  passwordResetRequestRoute,
-  refreshRoute,
-  registerRoute,
-  resendVerificationRoute,
-  verifyEmailRoute,
-} from "./auth.routes";
+import * as handlers from "./auth.handlers";
+import * as routes from "./auth.routes";
 
 export const authRouter = createRouter()
-  .openapi(registerRoute, registerHandler)
-  .openapi(loginRoute, loginHandler)
-  .openapi(refreshRoute, refreshHandler)
-  .openapi(logoutRoute, logoutHandler)
-  .openapi(passwordResetRequestRoute, passwordResetRequestHandler)
-  .openapi(passwordResetConfirmRoute, passwordResetConfirmHandler)
-  .openapi(changePasswordRoute, changePasswordHandler)
-  .openapi(verifyEmailRoute, verifyEmailHandler)
-  .openapi(resendVerificationRoute, resendVerificationHandler);
+  .openapi(routes.register, handlers.register)
+  .openapi(routes.login, handlers.login)
+  .openapi(routes.refresh, handlers.refresh)
+  .openapi(routes.logout, handlers.logout)
+  .openapi(routes.passwordResetRequest, handlers.passwordResetRequest)
+  .openapi(routes.passwordResetConfirm, handlers.passwordResetConfirm)
+  .openapi(routes.changePassword, handlers.changePassword)
+  .openapi(routes.verifyEmail, handlers.verifyEmail)
+  .openapi(routes.resendVerification, handlers.resendVerification);

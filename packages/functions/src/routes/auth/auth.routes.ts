@@ -1,7 +1,7 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { requireUser } from "../../http/auth";
+import { z } from "@hono/zod-openapi";
 import { perIp, perUser } from "../../http/limits";
 import { PrivateProfileSchema } from "../../http/profile-schemas";
+import { authedRoute, publicRoute } from "../../http/routes";
 import { errorContent, jsonBody, jsonResponse } from "../../http/schemas";
 
 const email = z.email().max(254).openapi({ example: "ada@example.com" });
@@ -26,7 +26,7 @@ export const MessageSchema = z.object({ message: z.string() }).openapi("Message"
 const tooMany = errorContent("Too many attempts from this address; see Retry-After");
 const invalid = errorContent("Invalid body; `details.fields` names each failing field");
 
-export const registerRoute = createRoute({
+export const register = publicRoute({
   method: "post",
   path: "/auth/register",
   tags: ["Auth"],
@@ -41,7 +41,7 @@ export const registerRoute = createRoute({
   },
 });
 
-export const loginRoute = createRoute({
+export const login = publicRoute({
   method: "post",
   path: "/auth/login",
   tags: ["Auth"],
@@ -56,7 +56,7 @@ export const loginRoute = createRoute({
   },
 });
 
-export const refreshRoute = createRoute({
+export const refresh = publicRoute({
   method: "post",
   path: "/auth/refresh",
   tags: ["Auth"],
@@ -69,22 +69,19 @@ export const refreshRoute = createRoute({
   },
 });
 
-export const logoutRoute = createRoute({
+export const logout = authedRoute({
   method: "post",
   path: "/auth/logout",
   tags: ["Auth"],
   summary: "Revoke the presented refresh token",
-  security: [{ bearerAuth: [] }],
-  middleware: [requireUser] as const,
   request: { body: jsonBody(z.object({ refreshToken: opaqueToken }).strict()) },
   responses: {
     200: jsonResponse("Signed out", MessageSchema),
     400: invalid,
-    401: errorContent("Missing or invalid access token"),
   },
 });
 
-export const passwordResetRequestRoute = createRoute({
+export const passwordResetRequest = publicRoute({
   method: "post",
   path: "/auth/password-reset/request",
   tags: ["Auth"],
@@ -94,7 +91,7 @@ export const passwordResetRequestRoute = createRoute({
   responses: { 202: jsonResponse("Accepted", MessageSchema), 400: invalid, 429: tooMany },
 });
 
-export const passwordResetConfirmRoute = createRoute({
+export const passwordResetConfirm = publicRoute({
   method: "post",
   path: "/auth/password-reset/confirm",
   tags: ["Auth"],
@@ -108,32 +105,29 @@ export const passwordResetConfirmRoute = createRoute({
   },
 });
 
-export const changePasswordRoute = createRoute({
-  method: "post",
-  path: "/auth/password",
-  tags: ["Auth"],
-  summary: "Change the password; revokes every refresh token",
-  security: [{ bearerAuth: [] }],
-  middleware: [
-    requireUser,
-    perIp("passwordChangePerIp"),
-    perUser("passwordChangePerUser"),
-  ] as const,
-  request: { body: jsonBody(z.object({ currentPassword: password, newPassword }).strict()) },
-  responses: {
-    200: jsonResponse("Password changed", MessageSchema),
-    400: errorContent("Invalid body, or WEAK_PASSWORD"),
-    401: errorContent("Missing token, or INVALID_CREDENTIALS for a wrong current password"),
-    429: errorContent("Too many attempts for this account or address; see Retry-After"),
-    503: errorContent("AUTH_BUSY: too many password hashes at once; see Retry-After"),
+export const changePassword = authedRoute(
+  {
+    method: "post",
+    path: "/auth/password",
+    tags: ["Auth"],
+    summary: "Change the password; ends every sign-in (access and refresh tokens)",
+    request: { body: jsonBody(z.object({ currentPassword: password, newPassword }).strict()) },
+    responses: {
+      200: jsonResponse("Password changed", MessageSchema),
+      400: errorContent("Invalid body, or WEAK_PASSWORD"),
+      401: errorContent("Missing token, or INVALID_CREDENTIALS for a wrong current password"),
+      429: errorContent("Too many attempts for this account or address; see Retry-After"),
+      503: errorContent("AUTH_BUSY: too many password hashes at once; see Retry-After"),
+    },
   },
-});
+  { after: [perIp("passwordChangePerIp"), perUser("passwordChangePerUser")] },
+);
 
-export const verifyEmailRoute = createRoute({
+export const verifyEmail = publicRoute({
   method: "post",
   path: "/auth/email/verify",
   tags: ["Auth"],
-  summary: "Verify the account's email with the emailed signed link's token",
+  summary: "Verify the account's email with the token of the emailed signed link",
   middleware: [perIp("passwordResetConfirm")] as const,
   request: { body: jsonBody(z.object({ token: z.string().min(16).max(2048) }).strict()) },
   responses: {
@@ -143,16 +137,16 @@ export const verifyEmailRoute = createRoute({
   },
 });
 
-export const resendVerificationRoute = createRoute({
-  method: "post",
-  path: "/auth/email/verification",
-  tags: ["Auth"],
-  summary: "Email a new verification link (nothing when already verified)",
-  security: [{ bearerAuth: [] }],
-  middleware: [requireUser, perUser("emailVerification")] as const,
-  responses: {
-    202: jsonResponse("Accepted", MessageSchema),
-    401: errorContent("Missing or invalid access token"),
-    429: errorContent("Too many links asked for this account; see Retry-After"),
+export const resendVerification = authedRoute(
+  {
+    method: "post",
+    path: "/auth/email/verification",
+    tags: ["Auth"],
+    summary: "Email a new verification link (nothing when already verified)",
+    responses: {
+      202: jsonResponse("Accepted", MessageSchema),
+      429: errorContent("Too many links asked for this account; see Retry-After"),
+    },
   },
-});
+  { after: [perUser("emailVerification")] },
+);

@@ -1,9 +1,8 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import { getOwnBet, listOwnBets, placeBet, toBetView } from "@market/core/bets";
-import type { AppEnv } from "../../http/env";
-import type { getBetRoute, listMyBetsRoute, placeBetRoute } from "./bets.routes";
+import type { AppRouteHandler } from "../../http/routes";
+import type * as routes from "./bets.routes";
 
-export const placeBetHandler: RouteHandler<typeof placeBetRoute, AppEnv> = async (c) => {
+export const place: AppRouteHandler<typeof routes.place> = async (c) => {
   const body = c.req.valid("json");
   const placed = await placeBet(c.var.core, {
     userId: c.var.caller.userId,
@@ -18,7 +17,7 @@ export const placeBetHandler: RouteHandler<typeof placeBetRoute, AppEnv> = async
   );
 };
 
-export const listMyBetsHandler: RouteHandler<typeof listMyBetsRoute, AppEnv> = async (c) => {
+export const listMine: AppRouteHandler<typeof routes.listMine> = async (c) => {
   const query = c.req.valid("query");
   const page = await listOwnBets(c.var.core, c.var.caller.userId, query);
   return c.json(
@@ -27,7 +26,7 @@ export const listMyBetsHandler: RouteHandler<typeof listMyBetsRoute, AppEnv> = a
   );
 };
 
-export const getBetHandler: RouteHandler<typeof getBetRoute, AppEnv> = async (c) => {
+export const getOne: AppRouteHandler<typeof routes.getOne> = async (c) => {
   const bet = await getOwnBet(c.var.core, c.var.caller.userId, c.req.valid("param").betId);
   return c.json(toBetView(bet), 200);
 };

@@ -1,9 +1,9 @@
 import { createRouter } from "../../http/router";
-import { getBetHandler, listMyBetsHandler, placeBetHandler } from "./bets.handlers";
-import { getBetRoute, listMyBetsRoute, placeBetRoute } from "./bets.routes";
+import * as handlers from "./bets.handlers";
+import * as routes from "./bets.routes";
 
 // /bets/me is registered before /bets/{betId} so "me" is never taken for an id.
 export const betsRouter = createRouter()
-  .openapi(placeBetRoute, placeBetHandler)
-  .openapi(listMyBetsRoute, listMyBetsHandler)
-  .openapi(getBetRoute, getBetHandler);
+  .openapi(routes.place, handlers.place)
+  .openapi(routes.listMine, handlers.listMine)
+  .openapi(routes.getOne, handlers.getOne);

@@ -1,6 +1,6 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { betStatuses } from "@market/core/entities/bet";
-import { requireUser } from "../../http/auth";
+import { authedRoute } from "../../http/routes";
 import { errorContent, idempotencyKeyHeaders, jsonBody } from "../../http/schemas";
 
 export const BetSchema = z
@@ -25,9 +25,7 @@ export const BetSchema = z
   })
   .openapi("Bet");
 
-const unauthorized = errorContent("Missing or invalid access token");
-
-export const placeBetRoute = createRoute({
+export const place = authedRoute({
   method: "post",
   path: "/bets",
   tags: ["Bets"],
@@ -35,8 +33,6 @@ export const placeBetRoute = createRoute({
   description:
     "Pays `amount / odds` if the side wins. An `Idempotency-Key` header makes a retried " +
     "request return the first bet instead of placing another.",
-  security: [{ bearerAuth: [] }],
-  middleware: [requireUser] as const,
   request: {
     headers: idempotencyKeyHeaders,
     body: jsonBody(
@@ -66,7 +62,6 @@ export const placeBetRoute = createRoute({
     400: errorContent(
       "INVALID_BET_AMOUNT (outside the limits, not a number, > 2 decimals) or invalid body",
     ),
-    401: unauthorized,
     402: errorContent("INSUFFICIENT_BALANCE"),
     404: errorContent("MARKET_NOT_FOUND"),
     409: errorContent("MARKET_CLOSED (closed, resolved, expired or not tradable)"),
@@ -74,13 +69,11 @@ export const placeBetRoute = createRoute({
   },
 });
 
-export const listMyBetsRoute = createRoute({
+export const listMine = authedRoute({
   method: "get",
   path: "/bets/me",
   tags: ["Bets"],
   summary: "My bets, newest first",
-  security: [{ bearerAuth: [] }],
-  middleware: [requireUser] as const,
   request: {
     query: z
       .object({
@@ -104,21 +97,17 @@ export const listMyBetsRoute = createRoute({
       },
     },
     400: errorContent("Invalid query"),
-    401: unauthorized,
   },
 });
 
-export const getBetRoute = createRoute({
+export const getOne = authedRoute({
   method: "get",
   path: "/bets/{betId}",
   tags: ["Bets"],
   summary: "One of my bets",
-  security: [{ bearerAuth: [] }],
-  middleware: [requireUser] as const,
   request: { params: z.object({ betId: z.string().min(1).max(100) }) },
   responses: {
     200: { description: "The bet", content: { "application/json": { schema: BetSchema } } },
-    401: unauthorized,
     404: errorContent("BET_NOT_FOUND (also for someone else's bet)"),
   },
 });

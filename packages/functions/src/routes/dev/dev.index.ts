@@ -1,7 +1,7 @@
 import { normalizeEmail } from "@market/core/accounts";
 import type { OutboxEmailSender } from "@market/core/email";
 import { createRouter } from "../../http/router";
-import { listOutboxRoute } from "./dev.routes";
+import * as routes from "./dev.routes";
 
 /**
  * Development-only routes. Mounted only when email goes to the local outbox
@@ -9,7 +9,7 @@ import { listOutboxRoute } from "./dev.routes";
  * verification links, which are as good as the accounts' passwords.
  */
 export function devRouter(outbox: OutboxEmailSender) {
-  return createRouter().openapi(listOutboxRoute, async (c) => {
+  return createRouter().openapi(routes.listOutbox, async (c) => {
     const { to } = c.req.valid("query");
     const emails = await outbox.list();
     const wanted = to ? normalizeEmail(to) : undefined;

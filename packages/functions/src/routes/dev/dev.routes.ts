@@ -1,6 +1,5 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { requireAdmin } from "../../http/auth";
-import { errorContent } from "../../http/schemas";
+import { z } from "@hono/zod-openapi";
+import { adminRoute } from "../../http/routes";
 
 export const OutboxEmailSchema = z
   .object({
@@ -12,20 +11,17 @@ export const OutboxEmailSchema = z
   })
   .openapi("OutboxEmail");
 
-export const listOutboxRoute = createRoute({
+/** Admins only: the outbox holds reset and verification links, as good as passwords. */
+export const listOutbox = adminRoute({
   method: "get",
   path: "/dev/outbox",
   tags: ["Development"],
   summary: "Emails the local outbox holds, newest first (local runs only, admins only)",
-  security: [{ bearerAuth: [] }],
-  middleware: [requireAdmin] as const,
   request: { query: z.object({ to: z.string().max(254).optional() }) },
   responses: {
     200: {
       description: "Emails",
       content: { "application/json": { schema: z.object({ emails: z.array(OutboxEmailSchema) }) } },
     },
-    401: errorContent("Missing or invalid access token"),
-    403: errorContent("Not an admin: reset and verification links are secrets"),
   },
 });

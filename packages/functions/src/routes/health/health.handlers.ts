@@ -1,11 +1,10 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import { describeTable } from "@market/core";
-import type { AppEnv } from "../../http/env";
 import { errorBody } from "../../http/errors";
+import type { AppRouteHandler } from "../../http/routes";
 import { logger } from "../../logger";
-import type { getHealth } from "./health.routes";
+import type * as routes from "./health.routes";
 
-export const health: RouteHandler<typeof getHealth, AppEnv> = async (c) => {
+export const health: AppRouteHandler<typeof routes.health> = async (c) => {
   const { db, clock } = c.var.core;
   try {
     const table = await describeTable(db);

@@ -1,5 +1,5 @@
 import { createRouter } from "../../http/router";
-import { health } from "./health.handlers";
-import { getHealth } from "./health.routes";
+import * as handlers from "./health.handlers";
+import * as routes from "./health.routes";
 
-export const healthRouter = createRouter().openapi(getHealth, health);
+export const healthRouter = createRouter().openapi(routes.health, handlers.health);

@@ -1,4 +1,5 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { publicRoute } from "../../http/routes";
 import { errorContent } from "../../http/schemas";
 
 export const HealthSchema = z
@@ -9,7 +10,7 @@ export const HealthSchema = z
   })
   .openapi("Health");
 
-export const getHealth = createRoute({
+export const health = publicRoute({
   method: "get",
   path: "/health",
   tags: ["System"],

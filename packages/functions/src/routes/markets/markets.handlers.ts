@@ -1,19 +1,18 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import { getMarket, listMarkets, oddsHistory, toMarketView } from "@market/core/markets";
-import type { AppEnv } from "../../http/env";
-import type { getMarketRoute, listMarketsRoute, oddsHistoryRoute } from "./markets.routes";
+import type { AppRouteHandler } from "../../http/routes";
+import type * as routes from "./markets.routes";
 
-export const listMarketsHandler: RouteHandler<typeof listMarketsRoute, AppEnv> = async (c) => {
+export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const query = c.req.valid("query");
   const page = await listMarkets(c.var.core, query);
   return c.json({ ...page, limit: query.limit }, 200);
 };
 
-export const getMarketHandler: RouteHandler<typeof getMarketRoute, AppEnv> = async (c) => {
+export const getOne: AppRouteHandler<typeof routes.getOne> = async (c) => {
   return c.json(toMarketView(await getMarket(c.var.core, c.req.valid("param").marketId)), 200);
 };
 
-export const oddsHistoryHandler: RouteHandler<typeof oddsHistoryRoute, AppEnv> = async (c) => {
+export const getOddsHistory: AppRouteHandler<typeof routes.getOddsHistory> = async (c) => {
   const { marketId } = c.req.valid("param");
   // Both at once: an unknown market still answers 404 MARKET_NOT_FOUND.
   const [, snapshots] = await Promise.all([

@@ -1,8 +1,8 @@
 import { createRouter } from "../../http/router";
-import { getMarketHandler, listMarketsHandler, oddsHistoryHandler } from "./markets.handlers";
-import { getMarketRoute, listMarketsRoute, oddsHistoryRoute } from "./markets.routes";
+import * as handlers from "./markets.handlers";
+import * as routes from "./markets.routes";
 
 export const marketsRouter = createRouter()
-  .openapi(listMarketsRoute, listMarketsHandler)
-  .openapi(getMarketRoute, getMarketHandler)
-  .openapi(oddsHistoryRoute, oddsHistoryHandler);
+  .openapi(routes.list, handlers.list)
+  .openapi(routes.getOne, handlers.getOne)
+  .openapi(routes.getOddsHistory, handlers.getOddsHistory);

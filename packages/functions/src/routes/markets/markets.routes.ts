@@ -1,6 +1,7 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { marketStatuses, marketTypes } from "@market/core/entities/market";
 import { marketSorts } from "@market/core/markets";
+import { publicRoute } from "../../http/routes";
 import { errorContent } from "../../http/schemas";
 
 export const MarketSchema = z
@@ -25,7 +26,7 @@ export const MarketSchema = z
   })
   .openapi("Market");
 
-export const listMarketsRoute = createRoute({
+export const list = publicRoute({
   method: "get",
   path: "/markets",
   tags: ["Markets"],
@@ -60,7 +61,7 @@ export const listMarketsRoute = createRoute({
   },
 });
 
-export const getMarketRoute = createRoute({
+export const getOne = publicRoute({
   method: "get",
   path: "/markets/{marketId}",
   tags: ["Markets"],
@@ -72,7 +73,7 @@ export const getMarketRoute = createRoute({
   },
 });
 
-export const oddsHistoryRoute = createRoute({
+export const getOddsHistory = publicRoute({
   method: "get",
   path: "/markets/{marketId}/odds-history",
   tags: ["Markets"],

@@ -1,4 +1,3 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import { DomainError } from "@market/core";
 import {
   getOwnSession,
@@ -6,14 +5,9 @@ import {
   refundSession,
   startSession,
 } from "@market/core/predictions";
-import type { AppEnv } from "../../http/env";
+import type { AppRouteHandler } from "../../http/routes";
 import { logger } from "../../logger";
-import type {
-  getSessionRoute,
-  listModelsRoute,
-  listSessionsRoute,
-  startSessionRoute,
-} from "./predictions.routes";
+import type * as routes from "./predictions.routes";
 
 class WorkflowStartFailed extends DomainError {
   constructor(sessionId: string, refunded: boolean) {
@@ -24,11 +18,11 @@ class WorkflowStartFailed extends DomainError {
   }
 }
 
-export const listModels: RouteHandler<typeof listModelsRoute, AppEnv> = async (c) => {
+export const listModels: AppRouteHandler<typeof routes.listModels> = async (c) => {
   return c.json({ models: c.var.services.models.list() }, 200);
 };
 
-export const startSessionHandler: RouteHandler<typeof startSessionRoute, AppEnv> = async (c) => {
+export const start: AppRouteHandler<typeof routes.start> = async (c) => {
   const { marketId, selectedModels } = c.req.valid("json");
   const { userId } = c.var.caller;
   const started = await startSession(c.var.core, c.var.services.models, {
@@ -55,12 +49,12 @@ export const startSessionHandler: RouteHandler<typeof startSessionRoute, AppEnv>
   return c.json({ sessionId, newBalance: started.newBalance }, 201);
 };
 
-export const getSessionHandler: RouteHandler<typeof getSessionRoute, AppEnv> = async (c) => {
+export const getOne: AppRouteHandler<typeof routes.getOne> = async (c) => {
   const view = await getOwnSession(c.var.core, c.var.caller.userId, c.req.valid("param").sessionId);
   return c.json(view, 200);
 };
 
-export const listSessionsHandler: RouteHandler<typeof listSessionsRoute, AppEnv> = async (c) => {
+export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const sessions = await listRecentSessions(c.var.core, c.var.caller.userId, c.req.valid("query"));
   return c.json(
     {

@@ -1,19 +1,9 @@
 import { createRouter } from "../../http/router";
-import {
-  getSessionHandler,
-  listModels,
-  listSessionsHandler,
-  startSessionHandler,
-} from "./predictions.handlers";
-import {
-  getSessionRoute,
-  listModelsRoute,
-  listSessionsRoute,
-  startSessionRoute,
-} from "./predictions.routes";
+import * as handlers from "./predictions.handlers";
+import * as routes from "./predictions.routes";
 
 export const predictionsRouter = createRouter()
-  .openapi(listModelsRoute, listModels)
-  .openapi(startSessionRoute, startSessionHandler)
-  .openapi(listSessionsRoute, listSessionsHandler)
-  .openapi(getSessionRoute, getSessionHandler);
+  .openapi(routes.listModels, handlers.listModels)
+  .openapi(routes.start, handlers.start)
+  .openapi(routes.list, handlers.list)
+  .openapi(routes.getOne, handlers.getOne);

@@ -1,9 +1,6 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { requireUser } from "../../http/auth";
+import { z } from "@hono/zod-openapi";
+import { authedRoute, publicRoute } from "../../http/routes";
 import { errorContent, idempotencyKeyHeaders, jsonBody } from "../../http/schemas";
-
-const security = [{ bearerAuth: [] }];
-const unauthorized = errorContent("Missing or invalid access token");
 
 export const ModelSchema = z
   .object({
@@ -52,7 +49,7 @@ export const SessionSchema = z
   })
   .openapi("PredictionSession");
 
-export const listModelsRoute = createRoute({
+export const listModels = publicRoute({
   method: "get",
   path: "/predictions/models",
   tags: ["Predict with AI"],
@@ -65,7 +62,7 @@ export const listModelsRoute = createRoute({
   },
 });
 
-export const startSessionRoute = createRoute({
+export const start = authedRoute({
   method: "post",
   path: "/predictions/sessions",
   tags: ["Predict with AI"],
@@ -74,8 +71,6 @@ export const startSessionRoute = createRoute({
     "Costs the sum of the models' credit costs (nothing on the unlimited plan). If the " +
     "session fails in any way, the credits come back once. `Idempotency-Key` makes a " +
     "retried start return the first session.",
-  security,
-  middleware: [requireUser] as const,
   request: {
     headers: idempotencyKeyHeaders,
     body: jsonBody(
@@ -106,7 +101,6 @@ export const startSessionRoute = createRoute({
     400: errorContent(
       "Invalid body, or INVALID_MODEL_SELECTION (unknown, unavailable, duplicate, > 5)",
     ),
-    401: unauthorized,
     402: errorContent("INSUFFICIENT_BALANCE: nothing was charged"),
     404: errorContent("MARKET_NOT_FOUND"),
     409: errorContent("MARKET_CLOSED"),
@@ -115,28 +109,23 @@ export const startSessionRoute = createRoute({
   },
 });
 
-export const getSessionRoute = createRoute({
+export const getOne = authedRoute({
   method: "get",
   path: "/predictions/sessions/{sessionId}",
   tags: ["Predict with AI"],
   summary: "A session's progress and, when done, its predictions (poll this)",
-  security,
-  middleware: [requireUser] as const,
   request: { params: z.object({ sessionId: z.string().min(1).max(100) }) },
   responses: {
     200: { description: "The session", content: { "application/json": { schema: SessionSchema } } },
-    401: unauthorized,
     404: errorContent("SESSION_NOT_FOUND (also for someone else's session)"),
   },
 });
 
-export const listSessionsRoute = createRoute({
+export const list = authedRoute({
   method: "get",
   path: "/predictions/sessions",
   tags: ["Predict with AI"],
   summary: "My recent sessions (last 24 h by default), for “View last run” and “Predict again”",
-  security,
-  middleware: [requireUser] as const,
   request: {
     query: z
       .object({
@@ -170,6 +159,5 @@ export const listSessionsRoute = createRoute({
       },
     },
     400: errorContent("Invalid query"),
-    401: unauthorized,
   },
 });

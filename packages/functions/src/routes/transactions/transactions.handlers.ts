@@ -1,12 +1,9 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import { Ledger } from "@market/core";
 import type { LedgerEntryItem } from "@market/core/entities/ledger-entry";
-import type { AppEnv } from "../../http/env";
-import type { listMyTransactionsRoute } from "./transactions.routes";
+import type { AppRouteHandler } from "../../http/routes";
+import type * as routes from "./transactions.routes";
 
-export const listMyTransactions: RouteHandler<typeof listMyTransactionsRoute, AppEnv> = async (
-  c,
-) => {
+export const listMine: AppRouteHandler<typeof routes.listMine> = async (c) => {
   const { type, limit, cursor } = c.req.valid("query");
   const { userId } = c.var.caller;
   const [page, { entries }] = await Promise.all([
@@ -31,6 +28,8 @@ export function toTransaction(entry: Omit<LedgerEntryItem, "idempotencyKey">) {
     amount: entry.amount,
     transactionType: entry.type,
     referenceId: entry.referenceId ?? null,
+    reason: entry.reason,
+    forfeited: entry.forfeited ?? 0,
     balanceAfter: entry.balanceAfter,
     createdAt: entry.createdAt,
   };

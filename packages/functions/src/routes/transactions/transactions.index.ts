@@ -1,8 +1,5 @@
 import { createRouter } from "../../http/router";
-import { listMyTransactions } from "./transactions.handlers";
-import { listMyTransactionsRoute } from "./transactions.routes";
+import * as handlers from "./transactions.handlers";
+import * as routes from "./transactions.routes";
 
-export const transactionsRouter = createRouter().openapi(
-  listMyTransactionsRoute,
-  listMyTransactions,
-);
+export const transactionsRouter = createRouter().openapi(routes.listMine, handlers.listMine);

@@ -1,6 +1,6 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { ledgerEntryTypes } from "@market/core/entities/ledger-entry";
-import { requireUser } from "../../http/auth";
+import { authedRoute } from "../../http/routes";
 import { errorContent } from "../../http/schemas";
 
 export const TransactionSchema = z
@@ -9,18 +9,20 @@ export const TransactionSchema = z
     amount: z.number().openapi({ example: -100 }),
     transactionType: z.enum(ledgerEntryTypes),
     referenceId: z.string().nullable(),
+    /** What the movement was for, e.g. `Won: "Will it rain?"`. */
+    reason: z.string(),
+    /** Credits a payout could not add because the balance reached the cap; 0 otherwise. */
+    forfeited: z.number(),
     balanceAfter: z.number(),
     createdAt: z.string().openapi({ format: "date-time" }),
   })
   .openapi("Transaction");
 
-export const listMyTransactionsRoute = createRoute({
+export const listMine = authedRoute({
   method: "get",
   path: "/transactions/me",
   tags: ["Credits"],
   summary: "My ledger entries, newest first",
-  security: [{ bearerAuth: [] }],
-  middleware: [requireUser] as const,
   request: {
     query: z
       .object({
@@ -46,6 +48,5 @@ export const listMyTransactionsRoute = createRoute({
       },
     },
     400: errorContent("Invalid query"),
-    401: errorContent("Missing or invalid access token"),
   },
 });

@@ -1,22 +1,21 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import { changeUsername, getUser, privateProfile, viewProfile } from "@market/core/accounts";
-import type { AppEnv } from "../../http/env";
-import type { getMeRoute, getUserRoute, patchMeRoute } from "./users.routes";
+import type { AppRouteHandler } from "../../http/routes";
+import type * as routes from "./users.routes";
 
-export const getMe: RouteHandler<typeof getMeRoute, AppEnv> = async (c) => {
+export const getMe: AppRouteHandler<typeof routes.getMe> = async (c) => {
   return c.json(
     privateProfile(await getUser(c.var.core, c.var.caller.userId), c.var.caller.role),
     200,
   );
 };
 
-export const patchMe: RouteHandler<typeof patchMeRoute, AppEnv> = async (c) => {
+export const patchMe: AppRouteHandler<typeof routes.patchMe> = async (c) => {
   const { username } = c.req.valid("json");
   const user = await changeUsername(c.var.core, c.var.caller.userId, username);
   return c.json({ user: privateProfile(user, c.var.caller.role) }, 200);
 };
 
-export const getUserProfile: RouteHandler<typeof getUserRoute, AppEnv> = async (c) => {
+export const getOne: AppRouteHandler<typeof routes.getOne> = async (c) => {
   const { userId } = c.req.valid("param");
   return c.json(await viewProfile(c.var.core, userId, c.get("caller")?.userId ?? ""), 200);
 };

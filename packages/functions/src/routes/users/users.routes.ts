@@ -1,33 +1,27 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { optionalUser, requireUser } from "../../http/auth";
+import { z } from "@hono/zod-openapi";
+import { optionalUser } from "../../http/auth";
 import { PrivateProfileSchema, PublicProfileSchema } from "../../http/profile-schemas";
+import { authedRoute, publicRoute } from "../../http/routes";
 import { errorContent, jsonBody } from "../../http/schemas";
 
-const unauthorized = errorContent("Missing or invalid access token");
-
-export const getMeRoute = createRoute({
+export const getMe = authedRoute({
   method: "get",
   path: "/users/me",
   tags: ["Users"],
   summary: "My profile, with balance",
-  security: [{ bearerAuth: [] }],
-  middleware: [requireUser] as const,
   responses: {
     200: {
       description: "My profile",
       content: { "application/json": { schema: PrivateProfileSchema } },
     },
-    401: unauthorized,
   },
 });
 
-export const patchMeRoute = createRoute({
+export const patchMe = authedRoute({
   method: "patch",
   path: "/users/me",
   tags: ["Users"],
   summary: "Change my username (the only field that can change here)",
-  security: [{ bearerAuth: [] }],
-  middleware: [requireUser] as const,
   request: {
     body: jsonBody(
       z
@@ -45,12 +39,11 @@ export const patchMeRoute = createRoute({
       content: { "application/json": { schema: z.object({ user: PrivateProfileSchema }) } },
     },
     400: errorContent("Invalid body; any field but username is refused"),
-    401: unauthorized,
     409: errorContent("USERNAME_TAKEN"),
   },
 });
 
-export const getUserRoute = createRoute({
+export const getOne = publicRoute({
   method: "get",
   path: "/users/{userId}",
   tags: ["Users"],
