@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { createDb, ensureTable } from "@market/core/db";
@@ -51,6 +52,31 @@ describe("startDynamoDbLocal", { timeout: 60_000 }, () => {
     expect(read.Item).toEqual({ pk: "a", sk: "b", n: 1 });
     expect(runningBeforeStop).toHaveLength(1);
     expect(javaOnPort(dynamo.port)).toEqual([]);
+  });
+
+  it("keeps its files the owner's only and answers no browser origin (it cannot bind loopback only)", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "ddb-private-"));
+    chmodSync(dataDir, 0o755);
+    const dbPath = join(dataDir, "dynamodb");
+    dynamo = await startDynamoDbLocal({ dbPath });
+    const db = createDb({ table: `local-${randomUUID()}`, endpoint: dynamo.endpoint });
+    await ensureTable(db);
+
+    const preflight = await fetch(dynamo.endpoint, {
+      method: "OPTIONS",
+      headers: {
+        origin: "https://evil.example",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type,x-amz-target",
+      },
+    });
+
+    expect(statSync(dbPath).mode & 0o777).toBe(0o700);
+    const files = readdirSync(dbPath);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(statSync(join(dbPath, file)).mode & 0o077, file).toBe(0);
+    expect(preflight.headers.get("access-control-allow-origin")).not.toBe("*");
+    expect(preflight.headers.get("access-control-allow-origin")).not.toBe("https://evil.example");
   });
 
   it("refuses a port that is already taken, without starting Java", async () => {

@@ -7,7 +7,7 @@
  * `DYNAMODB_ENDPOINT` at the printed endpoint to use it from elsewhere.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdir } from "node:fs/promises";
+import { chmod, mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -64,6 +64,14 @@ export class PortInUseError extends Error {
 }
 
 const readyTimeoutMs = 30_000;
+/** The only origin DynamoDB Local's CORS allows: one no browser can be on. */
+export const noBrowserOrigin = "https://dynamodb-local.invalid";
+
+/** Creates `dir` (and parents) and makes it 0700, also when it existed with wider rights. */
+export async function makePrivateDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await chmod(dir, 0o700);
+}
 const outputLinesKept = 40;
 
 /**
@@ -77,7 +85,8 @@ export async function startDynamoDbLocal(
   if (options.inMemory && options.dbPath) throw new Error("Pass inMemory or dbPath, not both");
   const java = await findJava();
   const emulatorDir = await ensureDynamoDbLocalJar();
-  if (options.dbPath) await mkdir(options.dbPath, { recursive: true });
+  // Private: the database holds every account's data. Only the owner may enter the folder.
+  if (options.dbPath) await makePrivateDir(options.dbPath);
 
   // A port we picked can be taken before Java binds it; then picking another is ours to do.
   const attempts = options.port === undefined ? 3 : 1;
@@ -113,12 +122,24 @@ async function launch({ java, emulatorDir, port, options }: LaunchPlan): Promise
     // One database whatever the credentials and region, so every client sees the same tables.
     "-sharedDb",
     "-disableTelemetry",
+    // Its default is `*`: any web page the developer opens could read and write the
+    // tables through the browser. No browser needs it, so allow no real origin.
+    "-cors",
+    noBrowserOrigin,
   ]);
-  const child = spawn(command, args, {
-    // DynamoDB Local writes a metadata file into its working directory.
-    cwd: dbPath ?? dirname(emulatorDir),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  // DynamoDB Local has no option to bind an address (see its -help): it listens on
+  // every interface. Its files at least are the owner's only (umask 077 for Java).
+  const previousUmask = process.umask(0o077);
+  let child: ChildProcess;
+  try {
+    child = spawn(command, args, {
+      // DynamoDB Local writes a metadata file into its working directory.
+      cwd: dbPath ?? dirname(emulatorDir),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+  } finally {
+    process.umask(previousUmask);
+  }
   killWithParent(child);
   const exited = new Promise<JavaExit>((done) =>
     child.once("exit", (code, signal) => done({ code, signal })),

@@ -17,7 +17,12 @@ import { createContext } from "@market/core/context";
 import { ensureTable } from "@market/core/db";
 import { apiBase, createApp } from "@market/functions/app";
 import { loadAppDeps } from "@market/functions/deps";
-import { type DynamoDbLocal, ensureDynamoDbLocalJar, startDynamoDbLocal } from "./dynamodb-local";
+import {
+  type DynamoDbLocal,
+  ensureDynamoDbLocalJar,
+  makePrivateDir,
+  startDynamoDbLocal,
+} from "./dynamodb-local";
 import { removeEndpointFile, writeEndpointFile } from "./lib/endpoint-file";
 import { isPortFree } from "./lib/free-port";
 import { startLocalSchedules } from "./lib/local-schedules";
@@ -44,6 +49,8 @@ async function main(running: Running): Promise<void> {
   if (config.PORT !== 0 && !(await isPortFree(config.PORT, host))) {
     throw Object.assign(new Error(`Port ${config.PORT} is in use`), { code: "EADDRINUSE" });
   }
+  // DATA_DIR holds the database, the outbox and the JWT key: the owner's only.
+  await makePrivateDir(config.DATA_DIR);
   if (!config.DYNAMODB_ENDPOINT) {
     await ensureDynamoDbLocalJar(console.log);
     console.log("Starting DynamoDB Local...");

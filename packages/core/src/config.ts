@@ -45,6 +45,23 @@ export const configSchema = z.object({
   EMAIL_TRANSPORT: z.enum(["outbox", "ses"]).default("outbox"),
   EMAIL_FROM: z.string().default("Credits Market <no-reply@example.com>"),
   ACCESS_TOKEN_TTL_SECONDS: integer(15 * 60),
+  /**
+   * How long one process trusts its copy of a user's token state (generation,
+   * logged-out sessions) before reading the user again: revocation reaches every
+   * process within this many seconds, at one GetItem per active user per window.
+   */
+  TOKEN_STATE_CACHE_SECONDS: integer(5),
+  /** Lifetime of the signed link that verifies an email address. */
+  EMAIL_VERIFICATION_TTL_SECONDS: positive(24 * 60 * 60),
+  /**
+   * A password-reset request answers no sooner than this, whether the account
+   * exists or not, so its timing does not tell which emails are registered.
+   */
+  PASSWORD_RESET_RESPONSE_MS: integer(250),
+  /** Password hashes (argon2id, 19 MiB each) run at once per process; more wait in a queue. */
+  PASSWORD_HASH_CONCURRENCY: positive(4),
+  /** How long a password hash may wait for a slot before the request is a 503 with Retry-After. */
+  PASSWORD_HASH_QUEUE_WAIT_MS: integer(2_000),
   REFRESH_TOKEN_TTL_SECONDS: integer(7 * 24 * 60 * 60),
   PASSWORD_RESET_TTL_SECONDS: integer(30 * 60),
   /**
@@ -67,6 +84,9 @@ export const configSchema = z.object({
   LOGIN_PER_IP_PER_HOUR: positive(10),
   PASSWORD_RESET_PER_HOUR: positive(5),
   PASSWORD_RESET_CONFIRM_PER_IP_PER_HOUR: positive(10),
+  PASSWORD_CHANGE_PER_USER_PER_HOUR: positive(5),
+  EMAIL_VERIFICATION_PER_USER_PER_HOUR: positive(5),
+  PASSWORD_CHANGE_PER_IP_PER_HOUR: positive(10),
   BETS_PER_USER_PER_MINUTE: positive(30),
   /** Every other authenticated route, per user (seed 002 §9.2). */
   REQUESTS_PER_USER_PER_MINUTE: positive(100),
@@ -91,6 +111,8 @@ export const configSchema = z.object({
   SESSION_STATE_MACHINE_ARN: z.string().optional(),
   /** Highest balance an account may hold (architecture, ledger rule 1). */
   BALANCE_CAP: integer(1_000_000),
+  /** How far an admin-created market's two odds may sum away from 1. */
+  MARKET_ODDS_SUM_TOLERANCE: z.coerce.number().min(0).max(0.1).default(0.01),
   SIGNUP_BONUS: integer(1_000),
   /** Credits `npm run migrate:credits` gives each account created before credits (seed 003). */
   MIGRATION_GRANT: integer(50),

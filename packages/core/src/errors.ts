@@ -31,7 +31,10 @@ export type ErrorCode =
   | "POLYMARKET_UNAVAILABLE"
   | "WORKFLOW_START_FAILED"
   | "POLYMARKET_BAD_RESPONSE"
-  | "DAILY_REWARD_CLAIMED";
+  | "DAILY_REWARD_CLAIMED"
+  | "WEAK_PASSWORD"
+  | "INVALID_VERIFICATION_TOKEN"
+  | "AUTH_BUSY";
 
 /**
  * Named domain errors. Each carries a stable `code` that the HTTP layer maps to a
@@ -81,12 +84,21 @@ export class UserNotFound extends DomainError {
   }
 }
 
-/** The same idempotency key was used before for a different operation. */
+/**
+ * The same idempotency key was used before for a different operation. `key` is
+ * what the client sent (its `Idempotency-Key`), never the internal ledger key.
+ */
 export class IdempotencyKeyReused extends DomainError {
   constructor(key: string) {
     super("IDEMPOTENCY_KEY_REUSED", "This idempotency key was already used for another request", {
       key,
     });
+  }
+
+  /** From an internal ledger key `<operation>#<userId>#<client key>`: shows only the client's part. */
+  static forLedgerKey(ledgerKey: string): IdempotencyKeyReused {
+    const match = /^[a-z_]+#[^#]+#(.+)$/.exec(ledgerKey);
+    return new IdempotencyKeyReused(match ? (match[1] as string) : ledgerKey);
   }
 }
 

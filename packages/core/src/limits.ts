@@ -51,6 +51,24 @@ function buildLimits(config: Config) {
         limit: config.ANONYMOUS_READS_PER_IP_PER_MINUTE,
         windowSeconds: minute,
       },
+      /** Password changes (each one a password hash), per user. */
+      passwordChangePerUser: {
+        name: "password-change-user",
+        limit: config.PASSWORD_CHANGE_PER_USER_PER_HOUR,
+        windowSeconds: hour,
+      },
+      /** Password changes, per client IP. */
+      passwordChangePerIp: {
+        name: "password-change-ip",
+        limit: config.PASSWORD_CHANGE_PER_IP_PER_HOUR,
+        windowSeconds: hour,
+      },
+      /** Verification links asked for again, per user. */
+      emailVerification: {
+        name: "email-verification",
+        limit: config.EMAIL_VERIFICATION_PER_USER_PER_HOUR,
+        windowSeconds: hour,
+      },
       /** Bets, per user. */
       bets: { name: "bets", limit: config.BETS_PER_USER_PER_MINUTE, windowSeconds: minute },
       /** Prediction sessions started, per user and hour. */
@@ -73,6 +91,11 @@ function buildLimits(config: Config) {
       },
     } satisfies Record<string, RateLimitRule>,
     maxModelsPerSession: config.MAX_MODELS_PER_SESSION,
+    /** The one bound on password hashing per process (login, register, change, reset). */
+    passwordHashing: {
+      concurrency: config.PASSWORD_HASH_CONCURRENCY,
+      maxWaitMs: config.PASSWORD_HASH_QUEUE_WAIT_MS,
+    },
   } as const;
 }
 

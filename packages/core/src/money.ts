@@ -23,9 +23,16 @@ export function amountInCents(amount: unknown, max: number): number {
   if (!Number.isFinite(amount)) throw new InvalidAmount("must be finite", amount);
   if (amount <= 0) throw new InvalidAmount("must be greater than 0", amount);
   if (amount > max) throw new InvalidAmount(`must be at most ${max}`, amount);
-  const cents = toCents(amount);
-  if (Math.abs(cents - amount * 100) > 1e-6) {
-    throw new InvalidAmount("must have at most two decimals", amount);
-  }
+  return exactCents(amount, () => new InvalidAmount("must have at most two decimals", amount));
+}
+
+/**
+ * The whole number of cents `amount` is, with no tolerance: the number must be
+ * exactly the double nearest to `cents / 100` (what JSON `10.25` parses to), so
+ * `10.000000001` is refused rather than rounded. Throws `refuse()` otherwise.
+ */
+export function exactCents(amount: number, refuse: () => Error): number {
+  const cents = Math.round(amount * 100);
+  if (!Number.isSafeInteger(cents) || fromCents(cents) !== amount) throw refuse();
   return cents;
 }

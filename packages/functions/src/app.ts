@@ -1,14 +1,14 @@
-import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { type Config, type CoreContext, createContext, type Db } from "@market/core";
 import type { SigningKeys } from "@market/core/auth/signing-keys";
 import { type EmailSender, OutboxEmailSender } from "@market/core/email";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
+import { serveDocsUi } from "./http/docs-ui";
 import type { AppEnv } from "./http/env";
 import { errorResponse, handleError } from "./http/errors";
 import { notFoundHandler } from "./http/method-not-allowed";
+import { apiSecurityHeaders } from "./http/security-headers";
 import { serveWeb } from "./http/web";
 import { logger } from "./logger";
 import { observeCreditMovements } from "./metrics";
@@ -31,7 +31,7 @@ export interface AppDeps {
   config: Config;
   /** Access-token keyring (see `loadAppDeps`). */
   keys: SigningKeys;
-  /** Where password-reset emails go; an outbox also gets the dev listing route. */
+  /** Where emails go; an outbox also gets the admin-only dev listing route. */
   email: EmailSender;
   /** Workflows and Polymarket (see `loadAppDeps`). */
   services: AppServices;
@@ -74,7 +74,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       });
     }
   });
-  app.use(`${apiBase}/*`, secureHeaders());
+  app.use(`${apiBase}/*`, apiSecurityHeaders(`${apiBase}/docs`));
   app.use(
     `${apiBase}/*`,
     bodyLimit({
@@ -110,10 +110,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     },
     servers: [{ url: "/" }],
   });
-  app.get(
-    `${apiBase}/docs`,
-    swaggerUI({ url: `${apiBase}/openapi.json`, title: "Credits Market API" }),
-  );
+  serveDocsUi(app, `${apiBase}/docs`, `${apiBase}/openapi.json`);
 
   if (deps.webDistDir) serveWeb(app, deps.webDistDir);
 

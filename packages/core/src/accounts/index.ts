@@ -1,7 +1,8 @@
 export { promoteToAdmin } from "./admin";
 export type { AccountsContext } from "./context";
 export * from "./errors";
-export { normalizeEmail } from "./normalize";
+export { isReservedUsername, normalizeEmail, usernameKey } from "./normalize";
+export { assertStrongPassword, WeakPassword } from "./password-strength";
 export { changePassword, confirmPasswordReset, requestPasswordReset } from "./passwords";
 export {
   changeUsername,
@@ -14,12 +15,14 @@ export {
   usernamePattern,
   viewProfile,
 } from "./profile";
-export { findUserByEmail, login, type RegisterInput, register } from "./register";
+export { findUserByEmail, login, type RegisterInput, register, type SignedIn } from "./register";
 export {
   effectiveRole,
   logout,
-  revokeAllSessions,
+  revokeAllRefreshTokens,
   rotateRefreshToken,
-  startSession,
+  signIn,
   type TokenPair,
-} from "./sessions";
+} from "./sign-in";
+export { assertTokenLive, forgetTokenState } from "./token-state";
+export { InvalidVerificationToken, sendEmailVerification, verifyEmail } from "./verification";

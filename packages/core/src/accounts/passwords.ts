@@ -1,33 +1,79 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { hashGate } from "../auth/hash-gate";
 import { hashPassword, verifyPassword } from "../auth/password";
 import type { CoreContext } from "../context";
+import { limitsOf } from "../limits";
+import { hit } from "../rate-limit";
 import { serviceFor } from "../service";
 import type { AccountsContext } from "./context";
 import { InvalidCredentials, InvalidResetToken } from "./errors";
+import { normalizeEmail } from "./normalize";
+import { assertStrongPassword } from "./password-strength";
 import { getUser } from "./profile";
 import { findUserByEmail } from "./register";
 import { epochSeconds, hashToken, newOpaqueToken } from "./secrets";
-import { revokeAllSessions } from "./sessions";
+import { revokeAllRefreshTokens } from "./sign-in";
+import { forgetTokenState } from "./token-state";
 
-/** Changes the password after checking the current one; every session ends. */
+/** Hashing, always through the process's one bound on concurrent hashes. */
+export function hashLimited(ctx: CoreContext, password: string): Promise<string> {
+  return hashGate(ctx.config).run(() => hashPassword(password));
+}
+
+export function verifyLimited(ctx: CoreContext, password: string, stored: string) {
+  return hashGate(ctx.config).run(() => verifyPassword(password, stored));
+}
+
+/**
+ * Changes the password after checking the current one. Every sign-in ends: the
+ * refresh tokens are revoked, and the raised token generation voids every
+ * access token and every outstanding reset link.
+ */
 export async function changePassword(
   ctx: CoreContext,
   userId: string,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   const user = await getUser(ctx, userId);
-  if (!user.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+  if (!user.passwordHash || !(await verifyLimited(ctx, input.currentPassword, user.passwordHash))) {
     throw new InvalidCredentials();
   }
-  await setPassword(ctx, userId, input.newPassword);
+  assertStrongPassword(input.newPassword, user, "newPassword");
+  const generation = user.tokenGeneration ?? 0;
+  const passwordHash = await hashLimited(ctx, input.newPassword);
+  await serviceFor(ctx.db)
+    .entities.user.patch({ userId })
+    .set({ passwordHash, tokenGeneration: generation + 1, updatedAt: ctx.clock().toISOString() })
+    .go();
+  await signOutEverywhere(ctx, userId);
 }
 
 /**
- * Emails a single-use reset link when the account exists. The caller answers
- * the same either way, so the endpoint does not reveal which emails exist.
+ * Emails a single-use reset link when the account exists and its address has
+ * not had `PASSWORD_RESET_PER_HOUR` links this hour (per email, whatever the
+ * client IPs; the route also limits per IP). The caller answers the same either
+ * way, and this never returns sooner than `PASSWORD_RESET_RESPONSE_MS`, so
+ * neither the answer nor its timing tells which emails exist.
  */
 export async function requestPasswordReset(ctx: AccountsContext, email: string): Promise<void> {
+  const started = performance.now();
+  try {
+    await sendResetLink(ctx, email);
+  } finally {
+    const left = ctx.config.PASSWORD_RESET_RESPONSE_MS - (performance.now() - started);
+    if (left > 0) await sleep(left);
+  }
+}
+
+async function sendResetLink(ctx: AccountsContext, email: string): Promise<void> {
   const user = await findUserByEmail(ctx, email);
   if (!user?.email) return;
+  const perEmail = await hit(
+    ctx,
+    limitsOf(ctx.config).rateLimits.passwordReset,
+    `email:${normalizeEmail(email)}`,
+  );
+  if (!perEmail.allowed) return;
   const token = newOpaqueToken();
   const expires = new Date(ctx.clock().getTime() + ctx.config.PASSWORD_RESET_TTL_SECONDS * 1000);
   await serviceFor(ctx.db)
@@ -35,6 +81,7 @@ export async function requestPasswordReset(ctx: AccountsContext, email: string):
       tokenHash: hashToken(token),
       userId: user.userId,
       expiresAt: expires.toISOString(),
+      generation: user.tokenGeneration ?? 0,
       ttl: epochSeconds(expires) + 24 * 60 * 60,
     })
     .go();
@@ -56,7 +103,10 @@ export async function requestPasswordReset(ctx: AccountsContext, email: string):
   });
 }
 
-/** Sets a new password with a reset token, which is used up; every session ends. */
+/**
+ * Sets a new password with a reset token, which is used up together with every
+ * other outstanding one (the token generation moves on); every sign-in ends.
+ */
 export async function confirmPasswordReset(
   ctx: CoreContext,
   input: { token: string; newPassword: string },
@@ -67,27 +117,37 @@ export async function confirmPasswordReset(
   if (!reset || reset.usedAt || Date.parse(reset.expiresAt) <= ctx.clock().getTime()) {
     throw new InvalidResetToken();
   }
+  const user = await getUser(ctx, reset.userId);
+  const generation = reset.generation ?? 0;
+  if ((user.tokenGeneration ?? 0) !== generation) throw new InvalidResetToken();
+  assertStrongPassword(input.newPassword, user, "newPassword");
   const now = ctx.clock().toISOString();
-  const passwordHash = await hashPassword(input.newPassword);
+  const passwordHash = await hashLimited(ctx, input.newPassword);
   const result = await serviceFor(ctx.db)
-    .transaction.write(({ passwordResetToken, user }) => [
+    .transaction.write(({ passwordResetToken, user: users }) => [
       passwordResetToken
         .patch({ tokenHash })
         .set({ usedAt: now })
         .where((item, { notExists }) => notExists(item.usedAt))
         .commit(),
-      user.patch({ userId: reset.userId }).set({ passwordHash, updatedAt: now }).commit(),
+      users
+        .patch({ userId: reset.userId })
+        .set({ passwordHash, tokenGeneration: generation + 1, updatedAt: now })
+        .where((item, { eq, notExists }) =>
+          generation === 0
+            ? `${notExists(item.tokenGeneration)} OR ${eq(item.tokenGeneration, 0)}`
+            : eq(item.tokenGeneration, generation),
+        )
+        .commit(),
     ])
     .go();
-  // The condition makes a second use of the same token (even a concurrent one) fail.
+  // The conditions make a second use of this token, or of any other one issued
+  // before this reset (even a concurrent one), fail.
   if (result.canceled) throw new InvalidResetToken();
-  await revokeAllSessions(ctx, reset.userId);
+  await signOutEverywhere(ctx, reset.userId);
 }
 
-async function setPassword(ctx: CoreContext, userId: string, password: string): Promise<void> {
-  await serviceFor(ctx.db)
-    .entities.user.patch({ userId })
-    .set({ passwordHash: await hashPassword(password), updatedAt: ctx.clock().toISOString() })
-    .go();
-  await revokeAllSessions(ctx, userId);
+async function signOutEverywhere(ctx: CoreContext, userId: string): Promise<void> {
+  forgetTokenState(ctx.db, userId);
+  await revokeAllRefreshTokens(ctx, userId);
 }

@@ -4,7 +4,7 @@ import type { UserItem } from "../entities/user";
 import { UserNotFound, ValidationFailed } from "../errors";
 import { serviceFor } from "../service";
 import { UsernameTaken } from "./errors";
-import { usernameKey } from "./normalize";
+import { isReservedUsername, usernameKey } from "./normalize";
 
 /** What anyone may see of a user. */
 export interface PublicProfile {
@@ -20,6 +20,8 @@ export interface PublicProfile {
 export interface PrivateProfile extends PublicProfile {
   email: string;
   role: UserItem["role"];
+  /** Whether the owner opened the verification link sent to `email`. */
+  emailVerified: boolean;
   plan: UserItem["plan"];
   creditBalance: number;
   /** Lifetime credits in and out, kept by the ledger (docs/product-rules.md). */
@@ -46,14 +48,17 @@ export function publicProfile(user: UserItem): PublicProfile {
   };
 }
 
+/** `role` is the caller's effective role (the token's), which may differ from the stored one. */
 export function privateProfile(
   user: UserItem,
   config: Pick<Config, "LOW_CREDIT_WARNING">,
+  role: UserItem["role"] = user.role,
 ): PrivateProfile {
   return {
     ...publicProfile(user),
     email: user.email ?? "",
-    role: user.role,
+    role,
+    emailVerified: Boolean(user.emailVerifiedAt),
     plan: user.plan,
     creditBalance: user.balance,
     totalCreditsEarned: user.creditsEarned ?? 0,
@@ -104,6 +109,7 @@ export async function changeUsername(
     });
   }
   const user = await getUser(ctx, userId);
+  if (isReservedUsername(username)) throw new UsernameTaken();
   const now = ctx.clock().toISOString();
   const oldKey = usernameKey(user.username ?? "");
   const newKey = usernameKey(username);

@@ -1,12 +1,20 @@
-import { dummyVerify, hashPassword, needsRehash, verifyPassword } from "../auth/password";
+import { hashGate } from "../auth/hash-gate";
+import { dummyVerify, needsRehash } from "../auth/password";
 import type { UserItem } from "../entities/user";
 import { openAccount } from "../ledger/open-account";
 import { serviceFor } from "../service";
 import type { AccountsContext } from "./context";
 import { EmailTaken, InvalidCredentials, UsernameTaken } from "./errors";
-import { normalizeEmail, usernameKey } from "./normalize";
+import { isReservedUsername, normalizeEmail, usernameKey } from "./normalize";
+import { assertStrongPassword } from "./password-strength";
+import { hashLimited, verifyLimited } from "./passwords";
 import { findUser } from "./profile";
-import { startSession, type TokenPair } from "./sessions";
+import { effectiveRole, signIn, type TokenPair } from "./sign-in";
+
+/** A successful sign-in: the account, the role this sign-in carries, and its tokens. */
+export type SignedIn = TokenPair & { user: UserItem; role: UserItem["role"] };
+
+import { sendEmailVerification } from "./verification";
 
 export interface RegisterInput {
   username: string;
@@ -16,22 +24,23 @@ export interface RegisterInput {
 
 /**
  * Creates the account, its email and username guards and its signup bonus
- * ledger entry in one transaction, then logs the user in. Of two concurrent
- * registrations with the same email or username exactly one succeeds.
+ * ledger entry in one transaction, emails a verification link, then signs the
+ * user in. Of two concurrent registrations with the same email or username
+ * (or usernames with one confusable skeleton) exactly one succeeds. Every
+ * account starts as a `user`: the admin role is derived at each sign-in.
  */
-export async function register(
-  ctx: AccountsContext,
-  input: RegisterInput,
-): Promise<TokenPair & { user: UserItem }> {
+export async function register(ctx: AccountsContext, input: RegisterInput): Promise<SignedIn> {
   const email = normalizeEmail(input.email);
+  if (isReservedUsername(input.username)) throw new UsernameTaken();
+  assertStrongPassword(input.password, { username: input.username, email });
   const userId = ctx.newId();
   const bonus = ctx.config.SIGNUP_BONUS;
   const { user } = await openAccount(ctx, {
     userId,
     email,
     username: input.username,
-    passwordHash: await hashPassword(input.password),
-    role: ctx.config.ADMIN_EMAILS.includes(email) ? "admin" : "user",
+    passwordHash: await hashLimited(ctx, input.password),
+    role: "user",
     openingGrant:
       bonus > 0 ? { amount: bonus, type: "signup_bonus", reason: "Welcome bonus" } : undefined,
     alsoWrite: ({ uniqueEmail, uniqueUsername }) => [
@@ -44,7 +53,8 @@ export async function register(
       return undefined;
     },
   });
-  return { user, ...(await startSession(ctx, user)) };
+  await sendEmailVerification(ctx, user.userId);
+  return { user, role: effectiveRole(ctx, user), ...(await signIn(ctx, user)) };
 }
 
 /**
@@ -54,15 +64,15 @@ export async function register(
 export async function login(
   ctx: AccountsContext,
   input: { email: string; password: string },
-): Promise<TokenPair & { user: UserItem }> {
+): Promise<SignedIn> {
   const user = await findUserByEmail(ctx, input.email);
   const valid = user?.passwordHash
-    ? await verifyPassword(input.password, user.passwordHash)
-    : await dummyVerify(input.password);
+    ? await verifyLimited(ctx, input.password, user.passwordHash)
+    : await hashGate(ctx.config).run(() => dummyVerify(input.password));
   if (!user || !valid) throw new InvalidCredentials();
 
-  const current = await upgradeOnLogin(ctx, user, input.password);
-  return { user: current, ...(await startSession(ctx, current)) };
+  const current = await rehashOnLogin(ctx, user, input.password);
+  return { user: current, role: effectiveRole(ctx, current), ...(await signIn(ctx, current)) };
 }
 
 export async function findUserByEmail(
@@ -75,18 +85,18 @@ export async function findUserByEmail(
   return guard ? findUser(ctx, guard.userId) : null;
 }
 
-/** Raises the hash to today's parameters and applies ADMIN_EMAILS, while we have the password. */
-async function upgradeOnLogin(
+/**
+ * Raises the hash to today's argon2id parameters while we have the password
+ * (a scrypt hash from before becomes argon2id at its owner's next login).
+ */
+async function rehashOnLogin(
   ctx: AccountsContext,
   user: UserItem,
   password: string,
 ): Promise<UserItem> {
-  const promote = user.role !== "admin" && ctx.config.ADMIN_EMAILS.includes(user.email ?? "");
-  const rehash = user.passwordHash !== undefined && needsRehash(user.passwordHash);
-  if (!promote && !rehash) return user;
+  if (user.passwordHash === undefined || !needsRehash(user.passwordHash)) return user;
   const changes = {
-    ...(promote ? { role: "admin" as const } : {}),
-    ...(rehash ? { passwordHash: await hashPassword(password) } : {}),
+    passwordHash: await hashLimited(ctx, password),
     updatedAt: ctx.clock().toISOString(),
   };
   await serviceFor(ctx.db).entities.user.patch({ userId: user.userId }).set(changes).go();

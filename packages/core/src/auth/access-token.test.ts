@@ -20,7 +20,7 @@ const retired = createKeyring([newKey]);
 const now = new Date("2025-06-01T12:00:00Z");
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 const later = (s: number) => new Date(now.getTime() + s * 1000);
-const claims = { userId: "user-1", role: "admin" as const };
+const claims = { userId: "user-1", role: "admin" as const, generation: 0 };
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
 

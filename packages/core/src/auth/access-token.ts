@@ -23,6 +23,10 @@ const roles: ReadonlySet<string> = new Set<UserItem["role"]>(["user", "admin"]);
 export interface AccessTokenClaims {
   userId: string;
   role: UserItem["role"];
+  /** The user's token generation at issue (`gen`); a password change or reset raises it. */
+  generation?: number;
+  /** The sign-in (refresh-token family) this token belongs to (`sid`); logout ends it. */
+  signInId?: string;
 }
 
 /**
@@ -46,7 +50,11 @@ export async function issueAccessToken(
     throw new Error("Access token lifetime must be a positive number of seconds");
   }
   const issuedAt = Math.floor(now.getTime() / 1000);
-  return new SignJWT({ role: claims.role })
+  return new SignJWT({
+    role: claims.role,
+    ...(claims.generation !== undefined ? { gen: claims.generation } : {}),
+    ...(claims.signInId !== undefined ? { sid: claims.signInId } : {}),
+  })
     .setProtectedHeader({ alg: algorithm, typ: tokenType, kid: keys.current.kid })
     .setIssuer(accessTokenIssuer)
     .setAudience(accessTokenAudience)
@@ -85,10 +93,20 @@ export async function verifyAccessToken(
         requiredClaims: ["sub", "jti", "iat", "exp"],
       },
     );
-    const { sub, role } = payload;
+    const { sub, role, gen, sid } = payload;
     if (typeof sub !== "string" || sub.length === 0) throw new Error("empty subject");
     if (typeof role !== "string" || !roles.has(role)) throw new Error("unknown role");
-    return { userId: sub, role: role as UserItem["role"] };
+    if (gen !== undefined && !(Number.isSafeInteger(gen) && (gen as number) >= 0)) {
+      throw new Error("bad generation");
+    }
+    if (sid !== undefined && typeof sid !== "string") throw new Error("bad sign-in id");
+    return {
+      userId: sub,
+      role: role as UserItem["role"],
+      // A token without `gen` counts as generation 0: void after the first password change.
+      generation: (gen as number | undefined) ?? 0,
+      ...(sid !== undefined ? { signInId: sid } : {}),
+    };
   } catch (error) {
     throw new InvalidToken(error);
   }

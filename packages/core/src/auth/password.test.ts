@@ -1,8 +1,14 @@
 import { randomBytes, scryptSync } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { dummyVerify, hashPassword, needsRehash, verifyPassword } from "./password";
+import {
+  dummyVerify,
+  hashPassword,
+  hashPasswordLegacyScrypt,
+  needsRehash,
+  verifyPassword,
+} from "./password";
 
-// Production parameters throughout (each hash is ~128 MiB and a few hundred ms), so few hashes.
+// Production parameters throughout (argon2id, 19 MiB and ~30 ms per hash).
 const password = "Crème brûlée, correct horse";
 let stored: string;
 let again: string;
@@ -20,11 +26,13 @@ function handMadeHash(secret: string, N: number): string {
 }
 
 describe("hashPassword", () => {
-  it("encodes scrypt's parameters, a 16-byte salt and a 32-byte key", () => {
-    const [scheme, parameters, salt, key] = stored.split("$");
+  it("encodes argon2id at OWASP's parameters (m=19 MiB, t=2, p=1), a 16-byte salt and a 32-byte key", () => {
+    const [empty, scheme, version, parameters, salt, key] = stored.split("$");
 
-    expect(scheme).toBe("scrypt");
-    expect(parameters).toBe("N=131072,r=8,p=1");
+    expect(empty).toBe("");
+    expect(scheme).toBe("argon2id");
+    expect(version).toBe("v=19");
+    expect(parameters).toBe("m=19456,t=2,p=1");
     expect(Buffer.from(salt as string, "base64")).toHaveLength(16);
     expect(Buffer.from(key as string, "base64")).toHaveLength(32);
     expect(stored).not.toContain(password);
@@ -32,7 +40,7 @@ describe("hashPassword", () => {
 
   it("salts every hash differently", () => {
     expect(again).not.toBe(stored);
-    expect(again.split("$")[2]).not.toBe(stored.split("$")[2]);
+    expect(again.split("$")[4]).not.toBe(stored.split("$")[4]);
   });
 });
 
@@ -46,6 +54,15 @@ describe("verifyPassword", () => {
 
   it("refuses a wrong password", async () => {
     expect(await verifyPassword("Creme brulee, correct horse", stored)).toBe(false);
+  });
+
+  it("verifies a scrypt hash from before argon2id (N=2^17), so existing accounts still sign in", async () => {
+    const legacy = await hashPasswordLegacyScrypt(password);
+
+    expect(legacy.startsWith("scrypt$N=131072,r=8,p=1$")).toBe(true);
+    expect(await verifyPassword(password, legacy)).toBe(true);
+    expect(await verifyPassword("wrong", legacy)).toBe(false);
+    expect(needsRehash(legacy)).toBe(true);
   });
 
   it("verifies a hash made with older, lower parameters", async () => {
@@ -68,6 +85,14 @@ describe("verifyPassword", () => {
     ["a short salt", "scrypt$N=1024,r=8,p=1$c2FsdA==$a2V5a2V5a2V5a2V5a2V5a2V5"],
     ["a short key", "scrypt$N=1024,r=8,p=1$c2FsdHNhbHRzYWx0c2FsdA==$a2V5"],
     ["not base64", "scrypt$N=1024,r=8,p=1$!!!!$????"],
+    [
+      "argon2id memory too large",
+      "$argon2id$v=19$m=9999999,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$a2V5a2V5a2V5a2V5a2V5a2V5",
+    ],
+    [
+      "argon2id another version",
+      "$argon2id$v=16$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$a2V5a2V5a2V5a2V5a2V5a2V5",
+    ],
   ])("answers false, without throwing, for %s", async (_label, malformed) => {
     expect(await verifyPassword(password, malformed)).toBe(false);
     expect(needsRehash(malformed)).toBe(true);

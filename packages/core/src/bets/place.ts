@@ -7,7 +7,7 @@ import { limitsOf } from "../limits";
 import { MarketClosed, MarketNotFound } from "../markets/errors";
 import { assertOpen } from "../markets/market";
 import { readPurchase } from "../markets/purchase-read";
-import { toCents } from "../money";
+import { exactCents, fromCents, toCents } from "../money";
 import { rateLimitExceeded, rateLimitTransactionItem } from "../rate-limit";
 import { serviceFor } from "../service";
 import { BetNotFound, InvalidBetAmount } from "./errors";
@@ -117,10 +117,11 @@ function betAmount(ctx: CoreContext, amount: unknown): number {
   if (amount < min || amount > max) {
     throw new InvalidBetAmount(`must be between ${min} and ${max}`, { amount, min, max });
   }
-  if (Math.abs(toCents(amount) - amount * 100) > 1e-6) {
-    throw new InvalidBetAmount("must have at most two decimals", { amount, min, max });
-  }
-  return amount;
+  const cents = exactCents(
+    amount,
+    () => new InvalidBetAmount("must have at most two decimals", { amount, min, max }),
+  );
+  return fromCents(cents);
 }
 
 /** The first bet made with this key; the same key for another bet is refused. */
@@ -144,7 +145,9 @@ async function replay(
     : { data: null };
   if (!bet || !entry) throw new BetNotFound(betId ?? ledgerKey);
   if (bet.marketId !== input.marketId || bet.side !== input.side || bet.amount !== input.amount) {
-    throw new IdempotencyKeyReused(input.idempotencyKey ?? ledgerKey);
+    throw input.idempotencyKey
+      ? new IdempotencyKeyReused(input.idempotencyKey)
+      : IdempotencyKeyReused.forLedgerKey(ledgerKey);
   }
   return { bet, newBalance: entry.balanceAfter, replayed: true };
 }

@@ -18,11 +18,14 @@ export class OutboxEmailSender implements EmailSender {
   ) {}
 
   async send(message: EmailMessage): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
+    // Reset and verification links are secrets: owner-only folder and files.
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const sentAt = this.clock().toISOString();
     const id = `${sentAt.replace(/[:.]/g, "-")}-${Math.random().toString(36).slice(2, 8)}`;
     const stored: StoredEmail = { id, sentAt, ...message };
-    await writeFile(join(this.dir, `${id}.json`), JSON.stringify(stored, null, 2));
+    await writeFile(join(this.dir, `${id}.json`), JSON.stringify(stored, null, 2), {
+      mode: 0o600,
+    });
   }
 
   /** Newest first. */

@@ -8,6 +8,8 @@ export const PasswordResetToken = new Entity({
     userId: { type: "string", required: true, readOnly: true },
     expiresAt: { type: "string", required: true, readOnly: true },
     usedAt: { type: "string" },
+    /** The user's `tokenGeneration` at issue: a password change or reset since voids the token. */
+    generation: { type: "number", required: true, readOnly: true, default: 0 },
     ttl: { type: "number", required: true, readOnly: true },
   },
   indexes: {

@@ -13,6 +13,19 @@ export const User = new Entity({
     username: { type: "string" },
     passwordHash: { type: "string" },
     role: { type: ["user", "admin"] as const, required: true, default: "user" },
+    /** When the owner proved they read mail at `email` (the signed link); unset until then. */
+    emailVerifiedAt: { type: "string" },
+    /**
+     * Raised by every password change and reset: access tokens and reset tokens
+     * issued under an older generation stop working (accounts/token-state.ts).
+     * Unset means 0.
+     */
+    tokenGeneration: { type: "number" },
+    /**
+     * Sign-ins ended by logout while their access tokens may still be alive:
+     * `<familyId>@<epoch seconds until>`, pruned once past the access-token lifetime.
+     */
+    endedSignIns: { type: "list", items: { type: "string" } },
     plan: { type: ["free", "unlimited"] as const, required: true, default: "free" },
     balance: { type: "number", required: true, default: 0 },
     ledgerSeq: { type: "number", required: true, default: 0 },

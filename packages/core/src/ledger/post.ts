@@ -313,7 +313,7 @@ async function findReplay(ctx: CoreContext, input: PostEntryInput): Promise<Ledg
     .go({ consistent: true });
   if (!key) return null;
   if (key.userId !== input.userId || key.amount !== input.amount || key.type !== input.type) {
-    throw new IdempotencyKeyReused(input.idempotencyKey);
+    throw IdempotencyKeyReused.forLedgerKey(input.idempotencyKey);
   }
   const { data: entry } = await service.entities.ledgerEntry
     .get({ userId: key.userId, seq: key.seq })

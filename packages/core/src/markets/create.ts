@@ -25,6 +25,14 @@ export async function createMarket(
     const odds = input[side];
     if (!(odds > 0 && odds < 1)) fields[side] = "must be between 0 and 1 (exclusive)";
   }
+  const tolerance = ctx.config.MARKET_ODDS_SUM_TOLERANCE;
+  if (!fields.thisOdds && !fields.thatOdds) {
+    // Odds are prices of the two sides: 0.01 / 0.01 would pay 100x on either (docs/product-rules.md).
+    const sum = input.thisOdds + input.thatOdds;
+    if (Math.abs(sum - 1) > tolerance + 1e-12) {
+      fields.thatOdds = `thisOdds + thatOdds must be 1 (within ${tolerance}); it is ${sum}`;
+    }
+  }
   if (!(Date.parse(input.expiresAt) > ctx.clock().getTime())) {
     fields.expiresAt = "must be a date in the future";
   }

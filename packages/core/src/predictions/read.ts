@@ -4,7 +4,10 @@ import type { PredictionSessionItem } from "../entities/prediction-session";
 import { serviceFor } from "../service";
 import { SessionNotFound } from "./errors";
 
-/** A session as the API shows it: status, step, every model's state and, once done, forecasts. */
+/**
+ * A session as the API shows it: status, step, every model's state and, once
+ * done, forecasts; a refunded session shows none.
+ */
 export function toSessionView(session: PredictionSessionItem, runs: PredictionItem[]) {
   const ordered = [...runs].sort((a, b) => a.position - b.position);
   return {
@@ -23,8 +26,12 @@ export function toSessionView(session: PredictionSessionItem, runs: PredictionIt
       attempts: run.attempts,
       error: run.error ?? null,
     })),
+    // Refund and hide (docs/product-rules.md): a refunded session charged nothing,
+    // so it shows no forecasts, even of the models that completed before it failed.
     predictions: ordered
-      .filter((run) => run.state === "completed" && run.probability !== undefined)
+      .filter(
+        (run) => !session.refunded && run.state === "completed" && run.probability !== undefined,
+      )
       .map((run) => ({
         modelId: run.modelId,
         probability: run.probability as number,

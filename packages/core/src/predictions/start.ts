@@ -2,7 +2,7 @@ import type { CoreContext } from "../context";
 import type { PredictionItem } from "../entities/prediction";
 import type { PredictionSessionItem } from "../entities/prediction-session";
 import type { UserItem } from "../entities/user";
-import { UserNotFound } from "../errors";
+import { IdempotencyKeyReused, UserNotFound } from "../errors";
 import { ExtraWriteRejected, postLedgerEntry } from "../ledger/post";
 import { limitsOf } from "../limits";
 import { MarketClosed, MarketNotFound } from "../markets/errors";
@@ -51,7 +51,7 @@ export async function startSession(
     ledgerKey,
   });
   if (!user) throw new UserNotFound(input.userId);
-  if (replayOf) return replay(ctx, replayOf.seq, user);
+  if (replayOf) return replay(ctx, replayOf.seq, user, input);
   if (!market) throw new MarketNotFound(input.marketId);
   const now = ctx.clock();
   if (market.status !== "open" || Date.parse(market.expiresAt) <= now.getTime()) {
@@ -127,7 +127,7 @@ export async function startSession(
       knownUser: user,
       alsoWrite: writes,
     });
-    if (posting.replayed) return replay(ctx, posting.seq, user);
+    if (posting.replayed) return replay(ctx, posting.seq, user, input);
     return { session, newBalance: posting.balanceAfter, replayed: false };
   } catch (error) {
     if (error instanceof ExtraWriteRejected) {
@@ -157,7 +157,13 @@ function validateSelection(registry: ModelRegistry, selected: string[], maxModel
   });
 }
 
-async function replay(ctx: CoreContext, seq: number, user: UserItem): Promise<StartedSession> {
+/** The first session started with this key; the same key for another request is refused, as for bets. */
+async function replay(
+  ctx: CoreContext,
+  seq: number,
+  user: UserItem,
+  input: StartSessionInput,
+): Promise<StartedSession> {
   const service = serviceFor(ctx.db);
   const { data: entry } = await service.entities.ledgerEntry
     .get({ userId: user.userId, seq })
@@ -167,5 +173,11 @@ async function replay(ctx: CoreContext, seq: number, user: UserItem): Promise<St
     ? await service.entities.predictionSession.get({ sessionId }).go({ consistent: true })
     : { data: null };
   if (!session || !entry) throw new SessionNotFound(sessionId ?? "unknown");
+  const sameModels =
+    session.selectedModels.length === input.selectedModels.length &&
+    session.selectedModels.every((id, index) => id === input.selectedModels[index]);
+  if (session.marketId !== input.marketId || !sameModels) {
+    throw new IdempotencyKeyReused(input.idempotencyKey ?? "");
+  }
   return { session, newBalance: entry.balanceAfter, replayed: true };
 }

@@ -1,3 +1,4 @@
+import { assertTokenLive } from "@market/core/accounts";
 import { verifyAccessToken } from "@market/core/auth/access-token";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./env";
@@ -18,8 +19,10 @@ export const requireUserOwnLimit: MiddlewareHandler<AppEnv> = async (c, next) =>
     return errorResponse(c, 401, "UNAUTHORIZED", "Sign in first: missing bearer token");
   }
   const { keys, clock } = c.var.core;
-  // An invalid token throws InvalidToken, which onError answers with 401.
-  c.set("caller", await verifyAccessToken(keys, token, clock()));
+  // An invalid or revoked token throws InvalidToken, which onError answers with 401.
+  const claims = await verifyAccessToken(keys, token, clock());
+  await assertTokenLive(c.var.core, claims);
+  c.set("caller", { userId: claims.userId, role: claims.role });
   await next();
 };
 

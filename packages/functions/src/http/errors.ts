@@ -1,4 +1,5 @@
 import { DomainError, type ErrorCode } from "@market/core";
+import { PasswordHashingBusy } from "@market/core/auth/hash-gate";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -47,6 +48,9 @@ const statusByCode = {
   WORKFLOW_START_FAILED: 503,
   POLYMARKET_BAD_RESPONSE: 502,
   DAILY_REWARD_CLAIMED: 409,
+  WEAK_PASSWORD: 400,
+  INVALID_VERIFICATION_TOKEN: 400,
+  AUTH_BUSY: 503,
 } as const satisfies Record<ErrorCode, ContentfulStatusCode>;
 
 const codeByStatus: Record<number, string> = {
@@ -101,6 +105,8 @@ export function handleError(error: Error, c: Context): Response {
     const status: ContentfulStatusCode = statusByCode[error.code];
     if (status >= 500) logger.warn("domain error", { code: error.code, error });
     for (const [name, value] of Object.entries(retryAfterHeaders(error))) c.header(name, value);
+    if (error instanceof PasswordHashingBusy)
+      c.header("Retry-After", String(error.retryAfterSeconds));
     if (error.code === "UNAUTHORIZED") c.header("WWW-Authenticate", 'Bearer error="invalid_token"');
     return errorResponse(c, status, error.code, error.message, error.details);
   }

@@ -10,7 +10,10 @@ export function perIp(rule: RateLimitName) {
   );
 }
 
-/** Counts requests per authenticated caller (`c.var.caller`, so after the auth guard). */
+/**
+ * Counts requests per signed-in user against the configured limit `rule`; goes
+ * after `requireUser` in a route's middleware.
+ */
 export function perUser(rule: RateLimitName) {
   return rateLimit<AppEnv>(rule, (c) => `user:${c.var.caller.userId}`);
 }

@@ -14,6 +14,7 @@ export const PublicProfileSchema = z
 export const PrivateProfileSchema = PublicProfileSchema.extend({
   email: z.string(),
   role: z.enum(["user", "admin"]),
+  emailVerified: z.boolean(),
   plan: z.enum(["free", "unlimited"]),
   creditBalance: z.number(),
   /** Credits received in all (bonuses, rewards, payouts, grants). */

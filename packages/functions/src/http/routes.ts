@@ -1,4 +1,5 @@
 import { createRoute, type RouteConfig, type RouteHandler } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { requireAdmin, requireUser, requireUserOwnLimit } from "./auth";
 import type { AppEnv } from "./env";
 import { errorContent } from "./schemas";
@@ -18,13 +19,17 @@ export const publicRoute = createRoute;
 
 /**
  * A route for a signed-in caller: `Authorization: Bearer <access token>`, else 401.
- * The handler reads the caller as `c.var.caller`.
+ * The handler reads the caller as `c.var.caller`. `after` runs after the guard,
+ * e.g. `[perUser("passwordChangePerUser")]`, which needs the caller.
  */
-export function authedRoute<const R extends OpenRouteConfig>(route: R) {
+export function authedRoute<const R extends OpenRouteConfig>(
+  route: R,
+  options: { after?: MiddlewareHandler<AppEnv>[] } = {},
+) {
   return createRoute({
     ...route,
     security,
-    middleware: [requireUser] as const,
+    middleware: [requireUser, ...(options.after ?? [])] as const,
     responses: { 401: unauthorized, ...route.responses },
   });
 }

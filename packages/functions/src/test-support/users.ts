@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import type { OutboxEmailSender } from "@market/core/email";
 import type { createApp } from "../app";
 import { jsonRequest } from "./app";
 
@@ -37,6 +38,41 @@ export async function registerUser(
     throw new Error(`register failed: ${response.status} ${await response.text()}`);
   }
   return { ...((await response.json()) as Omit<TestSession, "password">), password };
+}
+
+/**
+ * Registers a user whose email is in the app's ADMIN_EMAILS, verifies the
+ * address with the link from the outbox (the admin role needs a verified
+ * address) and signs in again, so the returned tokens carry the admin role.
+ */
+export async function registerAdmin(
+  app: App,
+  outbox: OutboxEmailSender,
+  overrides: { username?: string; email?: string; password?: string } = {},
+): Promise<TestSession> {
+  const registered = await registerUser(app, overrides);
+  const email = (await outbox.list(500)).find(
+    (message) => message.to === registered.user.email && /verify/i.test(message.subject),
+  );
+  const token = email && /token=([A-Za-z0-9_.-]+)/.exec(email.text)?.[1];
+  if (!token) throw new Error(`no verification email for ${registered.user.email}`);
+  const verified = await app.request(
+    "/api/v1/auth/email/verify",
+    jsonRequest("POST", { token }, { "x-forwarded-for": randomIp() }),
+  );
+  if (verified.status !== 200) throw new Error(`verify failed: ${await verified.text()}`);
+  const login = await app.request(
+    "/api/v1/auth/login",
+    jsonRequest(
+      "POST",
+      { email: registered.user.email, password: registered.password },
+      { "x-forwarded-for": randomIp() },
+    ),
+  );
+  if (login.status !== 200) throw new Error(`login failed: ${await login.text()}`);
+  const session = (await login.json()) as Omit<TestSession, "password">;
+  if (session.user.role !== "admin") throw new Error("not an admin: is the email in ADMIN_EMAILS?");
+  return { ...session, password: registered.password };
 }
 
 export function bearer(token: string): Record<string, string> {

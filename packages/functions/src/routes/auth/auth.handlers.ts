@@ -3,13 +3,13 @@ import type { AppRouteHandler } from "../../http/routes";
 import type * as routes from "./auth.routes";
 
 export const register: AppRouteHandler<typeof routes.register> = async (c) => {
-  const { user, ...tokens } = await accounts.register(c.var.core, c.req.valid("json"));
-  return c.json({ user: accounts.privateProfile(user, c.var.core.config), ...tokens }, 201);
+  const { user, role, ...tokens } = await accounts.register(c.var.core, c.req.valid("json"));
+  return c.json({ user: accounts.privateProfile(user, c.var.core.config, role), ...tokens }, 201);
 };
 
 export const login: AppRouteHandler<typeof routes.login> = async (c) => {
-  const { user, ...tokens } = await accounts.login(c.var.core, c.req.valid("json"));
-  return c.json({ user: accounts.privateProfile(user, c.var.core.config), ...tokens }, 200);
+  const { user, role, ...tokens } = await accounts.login(c.var.core, c.req.valid("json"));
+  return c.json({ user: accounts.privateProfile(user, c.var.core.config, role), ...tokens }, 200);
 };
 
 export const refresh: AppRouteHandler<typeof routes.refresh> = async (c) => {
@@ -42,4 +42,14 @@ export const passwordResetConfirm: AppRouteHandler<typeof routes.passwordResetCo
 export const changePassword: AppRouteHandler<typeof routes.changePassword> = async (c) => {
   await accounts.changePassword(c.var.core, c.var.caller.userId, c.req.valid("json"));
   return c.json({ message: "Password changed. Other sessions are signed out." }, 200);
+};
+
+export const verifyEmail: AppRouteHandler<typeof routes.verifyEmail> = async (c) => {
+  await accounts.verifyEmail(c.var.core, c.req.valid("json").token);
+  return c.json({ message: "Email verified." }, 200);
+};
+
+export const resendVerification: AppRouteHandler<typeof routes.resendVerification> = async (c) => {
+  await accounts.sendEmailVerification(c.var.core, c.var.caller.userId);
+  return c.json({ message: "If the address is not verified yet, a link is on its way." }, 202);
 };

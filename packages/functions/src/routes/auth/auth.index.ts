@@ -9,4 +9,6 @@ export const authRouter = createRouter()
   .openapi(routes.logout, handlers.logout)
   .openapi(routes.passwordResetRequest, handlers.passwordResetRequest)
   .openapi(routes.passwordResetConfirm, handlers.passwordResetConfirm)
-  .openapi(routes.changePassword, handlers.changePassword);
+  .openapi(routes.changePassword, handlers.changePassword)
+  .openapi(routes.verifyEmail, handlers.verifyEmail)
+  .openapi(routes.resendVerification, handlers.resendVerification);

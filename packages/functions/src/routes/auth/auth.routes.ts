@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { perIp } from "../../http/limits";
+import { perIp, perUser } from "../../http/limits";
 import { PrivateProfileSchema } from "../../http/profile-schemas";
 import { authedRoute, publicRoute } from "../../http/routes";
 import { errorContent, jsonBody, jsonResponse } from "../../http/schemas";
@@ -17,8 +17,9 @@ const username = z
 export const TokenPairSchema = z
   .object({ accessToken: z.string(), refreshToken: z.string() })
   .openapi("TokenPair");
-export const SessionSchema = TokenPairSchema.extend({ user: PrivateProfileSchema }).openapi(
-  "Session",
+/** What a sign-in answers (register, login): the account and its tokens. Not a prediction session. */
+export const SignInSchema = TokenPairSchema.extend({ user: PrivateProfileSchema }).openapi(
+  "SignIn",
 );
 export const MessageSchema = z.object({ message: z.string() }).openapi("Message");
 
@@ -33,9 +34,9 @@ export const register = publicRoute({
   middleware: [perIp("register")] as const,
   request: { body: jsonBody(z.object({ username, email, password: newPassword }).strict()) },
   responses: {
-    201: jsonResponse("Account created", SessionSchema),
-    400: invalid,
-    409: errorContent("EMAIL_TAKEN or USERNAME_TAKEN"),
+    201: jsonResponse("Account created", SignInSchema),
+    400: errorContent("Invalid body, or WEAK_PASSWORD; `details.fields` names each failing field"),
+    409: errorContent("EMAIL_TAKEN, or USERNAME_TAKEN (also for reserved and look-alike names)"),
     429: tooMany,
   },
 });
@@ -48,7 +49,7 @@ export const login = publicRoute({
   middleware: [perIp("login")] as const,
   request: { body: jsonBody(z.object({ email, password }).strict()) },
   responses: {
-    200: jsonResponse("Signed in", SessionSchema),
+    200: jsonResponse("Signed in", SignInSchema),
     400: invalid,
     401: errorContent("INVALID_CREDENTIALS, the same for an unknown email and a wrong password"),
     429: tooMany,
@@ -104,15 +105,48 @@ export const passwordResetConfirm = publicRoute({
   },
 });
 
-export const changePassword = authedRoute({
+export const changePassword = authedRoute(
+  {
+    method: "post",
+    path: "/auth/password",
+    tags: ["Auth"],
+    summary: "Change the password; ends every sign-in (access and refresh tokens)",
+    request: { body: jsonBody(z.object({ currentPassword: password, newPassword }).strict()) },
+    responses: {
+      200: jsonResponse("Password changed", MessageSchema),
+      400: errorContent("Invalid body, or WEAK_PASSWORD"),
+      401: errorContent("Missing token, or INVALID_CREDENTIALS for a wrong current password"),
+      429: errorContent("Too many attempts for this account or address; see Retry-After"),
+      503: errorContent("AUTH_BUSY: too many password hashes at once; see Retry-After"),
+    },
+  },
+  { after: [perIp("passwordChangePerIp"), perUser("passwordChangePerUser")] },
+);
+
+export const verifyEmail = publicRoute({
   method: "post",
-  path: "/auth/password",
+  path: "/auth/email/verify",
   tags: ["Auth"],
-  summary: "Change the password; revokes every refresh token",
-  request: { body: jsonBody(z.object({ currentPassword: password, newPassword }).strict()) },
+  summary: "Verify the account's email with the token of the emailed signed link",
+  middleware: [perIp("passwordResetConfirm")] as const,
+  request: { body: jsonBody(z.object({ token: z.string().min(16).max(2048) }).strict()) },
   responses: {
-    200: jsonResponse("Password changed", MessageSchema),
-    400: invalid,
-    401: errorContent("Missing token, or INVALID_CREDENTIALS for a wrong current password"),
+    200: jsonResponse("Verified", MessageSchema),
+    400: errorContent("Invalid body, or INVALID_VERIFICATION_TOKEN"),
+    429: tooMany,
   },
 });
+
+export const resendVerification = authedRoute(
+  {
+    method: "post",
+    path: "/auth/email/verification",
+    tags: ["Auth"],
+    summary: "Email a new verification link (nothing when already verified)",
+    responses: {
+      202: jsonResponse("Accepted", MessageSchema),
+      429: errorContent("Too many links asked for this account; see Retry-After"),
+    },
+  },
+  { after: [perUser("emailVerification")] },
+);

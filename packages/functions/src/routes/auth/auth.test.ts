@@ -27,15 +27,25 @@ describe("registration", () => {
     ]);
   });
 
-  it("makes accounts listed in ADMIN_EMAILS admins, case-insensitively", async () => {
+  it("makes accounts listed in ADMIN_EMAILS admins, case-insensitively, once the address is verified", async () => {
     const response = await post("/auth/register", {
       username: uniqueName("boss"),
       email: "boss@example.com",
       password: "a long enough password",
     });
-
     expect(response.status).toBe(201);
-    expect(((await response.json()) as { user: { role: string } }).user.role).toBe("admin");
+    expect(((await response.json()) as { user: { role: string } }).user.role).toBe("user");
+
+    const [verification] = (await setup.outbox.list(500)).filter(
+      (email) => email.to === "boss@example.com" && /verify/i.test(email.subject),
+    );
+    const token = /token=([A-Za-z0-9_.-]+)/.exec(verification?.text ?? "")?.[1];
+    expect((await post("/auth/email/verify", { token })).status).toBe(200);
+    const login = await post("/auth/login", {
+      email: "BOSS@example.com",
+      password: "a long enough password",
+    });
+    expect(((await login.json()) as { user: { role: string } }).user.role).toBe("admin");
   });
 
   it.each([

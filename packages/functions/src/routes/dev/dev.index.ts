@@ -4,8 +4,9 @@ import { createRouter } from "../../http/router";
 import * as routes from "./dev.routes";
 
 /**
- * Development-only routes. Mounted only when email goes to the local outbox,
- * which never happens in a deployed stage.
+ * Development-only routes. Mounted only when email goes to the local outbox
+ * (never in a deployed stage), and only for admins: the outbox holds reset and
+ * verification links, which are as good as the accounts' passwords.
  */
 export function devRouter(outbox: OutboxEmailSender) {
   return createRouter().openapi(routes.listOutbox, async (c) => {

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { publicRoute } from "../../http/routes";
+import { adminRoute } from "../../http/routes";
 
 export const OutboxEmailSchema = z
   .object({
@@ -11,11 +11,12 @@ export const OutboxEmailSchema = z
   })
   .openapi("OutboxEmail");
 
-export const listOutbox = publicRoute({
+/** Admins only: the outbox holds reset and verification links, as good as passwords. */
+export const listOutbox = adminRoute({
   method: "get",
   path: "/dev/outbox",
   tags: ["Development"],
-  summary: "Emails the local outbox holds, newest first (local runs only)",
+  summary: "Emails the local outbox holds, newest first (local runs only, admins only)",
   request: { query: z.object({ to: z.string().max(254).optional() }) },
   responses: {
     200: {

@@ -8,7 +8,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../app";
 import { createTestApp, jsonRequest } from "../../test-support/app";
 import { aNewMarket } from "../../test-support/core";
-import { bearer, registerUser, type TestSession, uniqueName } from "../../test-support/users";
+import {
+  bearer,
+  registerAdmin,
+  registerUser,
+  type TestSession,
+  uniqueName,
+} from "../../test-support/users";
 import { createSfnSessionStarter } from "../../workflows/session";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
@@ -25,7 +31,7 @@ beforeAll(async () => {
   [alice, bob, admin] = await Promise.all([
     registerUser(setup.app),
     registerUser(setup.app),
-    registerUser(setup.app, { username: adminName }),
+    registerAdmin(setup.app, setup.outbox, { username: adminName }),
   ]);
   marketId = (
     await createMarket(

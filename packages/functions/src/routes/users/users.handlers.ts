@@ -4,7 +4,11 @@ import type * as routes from "./users.routes";
 
 export const getMe: AppRouteHandler<typeof routes.getMe> = async (c) => {
   return c.json(
-    privateProfile(await getUser(c.var.core, c.var.caller.userId), c.var.core.config),
+    privateProfile(
+      await getUser(c.var.core, c.var.caller.userId),
+      c.var.core.config,
+      c.var.caller.role,
+    ),
     200,
   );
 };
@@ -12,7 +16,7 @@ export const getMe: AppRouteHandler<typeof routes.getMe> = async (c) => {
 export const patchMe: AppRouteHandler<typeof routes.patchMe> = async (c) => {
   const { username } = c.req.valid("json");
   const user = await changeUsername(c.var.core, c.var.caller.userId, username);
-  return c.json({ user: privateProfile(user, c.var.core.config) }, 200);
+  return c.json({ user: privateProfile(user, c.var.core.config, c.var.caller.role) }, 200);
 };
 
 export const getOne: AppRouteHandler<typeof routes.getOne> = async (c) => {

@@ -6,16 +6,21 @@ import type { AccountsContext } from "./context";
 import { InvalidRefreshToken } from "./errors";
 import { findUser } from "./profile";
 import { epochSeconds, hashToken, newOpaqueToken } from "./secrets";
+import { forgetTokenState } from "./token-state";
 
 export interface TokenPair {
   accessToken: string;
   refreshToken: string;
 }
 
-/** A new login: a fresh refresh-token family and an access token. */
-export async function startSession(ctx: AccountsContext, user: UserItem): Promise<TokenPair> {
-  const refreshToken = await createRefreshToken(ctx, user.userId, ctx.newId());
-  return { accessToken: await accessTokenFor(ctx, user), refreshToken };
+/**
+ * A new sign-in (not a prediction session): a fresh refresh-token family, whose
+ * id the access tokens carry as `sid`, and an access token.
+ */
+export async function signIn(ctx: AccountsContext, user: UserItem): Promise<TokenPair> {
+  const familyId = ctx.newId();
+  const refreshToken = await createRefreshToken(ctx, user.userId, familyId);
+  return { accessToken: await accessTokenFor(ctx, user, familyId), refreshToken };
 }
 
 /**
@@ -59,20 +64,39 @@ export async function rotateRefreshToken(
     await revokeFamily(ctx, token.userId, token.familyId);
     throw new InvalidRefreshToken("concurrent reuse");
   }
-  return { accessToken: await accessTokenFor(ctx, user), refreshToken: next };
+  return { accessToken: await accessTokenFor(ctx, user, token.familyId), refreshToken: next };
 }
 
-/** Revokes the presented token if it is the caller's; unknown tokens are ignored. */
+/**
+ * Ends the sign-in the presented refresh token belongs to, if it is the
+ * caller's (unknown tokens are ignored): its refresh tokens are revoked, and
+ * its access tokens stop working (the sign-in is listed as ended on the user).
+ */
 export async function logout(ctx: CoreContext, userId: string, presented: string): Promise<void> {
   const entity = serviceFor(ctx.db).entities.refreshToken;
   const tokenHash = hashToken(presented);
   const { data: token } = await entity.get({ tokenHash }).go({ consistent: true });
   if (!token || token.userId !== userId) return;
-  await entity.patch({ tokenHash }).set({ status: "revoked" }).go();
+  await revokeFamily(ctx, userId, token.familyId);
+  await endSignIn(ctx, userId, token.familyId);
+}
+
+/** Lists a sign-in as ended until its last access token has expired; drops older entries. */
+async function endSignIn(ctx: CoreContext, userId: string, familyId: string): Promise<void> {
+  const user = await findUser(ctx, userId);
+  if (!user) return;
+  const now = epochSeconds(ctx.clock());
+  const live = (user.endedSignIns ?? []).filter((entry) => Number(entry.split("@")[1]) > now);
+  const until = now + ctx.config.ACCESS_TOKEN_TTL_SECONDS + 60;
+  await serviceFor(ctx.db)
+    .entities.user.patch({ userId })
+    .set({ endedSignIns: [...live, `${familyId}@${until}`] })
+    .go();
+  forgetTokenState(ctx.db, userId);
 }
 
 /** Revokes every refresh token of a user (password change or reset). */
-export async function revokeAllSessions(ctx: CoreContext, userId: string): Promise<number> {
+export async function revokeAllRefreshTokens(ctx: CoreContext, userId: string): Promise<number> {
   const { data } = await serviceFor(ctx.db)
     .entities.refreshToken.query.byUser({ userId })
     .go({ pages: "all" });
@@ -127,16 +151,26 @@ function refreshTokenItem(ctx: CoreContext, userId: string, familyId: string, to
   };
 }
 
-/** Admins are the users whose role says so or whose email is in ADMIN_EMAILS. */
+/**
+ * The role a sign-in gets, derived afresh each time from the current settings:
+ * admin when an operator promoted the account (`npm run promote-admin`), or when
+ * its email is listed in ADMIN_EMAILS *and verified*. Delisting an email takes
+ * the role away at the next sign-in or refresh.
+ */
 export function effectiveRole(ctx: CoreContext, user: UserItem): UserItem["role"] {
   const listed = user.email !== undefined && ctx.config.ADMIN_EMAILS.includes(user.email);
-  return listed ? "admin" : user.role;
+  return user.role === "admin" || (listed && Boolean(user.emailVerifiedAt)) ? "admin" : "user";
 }
 
-function accessTokenFor(ctx: AccountsContext, user: UserItem): Promise<string> {
+function accessTokenFor(ctx: AccountsContext, user: UserItem, signInId: string): Promise<string> {
   return issueAccessToken(
     ctx.keys,
-    { userId: user.userId, role: effectiveRole(ctx, user) },
+    {
+      userId: user.userId,
+      role: effectiveRole(ctx, user),
+      generation: user.tokenGeneration ?? 0,
+      signInId,
+    },
     ctx.clock(),
     ctx.config.ACCESS_TOKEN_TTL_SECONDS,
   );
