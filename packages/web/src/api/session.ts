@@ -6,7 +6,7 @@ import type { components, paths } from "./schema";
  * The one module that holds the tokens. The access token lives only in memory;
  * the refresh token is kept in localStorage so a reload stays signed in (the
  * strict Content-Security-Policy the SPA is served with keeps foreign scripts
- * out; see docs/decisions/0006-web-app.md). A 401 on an authenticated call
+ * out; see docs/decisions/0007-web-app.md). A 401 on an authenticated call
  * triggers one refresh (shared by every call waiting on it) and one retry; a
  * failed refresh ends the session with reason "expired", and the app sends the
  * user to sign-in with a way back.
