@@ -97,7 +97,6 @@ const handlers = [
  * until its entry is removed, so the wiring is checked from then on.
  */
 const awaitingExport: Record<string, string> = {
-  "jobs.reconcile": "admin",
 };
 
 type State = {

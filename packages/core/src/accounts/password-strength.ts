@@ -1,5 +1,4 @@
-import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
+import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { DomainError } from "../errors";
 
 /**
@@ -10,11 +9,18 @@ import { DomainError } from "../errors";
  */
 export const minPasswordScore = 3;
 
-let estimator: ZxcvbnFactory | undefined;
+let estimator: Promise<ZxcvbnFactory> | undefined;
 
-function zxcvbn(): ZxcvbnFactory {
-  // Built on first use: the dictionaries cost ~100 ms to index, not worth paying at cold start.
-  estimator ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
+/**
+ * Loaded and built on first use: the dictionaries are most of a megabyte and
+ * cost ~100 ms to index, not worth paying at every cold start (a separate chunk
+ * in the Lambda bundle).
+ */
+function zxcvbn(): Promise<ZxcvbnFactory> {
+  estimator ??= Promise.all([import("@zxcvbn-ts/core"), import("@zxcvbn-ts/language-common")]).then(
+    ([core, common]) =>
+      new core.ZxcvbnFactory({ dictionary: common.dictionary, graphs: common.adjacencyGraphs }),
+  );
   return estimator;
 }
 
@@ -32,15 +38,15 @@ export class WeakPassword extends DomainError {
  * Refuses a common or context-derived password: scored against the common
  * dictionary and the account's own words (username, email and its parts).
  */
-export function assertStrongPassword(
+export async function assertStrongPassword(
   password: string,
   context: { username?: string | undefined; email?: string | undefined },
   field = "password",
-): void {
+): Promise<void> {
   const inputs = [context.username, context.email, ...(context.email?.split(/[@.+_-]/) ?? [])]
     .filter((value): value is string => Boolean(value && value.length >= 3))
     .map((value) => value.toLowerCase());
-  const result = zxcvbn().check(password.slice(0, 128), inputs);
+  const result = (await zxcvbn()).check(password.slice(0, 128), inputs);
   if (result.score >= minPasswordScore) return;
   // zxcvbn's feedback comes as keys (e.g. `topHundred`) without a translation package.
   const why = result.feedback.warning ? ` (${result.feedback.warning})` : "";

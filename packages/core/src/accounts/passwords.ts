@@ -38,7 +38,7 @@ export async function changePassword(
   if (!user.passwordHash || !(await verifyLimited(ctx, input.currentPassword, user.passwordHash))) {
     throw new InvalidCredentials();
   }
-  assertStrongPassword(input.newPassword, user, "newPassword");
+  await assertStrongPassword(input.newPassword, user, "newPassword");
   const generation = user.tokenGeneration ?? 0;
   const passwordHash = await hashLimited(ctx, input.newPassword);
   await serviceFor(ctx.db)
@@ -120,7 +120,7 @@ export async function confirmPasswordReset(
   const user = await getUser(ctx, reset.userId);
   const generation = reset.generation ?? 0;
   if ((user.tokenGeneration ?? 0) !== generation) throw new InvalidResetToken();
-  assertStrongPassword(input.newPassword, user, "newPassword");
+  await assertStrongPassword(input.newPassword, user, "newPassword");
   const now = ctx.clock().toISOString();
   const passwordHash = await hashLimited(ctx, input.newPassword);
   const result = await serviceFor(ctx.db)

@@ -32,7 +32,7 @@ export interface RegisterInput {
 export async function register(ctx: AccountsContext, input: RegisterInput): Promise<SignedIn> {
   const email = normalizeEmail(input.email);
   if (isReservedUsername(input.username)) throw new UsernameTaken();
-  assertStrongPassword(input.password, { username: input.username, email });
+  await assertStrongPassword(input.password, { username: input.username, email });
   const userId = ctx.newId();
   const bonus = ctx.config.SIGNUP_BONUS;
   const { user } = await openAccount(ctx, {

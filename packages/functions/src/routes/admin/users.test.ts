@@ -1,7 +1,13 @@
 import { Ledger, serviceFor } from "@market/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, jsonRequest } from "../../test-support/app";
-import { bearer, registerUser, type TestSession, uniqueName } from "../../test-support/users";
+import {
+  bearer,
+  registerAdmin,
+  registerUser,
+  type TestSession,
+  uniqueName,
+} from "../../test-support/users";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
 let admin: TestSession;
@@ -11,7 +17,7 @@ beforeAll(async () => {
   const adminName = uniqueName("admin");
   setup = await createTestApp({ env: { ADMIN_EMAILS: `${adminName}@example.com` } });
   [admin, outsider] = await Promise.all([
-    registerUser(setup.app, { username: adminName }),
+    registerAdmin(setup.app, setup.outbox, { username: adminName }),
     registerUser(setup.app),
   ]);
 });

@@ -1,7 +1,13 @@
 import { createMarket } from "@market/core/markets";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, jsonRequest } from "../../test-support/app";
-import { bearer, registerUser, type TestSession, uniqueName } from "../../test-support/users";
+import {
+  bearer,
+  registerAdmin,
+  registerUser,
+  type TestSession,
+  uniqueName,
+} from "../../test-support/users";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
 let admin: TestSession;
@@ -31,7 +37,7 @@ const get = async (path: string, token?: string) => {
 beforeAll(async () => {
   const adminName = uniqueName("admin");
   setup = await createTestApp({ env: { ADMIN_EMAILS: `${adminName}@example.com` } });
-  admin = await registerUser(setup.app, { username: adminName });
+  admin = await registerAdmin(setup.app, setup.outbox, { username: adminName });
   // Five players; the last one never bets.
   players = [];
   for (const name of ["carol", "alice", "bob", "dave", "erin"]) {
