@@ -93,7 +93,7 @@ describe("the bundled Lambda entry points, called as their triggers call them", 
         body: { username: "bundled", email: "bundled@example.com", password: "a long passphrase" },
       }),
     )) as { statusCode: number; body: string };
-    expect(registered.statusCode).toBe(201);
+    expect(registered.statusCode, registered.body).toBe(201);
   }, 60_000);
 
   it("jobs.marketSync mirrors the markets on its schedule and starts settlements of resolved ones", async () => {

@@ -96,8 +96,7 @@ const handlers = [
  * export is missing, and this list says so; when one lands the test below fails
  * until its entry is removed, so the wiring is checked from then on.
  */
-const awaitingExport: Record<string, string> = {
-};
+const awaitingExport: Record<string, string> = {};
 
 type State = {
   Type: string;

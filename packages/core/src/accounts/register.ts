@@ -29,7 +29,10 @@ export interface RegisterInput {
  * (or usernames with one confusable skeleton) exactly one succeeds. Every
  * account starts as a `user`: the admin role is derived at each sign-in.
  */
-export async function register(ctx: AccountsContext, input: RegisterInput): Promise<SignedIn> {
+export async function register(
+  ctx: AccountsContext,
+  input: RegisterInput,
+): Promise<SignedIn & { verificationEmailError: unknown }> {
   const email = normalizeEmail(input.email);
   if (isReservedUsername(input.username)) throw new UsernameTaken();
   await assertStrongPassword(input.password, { username: input.username, email });
@@ -53,8 +56,18 @@ export async function register(ctx: AccountsContext, input: RegisterInput): Prom
       return undefined;
     },
   });
-  await sendEmailVerification(ctx, user.userId);
-  return { user, role: effectiveRole(ctx, user), ...(await signIn(ctx, user)) };
+  // The account exists once its transaction commits: an email that cannot be sent
+  // now must not turn the registration into an error (the user can ask again).
+  const verificationEmailError = await sendEmailVerification(ctx, user.userId).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  return {
+    user,
+    role: effectiveRole(ctx, user),
+    verificationEmailError,
+    ...(await signIn(ctx, user)),
+  };
 }
 
 /**

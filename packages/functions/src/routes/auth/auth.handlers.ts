@@ -1,9 +1,19 @@
 import * as accounts from "@market/core/accounts";
 import type { AppRouteHandler } from "../../http/routes";
+import { logger } from "../../logger";
 import type * as routes from "./auth.routes";
 
 export const register: AppRouteHandler<typeof routes.register> = async (c) => {
-  const { user, role, ...tokens } = await accounts.register(c.var.core, c.req.valid("json"));
+  const { user, role, verificationEmailError, ...tokens } = await accounts.register(
+    c.var.core,
+    c.req.valid("json"),
+  );
+  if (verificationEmailError) {
+    logger.error("verification email not sent", {
+      userId: user.userId,
+      error: verificationEmailError,
+    });
+  }
   return c.json({ user: accounts.privateProfile(user, c.var.core.config, role), ...tokens }, 201);
 };
 
