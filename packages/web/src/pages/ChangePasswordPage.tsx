@@ -72,8 +72,8 @@ export function ChangePasswordPage() {
           autoComplete="new-password"
           required
           minLength={10}
-          hint="At least 10 characters."
-          error={fields.newPassword ? "Use at least 10 characters." : undefined}
+          hint="At least 10 characters, not a common password or your own name or email."
+          error={fields.newPassword}
         />
         <Input
           label="Repeat the new password"

@@ -87,8 +87,8 @@ export function ResetPasswordPage() {
           autoComplete="new-password"
           required
           minLength={10}
-          hint="At least 10 characters."
-          error={fieldErrorsOf(error).newPassword ? "Use at least 10 characters." : undefined}
+          hint="At least 10 characters, not a common password or your own name or email."
+          error={fieldErrorsOf(error).newPassword}
         />
         <Input
           label="Repeat the new password"
