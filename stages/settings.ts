@@ -28,11 +28,24 @@ export const notStageSettings = [
   "RECONCILE_INTERVAL_SECONDS",
   "MODEL_FAULTS",
   "WORKFLOW_FAULTS",
+  // Given under `models`, or set by AWS and SST themselves.
+  "OPENAI_COMPATIBLE_BASE_URL",
+  "OPENAI_COMPATIBLE_API_KEY",
+  "OPENAI_COMPATIBLE_MODELS",
+  "BEDROCK_REGION",
+  "BEDROCK_MODELS",
+  "DISABLED_MODELS",
+  "AWS_ACCESS_KEY_ID",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_BEARER_TOKEN_BEDROCK",
+  "SST_APP",
+  "SST_SSM_PREFIX",
+  "SST_Secret_value_OPENAI_COMPATIBLE_API_KEY",
 ] as const;
 
 /**
- * Remote prediction models (parsed by the model registry,
- * `packages/core/src/predictions/models/registry.ts`). The OpenAI-compatible
+ * Remote prediction models (parsed by `modelSettingsSchema` in
+ * `packages/core/src/config.ts`, built by the model registry). The OpenAI-compatible
  * key is the SST secret `OPENAI_COMPATIBLE_API_KEY`, never a setting.
  */
 export interface ModelSettings {

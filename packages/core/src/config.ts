@@ -17,11 +17,142 @@ const list = z
       .filter(Boolean),
   );
 
+const blankAsUnset = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+const optionalText = z.preprocess(blankAsUnset, z.string().trim().optional());
+const modelIdPattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const modelIds = z.preprocess(
+  blankAsUnset,
+  z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.string().regex(modelIdPattern, "must be model ids (lower-case letters, digits, -)"),
+      ),
+    ),
+);
+
+/** `openai/gpt-4o-mini` → `openai-gpt-4o-mini`: an id safe in URLs, keys and state names. */
+export function modelSlugOf(modelName: string): string {
+  return modelName
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 64)
+    .replace(/-+$/, "");
+}
+
+/** `id=model name,model name`: each entry an id and the provider's model name. */
+const modelEntries = z.preprocess(
+  blankAsUnset,
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) =>
+      (value ?? "")
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean)
+        .map((entry) => {
+          const equals = entry.indexOf("=");
+          const id = equals >= 0 ? entry.slice(0, equals).trim() : modelSlugOf(entry);
+          const modelName = equals >= 0 ? entry.slice(equals + 1).trim() : entry;
+          if (!modelIdPattern.test(id) || modelName === "") {
+            ctx.addIssue({
+              code: "custom",
+              message: `"${entry}" is not <id>=<model name> or <model name> (ids: lower-case letters, digits, -)`,
+            });
+          }
+          return { id, modelName };
+        }),
+    ),
+);
+
+/**
+ * The prediction models' settings, parsed here with the rest and handed to the
+ * model registry (`predictions/models/registry.ts`), which builds the models.
+ */
+export const modelSettingsSchema = z.object({
+  /** Credits one model of a session costs. */
+  MODEL_CREDIT_COST: z.preprocess(
+    blankAsUnset,
+    z.coerce.number().int().min(0).max(1_000).default(1),
+  ),
+  /** A model call gives up after this long (then the workflow's Retry decides). */
+  MODEL_TIMEOUT_SECONDS: z.preprocess(
+    blankAsUnset,
+    z.coerce.number().positive().max(900).default(60),
+  ),
+  OPENAI_COMPATIBLE_BASE_URL: z.preprocess(blankAsUnset, z.url().optional()),
+  /** An SST secret in AWS (`secrets.ts` fills it in at cold start). */
+  OPENAI_COMPATIBLE_API_KEY: optionalText,
+  OPENAI_COMPATIBLE_MODELS: modelEntries,
+  /** Bedrock's region; unset, AWS_REGION. */
+  BEDROCK_REGION: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "must be an AWS region such as us-east-1")
+      .optional(),
+  ),
+  BEDROCK_MODELS: modelEntries,
+  AWS_ACCESS_KEY_ID: optionalText,
+  AWS_SECRET_ACCESS_KEY: optionalText,
+  AWS_BEARER_TOKEN_BEDROCK: optionalText,
+  /** Model ids listed but not selectable, comma-separated. */
+  DISABLED_MODELS: modelIds,
+});
+
+export type ModelSettings = z.infer<typeof modelSettingsSchema> & { AWS_REGION?: string };
+
+/** A model setting that cannot be used; the message names the variable. */
+export class InvalidModelConfiguration extends Error {
+  override name = "InvalidModelConfiguration";
+}
+
+/** Model settings alone, from an environment (tests and tools that build only a registry). */
+export function parseModelSettings(env: Record<string, string | undefined>): ModelSettings {
+  const parsed = modelSettingsSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new InvalidModelConfiguration(
+      `Invalid model configuration:\n  ${problemsOf(parsed.error)}`,
+    );
+  }
+  return { ...parsed.data, AWS_REGION: env.AWS_REGION };
+}
+
+/**
+ * SST's own variables: which secrets are bound to this function and where SSM
+ * keeps them (`secrets.ts` reads them at cold start). Unset outside AWS.
+ */
+const platformSchema = z.object({
+  SST_APP: z.string().optional(),
+  SST_SSM_PREFIX: z.string().optional(),
+  SST_Secret_value_OPENAI_COMPATIBLE_API_KEY: z.string().optional(),
+});
+
+const logLevelSchema = z.enum(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"]);
+export type LogLevel = z.infer<typeof logLevelSchema>;
+
+/**
+ * The log level of this process, read apart from the rest (the logger exists as
+ * soon as it is imported, before a handler loads its configuration).
+ */
+export const processLogLevel: LogLevel =
+  logLevelSchema.safeParse(process.env.LOG_LEVEL?.toUpperCase()).data ?? "INFO";
+
 /**
  * Every setting the product reads from the environment, parsed once. Limits,
  * costs and amounts live here and nowhere else.
  */
-export const configSchema = z.object({
+const settingsSchema = z.object({
   STAGE: z.string().default("local"),
   TABLE_NAME: z.string().min(1).default("market-local"),
   /** Set to reach DynamoDB Local or another non-AWS DynamoDB. */
@@ -29,7 +160,7 @@ export const configSchema = z.object({
   AWS_REGION: z.string().default("us-east-1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().default(".data"),
-  LOG_LEVEL: z.enum(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"]).default("INFO"),
+  LOG_LEVEL: logLevelSchema.default("INFO"),
   /** Public URL of the web app, used in links sent by email. */
   PUBLIC_URL: z.url().default("http://localhost:3000"),
   /**
@@ -101,8 +232,6 @@ export const configSchema = z.object({
   SESSION_TIMEOUT_SECONDS: integer(600),
   /** How many selected models run at once inside a session (the Map's MaxConcurrency). */
   MODEL_CONCURRENCY: integer(1),
-  /** A model call gives up after this long (then the workflow's Retry decides). */
-  MODEL_TIMEOUT_SECONDS: integer(60),
   /** Fault injection for tests and demos, e.g. `consensus:fail,momentum:flaky:2,*:hang`. */
   MODEL_FAULTS: z.string().optional(),
   /** Fault injection for tests and demos, e.g. `crash-after:Research`. */
@@ -119,7 +248,6 @@ export const configSchema = z.object({
   DAILY_REWARD: integer(100),
   MIN_BET: integer(10),
   MAX_BET: integer(10_000),
-  MODEL_CREDIT_COST: integer(1),
   LOW_CREDIT_WARNING: integer(10),
   /** Local timer of the ranking job (AWS uses an EventBridge schedule); `0` turns it off. */
   RANKING_INTERVAL_SECONDS: integer(900),
@@ -130,16 +258,22 @@ export const configSchema = z.object({
   LEADERBOARD_SNAPSHOT_SIZE: positive(11_000),
 });
 
+/** The whole configuration: the product's settings, the models' and SST's. */
+export const configSchema = settingsSchema
+  .extend(modelSettingsSchema.shape)
+  .extend(platformSchema.shape);
+
 export type Config = z.infer<typeof configSchema>;
 
 /** Parses an environment; a bad value is a startup error that names the variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join(".")}: ${issue.message}`,
-    );
-    throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+    throw new Error(`Invalid configuration:\n  ${problemsOf(parsed.error)}`);
   }
   return parsed.data;
+}
+
+function problemsOf(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n  ");
 }

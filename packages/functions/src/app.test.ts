@@ -23,7 +23,7 @@ let outbox: Awaited<ReturnType<typeof createTestApp>>["outbox"];
 const unused = () => Promise.reject(new Error("not used"));
 const services = {
   gamma: createDemoGammaClient(),
-  models: loadModelRegistry({}),
+  models: loadModelRegistry(loadConfig({})),
   settlement: { start: unused },
   sessions: { start: unused },
 };

@@ -5,7 +5,6 @@ import { OutboxEmailSender, SesEmailSender } from "@market/core/email";
 import { createDemoGammaClient, createGammaClient } from "@market/core/polymarket";
 import { loadModelRegistry, parseModelFaults } from "@market/core/predictions/models";
 import type { AppDeps } from "./app";
-import { environmentWithSecrets } from "./secrets";
 import type { AppServices } from "./services";
 import { createSfnSessionStarter } from "./workflows/session";
 import type { SessionTaskDeps } from "./workflows/session.tasks";
@@ -13,7 +12,8 @@ import { createSfnSettlementStarter } from "./workflows/settlement";
 import { parseWorkflowFaults } from "./workflows/workflow-faults";
 
 /**
- * Everything `createApp` needs, from configuration: the table, the token keys
+ * Everything `createApp` needs, from configuration (in AWS, with its bound
+ * secrets filled in by `withBoundSecrets` first): the table, the token keys
  * (JWT_SECRET, or a generated file under DATA_DIR when running locally) and the
  * email transport.
  */
@@ -34,23 +34,18 @@ export async function loadAppDeps(
     config.EMAIL_TRANSPORT === "ses"
       ? new SesEmailSender(config.EMAIL_FROM)
       : new OutboxEmailSender(join(config.DATA_DIR, "outbox"));
-  const env = options.local ? process.env : await environmentWithSecrets();
-  const services = await loadServices(config, db, { ...options, env });
+  const services = await loadServices(config, db, options);
   return { db, config, keys, email, services };
 }
 
 /** What the session workflow's tasks run with, from configuration. */
-export function sessionTaskDeps(
-  config: Config,
-  db: AppDeps["db"],
-  env: Record<string, string | undefined> = process.env,
-): SessionTaskDeps {
+export function sessionTaskDeps(config: Config, db: AppDeps["db"]): SessionTaskDeps {
   return {
     ctx: createContext({ db, config }),
-    registry: loadModelRegistry(env),
+    registry: loadModelRegistry(config),
     modelFaults: parseModelFaults(config.MODEL_FAULTS),
     workflowFaults: parseWorkflowFaults(config.WORKFLOW_FAULTS),
-    modelTimeoutMs: config.MODEL_TIMEOUT_SECONDS * 1000,
+    modelTimeoutMs: Math.round(config.MODEL_TIMEOUT_SECONDS * 1000),
   };
 }
 
@@ -62,12 +57,12 @@ export function sessionTaskDeps(
 export async function loadServices(
   config: Config,
   db: AppDeps["db"],
-  options: { local: boolean; env?: Record<string, string | undefined> },
+  options: { local: boolean },
 ): Promise<AppServices> {
   const gamma = config.POLYMARKET_GAMMA_URL
     ? createGammaClient({ baseUrl: config.POLYMARKET_GAMMA_URL })
     : createDemoGammaClient();
-  const tasks = sessionTaskDeps(config, db, options.env);
+  const tasks = sessionTaskDeps(config, db);
   if (options.local) {
     const [{ createLocalSettlementStarter }, { createLocalSessionWorkflow }] = await Promise.all([
       import("./workflows/settlement.local"),

@@ -1,4 +1,5 @@
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
+import { processLogLevel } from "@market/core/config";
 import { metrics } from "./metrics";
 
 /**
@@ -6,6 +7,6 @@ import { metrics } from "./metrics";
  * infra/operations.ts watch these by name), emitted at once.
  */
 export function jobCountMetric(name: string, value: number): void {
-  if (process.env.LOG_LEVEL === "SILENT") return;
+  if (processLogLevel === "SILENT") return;
   metrics.singleMetric().addMetric(name, MetricUnit.Count, value);
 }

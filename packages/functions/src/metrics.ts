@@ -1,4 +1,5 @@
 import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
+import { processLogLevel } from "@market/core/config";
 import type { LedgerPosting } from "@market/core/ledger";
 import { onLedgerPosting } from "@market/core/ledger";
 import { logger } from "./logger";
@@ -15,7 +16,7 @@ export function modelMetrics(
   outcome: "success" | "failure" | "attempt_failure",
   latencyMs?: number,
 ): void {
-  if (process.env.LOG_LEVEL === "SILENT") return;
+  if (processLogLevel === "SILENT") return;
   const single = metrics.singleMetric();
   single.addDimension("model", modelId);
   single.addMetric(`model_${outcome}`, MetricUnit.Count, 1);
@@ -28,7 +29,7 @@ export function modelMetrics(
  * users it checked, flushed at once as one EMF line.
  */
 export function reconcileMetrics(differences: number, users: number): void {
-  if (process.env.LOG_LEVEL === "SILENT") return;
+  if (processLogLevel === "SILENT") return;
   const single = metrics.singleMetric();
   single.addMetric("ReconcileDifferences", MetricUnit.Count, differences);
   single.addMetric("ReconcileUsersChecked", MetricUnit.Count, users);
@@ -42,7 +43,7 @@ const refundTypes = new Set(["bet_refund", "prediction_refund"]);
  * `BetsPlaced` and `Refunds` (counts), and `CreditsForfeited` at the cap.
  */
 export function creditMovementMetrics(posting: LedgerPosting): void {
-  if (process.env.LOG_LEVEL === "SILENT") return;
+  if (processLogLevel === "SILENT") return;
   logger.info("credit movement", {
     userId: posting.userId,
     type: posting.type,
@@ -72,7 +73,7 @@ export function observeCreditMovements(): void {
 
 /** Settlement throughput: bets settled by one page, by outcome. */
 export function settlementMetrics(settled: number, outcomes: Record<string, number>): void {
-  if (process.env.LOG_LEVEL === "SILENT") return;
+  if (processLogLevel === "SILENT") return;
   const single = metrics.singleMetric();
   single.addMetric("BetsSettled", MetricUnit.Count, settled);
   for (const [outcome, count] of Object.entries(outcomes)) {

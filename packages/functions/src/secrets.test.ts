@@ -1,8 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { loadConfig } from "@market/core/config";
 import { loadModelRegistry } from "@market/core/predictions/models";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { environmentWithSecrets } from "./secrets";
+import { withBoundSecrets } from "./secrets";
 
 /** A loopback SSM (JSON 1.1 protocol) holding the given parameters; records each request. */
 function fakeSsm(parameters: Record<string, string>) {
@@ -40,7 +41,7 @@ const bound = {
   OPENAI_COMPATIBLE_MODELS: "remote=vendor/model",
 };
 
-describe("environmentWithSecrets", () => {
+describe("withBoundSecrets", () => {
   const ssm = fakeSsm({
     "/sst/credits-market/dev/Secret/OPENAI_COMPATIBLE_API_KEY/value": "sk-stage-key",
   });
@@ -60,14 +61,14 @@ describe("environmentWithSecrets", () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  it("returns the environment untouched when no secret is bound (local runs)", async () => {
-    const env = { TABLE_NAME: "t" };
-    expect(await environmentWithSecrets(env)).toBe(env);
+  it("returns the configuration untouched when no secret is bound (local runs)", async () => {
+    const config = loadConfig({ TABLE_NAME: "t" });
+    expect(await withBoundSecrets(config)).toBe(config);
     expect(ssm.requests).toEqual([]);
   });
 
   it("reads a bound secret from SSM with decryption, by SST's path", async () => {
-    const env = await environmentWithSecrets(bound);
+    const env = await withBoundSecrets(loadConfig(bound));
 
     expect(env.OPENAI_COMPATIBLE_API_KEY).toBe("sk-stage-key");
     expect(ssm.requests.at(-1)).toEqual({
@@ -84,10 +85,9 @@ describe("environmentWithSecrets", () => {
   });
 
   it("tries the app's fallback, then leaves a missing secret out: only that model is unavailable", async () => {
-    const env = await environmentWithSecrets({
-      ...bound,
-      SST_SSM_PREFIX: "/sst/credits-market/prod/",
-    });
+    const env = await withBoundSecrets(
+      loadConfig({ ...bound, SST_SSM_PREFIX: "/sst/credits-market/prod/" }),
+    );
 
     expect(env.OPENAI_COMPATIBLE_API_KEY).toBeUndefined();
     expect(ssm.requests.slice(-2).map((request) => request.names[0])).toEqual([
@@ -104,7 +104,7 @@ describe("environmentWithSecrets", () => {
   it("does not fail when SSM cannot be reached: the secret is just missing", async () => {
     vi.stubEnv("AWS_ENDPOINT_URL_SSM", "http://127.0.0.1:9");
     try {
-      const env = await environmentWithSecrets(bound);
+      const env = await withBoundSecrets(loadConfig(bound));
       expect(env.OPENAI_COMPATIBLE_API_KEY).toBeUndefined();
     } finally {
       const { port } = server.address() as AddressInfo;

@@ -1,3 +1,4 @@
+import type { Config } from "@market/core/config";
 import { logger } from "./logger";
 
 /** Secrets the stacks bind with SST (`npx sst secrets set NAME value`). */
@@ -7,19 +8,19 @@ export const boundSecretNames = ["OPENAI_COMPATIBLE_API_KEY"] as const;
 const fetchFromSsm = "__FETCH_FROM_SSM__";
 
 /**
- * The environment with SST-bound secrets filled in. SST passes a bound secret
+ * The configuration with SST-bound secrets filled in. SST passes a bound secret
  * as `SST_Secret_value_<NAME>=__FETCH_FROM_SSM__` and stores it in SSM under
  * `<SST_SSM_PREFIX>Secret/<NAME>/value` (or the app's `.fallback` path). They
  * are read here with the same AWS SDK as the rest of the code (loaded only when
  * a secret is bound). A secret that is not set is left out with a warning: the
  * model that needs it shows as unavailable, and every other route still works.
- * Outside SST (local runs, tests) nothing is bound and `env` comes back as is.
+ * Outside SST (local runs, tests) nothing is bound and `config` comes back as is.
  */
-export async function environmentWithSecrets(
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<Record<string, string | undefined>> {
-  const bound = boundSecretNames.filter((name) => env[`SST_Secret_value_${name}`] === fetchFromSsm);
-  if (bound.length === 0) return env;
+export async function withBoundSecrets(config: Config): Promise<Config> {
+  const bound = boundSecretNames.filter(
+    (name) => config[`SST_Secret_value_${name}`] === fetchFromSsm,
+  );
+  if (bound.length === 0) return config;
   const { SSMClient, GetParametersCommand } = await import("./ssm-client");
   const client = new SSMClient({});
   const read = async (paths: string[]) => {
@@ -29,9 +30,9 @@ export async function environmentWithSecrets(
     );
     return new Map(Parameters.flatMap((p) => (p.Name && p.Value ? [[p.Name, p.Value]] : [])));
   };
-  const path = (name: string) => `${env.SST_SSM_PREFIX ?? ""}Secret/${name}/value`;
-  const fallback = (name: string) => `/sst/${env.SST_APP}/.fallback/Secret/${name}/value`;
-  const values: Record<string, string> = {};
+  const path = (name: string) => `${config.SST_SSM_PREFIX ?? ""}Secret/${name}/value`;
+  const fallback = (name: string) => `/sst/${config.SST_APP}/.fallback/Secret/${name}/value`;
+  const values: Partial<Record<(typeof boundSecretNames)[number], string>> = {};
   try {
     const found = await read(bound.map(path));
     const missing = bound.filter((name) => !found.has(path(name)));
@@ -47,5 +48,5 @@ export async function environmentWithSecrets(
       error,
     });
   }
-  return { ...env, ...values };
+  return { ...config, ...values };
 }

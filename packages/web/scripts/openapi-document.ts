@@ -21,7 +21,7 @@ export async function liveOpenApiDocument(): Promise<unknown> {
   });
   const keys = createKeyring([{ kid: "doc", secret: new TextEncoder().encode("d".repeat(48)) }]);
   const email = new OutboxEmailSender(mkdtempSync(join(tmpdir(), "openapi-outbox-")));
-  const services = await loadServices(config, db, { local: true, env: {} });
+  const services = await loadServices(config, db, { local: true });
   const app = createApp({ db, config, keys, email, services });
   const response = await app.request("/api/v1/openapi.json");
   if (!response.ok) throw new Error(`openapi.json answered ${response.status}`);

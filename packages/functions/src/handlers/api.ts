@@ -2,9 +2,10 @@ import { loadConfig } from "@market/core";
 import { handle } from "hono/aws-lambda";
 import { createApp } from "../app";
 import { loadAppDeps } from "../deps";
+import { withBoundSecrets } from "../secrets";
 
 // Built once per Lambda container (cold start), then reused by every request it serves.
-const config = loadConfig();
+const config = await withBoundSecrets(loadConfig());
 const app = createApp(await loadAppDeps(config, { local: false }));
 
 /** API Gateway HTTP API entry point: every route (`$default`) goes to the one Hono app. */

@@ -7,10 +7,10 @@ import { runRankingJob } from "../jobs/ranking";
 import { runReconcile } from "../jobs/reconcile";
 import { logger } from "../logger";
 import { observeCreditMovements } from "../metrics";
-import { environmentWithSecrets } from "../secrets";
+import { withBoundSecrets } from "../secrets";
 
 // Built once per container; every scheduled invocation reuses them.
-const config = loadConfig();
+const config = await withBoundSecrets(loadConfig());
 const db = createDb({
   table: config.TABLE_NAME,
   endpoint: config.DYNAMODB_ENDPOINT,
@@ -18,10 +18,7 @@ const db = createDb({
 });
 const core = createContext({ db, config });
 observeCreditMovements();
-const services = await loadServices(config, db, {
-  local: false,
-  env: await environmentWithSecrets(),
-});
+const services = await loadServices(config, db, { local: false });
 
 /** EventBridge, every 5 minutes. */
 export const marketSync = middy(() => runMarketSync(core, services)).use(

@@ -2,7 +2,7 @@ import { createDb, loadConfig } from "@market/core";
 import { z } from "zod";
 import { sessionTaskDeps } from "../deps";
 import { runSessionSweep } from "../jobs/sessions";
-import { environmentWithSecrets } from "../secrets";
+import { withBoundSecrets } from "../secrets";
 import { onSessionExecutionEnded } from "../workflows/session";
 import {
   finalizeTask,
@@ -15,7 +15,7 @@ import {
 import { taskHandler } from "./task-middleware";
 
 // Built once per Lambda container (cold start), then reused by every invocation.
-const config = loadConfig();
+const config = await withBoundSecrets(loadConfig());
 const deps = sessionTaskDeps(
   config,
   createDb({
@@ -23,7 +23,6 @@ const deps = sessionTaskDeps(
     endpoint: config.DYNAMODB_ENDPOINT,
     region: config.AWS_REGION,
   }),
-  await environmentWithSecrets(),
 );
 
 export const markStep = taskHandler("markStep", (event) => markStepTask(event, deps));

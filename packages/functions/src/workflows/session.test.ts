@@ -23,14 +23,14 @@ interface Harness {
 async function harness(env: Record<string, string> = {}): Promise<Harness> {
   const config = loadConfig({ LOG_LEVEL: "SILENT", ...env });
   const ctx = createContext({ db: await createTestDb("sessions"), config });
-  const registry = loadModelRegistry({});
+  const registry = loadModelRegistry(config);
   const workflow = createLocalSessionWorkflow(
     {
       ctx,
       registry,
       modelFaults: parseModelFaults(config.MODEL_FAULTS),
       workflowFaults: parseWorkflowFaults(config.WORKFLOW_FAULTS),
-      modelTimeoutMs: config.MODEL_TIMEOUT_SECONDS * 1000,
+      modelTimeoutMs: Math.round(config.MODEL_TIMEOUT_SECONDS * 1000),
     },
     { overrideRetryIntervals: true },
   );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseModelSettings } from "../../config";
 import {
   type LoopbackServer,
   sendJson,
@@ -19,9 +20,13 @@ const bedrock = {
   AWS_SECRET_ACCESS_KEY: "secret",
 };
 
+/** A registry from environment variables, parsed as the configuration parses them. */
+const registryOf = (env: Record<string, string | undefined>) =>
+  loadModelRegistry(parseModelSettings(env));
+
 describe("loadModelRegistry", () => {
   it("offers the three offline forecasters by default, at one credit each", () => {
-    const registry = loadModelRegistry({});
+    const registry = registryOf({});
     expect(registry.list()).toEqual([
       expect.objectContaining({
         id: "consensus",
@@ -47,7 +52,7 @@ describe("loadModelRegistry", () => {
   });
 
   it("lists plain data, safe to return from the API", () => {
-    const listed = loadModelRegistry({}).list();
+    const listed = registryOf({}).list();
     expect(JSON.parse(JSON.stringify(listed))).toEqual(listed);
     for (const info of listed) {
       expect(Object.keys(info).sort()).toEqual([
@@ -63,13 +68,13 @@ describe("loadModelRegistry", () => {
   });
 
   it("charges MODEL_CREDIT_COST per model", () => {
-    const registry = loadModelRegistry({ MODEL_CREDIT_COST: "3", ...openAi });
+    const registry = registryOf({ MODEL_CREDIT_COST: "3", ...openAi });
     expect(new Set(registry.list().map((model) => model.creditCost))).toEqual(new Set([3]));
   });
 
   it("treats blank values as unset", () => {
     expect(
-      loadModelRegistry({ MODEL_CREDIT_COST: "", DISABLED_MODELS: " " }).get("consensus"),
+      registryOf({ MODEL_CREDIT_COST: "", DISABLED_MODELS: " " }).get("consensus"),
     ).toMatchObject({
       creditCost: 1,
       available: true,
@@ -77,14 +82,14 @@ describe("loadModelRegistry", () => {
   });
 
   it("lists disabled models as unavailable, still reachable by id", () => {
-    const registry = loadModelRegistry({ DISABLED_MODELS: "momentum, gpt-mini", ...openAi });
+    const registry = registryOf({ DISABLED_MODELS: "momentum, gpt-mini", ...openAi });
     expect(registry.get("momentum")?.available).toBe(false);
     expect(registry.get("gpt-mini")?.available).toBe(false);
     expect(registry.get("consensus")?.available).toBe(true);
   });
 
   it("adds OpenAI-compatible models, with ids given or derived from the model name", () => {
-    const registry = loadModelRegistry(openAi);
+    const registry = registryOf(openAi);
     expect(registry.get("gpt-mini")).toMatchObject({
       name: "openai/gpt-4o-mini",
       provider: "openai-compatible",
@@ -96,23 +101,23 @@ describe("loadModelRegistry", () => {
 
   it("lists an OpenAI-compatible model without a key as unavailable", () => {
     const { OPENAI_COMPATIBLE_API_KEY: _key, ...withoutKey } = openAi;
-    expect(loadModelRegistry(withoutKey).get("gpt-mini")?.available).toBe(false);
+    expect(registryOf(withoutKey).get("gpt-mini")?.available).toBe(false);
   });
 
   it("adds Bedrock models, available when AWS credentials are present", () => {
-    expect(loadModelRegistry(bedrock).get("nova")).toMatchObject({
+    expect(registryOf(bedrock).get("nova")).toMatchObject({
       provider: "bedrock",
       available: true,
     });
     const { AWS_ACCESS_KEY_ID: _id, AWS_SECRET_ACCESS_KEY: _secret, ...noCredentials } = bedrock;
-    expect(loadModelRegistry(noCredentials).get("nova")?.available).toBe(false);
+    expect(registryOf(noCredentials).get("nova")?.available).toBe(false);
   });
 
   it("falls back to AWS_REGION for Bedrock", () => {
     const { BEDROCK_REGION: _region, ...rest } = bedrock;
-    expect(
-      loadModelRegistry({ ...rest, AWS_REGION: "eu-central-1" }).get("nova")?.description,
-    ).toContain("eu-central-1");
+    expect(registryOf({ ...rest, AWS_REGION: "eu-central-1" }).get("nova")?.description).toContain(
+      "eu-central-1",
+    );
   });
 
   it.each([
@@ -129,8 +134,8 @@ describe("loadModelRegistry", () => {
     [{ DISABLED_MODELS: "gpt-mini" }, "DISABLED_MODELS"],
     [{ ...openAi, OPENAI_COMPATIBLE_MODELS: "consensus=gpt-4o" }, "unique"],
   ])("rejects %j naming %s", (env, name) => {
-    expect(() => loadModelRegistry(env)).toThrow(InvalidModelConfiguration);
-    expect(() => loadModelRegistry(env)).toThrow(name);
+    expect(() => registryOf(env)).toThrow(InvalidModelConfiguration);
+    expect(() => registryOf(env)).toThrow(name);
   });
 });
 
@@ -189,7 +194,7 @@ describe("a configured remote model", () => {
         ],
       }),
     );
-    const registry = loadModelRegistry({
+    const registry = registryOf({
       OPENAI_COMPATIBLE_BASE_URL: `${server.url}/v1`,
       OPENAI_COMPATIBLE_API_KEY: "ollama",
       OPENAI_COMPATIBLE_MODELS: "llama=llama3.1:8b",
@@ -204,7 +209,7 @@ describe("a configured remote model", () => {
 
   it("times out after MODEL_TIMEOUT_SECONDS", async () => {
     server.answer(() => {});
-    const registry = loadModelRegistry({
+    const registry = registryOf({
       OPENAI_COMPATIBLE_BASE_URL: `${server.url}/v1`,
       OPENAI_COMPATIBLE_API_KEY: "ollama",
       OPENAI_COMPATIBLE_MODELS: "llama=llama3.1:8b",
@@ -218,7 +223,7 @@ describe("a configured remote model", () => {
 
 describe("createModelRegistry", () => {
   it("serves the models it is given, in order", () => {
-    const local = loadModelRegistry({});
+    const local = registryOf({});
     const [first] = local.list();
     const model = first ? local.get(first.id) : undefined;
     const registry = createModelRegistry(model ? [model] : []);

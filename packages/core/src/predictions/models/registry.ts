@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { InvalidModelConfiguration, type ModelSettings } from "../../config";
 import { createBedrockModel } from "./bedrock";
 import { baseRateModel } from "./local/base-rate";
 import { consensusModel } from "./local/consensus";
@@ -15,6 +15,8 @@ export interface ModelRegistry {
   get(id: string): PredictionModel | undefined;
 }
 
+export { InvalidModelConfiguration };
+
 /** The built-in forecasters, in the order the product lists them. */
 export const localModels: readonly LocalModelDefinition[] = [
   consensusModel,
@@ -22,114 +24,17 @@ export const localModels: readonly LocalModelDefinition[] = [
   baseRateModel,
 ];
 
-/** A model configuration that cannot be used; the message names the variable. */
-export class InvalidModelConfiguration extends Error {
-  override name = "InvalidModelConfiguration";
-}
-
-const idPattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
-
-const blankAsUnset = (value: unknown) =>
-  typeof value === "string" && value.trim() === "" ? undefined : value;
-const optionalText = z.preprocess(blankAsUnset, z.string().trim().optional());
-const idList = z.preprocess(
-  blankAsUnset,
-  z
-    .string()
-    .optional()
-    .transform((value) =>
-      (value ?? "")
-        .split(",")
-        .map((item) => item.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z.array(z.string().regex(idPattern, "must be model ids (lower-case letters, digits, -)")),
-    ),
-);
-const modelEntries = z.preprocess(
-  blankAsUnset,
-  z
-    .string()
-    .optional()
-    .transform((value, ctx) =>
-      (value ?? "")
-        .split(",")
-        .map((item) => item.trim())
-        .filter(Boolean)
-        .map((entry) => {
-          const equals = entry.indexOf("=");
-          const id = equals >= 0 ? entry.slice(0, equals).trim() : slugOf(entry);
-          const modelName = equals >= 0 ? entry.slice(equals + 1).trim() : entry;
-          if (!idPattern.test(id) || modelName === "") {
-            ctx.addIssue({
-              code: "custom",
-              message: `"${entry}" is not <id>=<model name> or <model name> (ids: lower-case letters, digits, -)`,
-            });
-          }
-          return { id, modelName };
-        }),
-    ),
-);
-
-const modelEnvSchema = z.object({
-  MODEL_CREDIT_COST: z.preprocess(
-    blankAsUnset,
-    z.coerce.number().int().min(0).max(1_000).default(1),
-  ),
-  MODEL_TIMEOUT_SECONDS: z.preprocess(
-    blankAsUnset,
-    z.coerce.number().positive().max(900).default(60),
-  ),
-  OPENAI_COMPATIBLE_BASE_URL: z.preprocess(blankAsUnset, z.url().optional()),
-  OPENAI_COMPATIBLE_API_KEY: optionalText,
-  OPENAI_COMPATIBLE_MODELS: modelEntries,
-  BEDROCK_REGION: z.preprocess(
-    blankAsUnset,
-    z
-      .string()
-      .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "must be an AWS region such as us-east-1")
-      .optional(),
-  ),
-  AWS_REGION: optionalText,
-  BEDROCK_MODELS: modelEntries,
-  AWS_ACCESS_KEY_ID: optionalText,
-  AWS_SECRET_ACCESS_KEY: optionalText,
-  AWS_BEARER_TOKEN_BEDROCK: optionalText,
-  DISABLED_MODELS: idList,
-});
-
-/** `openai/gpt-4o-mini` → `openai-gpt-4o-mini`: an id safe in URLs, keys and state names. */
-function slugOf(modelName: string): string {
-  return modelName
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 64)
-    .replace(/-+$/, "");
-}
-
-function parseModelEnv(env: Record<string, string | undefined>) {
-  const parsed = modelEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join(".")}: ${issue.message}`,
-    );
-    throw new InvalidModelConfiguration(`Invalid model configuration:\n  ${problems.join("\n  ")}`);
-  }
-  return parsed.data;
-}
-
 /**
  * Builds the model registry from configuration: the three offline forecasters
  * always, plus any OpenAI-compatible and Bedrock models configured. A remote
  * model without a key is listed as unavailable rather than failing startup.
  * Fault injection is not applied here: the caller wraps a model with
  * `withFaults` where it knows the attempt number.
- * Throws `InvalidModelConfiguration` naming the variable when a value is bad.
+ * Settings are parsed with the rest of the configuration (`config.ts`); what only
+ * makes sense together (a model list needs its base URL) is checked here, and
+ * throws `InvalidModelConfiguration` naming the variable.
  */
-export function loadModelRegistry(env: Record<string, string | undefined>): ModelRegistry {
-  const config = parseModelEnv(env);
+export function loadModelRegistry(config: ModelSettings): ModelRegistry {
   const creditCost = config.MODEL_CREDIT_COST;
   const timeoutMs = Math.round(config.MODEL_TIMEOUT_SECONDS * 1_000);
   const disabled = new Set(config.DISABLED_MODELS);
