@@ -1,3 +1,4 @@
+import { cancellationReasons, conditionFailed, TransactionCancelled } from "../conditions";
 import type { Config } from "../config";
 import type { CoreContext } from "../context";
 import type { UserItem } from "../entities/user";
@@ -134,10 +135,10 @@ export async function changeUsername(
     ])
     .go();
   if (result.canceled) {
-    const reasons: { code: string }[] = result.data;
-    if (reasons[1]?.code === "ConditionalCheckFailed") throw new UsernameTaken();
-    if (reasons[0]?.code === "ConditionalCheckFailed") throw new UserNotFound(userId);
-    throw new Error(`Rename cancelled: ${reasons.map((reason) => reason.code).join(", ")}`);
+    const reasons = cancellationReasons(result);
+    if (reasons[1]?.code === conditionFailed) throw new UsernameTaken();
+    if (reasons[0]?.code === conditionFailed) throw new UserNotFound(userId);
+    throw new TransactionCancelled("Rename", reasons);
   }
   return { ...user, username, updatedAt: now };
 }

@@ -14,6 +14,7 @@ import { effectiveRole, signIn, type TokenPair } from "./sign-in";
 /** A successful sign-in: the account, the role this sign-in carries, and its tokens. */
 export type SignedIn = TokenPair & { user: UserItem; role: UserItem["role"] };
 
+import { conditionFailed } from "../conditions";
 import { sendEmailVerification } from "./verification";
 
 export interface RegisterInput {
@@ -51,8 +52,8 @@ export async function register(
       uniqueUsername.create({ username: usernameKey(input.username), userId }).commit(),
     ],
     onRejected: ([emailCode, usernameCode]) => {
-      if (emailCode === "ConditionalCheckFailed") return new EmailTaken();
-      if (usernameCode === "ConditionalCheckFailed") return new UsernameTaken();
+      if (emailCode === conditionFailed) return new EmailTaken();
+      if (usernameCode === conditionFailed) return new UsernameTaken();
       return undefined;
     },
   });

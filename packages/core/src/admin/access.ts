@@ -1,3 +1,4 @@
+import { cancellationReasons, conditionFailed, TransactionCancelled } from "../conditions";
 import type { CoreContext } from "../context";
 import type { UserItem } from "../entities/user";
 import { UserNotFound, ValidationFailed } from "../errors";
@@ -62,9 +63,9 @@ export async function setUserAccess(ctx: CoreContext, change: AccessChange): Pro
       })
       .go();
     if (!result.canceled) return { ...user, plan, role, updatedAt: now };
-    const reasons: { code: string }[] = result.data;
-    if (reasons[0]?.code !== "ConditionalCheckFailed" || attempt >= maxAttempts) {
-      throw new Error(`Access change cancelled: ${reasons.map((r) => r.code).join(", ")}`);
+    const reasons = cancellationReasons(result);
+    if (reasons[0]?.code !== conditionFailed || attempt >= maxAttempts) {
+      throw new TransactionCancelled("Access change", reasons);
     }
   }
 }

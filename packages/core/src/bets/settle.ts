@@ -1,3 +1,4 @@
+import { cancellationReasons, conditionFailed, TransactionCancelled } from "../conditions";
 import type { CoreContext } from "../context";
 import type { BetItem } from "../entities/bet";
 import type { Resolution } from "../entities/market";
@@ -125,9 +126,9 @@ async function settleLoss(ctx: CoreContext, bet: BetItem, settledAt: Date): Prom
     ])
     .go();
   if (!result.canceled) return "lost";
-  const reasons: { code: string }[] = result.data;
-  if (reasons[0]?.code === "ConditionalCheckFailed") return "already settled";
-  throw new Error(`Loss settlement cancelled: ${reasons.map((reason) => reason.code).join(", ")}`);
+  const reasons = cancellationReasons(result);
+  if (reasons[0]?.code === conditionFailed) return "already settled";
+  throw new TransactionCancelled("Loss settlement", reasons);
 }
 
 export interface SettlePageResult {

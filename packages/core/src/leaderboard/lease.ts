@@ -1,3 +1,4 @@
+import { ignoreConditionFailed } from "../conditions";
 import type { CoreContext } from "../context";
 import { serviceFor } from "../service";
 
@@ -30,7 +31,7 @@ export async function withLease<T>(
         .go();
       break;
     } catch (error) {
-      if (!/conditional/i.test(String((error as Error).message))) throw error;
+      ignoreConditionFailed(error);
       if (attempt + 1 >= attempts) return null;
       await new Promise((resolve) => setTimeout(resolve, waitMs));
     }

@@ -1,3 +1,4 @@
+import { ignoreConditionFailed } from "../conditions";
 import type { CoreContext } from "../context";
 import type { Board, LeaderboardEntryItem, LeaderboardRowItem } from "../entities/leaderboard";
 import type { RankDirtyItem } from "../entities/rank-dirty";
@@ -337,7 +338,7 @@ async function clearMarker(ctx: CoreContext, marker: RankDirtyItem): Promise<voi
       .go();
   } catch (error) {
     // Marked again since we read it: the next run handles the newer change.
-    if (!/conditional/i.test(String((error as Error).message))) throw error;
+    ignoreConditionFailed(error);
   }
 }
 

@@ -1,4 +1,5 @@
 import { ScanCommand, type ScanCommandOutput } from "@aws-sdk/lib-dynamodb";
+import { ignoreConditionFailed } from "../conditions";
 import type { CoreContext } from "../context";
 import { serviceFor } from "../service";
 import { grant } from "./operations";
@@ -81,10 +82,8 @@ export async function migrateCredits(
               .set({ balance: 0, ledgerSeq: 0 })
               .where((user, { notExists }) => notExists(user.ledgerSeq))
               .go()
-              .catch((error: unknown) => {
-                // Another run set them first: the grant below works from its values.
-                if (!/conditional/i.test(String(error))) throw error;
-              });
+              // Another run set them first: the grant below works from its values.
+              .catch(ignoreConditionFailed);
           }
           const posting = await grant(ctx, {
             userId,

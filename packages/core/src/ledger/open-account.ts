@@ -1,3 +1,4 @@
+import { cancellationReasons, conditionFailed, TransactionCancelled } from "../conditions";
 import type { CoreContext } from "../context";
 import type { LedgerEntryType } from "../entities/ledger-entry";
 import type { UserItem } from "../entities/user";
@@ -98,13 +99,12 @@ export async function openAccount(
     ])
     .go();
   if (result.canceled) {
-    if (result.data[0]?.code === "ConditionalCheckFailed") throw new AccountExists(input.userId);
-    const extraCodes = result.data.slice(opening ? 3 : 1).map((reason) => reason.code);
+    const reasons = cancellationReasons(result);
+    if (reasons[0]?.code === conditionFailed) throw new AccountExists(input.userId);
+    const extraCodes = reasons.slice(opening ? 3 : 1).map((reason) => reason.code);
     const mapped = input.onRejected?.(extraCodes);
     if (mapped) throw mapped;
-    throw new Error(
-      `Account transaction cancelled: ${result.data.map((reason) => reason.code).join(", ")}`,
-    );
+    throw new TransactionCancelled("Account transaction", reasons);
   }
   return { user, opening };
 }

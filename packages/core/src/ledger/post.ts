@@ -1,3 +1,4 @@
+import { cancellationReasons, conditionFailed, TransactionCancelled } from "../conditions";
 import type { CoreContext } from "../context";
 import type { LedgerEntryItem, LedgerEntryType } from "../entities/ledger-entry";
 import type { UserItem } from "../entities/user";
@@ -233,22 +234,20 @@ async function commit(
     return { kind: "committed", posting: { ...entry, replayed: false } };
   }
 
-  const reasons: { code: string; item?: unknown }[] = result.data;
+  const reasons = cancellationReasons(result);
   const [userReason, entryReason, keyReason, ...extraReasons] = reasons;
-  if (keyReason?.code === "ConditionalCheckFailed") return { kind: "replayed" };
-  const extra = extraReasons.findIndex((reason) => reason.code === "ConditionalCheckFailed");
-  if (extra >= 0) throw new ExtraWriteRejected(extra, "ConditionalCheckFailed");
-  if (userReason?.code === "ConditionalCheckFailed") {
+  if (keyReason?.code === conditionFailed) return { kind: "replayed" };
+  const extra = extraReasons.findIndex((reason) => reason.code === conditionFailed);
+  if (extra >= 0) throw new ExtraWriteRejected(extra, conditionFailed);
+  if (userReason?.code === conditionFailed) {
     return { kind: "stale", user: (userReason.item as UserItem | null | undefined) ?? null };
   }
   // Another writer took this sequence number between our read and our write.
-  if (entryReason?.code === "ConditionalCheckFailed") return { kind: "stale", user: null };
+  if (entryReason?.code === conditionFailed) return { kind: "stale", user: null };
   if (reasons.some((reason) => isTransientCode(reason.code))) {
     return { kind: "busy", cause: reasons };
   }
-  throw new Error(
-    `Ledger transaction cancelled: ${reasons.map((reason) => reason.code).join(", ")}`,
-  );
+  throw new TransactionCancelled("Ledger transaction", reasons);
 }
 
 function writeTransaction(

@@ -1,3 +1,4 @@
+import { isConditionFailed } from "../conditions";
 import type { CoreContext } from "../context";
 import type { MarketItem } from "../entities/market";
 import { serviceFor } from "../service";
@@ -86,7 +87,7 @@ export async function saveMarket(
       .go();
   } catch (error) {
     // Resolved between our read and our write: the resolution wins.
-    if (error instanceof Error && /conditional/i.test(error.message)) return "unchanged";
+    if (isConditionFailed(error)) return "unchanged";
     throw error;
   }
 

@@ -1,3 +1,4 @@
+import { ignoreConditionFailed } from "../conditions";
 import type { CoreContext } from "../context";
 import type { PredictionItem } from "../entities/prediction";
 import type { SessionStatus } from "../entities/prediction-session";
@@ -26,7 +27,9 @@ export async function markSessionStep(
       .where((item, { ne }) => `${ne(item.status, "finished")} AND ${ne(item.status, "error")}`)
       .go();
     return true;
-  } catch {
+  } catch (error) {
+    // Already finished or failed: a late step does not reopen it.
+    ignoreConditionFailed(error);
     return false;
   }
 }
@@ -115,7 +118,8 @@ export async function finalizeSession(
       .where((item, { ne }) => ne(item.status, "error"))
       .go();
     return "finished";
-  } catch {
+  } catch (error) {
+    ignoreConditionFailed(error);
     return "error";
   }
 }

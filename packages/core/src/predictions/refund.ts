@@ -1,3 +1,4 @@
+import { ignoreConditionFailed } from "../conditions";
 import type { CoreContext } from "../context";
 import { ExtraWriteRejected, postLedgerEntry } from "../ledger/post";
 import { serviceFor } from "../service";
@@ -44,7 +45,7 @@ export async function refundSession(
       .composite({ createdAt: session.createdAt })
       .where((item, { ne }) => ne(item.status, "finished"))
       .go()
-      .catch(() => undefined);
+      .catch(ignoreConditionFailed);
     return "nothing charged";
   }
   try {

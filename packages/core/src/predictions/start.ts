@@ -1,3 +1,4 @@
+import { cancellationReasons, conditionFailed, TransactionCancelled } from "../conditions";
 import type { CoreContext } from "../context";
 import type { PredictionItem } from "../entities/prediction";
 import type { PredictionSessionItem } from "../entities/prediction-session";
@@ -107,12 +108,9 @@ export async function startSession(
   if (charged === 0) {
     const result = await serviceFor(ctx.db).transaction.write(writes).go();
     if (result.canceled) {
-      const reasons: { code: string }[] = result.data;
-      const rejected = reasons.findIndex((reason) => reason.code === "ConditionalCheckFailed");
-      throw (
-        limitHit(rejected) ??
-        new Error(`Session start cancelled: ${reasons.map((r) => r.code).join(", ")}`)
-      );
+      const reasons = cancellationReasons(result);
+      const rejected = reasons.findIndex((reason) => reason.code === conditionFailed);
+      throw limitHit(rejected) ?? new TransactionCancelled("Session start", reasons);
     }
     return { session, newBalance: user.balance, replayed: false };
   }
