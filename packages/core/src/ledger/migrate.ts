@@ -1,6 +1,6 @@
-import { ScanCommand, type ScanCommandOutput } from "@aws-sdk/lib-dynamodb";
 import { ignoreConditionFailed } from "../conditions";
 import type { CoreContext } from "../context";
+import { scanTable } from "../scan";
 import { serviceFor } from "../service";
 import { grant } from "./operations";
 
@@ -53,52 +53,35 @@ export async function migrateCredits(
   const userIds: string[] = [];
   const { entities } = serviceFor(ctx.db);
 
-  await Promise.all(
-    Array.from({ length: segments }, async (_, segment) => {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page: ScanCommandOutput = await ctx.db.client.send(
-          new ScanCommand({
-            TableName: ctx.db.table,
-            Segment: segment,
-            TotalSegments: segments,
-            ExclusiveStartKey: startKey,
-            FilterExpression: "#entity = :user",
-            ExpressionAttributeNames: { "#entity": "__edb_e__" },
-            ExpressionAttributeValues: { ":user": "user" },
-          }),
-        );
-        startKey = page.LastEvaluatedKey;
-        for (const item of page.Items ?? []) {
-          progress.scannedUsers += 1;
-          if (typeof item.ledgerSeq === "number" && item.ledgerSeq > 0) continue;
-          const userId = String(item.userId);
-          progress.eligible += 1;
-          userIds.push(userId);
-          if (dryRun || amount <= 0) continue;
-          if (item.ledgerSeq === undefined || item.balance === undefined) {
-            await entities.user
-              .patch({ userId })
-              .set({ balance: 0, ledgerSeq: 0 })
-              .where((user, { notExists }) => notExists(user.ledgerSeq))
-              .go()
-              // Another run set them first: the grant below works from its values.
-              .catch(ignoreConditionFailed);
-          }
-          const posting = await grant(ctx, {
-            userId,
-            type: "migration_grant",
-            amount,
-            reason: "Credits for an account created before credits",
-            referenceId: userId,
-            idempotencyKey: `migration_grant#${userId}`,
-          });
-          if (posting.replayed) progress.alreadyGranted += 1;
-          else progress.granted += 1;
-        }
-        options.onProgress?.({ ...progress });
-      } while (startKey);
-    }),
-  );
+  await scanTable(ctx, { segments, entity: "user" }, async (items) => {
+    for (const item of items) {
+      progress.scannedUsers += 1;
+      if (typeof item.ledgerSeq === "number" && item.ledgerSeq > 0) continue;
+      const userId = String(item.userId);
+      progress.eligible += 1;
+      userIds.push(userId);
+      if (dryRun || amount <= 0) continue;
+      if (item.ledgerSeq === undefined || item.balance === undefined) {
+        await entities.user
+          .patch({ userId })
+          .set({ balance: 0, ledgerSeq: 0 })
+          .where((user, { notExists }) => notExists(user.ledgerSeq))
+          .go()
+          // Another run set them first: the grant below works from its values.
+          .catch(ignoreConditionFailed);
+      }
+      const posting = await grant(ctx, {
+        userId,
+        type: "migration_grant",
+        amount,
+        reason: "Credits for an account created before credits",
+        referenceId: userId,
+        idempotencyKey: `migration_grant#${userId}`,
+      });
+      if (posting.replayed) progress.alreadyGranted += 1;
+      else progress.granted += 1;
+    }
+    options.onProgress?.({ ...progress });
+  });
   return { ...progress, dryRun, amount, userIds };
 }

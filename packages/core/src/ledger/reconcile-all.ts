@@ -1,9 +1,9 @@
-import { ScanCommand, type ScanCommandOutput } from "@aws-sdk/lib-dynamodb";
 import type { CoreContext } from "../context";
 import type { BetItem } from "../entities/bet";
 import type { LedgerEntryItem } from "../entities/ledger-entry";
 import type { UserItem } from "../entities/user";
 import { toCents } from "../money";
+import { scanTable } from "../scan";
 import { serviceFor } from "../service";
 import { creditFlow } from "./flow";
 
@@ -74,37 +74,22 @@ export async function reconcileAll(
   };
   const { entities } = serviceFor(ctx.db);
 
-  await Promise.all(
-    Array.from({ length: segments }, async (_, segment) => {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page: ScanCommandOutput = await ctx.db.client.send(
-          new ScanCommand({
-            TableName: ctx.db.table,
-            Segment: segment,
-            TotalSegments: segments,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        startKey = page.LastEvaluatedKey;
-        const items = page.Items ?? [];
-        scanned.items += items.length;
-        const of = (name: string) => items.filter((item) => item.__edb_e__ === name);
-        for (const user of entities.user.parse({ Items: of("user") }).data) {
-          scanned.users += 1;
-          dataOf(user.userId).user = user;
-        }
-        for (const entry of entities.ledgerEntry.parse({ Items: of("ledgerEntry") }).data) {
-          scanned.entries += 1;
-          dataOf(entry.userId).entries.push(entry);
-        }
-        for (const bet of entities.bet.parse({ Items: of("bet") }).data) {
-          scanned.bets += 1;
-          dataOf(bet.userId).bets.push(bet);
-        }
-      } while (startKey);
-    }),
-  );
+  await scanTable(ctx, { segments }, (items) => {
+    scanned.items += items.length;
+    const of = (name: string) => items.filter((item) => item.__edb_e__ === name);
+    for (const user of entities.user.parse({ Items: of("user") }).data) {
+      scanned.users += 1;
+      dataOf(user.userId).user = user;
+    }
+    for (const entry of entities.ledgerEntry.parse({ Items: of("ledgerEntry") }).data) {
+      scanned.entries += 1;
+      dataOf(entry.userId).entries.push(entry);
+    }
+    for (const bet of entities.bet.parse({ Items: of("bet") }).data) {
+      scanned.bets += 1;
+      dataOf(bet.userId).bets.push(bet);
+    }
+  });
 
   const differences: ReconcileDifference[] = [];
   let untrackedTotals = 0;
