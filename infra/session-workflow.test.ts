@@ -1,7 +1,7 @@
 import { App, Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
-import { sessionDefinition } from "../packages/functions/src/workflows/session-definition";
+import { sessionDefinition } from "../packages/functions/src/workflows/session/definition";
 import { SessionWorkflow } from "./session-workflow";
 import { stubFunction } from "./test-functions";
 

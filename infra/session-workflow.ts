@@ -14,7 +14,7 @@ import { Construct } from "constructs";
 import {
   type SessionDefinitionOptions,
   sessionDefinition,
-} from "../packages/functions/src/workflows/session-definition";
+} from "../packages/functions/src/workflows/session/definition";
 
 /** The task functions, one per ASL placeholder. */
 export interface SessionTaskFunctions {

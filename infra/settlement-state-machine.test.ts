@@ -1,4 +1,4 @@
-import { settlementDefinition } from "@market/functions/workflows/settlement";
+import { settlementDefinition } from "@market/functions/workflows/settlement/definition";
 import { App, Duration, Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { LogGroup } from "aws-cdk-lib/aws-logs";

@@ -10,7 +10,7 @@ import {
 } from "aws-cdk-lib/aws-stepfunctions";
 import { Construct } from "constructs";
 // A plain JSON import (no import attributes): SST's esbuild bundles it into the app.
-import settlementAsl from "../packages/functions/src/workflows/settlement.asl.json";
+import settlementAsl from "../packages/functions/src/workflows/settlement/settlement.asl.json";
 
 /** Options of {@link SettlementStateMachine}. */
 export interface SettlementStateMachineProps {
@@ -39,7 +39,7 @@ export const settlementPlaceholders = {
 
 /**
  * The market settlement workflow (Standard): the state machine built from
- * `packages/functions/src/workflows/settlement.asl.json`, the same file the
+ * `packages/functions/src/workflows/settlement/settlement.asl.json`, the same file the
  * local engine runs, with the two task functions' ARNs substituted in. Its role
  * may invoke those two functions and nothing else (plus log delivery when
  * logging is on).

@@ -6,7 +6,7 @@ import { Config, Function as LambdaFunction, type StackContext, use } from "sst/
 import { appMetricNames, Operations } from "../infra/operations";
 import { SessionWorkflow } from "../infra/session-workflow";
 import { SettlementStateMachine } from "../infra/settlement-state-machine";
-import settlementAsl from "../packages/functions/src/workflows/settlement.asl.json";
+import settlementAsl from "../packages/functions/src/workflows/settlement/settlement.asl.json";
 import { Monitoring } from "./Monitoring";
 import { Storage } from "./Storage";
 import { useStage } from "./stage";

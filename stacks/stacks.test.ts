@@ -17,8 +17,8 @@ import {
   packagesImportedAtStart,
 } from "../infra/bundling";
 import { appMetricNames, appMetrics } from "../infra/operations";
-import { sessionDefinition } from "../packages/functions/src/workflows/session-definition";
-import settlementAsl from "../packages/functions/src/workflows/settlement.asl.json";
+import { sessionDefinition } from "../packages/functions/src/workflows/session/definition";
+import settlementAsl from "../packages/functions/src/workflows/settlement/settlement.asl.json";
 import {
   readTemplates,
   type SynthResult,

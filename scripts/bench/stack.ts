@@ -19,11 +19,11 @@ import { OutboxEmailSender } from "@market/core/email";
 import { type AppDeps, createApp } from "@market/functions/app";
 import { loadServices, sessionTaskDeps } from "@market/functions/deps";
 import type { WorkflowEvent } from "@market/functions/workflows/local-engine";
-import { createLocalSessionWorkflow } from "@market/functions/workflows/session.local";
+import { createLocalSessionWorkflow } from "@market/functions/workflows/session/local";
 import {
   createLocalSettlementStarter,
   type LocalSettlementStarter,
-} from "@market/functions/workflows/settlement.local";
+} from "@market/functions/workflows/settlement/local";
 import { type DynamoDbLocal, startDynamoDbLocal } from "../dynamodb-local";
 import { type DynamoMeter, meterDynamo } from "./db-calls";
 

@@ -6,9 +6,9 @@ import { createDemoGammaClient, createGammaClient } from "@market/core/polymarke
 import { loadModelRegistry, parseModelFaults } from "@market/core/predictions/models";
 import type { AppDeps } from "./app";
 import type { AppServices } from "./services";
-import { createSfnSessionStarter } from "./workflows/session";
-import type { SessionTaskDeps } from "./workflows/session.tasks";
-import { createSfnSettlementStarter } from "./workflows/settlement";
+import { createSfnSessionStarter } from "./workflows/session/aws";
+import type { SessionTaskDeps } from "./workflows/session/tasks";
+import { createSfnSettlementStarter } from "./workflows/settlement/aws";
 import { parseWorkflowFaults } from "./workflows/workflow-faults";
 
 /**
@@ -65,8 +65,8 @@ export async function loadServices(
   const tasks = sessionTaskDeps(config, db);
   if (options.local) {
     const [{ createLocalSettlementStarter }, { createLocalSessionWorkflow }] = await Promise.all([
-      import("./workflows/settlement.local"),
-      import("./workflows/session.local"),
+      import("./workflows/settlement/local"),
+      import("./workflows/session/local"),
     ]);
     return {
       gamma,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { sessionTaskDeps } from "../deps";
 import { runSessionSweep } from "../jobs/sessions";
 import { withBoundSecrets } from "../secrets";
-import { onSessionExecutionEnded } from "../workflows/session";
+import { onSessionExecutionEnded } from "../workflows/session/aws";
 import {
   finalizeTask,
   markStepTask,
@@ -11,7 +11,7 @@ import {
   refundTask,
   researchTask,
   runModelTask,
-} from "../workflows/session.tasks";
+} from "../workflows/session/tasks";
 import { taskHandler } from "./task-middleware";
 
 // Built once per Lambda container (cold start), then reused by every invocation.

@@ -1,5 +1,5 @@
 import { createContext, createDb, loadConfig } from "@market/core";
-import { finishSettlementTask, settlePageTask } from "../workflows/settlement.tasks";
+import { finishSettlementTask, settlePageTask } from "../workflows/settlement/tasks";
 import { taskHandler } from "./task-middleware";
 
 // Built once per Lambda container (cold start), then reused by every invocation.

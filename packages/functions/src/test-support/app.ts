@@ -9,8 +9,8 @@ import { createTestDb } from "../../../../scripts/test/db";
 import { type AppDeps, createApp } from "../app";
 import { sessionTaskDeps } from "../deps";
 import type { AppServices } from "../services";
-import { createLocalSessionWorkflow } from "../workflows/session.local";
-import { createLocalSettlementStarter } from "../workflows/settlement.local";
+import { createLocalSessionWorkflow } from "../workflows/session/local";
+import { createLocalSettlementStarter } from "../workflows/settlement/local";
 
 /** A keyring for tests; real HS256 keys, just not persisted. */
 export const testKeys = createKeyring([

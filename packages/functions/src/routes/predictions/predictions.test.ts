@@ -15,7 +15,7 @@ import {
   type TestSession,
   uniqueName,
 } from "../../test-support/users";
-import { createSfnSessionStarter } from "../../workflows/session";
+import { createSfnSessionStarter } from "../../workflows/session/aws";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
 let alice: TestSession;

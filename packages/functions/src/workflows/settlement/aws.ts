@@ -1,18 +1,7 @@
 import { createHash } from "node:crypto";
 import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
-import { logger } from "../logger";
-import type { StateMachineDefinition } from "./local-engine";
-import type { SettlementStarter } from "./ports";
-import asl from "./settlement.asl.json";
-
-/**
- * The settlement workflow, parsed: the one definition both the local engine and
- * the deployed state machine (`infra/settlement-state-machine.ts`) run.
- */
-export function settlementDefinition(): StateMachineDefinition {
-  // The JSON import widens `"Type": "Task"` to string; the engine validates it on construction.
-  return structuredClone(asl) as StateMachineDefinition;
-}
+import { logger } from "../../logger";
+import type { SettlementStarter } from "../ports";
 
 export interface SfnSettlementOptions {
   stateMachineArn: string;

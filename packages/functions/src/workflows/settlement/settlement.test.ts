@@ -10,15 +10,12 @@ import { reconcile } from "@market/core/ledger";
 import { getMarket, resolveMarket } from "@market/core/markets";
 import { toCents } from "@market/core/money";
 import { beforeAll, describe, expect, it } from "vitest";
-import { anOpenMarket, createTestContext, userWithBalance } from "../test-support/core";
-import { ExecutionAbortedError, ExecutionError, runWorkflowLocally } from "./local-engine";
-import {
-  createSfnSettlementStarter,
-  settlementDefinition,
-  settlementExecutionName,
-} from "./settlement";
-import { createLocalSettlementStarter } from "./settlement.local";
-import { finishSettlementTask, settlePageTask } from "./settlement.tasks";
+import { anOpenMarket, createTestContext, userWithBalance } from "../../test-support/core";
+import { ExecutionAbortedError, ExecutionError, runWorkflowLocally } from "../local-engine";
+import { createSfnSettlementStarter, settlementExecutionName } from "./aws";
+import { settlementDefinition } from "./definition";
+import { createLocalSettlementStarter } from "./local";
+import { finishSettlementTask, settlePageTask } from "./tasks";
 
 // Resolution of thousands of bets against DynamoDB Local, through the same ASL
 // the deployed state machine runs. Seeding goes through placeBet (debit, bet and

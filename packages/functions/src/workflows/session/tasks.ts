@@ -17,9 +17,9 @@ import {
   withFaults,
 } from "@market/core/predictions/models";
 import { z } from "zod";
-import { logger } from "../logger";
-import { modelMetrics, observeCreditMovements } from "../metrics";
-import { InjectedCrash, type SessionTaskName } from "./workflow-faults";
+import { logger } from "../../logger";
+import { modelMetrics, observeCreditMovements } from "../../metrics";
+import { InjectedCrash, type SessionTaskName } from "../workflow-faults";
 
 // The session Lambda runs no app: its refunds are observed here.
 observeCreditMovements();

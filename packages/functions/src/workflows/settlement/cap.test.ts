@@ -4,8 +4,8 @@ import { placeBet } from "@market/core/bets";
 import { grant, history, reconcile } from "@market/core/ledger";
 import { getMarket, resolveMarket, saveMarket } from "@market/core/markets";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestContext, userWithBalance } from "../test-support/core";
-import { createLocalSettlementStarter } from "./settlement.local";
+import { createTestContext, userWithBalance } from "../../test-support/core";
+import { createLocalSettlementStarter } from "./local";
 
 // Payouts at the balance cap (docs/product-rules.md): credited up to the cap, the
 // bet `won` with `actualPayout` = what was credited, the rest forfeited on the entry.

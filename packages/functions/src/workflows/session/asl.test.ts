@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deployable, stateNames, validateAsl } from "../test-support/asl";
-import { sessionDefinition, sessionPlaceholders } from "./session-definition";
+import { deployable, stateNames, validateAsl } from "../../test-support/asl";
+import { sessionDefinition, sessionPlaceholders } from "./definition";
 
 const definition = sessionDefinition({ timeoutSeconds: 600, modelConcurrency: 1 });
 

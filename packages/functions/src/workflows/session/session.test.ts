@@ -5,11 +5,11 @@ import { openAccount } from "@market/core/ledger";
 import { getOwnSession, startSession, sweepStuckSessions } from "@market/core/predictions";
 import { loadModelRegistry, parseModelFaults } from "@market/core/predictions/models";
 import { describe, expect, it } from "vitest";
-import { createTestDb } from "../../../../scripts/test/db";
-import { anOpenMarket } from "../test-support/core";
-import { onSessionExecutionEnded } from "./session";
-import { createLocalSessionWorkflow } from "./session.local";
-import { parseWorkflowFaults } from "./workflow-faults";
+import { createTestDb } from "../../../../../scripts/test/db";
+import { anOpenMarket } from "../../test-support/core";
+import { parseWorkflowFaults } from "../workflow-faults";
+import { onSessionExecutionEnded } from "./aws";
+import { createLocalSessionWorkflow } from "./local";
 
 interface Harness {
   ctx: CoreContext;

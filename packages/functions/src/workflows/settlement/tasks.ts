@@ -2,9 +2,9 @@ import type { CoreContext } from "@market/core";
 import { finishSettlement, type SettleOutcome, settleMarketPage } from "@market/core/bets";
 import { scorePredictions } from "@market/core/predictions";
 import { z } from "zod";
-import { runRankingJob } from "../jobs/ranking";
-import { logger } from "../logger";
-import { observeCreditMovements, settlementMetrics } from "../metrics";
+import { runRankingJob } from "../../jobs/ranking";
+import { logger } from "../../logger";
+import { observeCreditMovements, settlementMetrics } from "../../metrics";
 
 // The settlement Lambda runs no app: its payouts and refunds are observed here.
 observeCreditMovements();

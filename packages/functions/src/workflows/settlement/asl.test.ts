@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { fakeLambdaArn } from "./local-engine";
-import { settlementDefinition } from "./settlement";
+import { fakeLambdaArn } from "../local-engine";
+import { settlementDefinition } from "./definition";
 
 // asl-validator is CommonJS without types: one function from definition to verdict.
 type AslValidator = (

@@ -2,10 +2,11 @@
  * The session workflow run in this process (`npm start`, tests). Kept apart from
  * the Step Functions starter so the Lambdas never load the local engine.
  */
-import { logger } from "../logger";
-import { runWorkflowLocally, type WorkflowEvent } from "./local-engine";
-import type { SessionWorkflowInput, SessionWorkflowStarter } from "./ports";
-import { onSessionExecutionEnded } from "./session";
+import { logger } from "../../logger";
+import { runWorkflowLocally, type WorkflowEvent } from "../local-engine";
+import type { SessionWorkflowInput, SessionWorkflowStarter } from "../ports";
+import { onSessionExecutionEnded } from "./aws";
+import { sessionDefinition } from "./definition";
 import {
   finalizeTask,
   markStepTask,
@@ -14,8 +15,7 @@ import {
   researchTask,
   runModelTask,
   type SessionTaskDeps,
-} from "./session.tasks";
-import { sessionDefinition } from "./session-definition";
+} from "./tasks";
 
 export interface LocalSessionOptions {
   /** Retry at once instead of after the ASL's backoff (tests). */

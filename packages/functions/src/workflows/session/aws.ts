@@ -1,8 +1,8 @@
 import { SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
 import type { CoreContext } from "@market/core";
 import { refundSession } from "@market/core/predictions";
-import { logger } from "../logger";
-import type { SessionWorkflowStarter } from "./ports";
+import { logger } from "../../logger";
+import type { SessionWorkflowStarter } from "../ports";
 
 /**
  * What the EventBridge rule on FAILED / TIMED_OUT / ABORTED executions does:

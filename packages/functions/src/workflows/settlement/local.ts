@@ -3,11 +3,12 @@
  * from the Step Functions starter so the Lambdas never load the local engine.
  */
 import type { CoreContext } from "@market/core";
-import { logger } from "../logger";
-import { runWorkflowLocally, type WorkflowEvent } from "./local-engine";
-import type { SettlementStarter } from "./ports";
-import { settlementDefinition, settlementExecutionName } from "./settlement";
-import { finishSettlementTask, type SettlePageOptions, settlePageTask } from "./settlement.tasks";
+import { logger } from "../../logger";
+import { runWorkflowLocally, type WorkflowEvent } from "../local-engine";
+import type { SettlementStarter } from "../ports";
+import { settlementExecutionName } from "./aws";
+import { settlementDefinition } from "./definition";
+import { finishSettlementTask, type SettlePageOptions, settlePageTask } from "./tasks";
 
 /** How a settlement run ended (the local starter's `done`; it never rejects). */
 export type SettlementRun =
