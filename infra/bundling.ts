@@ -38,8 +38,8 @@ export function metafilePath(entry: string, dir = metafileDir(), root = process.
 }
 
 /**
- * `*.local.ts` modules run only under `npm start` and tests (the in-process
- * workflow engine). In a Lambda bundle each becomes a module that throws, so
+ * `*.local.ts` modules and the workflows' `local.ts` runners run only under
+ * `npm start` and tests (the in-process workflow engine). In a Lambda bundle each becomes a module that throws, so
  * nothing behind it (aws-local-stepfunctions, ajv, jsonata...) is bundled, and
  * loading one by mistake fails loudly. `sst/node/*` is refused: it brings its
  * own SSM client; `packages/functions/src/secrets.ts` reads secrets instead.
@@ -47,7 +47,7 @@ export function metafilePath(entry: string, dir = metafileDir(), root = process.
 export const keepLocalCodeOut: Plugin = {
   name: "keep-local-code-out",
   setup(build) {
-    build.onResolve({ filter: /\.local(\.ts)?$/ }, (args) => ({
+    build.onResolve({ filter: /(\.local|workflows\/[a-z-]+\/local)(\.ts)?$/ }, (args) => ({
       path: args.path,
       namespace: "local-only",
     }));
