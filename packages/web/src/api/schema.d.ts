@@ -833,6 +833,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/markets/{marketId}/settlement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a market's settlement stands: state, bets pending and settled
+         * @description Before a resolve, `pendingBets` is what the resolve would settle; during the settlement it goes down as `settledBets` goes up.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    marketId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Settlement progress */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SettlementProgress"];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not an admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description MARKET_NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users": {
         parameters: {
             query?: never;
@@ -3239,6 +3307,19 @@ export interface components {
             };
             startedAt: string;
             untrackedTotals: number;
+        };
+        SettlementProgress: {
+            finishedAt: string | null;
+            marketId: string;
+            pendingBets: number;
+            /** @enum {string|null} */
+            resolution: "this" | "that" | "invalid" | null;
+            settledBets: number | null;
+            /** @enum {string} */
+            settlement: "none" | "pending" | "running" | "done";
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "open" | "closed" | "resolved" | "cancelled";
         };
         SignIn: components["schemas"]["TokenPair"] & {
             user: components["schemas"]["PrivateProfile"];
