@@ -40,23 +40,3 @@ export const analytics = adminRoute({
     400: errorContent("Invalid query"),
   },
 });
-
-export const sessionSweep = adminRoute({
-  method: "post",
-  path: "/admin/jobs/session-sweep",
-  tags: ["Admin"],
-  summary: "Refund sessions stuck past the timeout now (the hourly sweeper)",
-  responses: {
-    200: {
-      description: "What the sweep found and did",
-      content: {
-        "application/json": {
-          schema: z.object({
-            found: z.number().int(),
-            outcomes: z.record(z.string(), z.number().int()),
-          }),
-        },
-      },
-    },
-  },
-});
