@@ -1,5 +1,6 @@
 import { cancellationReasons, conditionFailed, TransactionCancelled } from "../conditions";
 import type { CoreContext } from "../context";
+import { dayOf } from "../counters";
 import type { BetItem } from "../entities/bet";
 import type { Resolution } from "../entities/market";
 import type { UserItem } from "../entities/user";
@@ -8,6 +9,7 @@ import { ExtraWriteRejected, postLedgerEntry } from "../ledger/post";
 import { getMarket } from "../markets/market";
 import { fromCents, toCents } from "../money";
 import { serviceFor, type TransactionEntities } from "../service";
+import { recordSettledPage } from "./settlement-progress";
 
 export type SettleOutcome = "won" | "lost" | "cancelled" | "already settled";
 
@@ -94,12 +96,20 @@ export async function settleBet(
 function remember(
   knownUsers: Map<string, UserItem> | undefined,
   userId: string,
-  posting: { replayed: boolean; balanceAfter: number; seq: number },
+  posting: { replayed: boolean; balanceAfter: number; seq: number; createdAt: string },
 ): void {
   const known = knownUsers?.get(userId);
   if (!known) return;
   if (posting.replayed) knownUsers?.delete(userId);
-  else knownUsers?.set(userId, { ...known, balance: posting.balanceAfter, ledgerSeq: posting.seq });
+  else {
+    knownUsers?.set(userId, {
+      ...known,
+      balance: posting.balanceAfter,
+      ledgerSeq: posting.seq,
+      // The credit counted the user active that day (analytics): the next one need not.
+      lastActiveDay: dayOf(posting.createdAt),
+    });
+  }
 }
 
 async function settleLoss(ctx: CoreContext, bet: BetItem, settledAt: Date): Promise<SettleOutcome> {
@@ -184,13 +194,17 @@ export async function settleMarketPage(
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, bets.length) }, worker));
+  if (bets.length > 0) {
+    await recordSettledPage(ctx, marketId, bets.length - outcomes["already settled"]);
+  }
   return { marketId, settled: bets.length, outcomes, more: bets.length === pageSize };
 }
 
 /** Marks a market's settlement finished (the workflow's last step). */
 export async function finishSettlement(ctx: CoreContext, marketId: string): Promise<void> {
+  const now = ctx.clock().toISOString();
   await serviceFor(ctx.db)
     .entities.market.patch({ marketId })
-    .set({ settlement: "done", updatedAt: ctx.clock().toISOString() })
+    .set({ settlement: "done", settlementFinishedAt: now, updatedAt: now })
     .go();
 }

@@ -1,5 +1,7 @@
 import type { CoreContext } from "../context";
+import { lastDays } from "../counters";
 import { serviceFor } from "../service";
+import { readModelDays, readModelTotals, round4 as round } from "./model-stats";
 import type { ModelInfo } from "./models";
 
 export interface ModelAnalytics {
@@ -18,14 +20,15 @@ export interface ModelAnalytics {
 export interface PredictionAnalytics {
   models: ModelAnalytics[];
   sessionsPerUserPerDay: { day: string; userId: string; sessions: number }[];
+  /** Every day of the range (oldest first) for every model, zeros included. */
+  modelOutcomesPerDay: { date: string; modelId: string; successes: number; failures: number }[];
 }
-
-const round = (value: number, digits = 4) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /**
  * The admin view: per model, success and failure rates, latency and mean Brier
- * score; per day, how many sessions each user started. Read from running
- * counters, one Query per model and per day.
+ * score (all time), and successes and failures per day; per day, how many
+ * sessions each user started. Read from running counters: two Queries per
+ * model and one per day.
  */
 export async function predictionAnalytics(
   ctx: CoreContext,
@@ -35,16 +38,9 @@ export async function predictionAnalytics(
   const stats = serviceFor(ctx.db).entities.predictionStat;
   const perModel = await Promise.all(
     models.map(async (model): Promise<ModelAnalytics> => {
-      const { data } = await stats.query
-        .byScope({ scope: `model#${model.id}` })
-        .go({ pages: "all" });
-      const sum = (
-        field: "successes" | "failures" | "latencyMsTotal" | "brierSum" | "brierCount",
-      ) => data.reduce((total, item) => total + (item[field] ?? 0), 0);
-      const successes = sum("successes");
-      const failures = sum("failures");
+      const totals = await readModelTotals(ctx, model.id);
+      const { successes, failures, brierCount: scored } = totals;
       const runs = successes + failures;
-      const scored = sum("brierCount");
       return {
         modelId: model.id,
         name: model.name,
@@ -53,8 +49,8 @@ export async function predictionAnalytics(
         failures,
         successRate: runs ? round(successes / runs) : null,
         failureRate: runs ? round(failures / runs) : null,
-        averageLatencyMs: successes ? Math.round(sum("latencyMsTotal") / successes) : null,
-        meanBrierScore: scored ? round(sum("brierSum") / scored) : null,
+        averageLatencyMs: successes ? Math.round(totals.latencyMsTotal / successes) : null,
+        meanBrierScore: scored ? round(totals.brierSum / scored) : null,
         scoredPredictions: scored,
       };
     }),
@@ -69,5 +65,20 @@ export async function predictionAnalytics(
       return data.map((item) => ({ day, userId: item.key, sessions: item.sessions ?? 0 }));
     }),
   );
-  return { models: perModel, sessionsPerUserPerDay: perDay.flat() };
+  const dates = lastDays(ctx, days);
+  const outcomes = await Promise.all(
+    models.map(async (model) => ({
+      modelId: model.id,
+      byDay: await readModelDays(ctx, model.id, dates[0] as string, dates.at(-1) as string),
+    })),
+  );
+  const modelOutcomesPerDay = dates.flatMap((date) =>
+    outcomes.map(({ modelId, byDay }) => ({
+      date,
+      modelId,
+      successes: byDay.get(date)?.successes ?? 0,
+      failures: byDay.get(date)?.failures ?? 0,
+    })),
+  );
+  return { models: perModel, sessionsPerUserPerDay: perDay.flat(), modelOutcomesPerDay };
 }
