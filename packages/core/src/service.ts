@@ -1,4 +1,4 @@
-import { ElectroError, Service } from "electrodb";
+import { Service } from "electrodb";
 import type { Db } from "./db";
 import { AuditEvent } from "./entities/audit-event";
 import { Bet } from "./entities/bet";
@@ -14,6 +14,7 @@ import {
 } from "./entities/leaderboard";
 import { LedgerEntry } from "./entities/ledger-entry";
 import { Market } from "./entities/market";
+import { MarketCount } from "./entities/market-count";
 import { MarketSearchToken } from "./entities/market-search-token";
 import { OddsSnapshot } from "./entities/odds-snapshot";
 import { PasswordResetToken } from "./entities/password-reset-token";
@@ -26,7 +27,6 @@ import { RefreshToken } from "./entities/refresh-token";
 import { UniqueEmail, UniqueUsername } from "./entities/unique-guards";
 import { User } from "./entities/user";
 import { UserStat } from "./entities/user-stat";
-import { InvalidCursor } from "./errors";
 
 const entities = {
   user: User,
@@ -38,6 +38,7 @@ const entities = {
   passwordResetToken: PasswordResetToken,
   rateLimitWindow: RateLimitWindow,
   market: Market,
+  marketCount: MarketCount,
   marketSearchToken: MarketSearchToken,
   oddsSnapshot: OddsSnapshot,
   bet: Bet,
@@ -72,16 +73,6 @@ export function serviceFor(db: Db): MarketService {
     services.set(db, service);
   }
   return service;
-}
-
-/** Runs one page of a query; a cursor ElectroDB cannot read is the caller's 400, not a 500. */
-export async function readPage<T>(query: () => Promise<T>): Promise<T> {
-  try {
-    return await query();
-  } catch (error) {
-    if (error instanceof ElectroError && /cursor/i.test(error.message)) throw new InvalidCursor();
-    throw error;
-  }
 }
 
 type WriteTransactionFn = Parameters<MarketService["transaction"]["write"]>[0];
