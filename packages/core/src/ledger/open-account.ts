@@ -5,6 +5,7 @@ import type { UserItem } from "../entities/user";
 import { DomainError } from "../errors";
 import { amountInCents, fromCents } from "../money";
 import { serviceFor, type TransactionEntities, type TransactionItem } from "../service";
+import { listCounterDeltas } from "./counters";
 import type { LedgerPosting } from "./post";
 
 export interface OpenAccountInput {
@@ -56,6 +57,8 @@ export async function openAccount(
     volume: 0,
     creditsEarned: balance,
     creditsSpent: 0,
+    // The opening entry counts in the list counters like any other (`ledger/counters.ts`).
+    ...(grant ? listCounterDeltas(grant.type) : {}),
     createdAt: now,
     updatedAt: now,
   } satisfies UserItem;
