@@ -97,9 +97,12 @@ export async function listRecentSessions(
   const since =
     request.since ?? new Date(ctx.clock().getTime() - 24 * 60 * 60 * 1000).toISOString();
   const sessions = serviceFor(ctx.db).entities.predictionSession;
+  // A closed range: the user's partition of `byUser` also holds their bets and
+  // refresh tokens, whose sort keys an open `>= since` would run into.
+  const window = [{ createdAt: since }, { createdAt: "~" }] as const;
   const query = marketId
-    ? sessions.query.byUserMarket({ userId, marketId }).gte({ createdAt: since })
-    : sessions.query.byUser({ userId }).gte({ createdAt: since });
+    ? sessions.query.byUserMarket({ userId, marketId }).between(...window)
+    : sessions.query.byUser({ userId }).between(...window);
   return listPage(ctx, request, {
     // The default `since` moves with the clock; a cursor carries on from its key.
     scope: scopeOf("sessions", userId, { marketId, since: request.since }),
