@@ -1,4 +1,4 @@
-import { Service } from "electrodb";
+import { Entity, Service } from "electrodb";
 import type { Db } from "./db";
 import { AuditEvent } from "./entities/audit-event";
 import { Bet } from "./entities/bet";
@@ -58,7 +58,13 @@ const entities = {
 };
 
 function buildService(db: Db) {
-  return new Service(entities, { client: db.client, table: db.table });
+  // Fresh entity instances per service: ElectroDB's Service points the entities it
+  // joins at its own client and table, so two Dbs sharing the module's instances
+  // (two apps in one test, the bench's raw client) would read each other's table.
+  const own = Object.fromEntries(
+    Object.entries(entities).map(([name, entity]) => [name, new Entity(entity.schema)]),
+  ) as unknown as typeof entities;
+  return new Service(own, { client: db.client, table: db.table });
 }
 
 export type MarketService = ReturnType<typeof buildService>;
