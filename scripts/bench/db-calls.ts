@@ -23,6 +23,7 @@ export function meterDynamo(db: Db) {
   const counts = new Map<string, number>();
   let readUnits = 0;
   let writeUnits = 0;
+  let itemsRead = 0;
   let capturing: CapturedCall[] | undefined;
   db.client.middlewareStack.add(
     (next, context) => async (args) => {
@@ -36,6 +37,7 @@ export function meterDynamo(db: Db) {
       const units = sumCapacity((result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity);
       if (readCommands.has(name)) readUnits += units;
       else writeUnits += units;
+      itemsRead += itemsReadBy(name, result.output as ReadOutput);
       return result;
     },
     { step: "initialize", name: "benchMeter", priority: "high" },
@@ -58,6 +60,7 @@ export function meterDynamo(db: Db) {
       counts.clear();
       readUnits = 0;
       writeUnits = 0;
+      itemsRead = 0;
     },
     snapshot: () => Object.fromEntries(counts),
     total: () => [...counts.values()].reduce((sum, n) => sum + n, 0),
@@ -65,6 +68,8 @@ export function meterDynamo(db: Db) {
     capacity: () => readUnits + writeUnits,
     readUnits: () => readUnits,
     writeUnits: () => writeUnits,
+    /** Items DynamoDB read: a Query's or Scan's `ScannedCount`, each item a get asked for. */
+    itemsRead: () => itemsRead,
     /** Runs `work` and returns the requests it sent, in order. */
     async capture(work: () => Promise<unknown>): Promise<CapturedCall[]> {
       const calls: CapturedCall[] = [];
@@ -101,6 +106,31 @@ const readCommands = new Set([
   "BatchGetItemCommand",
   "TransactGetItemsCommand",
 ]);
+
+interface ReadOutput {
+  ScannedCount?: number;
+  Responses?: unknown[] | Record<string, unknown[]>;
+}
+
+/** What a read cost in items: what a Query or Scan evaluated (before its filter), each get. */
+function itemsReadBy(command: string, output: ReadOutput): number {
+  switch (command) {
+    case "QueryCommand":
+    case "ScanCommand":
+      return output.ScannedCount ?? 0;
+    case "GetItemCommand":
+      return 1;
+    case "TransactGetItemsCommand":
+      return Array.isArray(output.Responses) ? output.Responses.length : 0;
+    case "BatchGetItemCommand":
+      return Object.values(output.Responses ?? {}).reduce<number>(
+        (sum, items) => sum + (Array.isArray(items) ? items.length : 0),
+        0,
+      );
+    default:
+      return 0;
+  }
+}
 
 function supportsCapacity(command: string): boolean {
   return withCapacity.has(command);

@@ -1,9 +1,15 @@
 import { register } from "@market/core/accounts";
 import { issueAccessToken } from "@market/core/auth/access-token";
+import type { MarketItem } from "@market/core/entities/market";
 import { activeSessionStatuses } from "@market/core/entities/prediction-session";
 import { openAccount } from "@market/core/ledger";
 import { createMarket } from "@market/core/markets";
 import { serviceFor } from "@market/core/service";
+import {
+  catalogueWords,
+  seedCatalogue,
+  seedHistory,
+} from "../../packages/core/src/test-support/catalogue";
 import type { CapturedCall } from "./db-calls";
 import type { HttpRequestSpec } from "./measure";
 import { entityOf, getFromTransact, transactSubset } from "./replay";
@@ -44,15 +50,23 @@ export const sessionCost = { sessions: 0, readUnits: 0, writeUnits: 0, requests:
 export interface Fixtures {
   marketIds: string[];
   bettors: { userId: string; token: string }[];
+  /** Users with hundreds of bets, ledger entries and sessions: what the list reads page through. */
+  readers: { userId: string; token: string }[];
   searchWords: string[];
 }
+
+/**
+ * The size lists are measured at: a catalogue of this many open markets beside
+ * the bench's own 30, and readers with this many bets and ledger entries each.
+ */
+export const catalogueSize = { markets: 3_000, readers: 5, bets: 500, entries: 500, sessions: 50 };
 
 const json = (token?: string) => ({
   "content-type": "application/json",
   ...(token ? { authorization: `Bearer ${token}` } : {}),
 });
 
-const words = ["bitcoin", "election", "rates", "football", "weather", "launch", "court", "oil"];
+const words = [...catalogueWords];
 
 /** Markets and funded users every operation shares. */
 export async function createFixtures(stack: BenchStack, bettors: number): Promise<Fixtures> {
@@ -71,20 +85,29 @@ export async function createFixtures(stack: BenchStack, bettors: number): Promis
     });
     marketIds.push(market.marketId);
   }
-  const users: Fixtures["bettors"] = [];
   const run = Date.now().toString(36);
-  for (let index = 0; index < bettors; index++) {
-    const userId = `bench-${run}-${index}`;
+  const funded = async (name: string) => {
+    const userId = `${name}-${run}`;
     await openAccount(stack.ctx, {
       userId,
       openingGrant: { amount: 900_000, type: "admin_grant", reason: "bench" },
     });
-    users.push({
+    return {
       userId,
       token: await issueAccessToken(stack.keys, { userId, role: "user" }, new Date(), 4 * 3600),
-    });
+    };
+  };
+  const users: Fixtures["bettors"] = [];
+  for (let index = 0; index < bettors; index++) users.push(await funded(`bench-${index}`));
+  // Straight to the table (BatchWriteItem), so a realistic size costs seconds, not minutes.
+  const catalogue = await seedCatalogue(stack.ctx, catalogueSize.markets, `bench_${run}`);
+  const readers: Fixtures["readers"] = [];
+  for (let index = 0; index < catalogueSize.readers; index++) {
+    const reader = await funded(`reader-${index}`);
+    await seedHistory(stack.ctx, reader.userId, catalogue[index] as MarketItem, catalogueSize);
+    readers.push(reader);
   }
-  return { marketIds, bettors: users, searchWords: words };
+  return { marketIds, bettors: users, readers, searchWords: words };
 }
 
 const pick = <T>(list: T[], index: number): T => list[index % list.length] as T;
@@ -313,10 +336,37 @@ export const operations: Operation[] = [
         request: (index) => ({
           method: "GET",
           path: "/api/v1/transactions/me?limit=20",
-          headers: json(pick(fixtures.bettors, index).token),
+          headers: json(pick(fixtures.readers, index).token),
         }),
         leanCalls: (calls) => [first(calls, "QueryCommand")],
         leanDescription: "Query (the user's entries, one page)",
+      };
+    },
+  },
+  {
+    name: "my bets",
+    async prepare(_stack, fixtures) {
+      return {
+        request: (index) => ({
+          method: "GET",
+          path: `/api/v1/bets/me?limit=20${index % 2 ? "&status=won" : ""}`,
+          headers: json(pick(fixtures.readers, index).token),
+        }),
+        leanCalls: (calls) => [first(calls, "QueryCommand")],
+        leanDescription: "Query (the user's bets, one page)",
+      };
+    },
+  },
+  {
+    name: "category pages",
+    async prepare() {
+      return {
+        request: (index) => ({
+          method: "GET",
+          path: `/api/v1/markets?limit=20&category=crypto&sort=${index % 2 ? "liquidity" : "expires_soon"}&offset=${20 * (index % 10)}`,
+        }),
+        leanCalls: (calls) => [first(calls, "QueryCommand")],
+        leanDescription: "Query (one page of a category)",
       };
     },
   },

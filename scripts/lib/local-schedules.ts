@@ -36,7 +36,7 @@ export function startLocalSchedules(
       everySeconds: config.RESOLUTION_POLL_INTERVAL_SECONDS,
       run: async () => {
         const r = await runResolutionPoll(core, services);
-        return `${r.checked} checked, ${r.resolved} resolved`;
+        return `${r.closed} closed, ${r.checked} checked, ${r.resolved} resolved`;
       },
     },
     {

@@ -230,6 +230,14 @@ const settingsSchema = z.object({
   EVENTS_PER_MINUTE: positive(60),
   /** Models a user may pick for one prediction session. */
   MAX_MODELS_PER_SESSION: positive(5),
+  /**
+   * Items one list request may read past its `offset` (docs/product-rules.md#lists):
+   * a filter that drops items ends the page early, with a cursor, instead of reading on.
+   * At least the largest page (200) plus one.
+   */
+  LIST_READ_BUDGET: z.coerce.number().int().min(201).default(1_000),
+  /** Searchable words a market search (`q`) may hold; more is a 400 naming `q`. */
+  SEARCH_MAX_WORDS: positive(6),
   /** A session's workflow gives up after this long (Step Functions TimeoutSeconds). */
   SESSION_TIMEOUT_SECONDS: integer(600),
   /** How many selected models run at once inside a session (the Map's MaxConcurrency). */

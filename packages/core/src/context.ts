@@ -1,6 +1,7 @@
 import { ulid } from "ulid";
 import type { Config } from "./config";
 import type { Db } from "./db";
+import { type CursorKeys, ephemeralCursorKeys } from "./pages/cursor";
 
 /**
  * What every core function needs from the outside world. Tests pass their own
@@ -11,10 +12,17 @@ export interface CoreContext {
   config: Config;
   clock: () => Date;
   newId: () => string;
+  /** Sign the cursors lists hand out; the HTTP app derives them from the token keys. */
+  cursorKeys: CursorKeys;
 }
 
 export function createContext(
   parts: Pick<CoreContext, "db" | "config"> & Partial<CoreContext>,
 ): CoreContext {
-  return { clock: () => new Date(), newId: () => ulid(), ...parts };
+  return {
+    clock: () => new Date(),
+    newId: () => ulid(),
+    ...parts,
+    cursorKeys: parts.cursorKeys ?? ephemeralCursorKeys(),
+  };
 }

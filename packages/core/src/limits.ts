@@ -93,6 +93,10 @@ function buildLimits(config: Config) {
       },
     } satisfies Record<string, RateLimitRule>,
     maxModelsPerSession: config.MAX_MODELS_PER_SESSION,
+    /** Items one list request reads at most past its offset (`pageQuery`). */
+    listReadBudget: config.LIST_READ_BUDGET,
+    /** Searchable words of a market search. */
+    searchMaxWords: config.SEARCH_MAX_WORDS,
     /** The one bound on password hashing per process (login, register, change, reset). */
     passwordHashing: {
       concurrency: config.PASSWORD_HASH_CONCURRENCY,
@@ -102,6 +106,34 @@ function buildLimits(config: Config) {
 }
 
 export type Limits = ReturnType<typeof buildLimits>;
+
+/** A list's page size: the default and the most one request may ask for. */
+export interface PageSize {
+  default: number;
+  max: number;
+}
+
+/**
+ * Page sizes of the lists (docs/product-rules.md#lists). These are the API's
+ * contract (the PRD's where it names them) and are published in its schema, so
+ * they are constants rather than environment settings.
+ */
+export const pageSizes = {
+  markets: { default: 20, max: 100 },
+  bets: { default: 20, max: 100 },
+  transactions: { default: 50, max: 200 },
+  rewards: { default: 20, max: 100 },
+  leaderboard: { default: 100, max: 1_000 },
+  sessions: { default: 20, max: 50 },
+  adminUsers: { default: 20, max: 100 },
+  audit: { default: 50, max: 200 },
+} as const satisfies Record<string, PageSize>;
+
+/**
+ * The largest `offset` a list accepts; a deeper page follows `nextCursor`. An
+ * offset costs reading the items it skips, so it is bounded.
+ */
+export const maxListOffset = 10_000;
 /** The name of a rate limit in `limitsOf(config).rateLimits`. */
 export type RateLimitName = keyof Limits["rateLimits"];
 

@@ -4,8 +4,8 @@ import type { CoreContext } from "./context";
 export interface ScanOptions {
   /** Parallel Scan segments, each read page by page. */
   segments: number;
-  /** Only items of this ElectroDB entity (a filter: the Scan still reads every item). */
-  entity?: string | undefined;
+  /** Only items of this ElectroDB entity, or these (a filter: the Scan still reads every item). */
+  entity?: string | readonly string[] | undefined;
 }
 
 /**
@@ -18,13 +18,17 @@ export async function scanTable(
   options: ScanOptions,
   onPage: (items: Record<string, unknown>[]) => Promise<void> | void,
 ): Promise<void> {
-  const filter = options.entity
-    ? {
-        FilterExpression: "#entity = :entity",
-        ExpressionAttributeNames: { "#entity": "__edb_e__" },
-        ExpressionAttributeValues: { ":entity": options.entity },
-      }
-    : {};
+  const wanted = typeof options.entity === "string" ? [options.entity] : (options.entity ?? []);
+  const filter =
+    wanted.length > 0
+      ? {
+          FilterExpression: `#entity IN (${wanted.map((_, index) => `:entity${index}`).join(", ")})`,
+          ExpressionAttributeNames: { "#entity": "__edb_e__" },
+          ExpressionAttributeValues: Object.fromEntries(
+            wanted.map((entity, index) => [`:entity${index}`, entity]),
+          ),
+        }
+      : {};
   await Promise.all(
     Array.from({ length: options.segments }, async (_, segment) => {
       let startKey: Record<string, unknown> | undefined;

@@ -1,4 +1,4 @@
-import { ElectroError, Service } from "electrodb";
+import { Entity, Service } from "electrodb";
 import type { Db } from "./db";
 import { AuditEvent } from "./entities/audit-event";
 import { Bet } from "./entities/bet";
@@ -15,6 +15,7 @@ import {
 } from "./entities/leaderboard";
 import { LedgerEntry } from "./entities/ledger-entry";
 import { Market } from "./entities/market";
+import { MarketCount } from "./entities/market-count";
 import { MarketSearchToken } from "./entities/market-search-token";
 import { OddsSnapshot } from "./entities/odds-snapshot";
 import { PasswordResetToken } from "./entities/password-reset-token";
@@ -27,7 +28,6 @@ import { RefreshToken } from "./entities/refresh-token";
 import { UniqueEmail, UniqueUsername } from "./entities/unique-guards";
 import { User } from "./entities/user";
 import { UserStat } from "./entities/user-stat";
-import { InvalidCursor } from "./errors";
 
 const entities = {
   user: User,
@@ -39,6 +39,7 @@ const entities = {
   passwordResetToken: PasswordResetToken,
   rateLimitWindow: RateLimitWindow,
   market: Market,
+  marketCount: MarketCount,
   marketSearchToken: MarketSearchToken,
   oddsSnapshot: OddsSnapshot,
   bet: Bet,
@@ -59,7 +60,13 @@ const entities = {
 };
 
 function buildService(db: Db) {
-  return new Service(entities, { client: db.client, table: db.table });
+  // Fresh entity instances per service: ElectroDB's Service points the entities it
+  // joins at its own client and table, so two Dbs sharing the module's instances
+  // (two apps in one test, the bench's raw client) would read each other's table.
+  const own = Object.fromEntries(
+    Object.entries(entities).map(([name, entity]) => [name, new Entity(entity.schema)]),
+  ) as unknown as typeof entities;
+  return new Service(own, { client: db.client, table: db.table });
 }
 
 export type MarketService = ReturnType<typeof buildService>;
@@ -74,16 +81,6 @@ export function serviceFor(db: Db): MarketService {
     services.set(db, service);
   }
   return service;
-}
-
-/** Runs one page of a query; a cursor ElectroDB cannot read is the caller's 400, not a 500. */
-export async function readPage<T>(query: () => Promise<T>): Promise<T> {
-  try {
-    return await query();
-  } catch (error) {
-    if (error instanceof ElectroError && /cursor/i.test(error.message)) throw new InvalidCursor();
-    throw error;
-  }
 }
 
 type WriteTransactionFn = Parameters<MarketService["transaction"]["write"]>[0];

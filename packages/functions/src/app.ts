@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { type Config, type CoreContext, createContext, type Db } from "@market/core";
 import type { SigningKeys } from "@market/core/auth/signing-keys";
 import { type EmailSender, OutboxEmailSender } from "@market/core/email";
+import { cursorKeysFrom } from "@market/core/pages";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { serveDocsUi } from "./http/docs-ui";
@@ -53,6 +54,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       config: deps.config,
       ...(deps.clock ? { clock: deps.clock } : {}),
       ...(deps.newId ? { newId: deps.newId } : {}),
+      // Cursors are signed with keys derived from the token keyring, the same on every instance.
+      cursorKeys: cursorKeysFrom(deps.keys.all.map((key) => key.secret)),
     }),
     keys: deps.keys,
     email: deps.email,

@@ -12,6 +12,7 @@ export {
   type PublicProfile,
   privateProfile,
   publicProfile,
+  updateProfile,
   usernamePattern,
   viewProfile,
 } from "./profile";

@@ -96,6 +96,19 @@ export async function viewProfile(
 export const usernamePattern = /^[A-Za-z0-9_]{3,50}$/;
 
 /**
+ * Applies a `PATCH /users/me`: the fields given change (today only `username`);
+ * with none given it changes nothing and answers the profile as it is.
+ */
+export async function updateProfile(
+  ctx: CoreContext,
+  userId: string,
+  changes: { username?: string | undefined },
+): Promise<UserItem> {
+  if (changes.username === undefined) return getUser(ctx, userId);
+  return changeUsername(ctx, userId, changes.username);
+}
+
+/**
  * Renames a user. The new name's guard is claimed and the old one released in
  * the same transaction as the change, so names stay unique under races.
  */

@@ -1,13 +1,14 @@
 import type { CoreContext } from "../context";
 import type { AuditEventItem, AuditEventType } from "../entities/audit-event";
-import { ValidationFailed } from "../errors";
-import { readPage, serviceFor } from "../service";
+import { pageSizes } from "../limits";
+import { listPage, scopeOf, sourceOf } from "../pages";
+import { serviceFor } from "../service";
 
 export interface AuditFilter {
   adminId?: string | undefined;
   userId?: string | undefined;
   type?: AuditEventType | undefined;
-  /** 1 to 200; default 50. */
+  /** 1 to 200; default 50 (`pageSizes.audit`). */
   limit?: number | undefined;
   cursor?: string | null | undefined;
 }
@@ -17,21 +18,15 @@ export interface AuditPage {
   cursor: string | null;
 }
 
-export const maxAuditLimit = 200;
-
 /**
  * The audit trail, newest first. The most selective filter picks the index
  * (user, then admin, then type, else the whole trail) and the others filter
- * that Query (pages are still full: ElectroDB reads on until `limit` match).
+ * that Query; a page is read with a `Limit` and may end short (with a cursor)
+ * when the filters drop many events.
  */
 export async function listAudit(ctx: CoreContext, filter: AuditFilter = {}): Promise<AuditPage> {
-  const limit = filter.limit ?? 50;
-  if (!Number.isInteger(limit) || limit < 1 || limit > maxAuditLimit) {
-    throw new ValidationFailed("Invalid limit", {
-      limit: `must be an integer from 1 to ${maxAuditLimit}`,
-    });
-  }
-  const { query } = serviceFor(ctx.db).entities.auditEvent;
+  const events = serviceFor(ctx.db).entities.auditEvent;
+  const { query } = events;
   const { adminId, userId, type } = filter;
   const base = userId
     ? query.byUser({ userId })
@@ -49,9 +44,10 @@ export async function listAudit(ctx: CoreContext, filter: AuditFilter = {}): Pro
       .filter(Boolean)
       .join(" AND "),
   );
-  const page = await readPage(() =>
-    // `count` reads on past filtered-out events until the page is full.
-    filtered.go({ order: "desc", count: limit, cursor: filter.cursor ?? null }),
-  );
-  return { events: page.data, cursor: page.cursor };
+  const page = await listPage(ctx, filter, {
+    scope: scopeOf("audit", null, { adminId, userId, type }),
+    size: pageSizes.audit,
+    query: sourceOf(filtered, events, "desc"),
+  });
+  return { events: page.items, cursor: page.nextCursor };
 }

@@ -1,35 +1,29 @@
 import type { CoreContext } from "../context";
 import type { UserItem } from "../entities/user";
 import { ValidationFailed } from "../errors";
-import { readPage, serviceFor } from "../service";
+import { pageSizes } from "../limits";
+import { listPage, scopeOf, sourceOf } from "../pages";
+import { serviceFor } from "../service";
 
 export interface UserSearch {
   /** A prefix of the email (case-insensitive). */
   email?: string | undefined;
   /** A prefix of the username (case-insensitive). */
   username?: string | undefined;
-  /** 1 to 100; default 20. */
+  /** 1 to 100; default 20 (`pageSizes.adminUsers`). */
   limit?: number | undefined;
   cursor?: string | null | undefined;
 }
 
-export const maxUserSearchLimit = 100;
-
 /**
  * Users whose email or username starts with a prefix, in that key's order: one
  * Query on the partition of the prefix's first character (`byEmailPrefix`,
- * `byUsernamePrefix`), never a Scan.
+ * `byUsernamePrefix`) with a `Limit` of the page, never a Scan.
  */
 export async function findUsers(
   ctx: CoreContext,
   search: UserSearch,
 ): Promise<{ users: UserItem[]; cursor: string | null }> {
-  const limit = search.limit ?? 20;
-  if (!Number.isInteger(limit) || limit < 1 || limit > maxUserSearchLimit) {
-    throw new ValidationFailed("Invalid limit", {
-      limit: `must be an integer from 1 to ${maxUserSearchLimit}`,
-    });
-  }
   const email = search.email?.trim().toLowerCase();
   const username = search.username?.trim().toLowerCase();
   if (!email === !username) {
@@ -37,17 +31,16 @@ export async function findUsers(
       query: "give exactly one of email or username (a prefix of at least one character)",
     });
   }
-  const { query } = serviceFor(ctx.db).entities.user;
-  const page = await readPage(() =>
-    email
-      ? query
-          .byEmailPrefix({ emailInitial: email.slice(0, 1) })
-          .begins({ emailKey: email })
-          .go({ limit, cursor: search.cursor ?? null })
-      : query
-          .byUsernamePrefix({ usernameInitial: (username as string).slice(0, 1) })
-          .begins({ usernameKey: username as string })
-          .go({ limit, cursor: search.cursor ?? null }),
-  );
-  return { users: page.data, cursor: page.cursor };
+  const users = serviceFor(ctx.db).entities.user;
+  const query = email
+    ? users.query.byEmailPrefix({ emailInitial: email.slice(0, 1) }).begins({ emailKey: email })
+    : users.query
+        .byUsernamePrefix({ usernameInitial: (username as string).slice(0, 1) })
+        .begins({ usernameKey: username as string });
+  const page = await listPage(ctx, search, {
+    scope: scopeOf("admin-users", null, { email, username }),
+    size: pageSizes.adminUsers,
+    query: sourceOf(query, users, "asc"),
+  });
+  return { users: page.items, cursor: page.nextCursor };
 }

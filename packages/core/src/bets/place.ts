@@ -7,7 +7,7 @@ import { limitsOf } from "../limits";
 import { MarketClosed, MarketNotFound } from "../markets/errors";
 import { assertOpen } from "../markets/market";
 import { readPurchase } from "../markets/purchase-read";
-import { exactCents, fromCents, toCents } from "../money";
+import { exactCents, fromCents } from "../money";
 import { rateLimitExceeded, rateLimitTransactionItem } from "../rate-limit";
 import { serviceFor } from "../service";
 import { BetNotFound, InvalidBetAmount } from "./errors";
@@ -75,13 +75,18 @@ export async function placeBet(ctx: CoreContext, input: PlaceBetInput): Promise<
       reason: `Bet on "${market.title}"`,
       referenceId: betId,
       idempotencyKey: ledgerKey ?? `bet_placed#${betId}`,
-      userTotals: { volume: amount },
+      // The bet counts as pending on the user's counters (`/bets/me` totals).
+      userTotals: { volume: amount, bets: { pending: 1 } },
       knownUser: user,
       alsoWrite: (entities) => [
         entities.bet.create(bet).commit(),
         entities.market
           .check({ marketId: market.marketId })
-          .where((item, { eq }) => `${eq(item.status, "open")} AND ${eq(item.bettable, true)}`)
+          // Still open, tradable and before its end date when the bet lands.
+          .where(
+            (item, { eq, gt }) =>
+              `${eq(item.status, "open")} AND ${eq(item.bettable, true)} AND ${gt(item.expiresAt, now.toISOString())}`,
+          )
           .commit(),
         // The per-user bet limit rides in the same transaction: no extra round trip,
         // and a refused bet is not counted.

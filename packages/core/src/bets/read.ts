@@ -1,6 +1,9 @@
 import type { CoreContext } from "../context";
-import type { BetItem, BetStatus } from "../entities/bet";
-import { readPage, serviceFor } from "../service";
+import { type BetItem, type BetStatus, betStatuses } from "../entities/bet";
+import { betCounterOf } from "../entities/user";
+import { pageSizes } from "../limits";
+import { listPage, type Page, type PageRequest, scopeOf, sourceOf } from "../pages";
+import { serviceFor } from "../service";
 import { BetNotFound } from "./errors";
 
 /** A bet as the API shows it (seed 002 §5.4). */
@@ -35,23 +38,34 @@ export async function getOwnBet(ctx: CoreContext, userId: string, betId: string)
   return data;
 }
 
-/** The caller's bets, newest first, optionally of one status. */
+/**
+ * The caller's bets, newest first, optionally of one status: one Query with a
+ * `Limit` of the page, and `total` from the user's bet counters (kept by
+ * placement and settlement), read beside it.
+ */
 export async function listOwnBets(
   ctx: CoreContext,
   userId: string,
-  options: { status?: BetStatus | undefined; limit?: number; cursor?: string | undefined },
-): Promise<{ bets: BetItem[]; nextCursor: string | null }> {
+  request: PageRequest & { status?: BetStatus | undefined },
+): Promise<Page<BetItem>> {
+  const { status } = request;
   const bets = serviceFor(ctx.db).entities.bet;
-  const query = options.status
-    ? bets.query.byUserStatus({ userId, status: options.status })
+  const query = status
+    ? bets.query.byUserStatus({ userId, status })
     : bets.query.byUser({ userId });
-  const page = await readPage(() =>
-    query.go({
-      order: "desc",
-      count: options.limit ?? 20,
-      pages: "all",
-      cursor: options.cursor ?? null,
-    }),
-  );
-  return { bets: page.data, nextCursor: page.cursor };
+  return listPage(ctx, request, {
+    scope: scopeOf("bets", userId, { status }),
+    size: pageSizes.bets,
+    query: sourceOf(query, bets, "desc"),
+    total: () => countBets(ctx, userId, status),
+  });
+}
+
+/** The user's bets in `status` (all without one), from the counters on the user item. */
+async function countBets(ctx: CoreContext, userId: string, status?: BetStatus): Promise<number> {
+  const counters = (status ? [status] : betStatuses).map(betCounterOf);
+  const { data } = await serviceFor(ctx.db)
+    .entities.user.get({ userId })
+    .go({ attributes: counters });
+  return counters.reduce((sum, counter) => sum + Math.max(0, data?.[counter] ?? 0), 0);
 }

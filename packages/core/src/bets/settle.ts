@@ -56,6 +56,7 @@ export async function settleBet(
         referenceId: bet.betId,
         idempotencyKey: `bet_refund#${bet.betId}`,
         knownUser: knownUsers?.get(bet.userId),
+        userTotals: { bets: { pending: -1, cancelled: 1 } },
         alsoWrite: (entities) => [
           pendingOnly(entities, "cancelled", bet.amount),
           ...stats(entities, 0),
@@ -76,7 +77,10 @@ export async function settleBet(
         idempotencyKey: `bet_payout#${bet.betId}`,
         upToCap: true,
         knownUser: knownUsers?.get(bet.userId),
-        userTotals: (credited) => ({ pnl: fromCents(toCents(credited) - toCents(bet.amount)) }),
+        userTotals: (credited) => ({
+          pnl: fromCents(toCents(credited) - toCents(bet.amount)),
+          bets: { pending: -1, won: 1 },
+        }),
         alsoWrite: (entities, entry) => [
           pendingOnly(entities, "won", entry.amount),
           ...stats(entities, fromCents(toCents(entry.amount) - toCents(bet.amount))),
@@ -129,7 +133,7 @@ async function settleLoss(ctx: CoreContext, bet: BetItem, settledAt: Date): Prom
         .commit(),
       entities.user
         .patch({ userId: bet.userId })
-        .add({ pnl: -bet.amount })
+        .add({ pnl: -bet.amount, bets_pending: -1, bets_lost: 1 })
         .set({ updatedAt: resolvedAt })
         .commit(),
       ...statWrites(entities, ctx, { userId: bet.userId, at: settledAt, pnl: -bet.amount }),

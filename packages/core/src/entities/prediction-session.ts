@@ -48,6 +48,12 @@ export const PredictionSession = new Entity({
       pk: { field: "gsi2pk", composite: ["status"] },
       sk: { field: "gsi2sk", composite: ["createdAt", "sessionId"] },
     },
+    /** "View last run" of one market: a key condition, not a filter on the user's sessions. */
+    byUserMarket: {
+      index: "gsi3",
+      pk: { field: "gsi3pk", composite: ["userId", "marketId"] },
+      sk: { field: "gsi3sk", composite: ["createdAt", "sessionId"] },
+    },
   },
 });
 

@@ -1,4 +1,27 @@
 import { Entity, type EntityItem } from "electrodb";
+import { type BetStatus, betStatuses } from "./bet";
+import { type LedgerEntryType, ledgerEntryTypes } from "./ledger-entry";
+
+/** The user's count of ledger entries of one type, e.g. `entries_bet_payout`. */
+export type EntryCounter = `entries_${LedgerEntryType}`;
+/** The user's count of bets in one status, e.g. `bets_won`. */
+export type BetCounter = `bets_${BetStatus}`;
+
+export const entryCounterOf = (type: LedgerEntryType): EntryCounter => `entries_${type}`;
+export const betCounterOf = (status: BetStatus): BetCounter => `bets_${status}`;
+
+/**
+ * The list counters (`total` of `/transactions/me?type=` and `/bets/me?status=`),
+ * one number attribute each, ADDed by the transactions that write the entries and
+ * move the bets. Top-level attributes, not a map: ADD creates a missing one at 0,
+ * so an item written before the counters existed takes the ADD too.
+ */
+const listCounters = Object.fromEntries(
+  [...ledgerEntryTypes.map(entryCounterOf), ...betStatuses.map(betCounterOf)].map((name) => [
+    name,
+    { type: "number" },
+  ]),
+) as { [name in EntryCounter | BetCounter]: { type: "number" } };
 
 /**
  * An account. `balance` is only ever changed by the ledger, together with
@@ -44,6 +67,9 @@ export const User = new Entity({
      * DAU): set at most once a day, in the transaction that adds them to the day.
      */
     lastActiveDay: { type: "string" },
+    ...listCounters,
+    /** When `npm run migrate:list-counters` last set the counters from the items (absent: never). */
+    countersBackfilledAt: { type: "string" },
     /** All-time ranks, written by the ranking job (leaderboard module); absent before. */
     rankByPnL: { type: "number" },
     rankByVolume: { type: "number" },

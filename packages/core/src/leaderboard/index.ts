@@ -4,8 +4,6 @@ export { type RankingReport, runRanking } from "./ranking";
 export {
   type LeaderboardPage,
   type LeaderboardQuery,
-  maxLeaderboardLimit,
-  maxLeaderboardOffset,
   readLeaderboard,
 } from "./read";
 export { boardSortKey } from "./scores";

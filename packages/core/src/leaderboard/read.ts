@@ -1,12 +1,10 @@
 import type { CoreContext } from "../context";
 import type { Board, LeaderboardRowItem } from "../entities/leaderboard";
-import { InvalidCursor, ValidationFailed } from "../errors";
+import { maxListOffset, pageSizes } from "../limits";
+import { pageStart, scopeOf, sealCursor } from "../pages";
 import { serviceFor } from "../service";
 import { AroundMeNeedsUser } from "./errors";
 import { type Period, periodKeyAt } from "./periods";
-
-export const maxLeaderboardLimit = 1_000;
-export const maxLeaderboardOffset = 10_000;
 
 export interface LeaderboardQuery {
   board: Board;
@@ -38,24 +36,14 @@ export async function readLeaderboard(
   ctx: CoreContext,
   query: LeaderboardQuery,
 ): Promise<LeaderboardPage> {
-  const limit = query.limit ?? 100;
-  if (!Number.isInteger(limit) || limit < 1 || limit > maxLeaderboardLimit) {
-    throw new ValidationFailed("Invalid limit", { limit: `must be 1 to ${maxLeaderboardLimit}` });
-  }
   if (query.around && !query.callerId) throw new AroundMeNeedsUser();
-  if (query.cursor && query.offset !== undefined) {
-    throw new ValidationFailed("Use cursor or offset, not both", {
-      cursor: "cannot be combined with offset",
-    });
-  }
-  let offset = query.cursor ? decodeCursor(query.cursor) : (query.offset ?? 0);
-  if (!Number.isInteger(offset) || offset < 0 || offset > maxLeaderboardOffset) {
-    throw new ValidationFailed("Invalid offset", {
-      offset: `must be 0 to ${maxLeaderboardOffset}`,
-    });
-  }
   const board = query.board;
-  const periodKey = periodKeyAt(query.period ?? "all", ctx.clock());
+  const period = query.period ?? "all";
+  const scope = scopeOf("leaderboard", null, { board, period });
+  const start = pageStart(ctx, query, scope, pageSizes.leaderboard);
+  const limit = start.limit;
+  let offset = start.position;
+  const periodKey = periodKeyAt(period, ctx.clock());
   const service = serviceFor(ctx.db);
   const readRows = (from: number) =>
     service.entities.leaderboardRow.query
@@ -92,21 +80,10 @@ export async function readLeaderboard(
     total,
     limit,
     offset,
-    nextCursor: next < total && next <= maxLeaderboardOffset ? encodeCursor(next) : null,
+    // Cursors of this list hold only the next position (the snapshot is keyed by it).
+    nextCursor:
+      next < total && next <= maxListOffset
+        ? sealCursor(ctx.cursorKeys, scope, { position: next })
+        : null,
   };
-}
-
-function encodeCursor(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString("base64url");
-}
-
-function decodeCursor(cursor: string): number {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { o?: unknown };
-    if (typeof parsed.o === "number" && Number.isInteger(parsed.o) && parsed.o >= 0)
-      return parsed.o;
-  } catch {
-    // falls through to the 400
-  }
-  throw new InvalidCursor();
 }

@@ -18,7 +18,8 @@ export {
   type HistoryOptions,
   type HistoryPage,
   history,
-  maxHistoryLimit,
+  type TransactionType,
+  transactionTypes,
 } from "./read";
 export { type Reconciliation, reconcile } from "./reconcile";
 export {

@@ -12,6 +12,7 @@ import type { UserItem } from "../entities/user";
 import { DomainError } from "../errors";
 import { amountInCents, fromCents } from "../money";
 import { serviceFor, type TransactionEntities, type TransactionItem } from "../service";
+import { listCounterDeltas } from "./counters";
 import { notifyPosting } from "./observers";
 import type { LedgerPosting } from "./post";
 
@@ -66,6 +67,8 @@ export async function openAccount(
     creditsSpent: 0,
     // Opening an account is the user's first activity (analytics' DAU).
     lastActiveDay: dayOf(now),
+    // The opening entry counts in the list counters like any other (`ledger/counters.ts`).
+    ...(grant ? listCounterDeltas(grant.type) : {}),
     createdAt: now,
     updatedAt: now,
   } satisfies UserItem;

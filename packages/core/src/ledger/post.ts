@@ -14,6 +14,7 @@ import {
 } from "../errors";
 import { amountInCents, fromCents, toCents } from "../money";
 import { serviceFor, type TransactionEntities, type TransactionItem } from "../service";
+import { type BetMoves, listCounterDeltas } from "./counters";
 import { creditFlow } from "./flow";
 import { notifyPosting } from "./observers";
 import { backoffMs, isTransientCode, isTransientError, sleep } from "./retry";
@@ -61,6 +62,8 @@ export interface PostEntryInput {
 export interface UserTotals {
   volume?: number;
   pnl?: number;
+  /** Bets this movement moves between statuses, for the user's bet counters. */
+  bets?: BetMoves;
 }
 
 /** The user fields another module may set together with a credit movement. */
@@ -285,6 +288,7 @@ function writeTransaction(
         ...(totals.pnl ? { pnl: totals.pnl } : {}),
         ...(flow.earned ? { creditsEarned: flow.earned } : {}),
         ...(flow.spent ? { creditsSpent: flow.spent } : {}),
+        ...listCounterDeltas(entry.type, totals.bets),
       })
       // The balance rule is enforced here, by the database, against the value it holds now.
       .where(({ ledgerSeq, balance, lastActiveDay }, { eq, gte, lte, ne, notExists }) =>

@@ -1,7 +1,14 @@
 import type { CoreContext } from "../context";
-import type { LedgerEntryItem, LedgerEntryType } from "../entities/ledger-entry";
-import { UserNotFound, ValidationFailed } from "../errors";
-import { readPage, serviceFor } from "../service";
+import {
+  type LedgerEntryItem,
+  type LedgerEntryType,
+  ledgerEntryTypes,
+} from "../entities/ledger-entry";
+import { entryCounterOf } from "../entities/user";
+import { UserNotFound } from "../errors";
+import { pageSizes } from "../limits";
+import { listPage, type PageRequest, pageOf, pageStart, scopeOf, sourceOf } from "../pages";
+import { serviceFor } from "../service";
 
 /** The user's balance as the ledger holds it. */
 export async function getBalance(
@@ -15,40 +22,76 @@ export async function getBalance(
   return { balance: data.balance, entries: data.ledgerSeq };
 }
 
-export interface HistoryOptions {
-  /** 1 to 200; default 50. */
-  limit?: number | undefined;
-  /** The `cursor` of the previous page. */
-  cursor?: string | null | undefined;
-  type?: LedgerEntryType | undefined;
+/**
+ * The types `/transactions/me?type=` accepts: every ledger entry type, and
+ * `purchase` (credits bought, a type of the PRD this product does not sell yet:
+ * its list is empty).
+ */
+export const transactionTypes = [...ledgerEntryTypes, "purchase"] as const;
+export type TransactionType = (typeof transactionTypes)[number];
+
+export interface HistoryOptions extends PageRequest {
+  type?: TransactionType | undefined;
 }
 
 export interface HistoryPage {
   entries: LedgerEntryItem[];
-  /** Pass back for the next page; null on the last one. */
+  /** The user's entries of the type asked for (all without one), from counters. */
+  total: number;
+  limit: number;
+  offset: number;
+  /** Pass back as `cursor` for the next page; null on the last one. */
   cursor: string | null;
 }
 
-export const maxHistoryLimit = 200;
-
-/** The user's ledger entries, newest first, one page at a time, optionally of one type. */
+/**
+ * The user's ledger entries, newest first, one page at a time, optionally of
+ * one type: one Query with a `Limit` of the page. `total` is `ledgerSeq` (the
+ * entries are numbered without gaps) or the user's counter of that type, kept
+ * by the ledger's own transaction; the user is read beside the page.
+ */
 export async function history(
   ctx: CoreContext,
   userId: string,
   options: HistoryOptions = {},
 ): Promise<HistoryPage> {
-  const limit = options.limit ?? 50;
-  if (!Number.isInteger(limit) || limit < 1 || limit > maxHistoryLimit) {
-    throw new ValidationFailed("Invalid limit", {
-      limit: `must be an integer from 1 to ${maxHistoryLimit}`,
-    });
-  }
+  const { type } = options;
+  const scope = scopeOf("ledger", userId, { type });
+  const page =
+    type === "purchase"
+      ? pageOf(ctx, pageStart(ctx, options, scope, pageSizes.transactions), { items: [] }, 0)
+      : await listPage(ctx, options, {
+          scope,
+          size: pageSizes.transactions,
+          query: ledgerQuery(ctx, userId, type),
+          total: () => countEntries(ctx, userId, type),
+        });
+  return {
+    entries: page.items,
+    total: page.total ?? 0,
+    limit: page.limit,
+    offset: page.offset,
+    cursor: page.nextCursor,
+  };
+}
+
+function ledgerQuery(ctx: CoreContext, userId: string, type: LedgerEntryType | undefined) {
   const entries = serviceFor(ctx.db).entities.ledgerEntry;
-  const query = options.type
-    ? entries.query.byUserAndType({ userId, type: options.type })
-    : entries.query.byUser({ userId });
-  const page = await readPage(() =>
-    query.go({ order: "desc", limit, cursor: options.cursor ?? null }),
+  return sourceOf(
+    type ? entries.query.byUserAndType({ userId, type }) : entries.query.byUser({ userId }),
+    entries,
+    "desc",
   );
-  return { entries: page.data, cursor: page.cursor };
+}
+
+async function countEntries(
+  ctx: CoreContext,
+  userId: string,
+  type: LedgerEntryType | undefined,
+): Promise<number> {
+  const counter = type ? entryCounterOf(type) : "ledgerSeq";
+  const { data } = await serviceFor(ctx.db)
+    .entities.user.get({ userId })
+    .go({ attributes: [counter] });
+  return Math.max(0, data?.[counter] ?? 0);
 }

@@ -1,129 +1,89 @@
 import type { CoreContext } from "../context";
 import type { MarketItem, MarketStatus } from "../entities/market";
-import { InvalidCursor } from "../errors";
-import { readPage, serviceFor } from "../service";
+import { pageSizes } from "../limits";
+import { listPage, type Page, type PageRequest, scopeOf, sourceOf } from "../pages";
+import { serviceFor } from "../service";
+import { countMarkets } from "./counts";
 import { categoryKey, type MarketView, toMarketView } from "./market";
-import { searchMarketIds } from "./search";
+import { searchMarkets } from "./search";
 
 export const marketSorts = ["trending", "liquidity", "expires_soon"] as const;
 export type MarketSort = (typeof marketSorts)[number];
 
-export interface ListMarketsInput {
+export interface ListMarketsInput extends PageRequest {
   status?: MarketStatus | undefined;
   category?: string | undefined;
   type?: MarketItem["marketType"] | undefined;
   sort?: MarketSort | undefined;
   q?: string | undefined;
-  limit?: number | undefined;
-  cursor?: string | undefined;
 }
 
-export interface MarketPage {
-  markets: MarketView[];
-  nextCursor: string | null;
-}
+export type MarketPage = Page<MarketView>;
 
 /**
- * One page of markets. Every combination is a Query on one of six GSIs (status
- * or status + category, by trending, liquidity or expiry); `type` filters
- * within it. `q` goes through the search-token index instead.
+ * One page of markets with the list's `total`. Every combination is a Query on
+ * one of six GSIs (status, or status + category, by trending, liquidity or
+ * expiry) with a `Limit` of the page; the total is the list's counter. `q` goes
+ * through the search-token index instead (`searchMarkets`).
  */
 export async function listMarkets(ctx: CoreContext, input: ListMarketsInput): Promise<MarketPage> {
   const status = input.status ?? "open";
-  const limit = input.limit ?? 20;
-  if (input.q?.trim()) return searchMarkets(ctx, { ...input, status, limit });
-
-  const markets = serviceFor(ctx.db).entities.market;
   const sort = input.sort ?? "trending";
   const category = input.category ? categoryKey(input.category) : undefined;
-  const now = ctx.clock().toISOString();
-  const query = category
-    ? {
-        trending: () => markets.query.byCategoryTrending({ status, categoryKey: category }),
-        liquidity: () => markets.query.byCategoryLiquidity({ status, categoryKey: category }),
-        expires_soon: () => markets.query.byCategoryExpiry({ status, categoryKey: category }),
-      }[sort]()
-    : {
-        trending: () => markets.query.byStatusTrending({ status }),
-        liquidity: () => markets.query.byStatusLiquidity({ status }),
-        expires_soon: () => markets.query.byStatusExpiry({ status }),
-      }[sort]();
+  const now = ctx.clock();
+  const filters = { status, categoryKey: category, marketType: input.type, sort };
+  const page = input.q?.trim()
+    ? await searchMarkets(ctx, input.q, filters, input)
+    : await listPage(ctx, input, {
+        scope: scopeOf("markets", null, filters),
+        size: pageSizes.markets,
+        query: sourceOf(
+          marketsQuery(ctx, filters, now),
+          serviceFor(ctx.db).entities.market,
+          sort === "expires_soon" ? "asc" : "desc",
+        ),
+        total: () => countMarkets(ctx, filters),
+      });
+  return { ...page, items: page.items.map((market) => toMarketView(market, now)) };
+}
 
-  const page = await readPage(() =>
-    query
-      .where((market, { eq, gt }) =>
-        [
-          input.type ? eq(market.marketType, input.type) : "",
-          // Open markets past their end date are waiting for a result, not for bets.
-          status === "open" ? gt(market.expiresAt, now) : "",
-        ]
-          .filter(Boolean)
-          .join(" AND "),
-      )
-      .go({
-        order: sort === "expires_soon" ? "asc" : "desc",
-        count: limit,
-        pages: "all",
-        cursor: input.cursor ?? null,
-      }),
+/** The list filters of `GET /markets`. */
+export interface MarketFilters {
+  status: MarketStatus;
+  categoryKey?: string | undefined;
+  marketType?: MarketItem["marketType"] | undefined;
+  sort: MarketSort;
+}
+
+function marketsQuery(ctx: CoreContext, filters: MarketFilters, now: Date) {
+  const { status, categoryKey: category, marketType, sort } = filters;
+  const markets = serviceFor(ctx.db).entities.market;
+  // An open market past its end date reads closed, even in the minute before the
+  // resolution poll moves it: a key condition on the expiry index, a filter that
+  // rarely drops anything on the others.
+  const open = status === "open";
+  const unexpired = new Date(now.getTime() + 1).toISOString();
+  const byExpiry = category
+    ? markets.query.byCategoryExpiry({ status, categoryKey: category })
+    : markets.query.byStatusExpiry({ status });
+  const query =
+    sort === "expires_soon"
+      ? open
+        ? byExpiry.gte({ expiresAt: unexpired })
+        : byExpiry
+      : sort === "liquidity"
+        ? category
+          ? markets.query.byCategoryLiquidity({ status, categoryKey: category })
+          : markets.query.byStatusLiquidity({ status })
+        : category
+          ? markets.query.byCategoryTrending({ status, categoryKey: category })
+          : markets.query.byStatusTrending({ status });
+  return query.where((market, { eq, gt }) =>
+    [
+      marketType ? eq(market.marketType, marketType) : "",
+      open && sort !== "expires_soon" ? gt(market.expiresAt, now.toISOString()) : "",
+    ]
+      .filter(Boolean)
+      .join(" AND "),
   );
-  return { markets: page.data.map(toMarketView), nextCursor: page.cursor };
-}
-
-/** Search results are ranked by trending; the cursor is an offset into them. */
-async function searchMarkets(
-  ctx: CoreContext,
-  input: ListMarketsInput & { status: MarketStatus; limit: number },
-): Promise<MarketPage> {
-  const offset = input.cursor ? decodeOffset(input.cursor) : 0;
-  const ids = await searchMarketIds(ctx, input.q ?? "", input.status);
-  const found: MarketItem[] = [];
-  const wantedCategory = input.category ? categoryKey(input.category) : undefined;
-  const now = ctx.clock().toISOString();
-  let position = offset;
-  // Read in batches until the page is full; filters may drop some candidates.
-  while (found.length < input.limit && position < ids.length) {
-    const batch = ids.slice(position, position + Math.max(input.limit, 25));
-    position += batch.length;
-    const { data } = await serviceFor(ctx.db)
-      .entities.market.get(batch.map((marketId) => ({ marketId })))
-      .go();
-    const byId = new Map(data.map((market) => [market.marketId, market]));
-    for (const id of batch) {
-      const market = byId.get(id);
-      if (!market || market.status !== input.status) continue;
-      if (wantedCategory && market.categoryKey !== wantedCategory) continue;
-      if (input.type && market.marketType !== input.type) continue;
-      if (input.status === "open" && market.expiresAt <= now) continue;
-      if (found.length < input.limit) found.push(market);
-      else {
-        position = ids.indexOf(id);
-        break;
-      }
-    }
-  }
-  const sorted =
-    input.sort === "liquidity"
-      ? [...found].sort((a, b) => b.liquidity - a.liquidity)
-      : input.sort === "expires_soon"
-        ? [...found].sort((a, b) => a.expiresAt.localeCompare(b.expiresAt))
-        : found;
-  return {
-    markets: sorted.map(toMarketView),
-    nextCursor: position < ids.length ? encodeOffset(position) : null,
-  };
-}
-
-function encodeOffset(offset: number): string {
-  return Buffer.from(JSON.stringify({ offset })).toString("base64url");
-}
-
-function decodeOffset(cursor: string): number {
-  try {
-    const { offset } = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Number.isInteger(offset) && offset >= 0) return offset;
-  } catch {
-    // fall through to the validation error
-  }
-  throw new InvalidCursor();
 }

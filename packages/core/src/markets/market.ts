@@ -2,7 +2,7 @@ import type { CoreContext } from "../context";
 import type { MarketItem, MarketStatus, Resolution } from "../entities/market";
 import { serviceFor } from "../service";
 import { MarketAlreadyResolved, MarketClosed, MarketNotFound } from "./errors";
-import { writeSearchTokens } from "./search";
+import { moveStatus } from "./status";
 
 /** Stored for "no end date" so such markets sort after every dated one. */
 export const noExpiry = "9999-12-31T23:59:59.999Z";
@@ -35,7 +35,19 @@ export interface MarketView extends MarketTerms {
   resolvedAt: string | null;
 }
 
-export function toMarketView(market: MarketItem): MarketView {
+/**
+ * The status a market shows at `now`: an open market past its end date is
+ * `closed` already, in the minute before the resolution poll moves it there.
+ */
+export function statusAt(market: MarketItem, now: Date): MarketStatus {
+  return market.status === "open" && Date.parse(market.expiresAt) <= now.getTime()
+    ? "closed"
+    : market.status;
+}
+
+/** The market as the API shows it at `now` (an expired open market reads closed, not bettable). */
+export function toMarketView(market: MarketItem, now: Date): MarketView {
+  const status = statusAt(market, now);
   return {
     id: market.marketId,
     title: market.title,
@@ -49,8 +61,8 @@ export function toMarketView(market: MarketItem): MarketView {
     volume24h: market.volume24h,
     category: market.category ?? null,
     marketType: market.marketType,
-    status: market.status,
-    bettable: market.bettable,
+    status,
+    bettable: status === "open" && market.bettable,
     resolution: market.resolution ?? null,
     expiresAt: market.expiresAt === noExpiry ? null : market.expiresAt,
     resolvedAt: market.resolvedAt ?? null,
@@ -92,47 +104,28 @@ export function assertOpen(market: MarketItem, now: Date): void {
 
 /**
  * Records a market's result once: `resolved` with its resolution, unless it was
- * resolved before (409). Settling the bets is the settlement workflow's job.
+ * resolved before (409). The status move carries the list counters with it.
+ * Settling the bets is the settlement workflow's job.
  */
 export async function resolveMarket(
   ctx: CoreContext,
   marketId: string,
   resolution: Resolution,
 ): Promise<MarketItem> {
-  const existing = await getMarket(ctx, marketId);
-  if (existing.status === "resolved") {
-    throw new MarketAlreadyResolved(marketId, existing.resolution);
-  }
-  const now = ctx.clock().toISOString();
-  try {
-    const result = await serviceFor(ctx.db)
-      .entities.market.patch({ marketId })
-      .set({
-        status: "resolved",
-        resolution,
-        resolvedAt: now,
-        bettable: false,
-        settlement: "pending",
-        updatedAt: now,
-      })
-      // The status is in the list indexes' keys; ElectroDB rebuilds them from these.
-      .composite({
-        categoryKey: existing.categoryKey,
-        trendingRank: existing.trendingRank,
-        liquidityRank: existing.liquidityRank,
-        expiresAt: existing.expiresAt,
-      })
-      .where((item, { ne }) => ne(item.status, "resolved"))
-      .go({ response: "all_new" });
-    const market = result.data as MarketItem;
-    await writeSearchTokens(ctx, market, market);
-    return market;
-  } catch (error) {
-    // Resolved by someone else between our read and our write: theirs stands.
-    const current = await getMarket(ctx, marketId);
-    if (current.status === "resolved") {
-      throw new MarketAlreadyResolved(marketId, current.resolution);
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const existing = await getMarket(ctx, marketId);
+    // Resolved before, or by someone else between our read and our write: theirs stands.
+    if (existing.status === "resolved") {
+      throw new MarketAlreadyResolved(marketId, existing.resolution);
     }
-    throw error;
+    const resolved = await moveStatus(ctx, existing, {
+      status: "resolved",
+      resolution,
+      resolvedAt: ctx.clock().toISOString(),
+      bettable: false,
+      settlement: "pending",
+    });
+    if (resolved) return resolved;
   }
+  throw new Error(`Market ${marketId} kept changing while it was resolved`);
 }

@@ -1,7 +1,9 @@
 import { isConditionFailed } from "../conditions";
 import type { CoreContext } from "../context";
 import type { MarketItem } from "../entities/market";
-import { serviceFor } from "../service";
+import { pageQuery, sourceOf } from "../pages";
+import { type MarketService, serviceFor } from "../service";
+import { countMoves, writeWithCounts } from "./counts";
 import { categoryKey, findMarket, type MarketTerms, noExpiry } from "./market";
 import { writeSearchTokens } from "./search";
 
@@ -32,10 +34,16 @@ const compared = [
   "status",
 ] as const;
 
+/** Saving a market that keeps changing under us gives up after this many reads. */
+const maxSaveAttempts = 5;
+
 /**
  * Creates or updates a market by id, so the same market seen twice is one item.
- * A resolved market is never reopened or overwritten (the put is conditioned on
- * it). Moving odds leave an `OddsSnapshot`.
+ * A resolved market is never reopened or overwritten. A market past its end
+ * date is saved `closed` whatever its source says (it takes no more bets). A
+ * write that puts the market into a list or takes it out moves the list
+ * counters in the same transaction, conditioned on the status and category it
+ * was read with. Moving odds leave an `OddsSnapshot`.
  */
 export async function saveMarket(
   ctx: CoreContext,
@@ -43,13 +51,33 @@ export async function saveMarket(
   marketType: MarketItem["marketType"],
   fields: MarketFields,
 ): Promise<SaveOutcome> {
-  const existing = await findMarket(ctx, marketId);
-  if (existing?.status === "resolved") return "unchanged";
-  // An older copy of the source record (offset paging shows some twice) never wins.
-  const newer = existing?.sourceUpdatedAt;
-  if (newer && fields.sourceUpdatedAt && fields.sourceUpdatedAt < newer) return "unchanged";
-  const now = ctx.clock().toISOString();
-  const next: MarketItem = {
+  for (let attempt = 1; attempt <= maxSaveAttempts; attempt++) {
+    const existing = await findMarket(ctx, marketId);
+    if (existing?.status === "resolved") return "unchanged";
+    // An older copy of the source record (offset paging shows some twice) never wins.
+    const newer = existing?.sourceUpdatedAt;
+    if (newer && fields.sourceUpdatedAt && fields.sourceUpdatedAt < newer) return "unchanged";
+    const next = marketItem(ctx, marketId, marketType, fields, existing);
+    if (existing && compared.every((field) => existing[field] === next[field])) return "unchanged";
+    if ((await writeMarket(ctx, existing, next)) === "stale") continue;
+    await afterSave(ctx, existing, next);
+    return existing ? "updated" : "created";
+  }
+  throw new Error(`Market ${marketId} kept changing while it was saved`);
+}
+
+function marketItem(
+  ctx: CoreContext,
+  marketId: string,
+  marketType: MarketItem["marketType"],
+  fields: MarketFields,
+  existing: MarketItem | null,
+): MarketItem {
+  const now = ctx.clock();
+  const expiresAt = fields.expiresAt ?? noExpiry;
+  // Past its end date a market waits for its result: closed, listed under `closed`.
+  const expired = Date.parse(expiresAt) <= now.getTime();
+  return {
     marketId,
     marketType,
     externalId: fields.externalId,
@@ -68,35 +96,62 @@ export async function saveMarket(
     volume24h: fields.volume24h,
     trendingRank: Math.max(0, Math.round(fields.volume24h)),
     liquidityRank: Math.max(0, Math.round(fields.liquidity)),
-    status: fields.status,
-    expiresAt: fields.expiresAt ?? noExpiry,
+    status: fields.status === "open" && expired ? "closed" : fields.status,
+    expiresAt,
     sourceUpdatedAt: fields.sourceUpdatedAt ?? undefined,
-    createdAt: existing?.createdAt ?? now,
-    updatedAt: now,
+    createdAt: existing?.createdAt ?? now.toISOString(),
+    updatedAt: now.toISOString(),
   };
-  if (existing && compared.every((field) => existing[field] === next[field])) return "unchanged";
+}
 
-  const service = serviceFor(ctx.db);
+/** A condition on a market write, as ElectroDB's `where` takes it. */
+export type MarketCondition = Parameters<
+  ReturnType<ReturnType<MarketService["entities"]["market"]["patch"]>["set"]>["where"]
+>[0];
+
+/**
+ * Puts the market, conditioned on the state it was read in (new, or the same
+ * status and category, which also keeps a resolution from being overwritten):
+ * `stale` when that no longer holds.
+ */
+async function writeMarket(
+  ctx: CoreContext,
+  existing: MarketItem | null,
+  next: MarketItem,
+): Promise<"written" | "stale"> {
+  const asRead: MarketCondition = (market, { notExists, eq }) =>
+    existing
+      ? `${eq(market.status, existing.status)} AND ${eq(market.categoryKey, existing.categoryKey)}`
+      : notExists(market.marketId);
+  const moves = countMoves(existing, next);
+  if (moves.size > 0) {
+    return writeWithCounts(
+      ctx,
+      (entities) => entities.market.put(next).where(asRead).commit(),
+      moves,
+    );
+  }
   try {
-    await service.entities.market
-      .put(next)
-      .where(
-        (market, { notExists, ne }) =>
-          `${notExists(market.marketId)} OR ${ne(market.status, "resolved")}`,
-      )
-      .go();
+    await serviceFor(ctx.db).entities.market.put(next).where(asRead).go();
+    return "written";
   } catch (error) {
-    // Resolved between our read and our write: the resolution wins.
-    if (isConditionFailed(error)) return "unchanged";
+    if (isConditionFailed(error)) return "stale";
     throw error;
   }
+}
 
+/** The odds snapshot and search tokens a saved market needs. */
+async function afterSave(
+  ctx: CoreContext,
+  existing: MarketItem | null,
+  next: MarketItem,
+): Promise<void> {
   const oddsMoved = existing?.thisOdds !== next.thisOdds || existing?.thatOdds !== next.thatOdds;
   if (oddsMoved && next.thisOdds !== undefined && next.thatOdds !== undefined) {
-    await service.entities.oddsSnapshot
-      .put({
-        marketId,
-        takenAt: now,
+    await serviceFor(ctx.db)
+      .entities.oddsSnapshot.put({
+        marketId: next.marketId,
+        takenAt: next.updatedAt,
         thisOdds: next.thisOdds,
         thatOdds: next.thatOdds,
         volume24h: next.volume24h,
@@ -109,13 +164,18 @@ export async function saveMarket(
     existing.status !== next.status ||
     existing.trendingRank !== next.trendingRank;
   if (searchMoved) await writeSearchTokens(ctx, next, existing);
-  return existing ? "updated" : "created";
 }
 
-/** A market's odds history, oldest first (for charts and the momentum forecaster). */
+/**
+ * A market's latest `limit` odds snapshots, oldest first (for charts and the
+ * momentum forecaster): one Query with a `Limit` of what it returns.
+ */
 export async function oddsHistory(ctx: CoreContext, marketId: string, limit = 500) {
-  const { data } = await serviceFor(ctx.db)
-    .entities.oddsSnapshot.query.byMarket({ marketId })
-    .go({ order: "desc", count: limit, pages: "all" });
-  return data.reverse();
+  const snapshots = serviceFor(ctx.db).entities.oddsSnapshot;
+  const { items } = await pageQuery(
+    ctx,
+    sourceOf(snapshots.query.byMarket({ marketId }), snapshots, "desc"),
+    { offset: 0, limit },
+  );
+  return items.reverse();
 }

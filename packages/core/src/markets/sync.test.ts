@@ -18,7 +18,11 @@ let baseUrl: string;
 const requests: string[] = [];
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  // The pages were recorded in mid-2026: at that time their open markets were
+  // before their end dates (an open market past its end date is stored closed).
+  // The clock runs from there (snapshots are keyed by the time they are taken).
+  const recordedAt = Date.parse("2026-06-01T00:00:00.000Z") - Date.now();
+  ctx = { ...(await createTestContext()), clock: () => new Date(Date.now() + recordedAt) };
   // The recorded pages, served by offset like Gamma's /markets.
   server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");

@@ -1,6 +1,8 @@
 import type { CoreContext } from "../context";
 import type { PredictionItem } from "../entities/prediction";
 import type { PredictionSessionItem } from "../entities/prediction-session";
+import { pageSizes } from "../limits";
+import { listPage, type Page, type PageRequest, scopeOf, sourceOf } from "../pages";
 import { serviceFor } from "../service";
 import { SessionNotFound } from "./errors";
 
@@ -49,7 +51,10 @@ export function toSessionView(session: PredictionSessionItem, runs: PredictionIt
 
 export type SessionView = ReturnType<typeof toSessionView>;
 
-/** One Query for the session and its model runs (they share the partition). */
+/**
+ * One Query for the session and its model runs (they share the partition, which
+ * holds at most `MAX_MODELS_PER_SESSION` + 1 items: one page, whatever `pages` says).
+ */
 export async function loadSession(
   ctx: CoreContext,
   sessionId: string,
@@ -72,18 +77,36 @@ export async function getOwnSession(
   return toSessionView(loaded.session, loaded.runs);
 }
 
-/** The caller's sessions since a time (default the last 24 h), newest first, optionally for one market. */
+export interface RecentSessionsRequest extends PageRequest {
+  marketId?: string | undefined;
+  /** ISO time; default 24 hours ago. */
+  since?: string | undefined;
+}
+
+/**
+ * The caller's sessions since a time (default the last 24 h), newest first,
+ * optionally of one market: one Query on the user's (or the user and market's)
+ * index with `createdAt >= since` as its key condition and a `Limit` of the page.
+ */
 export async function listRecentSessions(
   ctx: CoreContext,
   userId: string,
-  options: { marketId?: string | undefined; since?: string | undefined; limit?: number },
-): Promise<PredictionSessionItem[]> {
+  request: RecentSessionsRequest,
+): Promise<Page<PredictionSessionItem>> {
+  const { marketId } = request;
   const since =
-    options.since ?? new Date(ctx.clock().getTime() - 24 * 60 * 60 * 1000).toISOString();
-  const { data } = await serviceFor(ctx.db)
-    .entities.predictionSession.query.byUser({ userId })
-    .gte({ createdAt: since })
-    .where((item, { eq }) => (options.marketId ? eq(item.marketId, options.marketId) : ""))
-    .go({ order: "desc", count: options.limit ?? 20, pages: "all" });
-  return data;
+    request.since ?? new Date(ctx.clock().getTime() - 24 * 60 * 60 * 1000).toISOString();
+  const sessions = serviceFor(ctx.db).entities.predictionSession;
+  // A closed range: the user's partition of `byUser` also holds their bets and
+  // refresh tokens, whose sort keys an open `>= since` would run into.
+  const window = [{ createdAt: since }, { createdAt: "~" }] as const;
+  const query = marketId
+    ? sessions.query.byUserMarket({ userId, marketId }).between(...window)
+    : sessions.query.byUser({ userId }).between(...window);
+  return listPage(ctx, request, {
+    // The default `since` moves with the clock; a cursor carries on from its key.
+    scope: scopeOf("sessions", userId, { marketId, since: request.since }),
+    size: pageSizes.sessions,
+    query: sourceOf(query, sessions, "desc"),
+  });
 }

@@ -1,6 +1,7 @@
 import type { CoreContext } from "../context";
 import { getMarket, type MarketView, toMarketView } from "../markets/market";
 import { oddsHistory } from "../markets/save";
+import { pageQuery, sourceOf } from "../pages";
 import { serviceFor } from "../service";
 import type { MarketContext } from "./models";
 
@@ -20,14 +21,23 @@ export async function buildMarketContext(
   const [history, resolved] = await Promise.all([
     oddsHistory(ctx, marketId),
     market.category
-      ? markets.query
-          .byCategoryTrending({ status: "resolved", categoryKey: market.categoryKey })
-          .go({ count: baseRateSample, pages: "all" })
+      ? pageQuery(
+          ctx,
+          sourceOf(
+            markets.query.byCategoryTrending({
+              status: "resolved",
+              categoryKey: market.categoryKey,
+            }),
+            markets,
+            "desc",
+          ),
+          { offset: 0, limit: baseRateSample },
+        )
       : Promise.resolve(null),
   ]);
-  const settled = resolved?.data.filter((item) => item.resolution !== "invalid") ?? null;
+  const settled = resolved?.items.filter((item) => item.resolution !== "invalid") ?? null;
   return {
-    market: marketFacts(toMarketView(market)),
+    market: marketFacts(toMarketView(market, ctx.clock())),
     oddsHistory: history.map((point) => ({
       at: point.takenAt,
       thisOdds: point.thisOdds,

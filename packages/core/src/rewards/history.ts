@@ -1,64 +1,30 @@
 import type { CoreContext } from "../context";
 import type { DailyRewardItem } from "../entities/daily-reward";
-import { ValidationFailed } from "../errors";
-import { readPage, serviceFor } from "../service";
-
-export const maxRewardPage = 100;
-/** Offsets past this are refused: a deep page should follow `nextCursor`. */
-export const maxRewardOffset = 10_000;
-
-export interface RewardHistoryOptions {
-  limit?: number | undefined;
-  offset?: number | undefined;
-  cursor?: string | undefined;
-}
-
-export interface RewardHistoryPage {
-  rewards: DailyRewardItem[];
-  /** Every claim of the user: the counter kept by the claim transaction. */
-  total: number;
-  limit: number;
-  offset: number;
-  nextCursor: string | null;
-}
+import { pageSizes } from "../limits";
+import { listPage, type Page, type PageRequest, scopeOf, sourceOf } from "../pages";
+import { serviceFor } from "../service";
 
 /**
- * The user's claims, newest first. Two requests in parallel: the user (for the
- * claim counter) and one Query whose `Limit` is the page (`offset + limit` when
- * an offset is asked for, which the bound keeps small).
+ * The user's claims, newest first: one Query with a `Limit` of the page, and
+ * `total` from the claim counter the claim transaction keeps on the user (read
+ * beside it).
  */
 export async function rewardHistory(
   ctx: CoreContext,
   userId: string,
-  options: RewardHistoryOptions = {},
-): Promise<RewardHistoryPage> {
-  const limit = options.limit ?? 20;
-  const offset = options.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < 1 || limit > maxRewardPage) {
-    throw new ValidationFailed("Invalid limit", { limit: `must be 1 to ${maxRewardPage}` });
-  }
-  if (!Number.isInteger(offset) || offset < 0 || offset > maxRewardOffset) {
-    throw new ValidationFailed("Invalid offset", { offset: `must be 0 to ${maxRewardOffset}` });
-  }
-  if (options.cursor && offset > 0) {
-    throw new ValidationFailed("Use cursor or offset, not both", {
-      cursor: "cannot be combined with offset",
-    });
-  }
+  request: PageRequest = {},
+): Promise<Page<DailyRewardItem>> {
   const service = serviceFor(ctx.db);
-  const [user, page] = await Promise.all([
-    service.entities.user.get({ userId }).go({ attributes: ["rewardCount"] }),
-    readPage(() =>
-      service.entities.dailyReward.query
-        .byUser({ userId })
-        .go({ order: "desc", limit: offset + limit, cursor: options.cursor ?? null }),
-    ),
-  ]);
-  return {
-    rewards: page.data.slice(offset),
-    total: user.data?.rewardCount ?? 0,
-    limit,
-    offset,
-    nextCursor: page.cursor,
-  };
+  const rewards = service.entities.dailyReward;
+  return listPage(ctx, request, {
+    scope: scopeOf("rewards", userId),
+    size: pageSizes.rewards,
+    query: sourceOf(rewards.query.byUser({ userId }), rewards, "desc"),
+    total: async () => {
+      const { data } = await service.entities.user
+        .get({ userId })
+        .go({ attributes: ["rewardCount"] });
+      return data?.rewardCount ?? 0;
+    },
+  });
 }

@@ -1,10 +1,4 @@
 export { type ClaimedReward, claimDailyReward } from "./claim";
 export * from "./errors";
-export {
-  maxRewardOffset,
-  maxRewardPage,
-  type RewardHistoryOptions,
-  type RewardHistoryPage,
-  rewardHistory,
-} from "./history";
+export { rewardHistory } from "./history";
 export { claimIntervalMs, nextClaimAt, streakAfter, streakWindowMs } from "./rules";

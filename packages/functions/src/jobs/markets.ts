@@ -1,4 +1,5 @@
 import type { CoreContext } from "@market/core";
+import { closeExpiredMarkets } from "@market/core/markets/status";
 import { pollResolutions, type SyncReport, syncMarkets } from "@market/core/markets/sync";
 import { logger } from "../logger";
 import type { AppServices } from "../services";
@@ -26,16 +27,21 @@ export async function runMarketSync(core: CoreContext, services: AppServices): P
   return report;
 }
 
-/** The 1-minute resolution poll. */
+/**
+ * The 1-minute resolution poll: first every open market past its end date moves
+ * to `closed` (so it lists there until it resolves), then the markets that may
+ * have a result are re-checked at Polymarket.
+ */
 export async function runResolutionPoll(
   core: CoreContext,
   services: AppServices,
-): Promise<SyncReport & { checked: number }> {
+): Promise<SyncReport & { checked: number; closed: number }> {
+  const closed = await closeExpiredMarkets(core);
   const report = await pollResolutions(
     core,
     services.gamma,
     jobOptions("resolution-poll", services),
   );
-  logger.info("resolution poll done", { ...report });
-  return report;
+  logger.info("resolution poll done", { ...report, closed });
+  return { ...report, closed };
 }

@@ -563,7 +563,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Re-check markets that may have a result now */
+        /** Close the markets past their end date, and re-check those that may have a result now */
         post: {
             parameters: {
                 query?: never;
@@ -573,7 +573,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description What the run did */
+                /** @description What the run did (`closed`: open markets moved to closed at their end date) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -581,6 +581,7 @@ export interface paths {
                     content: {
                         "application/json": components["schemas"]["SyncReport"] & {
                             checked: number;
+                            closed: number;
                         };
                     };
                 };
@@ -1214,9 +1215,12 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description `nextCursor` of the previous page (not with `offset`) */
                     cursor?: string;
                     limit?: number;
-                    type?: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant";
+                    /** @description Items to skip, at most 10000 */
+                    offset?: number | null;
+                    type?: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant" | "purchase";
                 };
                 header?: never;
                 path: {
@@ -1234,7 +1238,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             limit: number;
+                            /** @description Pass back as `cursor` for the next page; null on the last */
                             nextCursor: string | null;
+                            /** @description Items before this page */
+                            offset: number;
+                            /** @description Every item the filters match */
                             total: number;
                             transactions: components["schemas"]["Transaction"][];
                         };
@@ -2060,12 +2068,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My bets, newest first */
+        /**
+         * My bets, newest first
+         * @description `total` counts my bets of the status asked for (all without one).
+         */
         get: {
             parameters: {
                 query?: {
+                    /** @description `nextCursor` of the previous page (not with `offset`) */
                     cursor?: string;
                     limit?: number;
+                    /** @description Items to skip, at most 10000 */
+                    offset?: number | null;
                     status?: "pending" | "won" | "lost" | "cancelled";
                 };
                 header?: never;
@@ -2083,11 +2097,16 @@ export interface paths {
                         "application/json": {
                             bets: components["schemas"]["Bet"][];
                             limit: number;
+                            /** @description Pass back as `cursor` for the next page; null on the last */
                             nextCursor: string | null;
+                            /** @description Items before this page */
+                            offset: number;
+                            /** @description Every item the filters match */
+                            total: number;
                         };
                     };
                 };
-                /** @description Invalid query */
+                /** @description Invalid query (limit, offset beyond the bound, cursor) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2344,8 +2363,10 @@ export interface paths {
                 query?: {
                     /** @description `me` (signed in): the page that holds the caller; `offset` is chosen for it */
                     around?: "me";
+                    /** @description `nextCursor` of the previous page (not with `offset`) */
                     cursor?: string;
                     limit?: number;
+                    /** @description Items to skip, at most 10000 */
                     offset?: number | null;
                     /** @description `all`, or the current UTC month, ISO week or day: PnL of bets settled, volume of bets placed in it */
                     period?: "all" | "month" | "week" | "day";
@@ -2415,8 +2436,10 @@ export interface paths {
                 query?: {
                     /** @description `me` (signed in): the page that holds the caller; `offset` is chosen for it */
                     around?: "me";
+                    /** @description `nextCursor` of the previous page (not with `offset`) */
                     cursor?: string;
                     limit?: number;
+                    /** @description Items to skip, at most 10000 */
                     offset?: number | null;
                     /** @description `all`, or the current UTC month, ISO week or day: PnL of bets settled, volume of bets placed in it */
                     period?: "all" | "month" | "week" | "day";
@@ -2477,13 +2500,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Markets, filtered, searched and sorted */
+        /**
+         * Markets, filtered, searched and sorted
+         * @description `total` counts every market the filters match (with `q`, the matches found so far: exact on the last page). `offset` is bounded; `nextCursor` is the fast way on.
+         */
         get: {
             parameters: {
                 query?: {
                     category?: string;
+                    /** @description `nextCursor` of the previous page (not with `offset`) */
                     cursor?: string;
                     limit?: number;
+                    /** @description Items to skip, at most 10000 */
+                    offset?: number | null;
                     q?: string;
                     sort?: "trending" | "liquidity" | "expires_soon";
                     status?: "open" | "closed" | "resolved" | "cancelled";
@@ -2495,7 +2524,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description One page; pass `nextCursor` back as `cursor` for the next */
+                /** @description One page of markets */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2504,11 +2533,16 @@ export interface paths {
                         "application/json": {
                             limit: number;
                             markets: components["schemas"]["Market"][];
+                            /** @description Pass back as `cursor` for the next page; null on the last */
                             nextCursor: string | null;
+                            /** @description Items before this page */
+                            offset: number;
+                            /** @description Every item the filters match */
+                            total: number;
                         };
                     };
                 };
-                /** @description Invalid query */
+                /** @description Invalid query (limit, offset beyond the bound, cursor, q of too many words) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2723,8 +2757,12 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description `nextCursor` of the previous page (not with `offset`) */
+                    cursor?: string;
                     limit?: number;
                     marketId?: string;
+                    /** @description Items to skip, at most 10000 */
+                    offset?: number | null;
                     since?: string;
                 };
                 header?: never;
@@ -2733,13 +2771,18 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Sessions, newest first (without per-model details) */
+                /** @description Sessions, newest first (without per-model details); no `total` (a time window) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            limit: number;
+                            /** @description Pass back as `cursor` for the next page; null on the last */
+                            nextCursor: string | null;
+                            /** @description Items before this page */
+                            offset: number;
                             sessions: {
                                 charged: number;
                                 completedAt: string | null;
@@ -2755,7 +2798,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Invalid query */
+                /** @description Invalid query (limit, offset beyond the bound, cursor) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3043,8 +3086,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description `nextCursor` of the previous page (not with `offset`) */
                     cursor?: string;
                     limit?: number;
+                    /** @description Items to skip, at most 10000 */
                     offset?: number | null;
                 };
                 header?: never;
@@ -3061,9 +3106,12 @@ export interface paths {
                     content: {
                         "application/json": {
                             limit: number;
+                            /** @description Pass back as `cursor` for the next page; null on the last */
                             nextCursor: string | null;
+                            /** @description Items before this page */
                             offset: number;
                             rewards: components["schemas"]["DailyReward"][];
+                            /** @description Every item the filters match */
                             total: number;
                         };
                     };
@@ -3103,13 +3151,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My ledger entries, newest first */
+        /**
+         * My ledger entries, newest first
+         * @description `total` counts my entries of the `type` asked for (all without one). `purchase` (bought credits) is accepted and is empty: credits are not sold yet.
+         */
         get: {
             parameters: {
                 query?: {
+                    /** @description `nextCursor` of the previous page (not with `offset`) */
                     cursor?: string;
                     limit?: number;
-                    type?: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant";
+                    /** @description Items to skip, at most 10000 */
+                    offset?: number | null;
+                    type?: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant" | "purchase";
                 };
                 header?: never;
                 path?: never;
@@ -3117,7 +3171,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description One page of entries; pass `nextCursor` back as `cursor` for the next */
+                /** @description One page of entries */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3125,13 +3179,17 @@ export interface paths {
                     content: {
                         "application/json": {
                             limit: number;
+                            /** @description Pass back as `cursor` for the next page; null on the last */
                             nextCursor: string | null;
+                            /** @description Items before this page */
+                            offset: number;
+                            /** @description Every item the filters match */
                             total: number;
                             transactions: components["schemas"]["Transaction"][];
                         };
                     };
                 };
-                /** @description Invalid query */
+                /** @description Invalid query (limit, type, offset beyond the bound, cursor) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3248,7 +3306,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change my username (the only field that can change here) */
+        /**
+         * Change my username (the only field that can change here)
+         * @description Every field is optional: `{}` changes nothing and answers the profile.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -3259,7 +3320,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        username: string;
+                        username?: string;
                     };
                 };
             };

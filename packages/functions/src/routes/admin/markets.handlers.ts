@@ -6,14 +6,18 @@ import { runMarketSync, runResolutionPoll } from "../../jobs/markets";
 import type * as routes from "./markets.routes";
 
 export const create: AppRouteHandler<typeof routes.create> = async (c) => {
-  return c.json(toMarketView(await createMarket(c.var.core, c.req.valid("json"))), 201);
+  const market = await createMarket(c.var.core, c.req.valid("json"));
+  return c.json(toMarketView(market, c.var.core.clock()), 201);
 };
 
 export const resolve: AppRouteHandler<typeof routes.resolve> = async (c) => {
   const { marketId } = c.req.valid("param");
   const market = await resolveMarket(c.var.core, marketId, c.req.valid("json").resolution);
   const { executionName } = await c.var.services.settlement.start(marketId);
-  return c.json({ market: toMarketView(market), settlement: { executionName } }, 200);
+  return c.json(
+    { market: toMarketView(market, c.var.core.clock()), settlement: { executionName } },
+    200,
+  );
 };
 
 export const marketSync: AppRouteHandler<typeof routes.marketSync> = async (c) => {

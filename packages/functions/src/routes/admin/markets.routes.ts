@@ -90,12 +90,14 @@ export const resolutionPoll = adminRoute({
   method: "post",
   path: "/admin/jobs/resolution-poll",
   tags: ["Admin"],
-  summary: "Re-check markets that may have a result now",
+  summary: "Close the markets past their end date, and re-check those that may have a result now",
   responses: {
     200: {
-      description: "What the run did",
+      description: "What the run did (`closed`: open markets moved to closed at their end date)",
       content: {
-        "application/json": { schema: SyncReportSchema.extend({ checked: z.number().int() }) },
+        "application/json": {
+          schema: SyncReportSchema.extend({ checked: z.number().int(), closed: z.number().int() }),
+        },
       },
     },
     503: errorContent("POLYMARKET_UNAVAILABLE"),

@@ -5,7 +5,7 @@ import { findUsers, listAudit, setUserAccess } from "@market/core/admin";
 import type { AuditEventItem } from "@market/core/entities/audit-event";
 import type { UserItem } from "@market/core/entities/user";
 import type { AppEnv } from "../../http/env";
-import { toTransaction } from "../transactions/transactions.handlers";
+import { transactionsBody } from "../transactions/transactions.handlers";
 import type {
   adminUserLedgerRoute,
   getAdminUserRoute,
@@ -47,20 +47,12 @@ export const patchAdminUser: RouteHandler<typeof patchAdminUserRoute, AppEnv> = 
 
 export const adminUserLedger: RouteHandler<typeof adminUserLedgerRoute, AppEnv> = async (c) => {
   const { userId } = c.req.valid("param");
-  const { type, limit, cursor } = c.req.valid("query");
-  const [{ entries }, page] = await Promise.all([
+  // The user must exist (404); the list reads beside it.
+  const [, page] = await Promise.all([
     Ledger.getBalance(c.var.core, userId),
-    Ledger.history(c.var.core, userId, { type, limit, cursor }),
+    Ledger.history(c.var.core, userId, c.req.valid("query")),
   ]);
-  return c.json(
-    {
-      transactions: page.entries.map(toTransaction),
-      total: entries,
-      limit,
-      nextCursor: page.cursor,
-    },
-    200,
-  );
+  return c.json(transactionsBody(page), 200);
 };
 
 export const listAuditEvents: RouteHandler<typeof listAuditRoute, AppEnv> = async (c) => {

@@ -1,10 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { auditEventTypes } from "@market/core/entities/audit-event";
-import { ledgerEntryTypes } from "@market/core/entities/ledger-entry";
 import { requireAdmin } from "../../http/auth";
+import { pageSchema } from "../../http/pages";
 import { PrivateProfileSchema } from "../../http/profile-schemas";
 import { errorContent, jsonBody, jsonResponse } from "../../http/schemas";
-import { TransactionSchema } from "../transactions/transactions.routes";
+import { TransactionSchema, transactionsQuery } from "../transactions/transactions.routes";
 
 const security = [{ bearerAuth: [] }];
 const adminErrors = {
@@ -118,24 +118,10 @@ export const adminUserLedgerRoute = createRoute({
   middleware: [requireAdmin] as const,
   request: {
     params: userIdParam,
-    query: z
-      .object({
-        type: z.enum(ledgerEntryTypes).optional(),
-        limit: z.coerce.number().int().min(1).max(200).default(50),
-        cursor,
-      })
-      .strict(),
+    query: transactionsQuery,
   },
   responses: {
-    200: jsonResponse(
-      "One page of entries",
-      z.object({
-        transactions: z.array(TransactionSchema),
-        total: z.number().int(),
-        limit: z.number().int(),
-        nextCursor: z.string().nullable(),
-      }),
-    ),
+    200: jsonResponse("One page of entries", pageSchema("transactions", TransactionSchema)),
     400: errorContent("Invalid query"),
     404: errorContent("USER_NOT_FOUND"),
     ...adminErrors,

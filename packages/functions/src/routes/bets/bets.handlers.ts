@@ -1,4 +1,5 @@
 import { getOwnBet, listOwnBets, placeBet, toBetView } from "@market/core/bets";
+import { pageBody } from "../../http/pages";
 import type { AppRouteHandler } from "../../http/routes";
 import type * as routes from "./bets.routes";
 
@@ -18,12 +19,8 @@ export const place: AppRouteHandler<typeof routes.place> = async (c) => {
 };
 
 export const listMine: AppRouteHandler<typeof routes.listMine> = async (c) => {
-  const query = c.req.valid("query");
-  const page = await listOwnBets(c.var.core, c.var.caller.userId, query);
-  return c.json(
-    { bets: page.bets.map(toBetView), limit: query.limit, nextCursor: page.nextCursor },
-    200,
-  );
+  const page = await listOwnBets(c.var.core, c.var.caller.userId, c.req.valid("query"));
+  return c.json(pageBody("bets", page, toBetView), 200);
 };
 
 export const getOne: AppRouteHandler<typeof routes.getOne> = async (c) => {

@@ -1,7 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { betStatuses } from "@market/core/entities/bet";
+import { pageSizes } from "@market/core/limits";
+import { pagedQuery, pageSchema } from "../../http/pages";
 import { authedRoute, authedRouteOwnLimit } from "../../http/routes";
-import { errorContent, idempotencyKeyHeaders, jsonBody } from "../../http/schemas";
+import { errorContent, idempotencyKeyHeaders, jsonBody, jsonResponse } from "../../http/schemas";
 
 export const BetSchema = z
   .object({
@@ -74,29 +76,13 @@ export const listMine = authedRoute({
   path: "/bets/me",
   tags: ["Bets"],
   summary: "My bets, newest first",
+  description: "`total` counts my bets of the status asked for (all without one).",
   request: {
-    query: z
-      .object({
-        status: z.enum(betStatuses).optional(),
-        limit: z.coerce.number().int().min(1).max(100).default(20),
-        cursor: z.string().max(2048).optional(),
-      })
-      .strict(),
+    query: pagedQuery({ status: z.enum(betStatuses).optional() }, pageSizes.bets),
   },
   responses: {
-    200: {
-      description: "One page of bets",
-      content: {
-        "application/json": {
-          schema: z.object({
-            bets: z.array(BetSchema),
-            limit: z.number().int(),
-            nextCursor: z.string().nullable(),
-          }),
-        },
-      },
-    },
-    400: errorContent("Invalid query"),
+    200: jsonResponse("One page of bets", pageSchema("bets", BetSchema)),
+    400: errorContent("Invalid query (limit, offset beyond the bound, cursor)"),
   },
 });
 

@@ -1,6 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { maxLeaderboardLimit, maxLeaderboardOffset, periods } from "@market/core/leaderboard";
+import { periods } from "@market/core/leaderboard";
+import { pageSizes } from "@market/core/limits";
 import { optionalUser } from "../../http/auth";
+import { pagedQuery } from "../../http/pages";
 import { publicRoute } from "../../http/routes";
 import { errorContent, jsonResponse } from "../../http/schemas";
 
@@ -13,11 +15,8 @@ export const LeaderboardRowSchema = z
   })
   .openapi("LeaderboardRow");
 
-const query = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(maxLeaderboardLimit).default(100),
-    offset: z.coerce.number().int().min(0).max(maxLeaderboardOffset).optional(),
-    cursor: z.string().max(512).optional(),
+const query = pagedQuery(
+  {
     period: z.enum(periods).default("all").openapi({
       description:
         "`all`, or the current UTC month, ISO week or day: PnL of bets settled, volume of bets placed in it",
@@ -25,16 +24,12 @@ const query = z
     around: z.enum(["me"]).optional().openapi({
       description: "`me` (signed in): the page that holds the caller; `offset` is chosen for it",
     }),
-  })
-  .strict()
-  .refine((value) => !(value.cursor && value.offset !== undefined), {
-    message: "cannot be combined with offset",
-    path: ["cursor"],
-  })
-  .refine((value) => !(value.around && (value.cursor || value.offset !== undefined)), {
-    message: "cannot be combined with offset or cursor",
-    path: ["around"],
-  });
+  },
+  pageSizes.leaderboard,
+).refine((value) => !(value.around && (value.cursor || value.offset !== undefined)), {
+  message: "cannot be combined with offset or cursor",
+  path: ["around"],
+});
 
 const leaderboardRoute = (board: "pnl" | "volume", summary: string) =>
   publicRoute({

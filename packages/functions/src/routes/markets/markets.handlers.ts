@@ -1,15 +1,19 @@
 import { getMarket, listMarkets, oddsHistory, toMarketView } from "@market/core/markets";
+import { pageBody } from "../../http/pages";
 import type { AppRouteHandler } from "../../http/routes";
 import type * as routes from "./markets.routes";
 
 export const list: AppRouteHandler<typeof routes.list> = async (c) => {
-  const query = c.req.valid("query");
-  const page = await listMarkets(c.var.core, query);
-  return c.json({ ...page, limit: query.limit }, 200);
+  const page = await listMarkets(c.var.core, c.req.valid("query"));
+  return c.json(
+    pageBody("markets", page, (market) => market),
+    200,
+  );
 };
 
 export const getOne: AppRouteHandler<typeof routes.getOne> = async (c) => {
-  return c.json(toMarketView(await getMarket(c.var.core, c.req.valid("param").marketId)), 200);
+  const market = await getMarket(c.var.core, c.req.valid("param").marketId);
+  return c.json(toMarketView(market, c.var.core.clock()), 200);
 };
 
 export const getOddsHistory: AppRouteHandler<typeof routes.getOddsHistory> = async (c) => {

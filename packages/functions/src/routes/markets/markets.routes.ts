@@ -1,9 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { marketStatuses, marketTypes } from "@market/core/entities/market";
+import { pageSizes } from "@market/core/limits";
 import { marketSorts } from "@market/core/markets";
 import { perIp } from "../../http/limits";
+import { pagedQuery, pageSchema } from "../../http/pages";
 import { publicRoute } from "../../http/routes";
-import { errorContent } from "../../http/schemas";
+import { errorContent, jsonResponse } from "../../http/schemas";
 
 /** Market reads are public: counted per client IP, at a generous default. */
 const anonymousReads = perIp("anonymousReads");
@@ -36,33 +38,26 @@ export const list = publicRoute({
   tags: ["Markets"],
   middleware: [anonymousReads] as const,
   summary: "Markets, filtered, searched and sorted",
+  description:
+    "`total` counts every market the filters match (with `q`, the matches found so far: " +
+    "exact on the last page). `offset` is bounded; `nextCursor` is the fast way on.",
   request: {
-    query: z
-      .object({
+    query: pagedQuery(
+      {
         status: z.enum(marketStatuses).default("open"),
         category: z.string().trim().min(1).max(100).optional(),
         type: z.enum(marketTypes).optional(),
         sort: z.enum(marketSorts).default("trending"),
         q: z.string().trim().min(1).max(200).optional(),
-        limit: z.coerce.number().int().min(1).max(100).default(20),
-        cursor: z.string().max(2048).optional(),
-      })
-      .strict(),
+      },
+      pageSizes.markets,
+    ),
   },
   responses: {
-    200: {
-      description: "One page; pass `nextCursor` back as `cursor` for the next",
-      content: {
-        "application/json": {
-          schema: z.object({
-            markets: z.array(MarketSchema),
-            limit: z.number().int(),
-            nextCursor: z.string().nullable(),
-          }),
-        },
-      },
-    },
-    400: errorContent("Invalid query"),
+    200: jsonResponse("One page of markets", pageSchema("markets", MarketSchema)),
+    400: errorContent(
+      "Invalid query (limit, offset beyond the bound, cursor, q of too many words)",
+    ),
   },
 });
 

@@ -6,6 +6,7 @@ import {
   refundSession,
   startSession,
 } from "@market/core/predictions";
+import { pageBody } from "../../http/pages";
 import type { AppRouteHandler } from "../../http/routes";
 import { logger } from "../../logger";
 import type * as routes from "./predictions.routes";
@@ -60,21 +61,17 @@ export const getOne: AppRouteHandler<typeof routes.getOne> = async (c) => {
 };
 
 export const list: AppRouteHandler<typeof routes.list> = async (c) => {
-  const sessions = await listRecentSessions(c.var.core, c.var.caller.userId, c.req.valid("query"));
-  return c.json(
-    {
-      sessions: sessions.map((session) => ({
-        sessionId: session.sessionId,
-        marketId: session.marketId,
-        marketTitle: session.marketTitle,
-        status: session.status,
-        selectedModels: session.selectedModels,
-        charged: session.charged,
-        refunded: session.refunded,
-        createdAt: session.createdAt,
-        completedAt: session.completedAt ?? null,
-      })),
-    },
-    200,
-  );
+  const page = await listRecentSessions(c.var.core, c.var.caller.userId, c.req.valid("query"));
+  const { total: _none, ...body } = pageBody("sessions", page, (session) => ({
+    sessionId: session.sessionId,
+    marketId: session.marketId,
+    marketTitle: session.marketTitle,
+    status: session.status,
+    selectedModels: session.selectedModels,
+    charged: session.charged,
+    refunded: session.refunded,
+    createdAt: session.createdAt,
+    completedAt: session.completedAt ?? null,
+  }));
+  return c.json(body, 200);
 };

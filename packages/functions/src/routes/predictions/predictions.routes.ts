@@ -1,7 +1,9 @@
 import { z } from "@hono/zod-openapi";
+import { pageSizes } from "@market/core/limits";
 import { perIp } from "../../http/limits";
+import { pagedQuery, pageSchemaWithoutTotal } from "../../http/pages";
 import { authedRoute, authedRouteOwnLimit, publicRoute } from "../../http/routes";
-import { errorContent, idempotencyKeyHeaders, jsonBody } from "../../http/schemas";
+import { errorContent, idempotencyKeyHeaders, jsonBody, jsonResponse } from "../../http/schemas";
 
 export const ModelSchema = z
   .object({
@@ -175,37 +177,32 @@ export const list = authedRoute({
   tags: ["Predict with AI"],
   summary: "My recent sessions (last 24 h by default), for “View last run” and “Predict again”",
   request: {
-    query: z
-      .object({
+    query: pagedQuery(
+      {
         marketId: z.string().min(1).max(100).optional(),
         since: z.iso.datetime({ offset: true }).optional(),
-        limit: z.coerce.number().int().min(1).max(50).default(20),
-      })
-      .strict(),
+      },
+      pageSizes.sessions,
+    ),
   },
   responses: {
-    200: {
-      description: "Sessions, newest first (without per-model details)",
-      content: {
-        "application/json": {
-          schema: z.object({
-            sessions: z.array(
-              SessionSchema.pick({
-                sessionId: true,
-                marketId: true,
-                marketTitle: true,
-                status: true,
-                selectedModels: true,
-                charged: true,
-                refunded: true,
-                createdAt: true,
-                completedAt: true,
-              }),
-            ),
-          }),
-        },
-      },
-    },
-    400: errorContent("Invalid query"),
+    200: jsonResponse(
+      "Sessions, newest first (without per-model details); no `total` (a time window)",
+      pageSchemaWithoutTotal(
+        "sessions",
+        SessionSchema.pick({
+          sessionId: true,
+          marketId: true,
+          marketTitle: true,
+          status: true,
+          selectedModels: true,
+          charged: true,
+          refunded: true,
+          createdAt: true,
+          completedAt: true,
+        }),
+      ),
+    ),
+    400: errorContent("Invalid query (limit, offset beyond the bound, cursor)"),
   },
 });

@@ -1,6 +1,7 @@
 import type { DailyRewardItem } from "@market/core/entities/daily-reward";
 import { claimDailyReward, DailyRewardClaimed, rewardHistory } from "@market/core/rewards";
 import { errorBody } from "../../http/errors";
+import { pageBody } from "../../http/pages";
 import type { AppRouteHandler } from "../../http/routes";
 import type * as routes from "./rewards.routes";
 
@@ -24,18 +25,8 @@ export const claimDaily: AppRouteHandler<typeof routes.claimDaily> = async (c) =
 };
 
 export const history: AppRouteHandler<typeof routes.history> = async (c) => {
-  const { limit, offset, cursor } = c.req.valid("query");
-  const page = await rewardHistory(c.var.core, c.var.caller.userId, { limit, offset, cursor });
-  return c.json(
-    {
-      rewards: page.rewards.map(toReward),
-      total: page.total,
-      limit: page.limit,
-      offset: page.offset,
-      nextCursor: page.nextCursor,
-    },
-    200,
-  );
+  const page = await rewardHistory(c.var.core, c.var.caller.userId, c.req.valid("query"));
+  return c.json(pageBody("rewards", page, toReward), 200);
 };
 
 /** A claim as the API shows it (seed 002 §5.6). */

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { maxRewardOffset, maxRewardPage } from "@market/core/rewards";
+import { pageSizes } from "@market/core/limits";
+import { pagedQuery, pageSchema } from "../../http/pages";
 import { authedRoute, authedRouteOwnLimit } from "../../http/routes";
 import { ErrorSchema, errorContent, jsonResponse } from "../../http/schemas";
 
@@ -43,29 +44,11 @@ export const history = authedRoute({
   path: "/rewards/history",
   tags: ["Rewards"],
   summary: "My daily reward claims, newest first",
-  request: {
-    query: z
-      .object({
-        limit: z.coerce.number().int().min(1).max(maxRewardPage).default(20),
-        offset: z.coerce.number().int().min(0).max(maxRewardOffset).optional(),
-        cursor: z.string().max(2048).optional(),
-      })
-      .strict()
-      .refine((query) => !(query.cursor && query.offset !== undefined), {
-        message: "cannot be combined with offset",
-        path: ["cursor"],
-      }),
-  },
+  request: { query: pagedQuery({}, pageSizes.rewards) },
   responses: {
     200: jsonResponse(
       "One page; `total` counts every claim; pass `nextCursor` back as `cursor` for the next",
-      z.object({
-        rewards: z.array(RewardSchema),
-        total: z.number().int(),
-        limit: z.number().int(),
-        offset: z.number().int(),
-        nextCursor: z.string().nullable(),
-      }),
+      pageSchema("rewards", RewardSchema),
     ),
     400: errorContent("Invalid query (limit, offset beyond 10,000, cursor with offset)"),
   },

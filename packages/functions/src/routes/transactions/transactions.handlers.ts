@@ -4,22 +4,15 @@ import type { AppRouteHandler } from "../../http/routes";
 import type * as routes from "./transactions.routes";
 
 export const listMine: AppRouteHandler<typeof routes.listMine> = async (c) => {
-  const { type, limit, cursor } = c.req.valid("query");
-  const { userId } = c.var.caller;
-  const [page, { entries }] = await Promise.all([
-    Ledger.history(c.var.core, userId, { type, limit, cursor }),
-    Ledger.getBalance(c.var.core, userId),
-  ]);
-  return c.json(
-    {
-      transactions: page.entries.map(toTransaction),
-      total: entries,
-      limit,
-      nextCursor: page.cursor,
-    },
-    200,
-  );
+  const page = await Ledger.history(c.var.core, c.var.caller.userId, c.req.valid("query"));
+  return c.json(transactionsBody(page), 200);
 };
+
+/** A page of ledger entries as the API answers it. */
+export function transactionsBody(page: Ledger.HistoryPage) {
+  const { entries, cursor, ...rest } = page;
+  return { transactions: entries.map(toTransaction), ...rest, nextCursor: cursor };
+}
 
 /** A ledger entry as the API shows it (seed 002 §5.7). */
 export function toTransaction(entry: Omit<LedgerEntryItem, "idempotencyKey">) {

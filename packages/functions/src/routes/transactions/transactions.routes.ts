@@ -1,7 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { ledgerEntryTypes } from "@market/core/entities/ledger-entry";
+import { transactionTypes } from "@market/core/ledger";
+import { pageSizes } from "@market/core/limits";
+import { pagedQuery, pageSchema } from "../../http/pages";
 import { authedRoute } from "../../http/routes";
-import { errorContent } from "../../http/schemas";
+import { errorContent, jsonResponse } from "../../http/schemas";
 
 export const TransactionSchema = z
   .object({
@@ -18,35 +21,23 @@ export const TransactionSchema = z
   })
   .openapi("Transaction");
 
+/** The query of a ledger list (mine, or a user's for an admin). */
+export const transactionsQuery = pagedQuery(
+  { type: z.enum(transactionTypes).optional() },
+  pageSizes.transactions,
+);
+
 export const listMine = authedRoute({
   method: "get",
   path: "/transactions/me",
   tags: ["Credits"],
   summary: "My ledger entries, newest first",
-  request: {
-    query: z
-      .object({
-        type: z.enum(ledgerEntryTypes).optional(),
-        limit: z.coerce.number().int().min(1).max(200).default(50),
-        cursor: z.string().max(2048).optional(),
-      })
-      .strict(),
-  },
+  description:
+    "`total` counts my entries of the `type` asked for (all without one). `purchase` " +
+    "(bought credits) is accepted and is empty: credits are not sold yet.",
+  request: { query: transactionsQuery },
   responses: {
-    200: {
-      description: "One page of entries; pass `nextCursor` back as `cursor` for the next",
-      content: {
-        "application/json": {
-          schema: z.object({
-            transactions: z.array(TransactionSchema),
-            /** All entries of the user (of every type). */
-            total: z.number().int(),
-            limit: z.number().int(),
-            nextCursor: z.string().nullable(),
-          }),
-        },
-      },
-    },
-    400: errorContent("Invalid query"),
+    200: jsonResponse("One page of entries", pageSchema("transactions", TransactionSchema)),
+    400: errorContent("Invalid query (limit, type, offset beyond the bound, cursor)"),
   },
 });

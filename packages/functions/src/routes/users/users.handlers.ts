@@ -1,4 +1,4 @@
-import { changeUsername, getUser, privateProfile, viewProfile } from "@market/core/accounts";
+import { getUser, privateProfile, updateProfile, viewProfile } from "@market/core/accounts";
 import type { AppRouteHandler } from "../../http/routes";
 import type * as routes from "./users.routes";
 
@@ -14,8 +14,7 @@ export const getMe: AppRouteHandler<typeof routes.getMe> = async (c) => {
 };
 
 export const patchMe: AppRouteHandler<typeof routes.patchMe> = async (c) => {
-  const { username } = c.req.valid("json");
-  const user = await changeUsername(c.var.core, c.var.caller.userId, username);
+  const user = await updateProfile(c.var.core, c.var.caller.userId, c.req.valid("json"));
   return c.json({ user: privateProfile(user, c.var.core.config, c.var.caller.role) }, 200);
 };
 

@@ -22,13 +22,15 @@ export const patchMe = authedRoute({
   path: "/users/me",
   tags: ["Users"],
   summary: "Change my username (the only field that can change here)",
+  description: "Every field is optional: `{}` changes nothing and answers the profile.",
   request: {
     body: jsonBody(
       z
         .object({
           username: z
             .string()
-            .regex(/^[A-Za-z0-9_]{3,50}$/, "must be 3 to 50 letters, digits or underscores"),
+            .regex(/^[A-Za-z0-9_]{3,50}$/, "must be 3 to 50 letters, digits or underscores")
+            .optional(),
         })
         .strict(),
     ),

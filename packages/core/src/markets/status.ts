@@ -1,0 +1,77 @@
+import type { CoreContext } from "../context";
+import type { MarketItem } from "../entities/market";
+import { serviceFor } from "../service";
+import { countMoves, writeWithCounts } from "./counts";
+import { writeSearchTokens } from "./search";
+
+/** What changes with a market's status (the status itself, and what goes with it). */
+export type StatusChange = Partial<
+  Pick<MarketItem, "resolution" | "resolvedAt" | "bettable" | "settlement">
+> & { status: MarketItem["status"] };
+
+/**
+ * Moves a market, as read, to another status: the update (conditioned on the
+ * status and end date it was read with), and the list counters it leaves and
+ * joins, in one transaction; then its search tokens. The changed market, or
+ * null when it changed since it was read (read it again).
+ */
+export async function moveStatus(
+  ctx: CoreContext,
+  market: MarketItem,
+  change: StatusChange,
+): Promise<MarketItem | null> {
+  const updatedAt = ctx.clock().toISOString();
+  const moved: MarketItem = { ...market, ...change, updatedAt };
+  const outcome = await writeWithCounts(
+    ctx,
+    (entities) =>
+      entities.market
+        .patch({ marketId: market.marketId })
+        .set({ ...change, updatedAt })
+        // The status is in the list indexes' keys; ElectroDB rebuilds them from these.
+        .composite({
+          categoryKey: market.categoryKey,
+          trendingRank: market.trendingRank,
+          liquidityRank: market.liquidityRank,
+          expiresAt: market.expiresAt,
+        })
+        .where(
+          (item, { eq }) =>
+            `${eq(item.status, market.status)} AND ${eq(item.expiresAt, market.expiresAt)}`,
+        )
+        .commit(),
+    countMoves(market, moved),
+  );
+  if (outcome === "stale") return null;
+  await writeSearchTokens(ctx, moved, market);
+  return moved;
+}
+
+/** Markets closed per Query page of the close step. */
+const closePage = 100;
+
+/**
+ * Moves every open market past its end date to `closed` (part of the minute's
+ * resolution poll): a Query of the open markets by end date up to now, then one
+ * status move each, counters included. Views and bets treat such a market as
+ * closed already in the minute before this runs. Returns how many it closed.
+ */
+export async function closeExpiredMarkets(ctx: CoreContext): Promise<number> {
+  const markets = serviceFor(ctx.db).entities.market;
+  // `expiresAt <= now` as a key condition: strictly before the next millisecond.
+  const cutoff = new Date(ctx.clock().getTime() + 1).toISOString();
+  let closed = 0;
+  for (;;) {
+    const { data } = await markets.query
+      .byStatusExpiry({ status: "open" })
+      .lt({ expiresAt: cutoff })
+      .go({ limit: closePage });
+    let closedNow = 0;
+    for (const market of data) {
+      if (await moveStatus(ctx, market, { status: "closed" })) closedNow += 1;
+    }
+    closed += closedNow;
+    // Closed markets leave the open index, so the next page is the first one again.
+    if (data.length < closePage || closedNow === 0) return closed;
+  }
+}
