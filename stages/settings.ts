@@ -26,6 +26,7 @@ export const notStageSettings = [
   "RESOLUTION_POLL_INTERVAL_SECONDS",
   "RANKING_INTERVAL_SECONDS",
   "RECONCILE_INTERVAL_SECONDS",
+  "SESSION_SWEEP_INTERVAL_SECONDS",
   "MODEL_FAULTS",
   "WORKFLOW_FAULTS",
   // Given under `models`, or set by AWS and SST themselves.

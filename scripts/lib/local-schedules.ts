@@ -3,6 +3,7 @@ import type { Config } from "@market/core/config";
 import { runMarketSync, runResolutionPoll } from "@market/functions/jobs/markets";
 import { runRankingJob } from "@market/functions/jobs/ranking";
 import { runReconcile } from "@market/functions/jobs/reconcile";
+import { runSessionSweep } from "@market/functions/jobs/sessions";
 import type { AppServices } from "@market/functions/services";
 
 interface Job {
@@ -45,6 +46,14 @@ export function startLocalSchedules(
       run: async () => {
         const r = await runRankingJob(core, "schedule");
         return `${r.changedUsers} changed users, ${r.boardsRebuilt} boards, ${r.writes} writes`;
+      },
+    },
+    {
+      name: "session sweep",
+      everySeconds: config.SESSION_SWEEP_INTERVAL_SECONDS,
+      run: async () => {
+        const r = await runSessionSweep(core);
+        return `${r.found} stuck sessions, ${r.outcomes.refunded ?? 0} refunded`;
       },
     },
     {

@@ -205,6 +205,8 @@ const settingsSchema = z.object({
   RESOLUTION_POLL_INTERVAL_SECONDS: integer(60),
   /** Local timer for the ledger reconcile job (AWS: a daily EventBridge schedule). */
   RECONCILE_INTERVAL_SECONDS: integer(24 * 60 * 60),
+  /** Local timer for the stuck-session sweeper (AWS: an hourly EventBridge schedule); `0` turns it off. */
+  SESSION_SWEEP_INTERVAL_SECONDS: integer(60 * 60),
   /** Set by the stack; StartExecution target for market settlement. */
   SETTLEMENT_STATE_MACHINE_ARN: z.string().optional(),
   /**
