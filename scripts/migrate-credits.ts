@@ -4,7 +4,7 @@
  * once per account however often it runs (`migrateCredits` in core). Which
  * table it works on: `migrationTarget` (a running `npm start`'s by default).
  */
-import { Ledger } from "@market/core";
+import { migrateCredits } from "@market/core/ledger";
 import { runMigration } from "./lib/migration-target";
 
 process.exitCode = await runMigration(
@@ -14,7 +14,7 @@ process.exitCode = await runMigration(
       `${dryRun ? "Dry run: nothing is written. " : ""}Granting ${config.MIGRATION_GRANT} credits ` +
         `to accounts without a ledger in ${table}${endpoint ? ` at ${endpoint}` : ""}.`,
     );
-    const report = await Ledger.migrateCredits(ctx, {
+    const report = await migrateCredits(ctx, {
       dryRun,
       onProgress: (p) =>
         process.stderr.write(

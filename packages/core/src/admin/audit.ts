@@ -51,3 +51,20 @@ export async function listAudit(ctx: CoreContext, filter: AuditFilter = {}): Pro
   });
   return { events: page.items, cursor: page.nextCursor };
 }
+
+/** An audit event as the admin API shows it. */
+export function toAuditEventView(event: AuditEventItem) {
+  return {
+    id: event.eventId,
+    type: event.type,
+    adminId: event.adminId,
+    userId: event.userId,
+    reason: event.reason,
+    amount: event.amount ?? null,
+    balanceBefore: event.balanceBefore ?? null,
+    balanceAfter: event.balanceAfter ?? null,
+    from: event.from ?? null,
+    to: event.to ?? null,
+    createdAt: event.createdAt,
+  };
+}

@@ -10,8 +10,11 @@ export interface AdminCreditInput {
   type: "admin_grant" | "admin_adjustment";
   amount: number;
   reason: string;
-  /** The client's `Idempotency-Key`, scoped to the admin: a replay writes nothing again. */
-  idempotencyKey: string;
+  /**
+   * The client's `Idempotency-Key`, scoped to the admin: a replay writes nothing
+   * again. Without one every call is a new movement (the SPA always sends one).
+   */
+  idempotencyKey?: string | undefined;
 }
 
 /**
@@ -33,7 +36,7 @@ export async function postAdminCredit(
     type: input.type,
     reason: input.reason,
     referenceId: input.adminId,
-    idempotencyKey: `admin_credits#${input.adminId}#${input.idempotencyKey}`,
+    idempotencyKey: `admin_credits#${input.adminId}#${input.idempotencyKey ?? ctx.newId()}`,
     alsoWrite: (entities, entry) => [
       entities.auditEvent
         .create({

@@ -1,4 +1,4 @@
 export { type AccessChange, setUserAccess } from "./access";
-export { type AuditFilter, type AuditPage, listAudit } from "./audit";
+export { type AuditFilter, type AuditPage, listAudit, toAuditEventView } from "./audit";
 export { type AdminCreditInput, postAdminCredit } from "./credits";
-export { findUsers, type UserSearch } from "./users";
+export { findUsers, toAdminUserView, type UserSearch } from "./users";

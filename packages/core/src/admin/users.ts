@@ -1,3 +1,5 @@
+import { privateProfile } from "../accounts/profile";
+import type { Config } from "../config";
 import type { CoreContext } from "../context";
 import type { UserItem } from "../entities/user";
 import { ValidationFailed } from "../errors";
@@ -43,4 +45,13 @@ export async function findUsers(
     query: sourceOf(query, users, "asc"),
   });
   return { users: page.items, cursor: page.nextCursor };
+}
+
+/** What an admin sees of a user: the private profile plus the ledger's bookkeeping. */
+export function toAdminUserView(user: UserItem, config: Pick<Config, "LOW_CREDIT_WARNING">) {
+  return {
+    ...privateProfile(user, config),
+    ledgerEntries: user.ledgerSeq,
+    updatedAt: user.updatedAt,
+  };
 }

@@ -1,9 +1,19 @@
 import { fromCents, toCents } from "../money";
 
 /**
- * What a bet pays if its side wins: `amount / odds`, rounded to the cent. The
- * API records it on the bet; the web app shows the same number before placing.
+ * What a bet pays if its side wins: `amount / odds`, rounded to the cent
+ * (docs/product-rules.md#bets). Placement records it on the bet as
+ * `potentialPayout`; the web app shows the same number before placing.
  */
-export function potentialPayout(amount: number, odds: number): number {
+export function payoutFor(amount: number, odds: number): number {
   return fromCents(Math.round(toCents(amount) / odds));
+}
+
+/**
+ * The realised profit or loss of a settled bet: what it credited back minus its
+ * stake, in exact cents. Won: the payout credited (up to the balance cap) minus
+ * the stake; lost: minus the stake; refunded (invalid market): zero.
+ */
+export function settledPnL(stake: number, credited: number): number {
+  return fromCents(toCents(credited) - toCents(stake));
 }

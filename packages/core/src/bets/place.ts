@@ -2,7 +2,8 @@ import type { CoreContext } from "../context";
 import type { BetItem } from "../entities/bet";
 import { IdempotencyKeyReused, UserNotFound } from "../errors";
 import { statWrites } from "../leaderboard/stats";
-import { ExtraWriteRejected, postLedgerEntry } from "../ledger/post";
+import { ExtraWriteRejected } from "../ledger/errors";
+import { postLedgerEntry } from "../ledger/post";
 import { limitsOf } from "../limits";
 import { MarketClosed, MarketNotFound } from "../markets/errors";
 import { assertOpen } from "../markets/market";
@@ -11,7 +12,7 @@ import { exactCents, fromCents } from "../money";
 import { rateLimitExceeded, rateLimitTransactionItem } from "../rate-limit";
 import { serviceFor } from "../service";
 import { BetNotFound, InvalidBetAmount } from "./errors";
-import { potentialPayout } from "./payout";
+import { payoutFor } from "./payout";
 
 export interface PlaceBetInput {
   userId: string;
@@ -60,7 +61,7 @@ export async function placeBet(ctx: CoreContext, input: PlaceBetInput): Promise<
     side: input.side,
     amount,
     oddsAtBet: odds,
-    potentialPayout: potentialPayout(amount, odds),
+    potentialPayout: payoutFor(amount, odds),
     status: "pending",
     marketTitle: market.title,
     thisOption: market.thisOption,

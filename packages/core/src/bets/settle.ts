@@ -5,10 +5,11 @@ import type { BetItem } from "../entities/bet";
 import type { Resolution } from "../entities/market";
 import type { UserItem } from "../entities/user";
 import { statWrites } from "../leaderboard/stats";
-import { ExtraWriteRejected, postLedgerEntry } from "../ledger/post";
-import { getMarket } from "../markets/market";
-import { fromCents, toCents } from "../money";
+import { ExtraWriteRejected } from "../ledger/errors";
+import { postLedgerEntry } from "../ledger/post";
+import { getResolvedMarket } from "../markets/market";
 import { serviceFor, type TransactionEntities } from "../service";
+import { settledPnL } from "./payout";
 import { recordSettledPage } from "./settlement-progress";
 
 export type SettleOutcome = "won" | "lost" | "cancelled" | "already settled";
@@ -59,7 +60,7 @@ export async function settleBet(
         userTotals: { bets: { pending: -1, cancelled: 1 } },
         alsoWrite: (entities) => [
           pendingOnly(entities, "cancelled", bet.amount),
-          ...stats(entities, 0),
+          ...stats(entities, settledPnL(bet.amount, bet.amount)),
         ],
       });
       remember(knownUsers, bet.userId, posting);
@@ -78,12 +79,12 @@ export async function settleBet(
         upToCap: true,
         knownUser: knownUsers?.get(bet.userId),
         userTotals: (credited) => ({
-          pnl: fromCents(toCents(credited) - toCents(bet.amount)),
+          pnl: settledPnL(bet.amount, credited),
           bets: { pending: -1, won: 1 },
         }),
         alsoWrite: (entities, entry) => [
           pendingOnly(entities, "won", entry.amount),
-          ...stats(entities, fromCents(toCents(entry.amount) - toCents(bet.amount))),
+          ...stats(entities, settledPnL(bet.amount, entry.amount)),
         ],
       });
       remember(knownUsers, bet.userId, posting);
@@ -117,6 +118,7 @@ function remember(
 }
 
 async function settleLoss(ctx: CoreContext, bet: BetItem, settledAt: Date): Promise<SettleOutcome> {
+  const lostPnL = settledPnL(bet.amount, 0);
   const resolvedAt = settledAt.toISOString();
   const result = await serviceFor(ctx.db)
     .transaction.write((entities) => [
@@ -133,10 +135,10 @@ async function settleLoss(ctx: CoreContext, bet: BetItem, settledAt: Date): Prom
         .commit(),
       entities.user
         .patch({ userId: bet.userId })
-        .add({ pnl: -bet.amount, bets_pending: -1, bets_lost: 1 })
+        .add({ pnl: lostPnL, bets_pending: -1, bets_lost: 1 })
         .set({ updatedAt: resolvedAt })
         .commit(),
-      ...statWrites(entities, ctx, { userId: bet.userId, at: settledAt, pnl: -bet.amount }),
+      ...statWrites(entities, ctx, { userId: bet.userId, at: settledAt, pnl: lostPnL }),
     ])
     .go();
   if (!result.canceled) return "lost";
@@ -165,11 +167,7 @@ export async function settleMarketPage(
   concurrency = 8,
 ): Promise<SettlePageResult> {
   const service = serviceFor(ctx.db);
-  const market = await getMarket(ctx, marketId);
-  if (market.status !== "resolved" || !market.resolution) {
-    throw new Error(`Market ${marketId} is not resolved; nothing to settle`);
-  }
-  const resolution = market.resolution;
+  const { resolution } = await getResolvedMarket(ctx, marketId);
   const { data: bets } = await service.entities.bet.query
     .pendingByMarket({ marketId, status: "pending" })
     .go({ count: pageSize, pages: "all" });

@@ -1,3 +1,4 @@
+export * from "./errors";
 export {
   type MigrationOptions,
   type MigrationProgress,
@@ -5,10 +6,9 @@ export {
   migrateCredits,
 } from "./migrate";
 export { onLedgerPosting } from "./observers";
-export { AccountExists, type OpenAccountInput, openAccount } from "./open-account";
+export { type OpenAccountInput, openAccount } from "./open-account";
 export { consume, grant, type MovementInput, postAdminMovement, refund } from "./operations";
 export {
-  ExtraWriteRejected,
   type LedgerPosting,
   type PostEntryInput,
   postLedgerEntry,
@@ -29,3 +29,4 @@ export {
   type ReconcileReport,
   reconcileAll,
 } from "./reconcile-all";
+export { type TransactionView, toTransactionsPage, toTransactionView } from "./view";

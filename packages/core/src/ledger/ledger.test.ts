@@ -11,8 +11,9 @@ import {
 } from "../errors";
 import { serviceFor } from "../service";
 import { createTestContext, userWithBalance } from "../test-support";
+import { AccountExists } from "./errors";
 import { onLedgerPosting } from "./observers";
-import { AccountExists, openAccount } from "./open-account";
+import { openAccount } from "./open-account";
 import { consume, grant, refund } from "./operations";
 import { type LedgerPosting, postLedgerEntry } from "./post";
 import { getBalance, history } from "./read";

@@ -9,10 +9,10 @@ import type { CoreContext } from "../context";
 import { dayOf } from "../counters";
 import type { LedgerEntryType } from "../entities/ledger-entry";
 import type { UserItem } from "../entities/user";
-import { DomainError } from "../errors";
 import { amountInCents, fromCents } from "../money";
 import { serviceFor, type TransactionEntities, type TransactionItem } from "../service";
 import { listCounterDeltas } from "./counters";
+import { AccountExists } from "./errors";
 import { notifyPosting } from "./observers";
 import type { LedgerPosting } from "./post";
 
@@ -32,12 +32,6 @@ export interface OpenAccountInput {
   alsoWrite?: ((entities: TransactionEntities) => TransactionItem[]) | undefined;
   /** Turns a rejected extra write into a domain error (e.g. email taken). */
   onRejected?: ((extraCodes: string[]) => Error | undefined) | undefined;
-}
-
-export class AccountExists extends DomainError {
-  constructor(userId: string) {
-    super("ACCOUNT_EXISTS", "An account with this id already exists", { userId });
-  }
 }
 
 /**

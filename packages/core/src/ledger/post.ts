@@ -15,6 +15,7 @@ import {
 import { amountInCents, fromCents, toCents } from "../money";
 import { serviceFor, type TransactionEntities, type TransactionItem } from "../service";
 import { type BetMoves, listCounterDeltas } from "./counters";
+import { ExtraWriteRejected, LedgerEntryMissing } from "./errors";
 import { creditFlow } from "./flow";
 import { notifyPosting } from "./observers";
 import { backoffMs, isTransientCode, isTransientError, sleep } from "./retry";
@@ -70,17 +71,6 @@ export interface UserTotals {
 export type UserFields = Partial<
   Pick<UserItem, "lastDailyRewardAt" | "currentStreak" | "longestStreak" | "rewardCount">
 >;
-
-/** An extra write of a ledger transaction failed its condition; nothing was written. */
-export class ExtraWriteRejected extends Error {
-  constructor(
-    readonly index: number,
-    readonly code: string,
-  ) {
-    super(`Extra write ${index} of the ledger transaction was rejected (${code})`);
-    this.name = "ExtraWriteRejected";
-  }
-}
 
 /** The outcome of a credit movement, first time or replayed. */
 export interface LedgerPosting {
@@ -339,6 +329,6 @@ async function findReplay(ctx: CoreContext, input: PostEntryInput): Promise<Ledg
   const { data: entry } = await service.entities.ledgerEntry
     .get({ userId: key.userId, seq: key.seq })
     .go({ consistent: true });
-  if (!entry) throw new Error(`Ledger entry missing for idempotency key ${input.idempotencyKey}`);
+  if (!entry) throw new LedgerEntryMissing(input.idempotencyKey);
   return { ...entry, referenceId: entry.referenceId, replayed: true };
 }

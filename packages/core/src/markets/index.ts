@@ -12,6 +12,7 @@ export {
   closedReason,
   findMarket,
   getMarket,
+  getResolvedMarket,
   type MarketView,
   noExpiry,
   resolveMarket,

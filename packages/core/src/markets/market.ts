@@ -1,7 +1,13 @@
 import type { CoreContext } from "../context";
 import type { MarketItem, MarketStatus, Resolution } from "../entities/market";
 import { serviceFor } from "../service";
-import { MarketAlreadyResolved, MarketClosed, MarketNotFound } from "./errors";
+import {
+  MarketAlreadyResolved,
+  MarketBusy,
+  MarketClosed,
+  MarketNotFound,
+  MarketNotResolved,
+} from "./errors";
 import { moveStatus } from "./status";
 
 /** Stored for "no end date" so such markets sort after every dated one. */
@@ -127,5 +133,18 @@ export async function resolveMarket(
     });
     if (resolved) return resolved;
   }
-  throw new Error(`Market ${marketId} kept changing while it was resolved`);
+  throw new MarketBusy(marketId, "resolved");
+}
+
+/**
+ * The market whose bets a settlement run may pay: only a resolved one, so a
+ * settlement restarted by hand on an open market is refused, never started.
+ */
+export async function getResolvedMarket(
+  ctx: CoreContext,
+  marketId: string,
+): Promise<MarketItem & { resolution: Resolution }> {
+  const market = await getMarket(ctx, marketId);
+  if (market.status !== "resolved" || !market.resolution) throw new MarketNotResolved(marketId);
+  return { ...market, resolution: market.resolution };
 }

@@ -4,6 +4,7 @@ import type { MarketItem } from "../entities/market";
 import { pageQuery, sourceOf } from "../pages";
 import { type MarketService, serviceFor } from "../service";
 import { countMoves, writeWithCounts } from "./counts";
+import { MarketBusy } from "./errors";
 import { categoryKey, findMarket, type MarketTerms, noExpiry } from "./market";
 import { writeSearchTokens } from "./search";
 
@@ -63,7 +64,7 @@ export async function saveMarket(
     await afterSave(ctx, existing, next);
     return existing ? "updated" : "created";
   }
-  throw new Error(`Market ${marketId} kept changing while it was saved`);
+  throw new MarketBusy(marketId, "saved");
 }
 
 function marketItem(

@@ -24,3 +24,10 @@ export {
   type Settlement,
   type SkipReason,
 } from "./mapping";
+export {
+  pollResolutions,
+  polymarketMarketId,
+  type SyncOptions,
+  type SyncReport,
+  syncMarkets,
+} from "./sync";

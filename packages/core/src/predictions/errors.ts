@@ -13,3 +13,15 @@ export class SessionNotFound extends DomainError {
     super("SESSION_NOT_FOUND", "Prediction session not found", { sessionId });
   }
 }
+
+/** The charge went through but the workflow did not start; the credits were refunded at once. */
+export class WorkflowStartFailed extends DomainError {
+  constructor(sessionId: string, refunded: boolean, cause: unknown) {
+    super(
+      "WORKFLOW_START_FAILED",
+      "The prediction could not start; your credits were refunded",
+      { sessionId, refunded },
+      { cause },
+    );
+  }
+}

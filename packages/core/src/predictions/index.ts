@@ -1,5 +1,11 @@
 export { type ModelAnalytics, type PredictionAnalytics, predictionAnalytics } from "./analytics";
 export * from "./errors";
+export {
+  type LaunchedSession,
+  launchSession,
+  type SessionRun,
+  type StartSessionWorkflow,
+} from "./launch";
 export { type CalibrationBucket, type ModelScore, modelScores } from "./model-scores";
 export {
   finalizeSession,
@@ -13,7 +19,9 @@ export {
   getOwnSession,
   listRecentSessions,
   loadSession,
+  type SessionSummary,
   type SessionView,
+  toSessionSummary,
   toSessionView,
 } from "./read";
 export { type RefundOutcome, refundSession } from "./refund";

@@ -51,6 +51,23 @@ export function toSessionView(session: PredictionSessionItem, runs: PredictionIt
 
 export type SessionView = ReturnType<typeof toSessionView>;
 
+/** A session in a list ("my recent sessions"): its state, without per-model details. */
+export function toSessionSummary(session: PredictionSessionItem) {
+  return {
+    sessionId: session.sessionId,
+    marketId: session.marketId,
+    marketTitle: session.marketTitle,
+    status: session.status,
+    selectedModels: session.selectedModels,
+    charged: session.charged,
+    refunded: session.refunded,
+    createdAt: session.createdAt,
+    completedAt: session.completedAt ?? null,
+  };
+}
+
+export type SessionSummary = ReturnType<typeof toSessionSummary>;
+
 /**
  * One Query for the session and its model runs (they share the partition, which
  * holds at most `MAX_MODELS_PER_SESSION` + 1 items: one page, whatever `pages` says).

@@ -6,7 +6,8 @@ import {
   writeRetryingConflicts,
 } from "../conditions";
 import type { CoreContext } from "../context";
-import { ExtraWriteRejected, postLedgerEntry } from "../ledger/post";
+import { ExtraWriteRejected } from "../ledger/errors";
+import { postLedgerEntry } from "../ledger/post";
 import { serviceFor } from "../service";
 import { SessionNotFound } from "./errors";
 

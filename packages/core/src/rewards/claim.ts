@@ -1,7 +1,8 @@
 import type { CoreContext } from "../context";
 import type { DailyRewardItem } from "../entities/daily-reward";
 import { UserNotFound } from "../errors";
-import { ExtraWriteRejected, postLedgerEntry } from "../ledger/post";
+import { ExtraWriteRejected } from "../ledger/errors";
+import { postLedgerEntry } from "../ledger/post";
 import { limitsOf } from "../limits";
 import { enforce, rateLimitExceeded, rateLimitTransactionItem } from "../rate-limit";
 import { serviceFor } from "../service";

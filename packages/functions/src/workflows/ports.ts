@@ -1,3 +1,5 @@
+import type { SessionRun } from "@market/core/predictions";
+
 /**
  * Starts the settlement workflow of a resolved market. In AWS a Step Functions
  * StartExecution; locally the same ASL run in-process. `start` resolves once the
@@ -8,14 +10,8 @@ export interface SettlementStarter {
   start(marketId: string): Promise<{ executionName: string; done: Promise<unknown> }>;
 }
 
-/** What the session workflow starts with. */
-export interface SessionWorkflowInput {
-  sessionId: string;
-  /** Carried to every task so each log line names the user. */
-  userId: string;
-  marketId: string;
-  models: string[];
-}
+/** What the session workflow starts with (its `userId` goes to every task, so each log line names the user). */
+export type SessionWorkflowInput = SessionRun;
 
 /**
  * Starts a prediction session's workflow, with the execution named by the

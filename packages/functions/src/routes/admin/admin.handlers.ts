@@ -1,6 +1,6 @@
 import { postAdminCredit } from "@market/core/admin";
+import { toTransactionView } from "@market/core/ledger";
 import type { AppRouteHandler } from "../../http/routes";
-import { toTransaction } from "../transactions/transactions.handlers";
 import type * as routes from "./admin.routes";
 
 export const postCredits: AppRouteHandler<typeof routes.postCredits> = async (c) => {
@@ -11,8 +11,7 @@ export const postCredits: AppRouteHandler<typeof routes.postCredits> = async (c)
     type,
     amount,
     reason,
-    // Without a key a retry is a new grant; the SPA always sends one.
-    idempotencyKey: c.req.valid("header")["idempotency-key"] ?? c.var.core.newId(),
+    idempotencyKey: c.req.valid("header")["idempotency-key"],
   });
-  return c.json({ transaction: toTransaction(posting), newBalance: posting.balanceAfter }, 201);
+  return c.json({ transaction: toTransactionView(posting), newBalance: posting.balanceAfter }, 201);
 };

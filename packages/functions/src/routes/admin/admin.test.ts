@@ -1,4 +1,4 @@
-import { Ledger } from "@market/core";
+import { getBalance, reconcile } from "@market/core/ledger";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, jsonRequest } from "../../test-support/app";
 import {
@@ -39,7 +39,7 @@ describe("POST /admin/credits", () => {
 
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ code: "FORBIDDEN", statusCode: 403 });
-    expect((await Ledger.getBalance(setup.core, user.user.id)).balance).toBe(1000);
+    expect((await getBalance(setup.core, user.user.id)).balance).toBe(1000);
   });
 
   it("refuses an anonymous caller with 401", async () => {
@@ -70,7 +70,7 @@ describe("POST /admin/credits", () => {
     });
     expect(replay.status).toBe(201);
     expect(await replay.json()).toEqual(firstBody);
-    expect(await Ledger.reconcile(setup.core, target.user.id)).toMatchObject({
+    expect(await reconcile(setup.core, target.user.id)).toMatchObject({
       consistent: true,
       balance: 1000 + amount,
       entries: 2,
@@ -104,7 +104,7 @@ describe("POST /admin/credits", () => {
 
     expect(response.status).toBe(status);
     expect(await response.json()).toMatchObject({ code });
-    expect(await Ledger.reconcile(setup.core, target.user.id)).toMatchObject({
+    expect(await reconcile(setup.core, target.user.id)).toMatchObject({
       balance: 1000,
       entries: 1,
     });
@@ -126,7 +126,7 @@ describe("POST /admin/credits", () => {
 
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses).toEqual([201, 201, 201, 402, 402]);
-    expect(await Ledger.reconcile(setup.core, target.user.id)).toMatchObject({
+    expect(await reconcile(setup.core, target.user.id)).toMatchObject({
       consistent: true,
       balance: 100,
       entries: 4,

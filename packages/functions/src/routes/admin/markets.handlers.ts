@@ -1,6 +1,5 @@
-import { DomainError } from "@market/core";
 import { settlementProgress } from "@market/core/bets";
-import { createMarket, getMarket, resolveMarket, toMarketView } from "@market/core/markets";
+import { createMarket, getResolvedMarket, resolveMarket, toMarketView } from "@market/core/markets";
 import type { AppRouteHandler } from "../../http/routes";
 import { runMarketSync, runResolutionPoll } from "../../jobs/markets";
 import type * as routes from "./markets.routes";
@@ -28,18 +27,9 @@ export const resolutionPoll: AppRouteHandler<typeof routes.resolutionPoll> = asy
   return c.json(await runResolutionPoll(c.var.core, c.var.services), 200);
 };
 
-class MarketNotResolved extends DomainError {
-  constructor(marketId: string) {
-    super("MARKET_NOT_RESOLVED", "This market is not resolved; there is nothing to settle", {
-      marketId,
-    });
-  }
-}
-
 export const restartSettlement: AppRouteHandler<typeof routes.restartSettlement> = async (c) => {
   const { marketId } = c.req.valid("param");
-  const market = await getMarket(c.var.core, marketId);
-  if (market.status !== "resolved") throw new MarketNotResolved(marketId);
+  await getResolvedMarket(c.var.core, marketId);
   const { executionName } = await c.var.services.settlement.start(marketId);
   return c.json({ executionName }, 202);
 };

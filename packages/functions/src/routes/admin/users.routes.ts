@@ -1,16 +1,11 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { auditEventTypes } from "@market/core/entities/audit-event";
-import { requireAdmin } from "../../http/auth";
 import { pageSchema } from "../../http/pages";
 import { PrivateProfileSchema } from "../../http/profile-schemas";
+import { adminRoute } from "../../http/routes";
 import { errorContent, jsonBody, jsonResponse } from "../../http/schemas";
 import { TransactionSchema, transactionsQuery } from "../transactions/transactions.routes";
 
-const security = [{ bearerAuth: [] }];
-const adminErrors = {
-  401: errorContent("Missing or invalid access token"),
-  403: errorContent("Not an admin"),
-};
 const userIdParam = z.object({ userId: z.string().min(1).max(64) });
 const cursor = z.string().max(2048).optional();
 
@@ -36,13 +31,11 @@ export const AuditEventSchema = z
   })
   .openapi("AuditEvent");
 
-export const searchUsersRoute = createRoute({
+export const searchUsers = adminRoute({
   method: "get",
   path: "/admin/users",
   tags: ["Admin"],
   summary: "Find users by email prefix or username prefix",
-  security,
-  middleware: [requireAdmin] as const,
   request: {
     query: z
       .object({
@@ -63,32 +56,26 @@ export const searchUsersRoute = createRoute({
       }),
     ),
     400: errorContent("Neither or both of email and username, or an invalid limit"),
-    ...adminErrors,
   },
 });
 
-export const getAdminUserRoute = createRoute({
+export const getAdminUser = adminRoute({
   method: "get",
   path: "/admin/users/{userId}",
   tags: ["Admin"],
   summary: "A user's full profile: balance, totals, plan and role",
-  security,
-  middleware: [requireAdmin] as const,
   request: { params: userIdParam },
   responses: {
     200: jsonResponse("The user", AdminUserSchema),
     404: errorContent("USER_NOT_FOUND"),
-    ...adminErrors,
   },
 });
 
-export const patchAdminUserRoute = createRoute({
+export const patchAdminUser = adminRoute({
   method: "patch",
   path: "/admin/users/{userId}",
   tags: ["Admin"],
   summary: "Set a user's plan and/or role (audited)",
-  security,
-  middleware: [requireAdmin] as const,
   request: {
     params: userIdParam,
     body: jsonBody(
@@ -105,17 +92,14 @@ export const patchAdminUserRoute = createRoute({
     200: jsonResponse("The user after the change", AdminUserSchema),
     400: errorContent("Invalid body, or nothing to change"),
     404: errorContent("USER_NOT_FOUND"),
-    ...adminErrors,
   },
 });
 
-export const adminUserLedgerRoute = createRoute({
+export const adminUserLedger = adminRoute({
   method: "get",
   path: "/admin/users/{userId}/ledger",
   tags: ["Admin"],
   summary: "A user's ledger entries with their reasons, newest first",
-  security,
-  middleware: [requireAdmin] as const,
   request: {
     params: userIdParam,
     query: transactionsQuery,
@@ -124,18 +108,15 @@ export const adminUserLedgerRoute = createRoute({
     200: jsonResponse("One page of entries", pageSchema("transactions", TransactionSchema)),
     400: errorContent("Invalid query"),
     404: errorContent("USER_NOT_FOUND"),
-    ...adminErrors,
   },
 });
 
-export const listAuditRoute = createRoute({
+export const listAuditEvents = adminRoute({
   method: "get",
   path: "/admin/audit",
   tags: ["Admin"],
   summary: "The audit trail of admin actions, newest first",
   description: "Filter by `adminId`, `userId` and `type`; a filtered page may be short.",
-  security,
-  middleware: [requireAdmin] as const,
   request: {
     query: z
       .object({
@@ -157,6 +138,5 @@ export const listAuditRoute = createRoute({
       }),
     ),
     400: errorContent("Invalid query"),
-    ...adminErrors,
   },
 });

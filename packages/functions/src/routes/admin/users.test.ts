@@ -1,4 +1,5 @@
-import { Ledger, serviceFor } from "@market/core";
+import { serviceFor } from "@market/core";
+import { getBalance, reconcile } from "@market/core/ledger";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, jsonRequest } from "../../test-support/app";
 import {
@@ -88,7 +89,7 @@ describe("admin credit tools", () => {
       code: "INSUFFICIENT_BALANCE",
       details: { balance: 1000, required: 1000.01, for: "admin_adjustment" },
     });
-    expect(await Ledger.reconcile(setup.core, target.user.id)).toMatchObject({
+    expect(await reconcile(setup.core, target.user.id)).toMatchObject({
       balance: 1000,
       entries: 1,
       consistent: true,
@@ -107,7 +108,7 @@ describe("admin credit tools", () => {
     });
 
     expect(response.status).toBe(422);
-    expect((await Ledger.getBalance(setup.core, target.user.id)).entries).toBe(1);
+    expect((await getBalance(setup.core, target.user.id)).entries).toBe(1);
     expect(await auditOf(target.user.id)).toEqual([]);
   });
 
@@ -121,7 +122,7 @@ describe("admin credit tools", () => {
 
     expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
     expect(replay.status).toBe(201);
-    expect(await Ledger.reconcile(setup.core, target.user.id)).toMatchObject({
+    expect(await reconcile(setup.core, target.user.id)).toMatchObject({
       balance: 960,
       entries: 2,
       consistent: true,

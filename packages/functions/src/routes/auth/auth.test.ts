@@ -1,4 +1,4 @@
-import { Ledger } from "@market/core";
+import { history } from "@market/core/ledger";
 import { serviceFor } from "@market/core/service";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, jsonRequest } from "../../test-support/app";
@@ -21,7 +21,7 @@ describe("registration", () => {
 
     expect(session.user).toMatchObject({ creditBalance: 1000, role: "user" });
     expect(session.accessToken.split(".")).toHaveLength(3);
-    const page = await Ledger.history(setup.core, session.user.id);
+    const page = await history(setup.core, session.user.id);
     expect(page.entries).toMatchObject([
       { type: "signup_bonus", amount: 1000, balanceAfter: 1000, seq: 1 },
     ]);
@@ -118,7 +118,7 @@ describe("registration", () => {
     const conflict = responses.find((response) => response.status === 409);
     expect(await conflict?.json()).toMatchObject({ code: "EMAIL_TAKEN" });
     const guard = await serviceFor(setup.db).entities.uniqueEmail.get({ email }).go();
-    const bonuses = await Ledger.history(setup.core, guard.data?.userId ?? "", {
+    const bonuses = await history(setup.core, guard.data?.userId ?? "", {
       type: "signup_bonus",
     });
     expect(bonuses.entries).toHaveLength(1);

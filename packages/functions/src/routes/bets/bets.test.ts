@@ -1,4 +1,4 @@
-import { Ledger } from "@market/core";
+import { getBalance, reconcile } from "@market/core/ledger";
 import { createMarket } from "@market/core/markets";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, jsonRequest } from "../../test-support/app";
@@ -72,7 +72,7 @@ describe("POST /bets", () => {
 
     expect(response.status).toBe(402);
     expect(await response.json()).toMatchObject({ code: "INSUFFICIENT_BALANCE" });
-    expect(await Ledger.reconcile(setup.core, session.user.id)).toMatchObject({
+    expect(await reconcile(setup.core, session.user.id)).toMatchObject({
       balance: 1000,
       entries: 1,
     });
@@ -97,7 +97,7 @@ describe("POST /bets", () => {
       { bet: { id: string } },
     ];
     expect(b.bet.id).toBe(a.bet.id);
-    expect((await Ledger.getBalance(setup.core, session.user.id)).balance).toBe(950);
+    expect((await getBalance(setup.core, session.user.id)).balance).toBe(950);
   });
 
   it("needs a signed-in user", async () => {

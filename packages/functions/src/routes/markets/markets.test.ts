@@ -1,4 +1,4 @@
-import { Ledger } from "@market/core";
+import { getBalance, reconcile } from "@market/core/ledger";
 import { type MarketView, saveMarket } from "@market/core/markets";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, jsonRequest } from "../../test-support/app";
@@ -190,7 +190,7 @@ describe("admin markets", () => {
     expect(second.status).toBe(409);
     expect(await second.json()).toMatchObject({ code: "MARKET_ALREADY_RESOLVED" });
     const [winner, loser] = await Promise.all(
-      bettors.map((session) => Ledger.getBalance(setup.core, session.user.id)),
+      bettors.map((session) => getBalance(setup.core, session.user.id)),
     );
     expect(winner?.balance).toBe(1150);
     expect(loser?.balance).toBe(900);
@@ -222,7 +222,7 @@ describe("admin markets", () => {
 
     expect(early.status).toBe(409);
     expect(again.status).toBe(202);
-    expect(await Ledger.reconcile(setup.core, bettor.user.id)).toMatchObject({
+    expect(await reconcile(setup.core, bettor.user.id)).toMatchObject({
       consistent: true,
       balance: 1060,
       entries: 3,

@@ -1,24 +1,14 @@
-import { DomainError } from "@market/core";
 import {
   getOwnSession,
+  launchSession,
   listRecentSessions,
   modelScores as readModelScores,
-  refundSession,
-  startSession,
+  toSessionSummary,
 } from "@market/core/predictions";
 import { pageBody } from "../../http/pages";
 import type { AppRouteHandler } from "../../http/routes";
 import { logger } from "../../logger";
 import type * as routes from "./predictions.routes";
-
-class WorkflowStartFailed extends DomainError {
-  constructor(sessionId: string, refunded: boolean) {
-    super("WORKFLOW_START_FAILED", "The prediction could not start; your credits were refunded", {
-      sessionId,
-      refunded,
-    });
-  }
-}
 
 export const listModels: AppRouteHandler<typeof routes.listModels> = async (c) => {
   return c.json({ models: c.var.services.models.list() }, 200);
@@ -31,28 +21,21 @@ export const modelScores: AppRouteHandler<typeof routes.modelScores> = async (c)
 export const start: AppRouteHandler<typeof routes.start> = async (c) => {
   const { marketId, selectedModels } = c.req.valid("json");
   const { userId } = c.var.caller;
-  const started = await startSession(c.var.core, c.var.services.models, {
+  const { sessions, models } = c.var.services;
+  const launched = await launchSession(
+    c.var.core,
+    models,
+    { userId, marketId, selectedModels, idempotencyKey: c.req.valid("header")["idempotency-key"] },
+    (run) => sessions.start(run),
+  );
+  const body = { sessionId: launched.sessionId, newBalance: launched.newBalance };
+  if (launched.replayed) return c.json(body, 200);
+  logger.info("session charged", {
+    sessionId: launched.sessionId,
     userId,
-    marketId,
-    selectedModels,
-    idempotencyKey: c.req.valid("header")["idempotency-key"],
+    charged: launched.charged,
   });
-  const { sessionId } = started.session;
-  if (started.replayed) return c.json({ sessionId, newBalance: started.newBalance }, 200);
-  logger.info("session charged", { sessionId, userId, charged: started.session.charged });
-  try {
-    await c.var.services.sessions.start({
-      sessionId,
-      userId,
-      marketId,
-      models: started.session.selectedModels,
-    });
-  } catch (error) {
-    logger.error("session workflow did not start", { sessionId, userId, error });
-    const outcome = await refundSession(c.var.core, sessionId, "the workflow could not start");
-    throw new WorkflowStartFailed(sessionId, outcome === "refunded");
-  }
-  return c.json({ sessionId, newBalance: started.newBalance }, 201);
+  return c.json(body, 201);
 };
 
 export const getOne: AppRouteHandler<typeof routes.getOne> = async (c) => {
@@ -62,16 +45,6 @@ export const getOne: AppRouteHandler<typeof routes.getOne> = async (c) => {
 
 export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const page = await listRecentSessions(c.var.core, c.var.caller.userId, c.req.valid("query"));
-  const { total: _none, ...body } = pageBody("sessions", page, (session) => ({
-    sessionId: session.sessionId,
-    marketId: session.marketId,
-    marketTitle: session.marketTitle,
-    status: session.status,
-    selectedModels: session.selectedModels,
-    charged: session.charged,
-    refunded: session.refunded,
-    createdAt: session.createdAt,
-    completedAt: session.completedAt ?? null,
-  }));
+  const { total: _none, ...body } = pageBody("sessions", page, toSessionSummary);
   return c.json(body, 200);
 };

@@ -1,6 +1,6 @@
 import { createServer } from "node:net";
 import { SFNClient } from "@aws-sdk/client-sfn";
-import { Ledger } from "@market/core";
+import { getBalance, postAdminMovement, reconcile } from "@market/core/ledger";
 import { createMarket, resolveMarket } from "@market/core/markets";
 import { scorePredictions } from "@market/core/predictions";
 import { serviceFor } from "@market/core/service";
@@ -130,7 +130,7 @@ describe("predictions API", () => {
       status: "error",
       refunded: true,
     });
-    expect(await Ledger.reconcile(setup.core, session.user.id)).toMatchObject({
+    expect(await reconcile(setup.core, session.user.id)).toMatchObject({
       consistent: true,
       balance: 1000,
       entries: 3,
@@ -139,7 +139,7 @@ describe("predictions API", () => {
 
   it("refuses a user without credits with 402 and writes nothing", async () => {
     const session = await registerUser(setup.app);
-    await Ledger.postAdminMovement(setup.core, {
+    await postAdminMovement(setup.core, {
       userId: session.user.id,
       type: "admin_adjustment",
       amount: -1000,
@@ -155,7 +155,7 @@ describe("predictions API", () => {
       .entities.predictionSession.query.byUser({ userId: session.user.id })
       .go();
     expect(data).toHaveLength(0);
-    expect(await Ledger.reconcile(setup.core, session.user.id)).toMatchObject({
+    expect(await reconcile(setup.core, session.user.id)).toMatchObject({
       balance: 0,
       entries: 2,
     });
@@ -168,12 +168,12 @@ describe("predictions API", () => {
     ["no model", { selectedModels: [] }, 400],
     ["an unknown market", { selectedModels: ["consensus"], marketId: "nope" }, 404],
   ])("refuses %s and charges nothing", async (_label, body, status) => {
-    const before = (await Ledger.getBalance(setup.core, alice.user.id)).balance;
+    const before = (await getBalance(setup.core, alice.user.id)).balance;
 
     const response = await start(alice, body);
 
     expect(response.status).toBe(status);
-    expect((await Ledger.getBalance(setup.core, alice.user.id)).balance).toBe(before);
+    expect((await getBalance(setup.core, alice.user.id)).balance).toBe(before);
   });
 
   it("refuses a closed market with 409", async () => {
@@ -199,7 +199,7 @@ describe("predictions API", () => {
 
     expect(fourth.status).toBe(429);
     expect(fourth.headers.get("retry-after")).toBeTruthy();
-    expect((await Ledger.getBalance(setup.core, session.user.id)).balance).toBe(997);
+    expect((await getBalance(setup.core, session.user.id)).balance).toBe(997);
   });
 
   it("returns the first session for a retried Idempotency-Key", async () => {
@@ -213,7 +213,7 @@ describe("predictions API", () => {
 
     expect(retry.status).toBe(200);
     expect(((await retry.json()) as { sessionId: string }).sessionId).toBe(first.sessionId);
-    expect((await Ledger.getBalance(setup.core, session.user.id)).balance).toBe(999);
+    expect((await getBalance(setup.core, session.user.id)).balance).toBe(999);
   });
 
   it("shows admins per-model success rates and Brier scores after resolution", async () => {

@@ -1,4 +1,4 @@
-import { Ledger } from "@market/core";
+import { consume, getBalance, history as ledgerHistory, reconcile } from "@market/core/ledger";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../test-support/app";
 import { bearer, registerUser, type TestSession } from "../../test-support/users";
@@ -62,7 +62,7 @@ describe("POST /rewards/daily", () => {
       code: "DAILY_REWARD_CLAIMED",
       nextClaimAvailable: new Date(start.getTime() + 24 * hour).toISOString(),
     });
-    expect((await Ledger.getBalance(setup.core, ada.user.id)).balance).toBe(1100);
+    expect((await getBalance(setup.core, ada.user.id)).balance).toBe(1100);
 
     const second = new Date(start.getTime() + 24 * hour);
     now = second;
@@ -83,10 +83,10 @@ describe("POST /rewards/daily", () => {
       creditBalance: 1400,
     });
 
-    const entries = await Ledger.history(setup.core, ada.user.id, { type: "daily_reward" });
+    const entries = await ledgerHistory(setup.core, ada.user.id, { type: "daily_reward" });
     expect(entries.entries).toHaveLength(4);
     expect(entries.entries.every((entry) => entry.amount === 100)).toBe(true);
-    expect((await Ledger.reconcile(setup.core, ada.user.id)).consistent).toBe(true);
+    expect((await reconcile(setup.core, ada.user.id)).consistent).toBe(true);
   });
 
   it("grants ten concurrent claims once", async () => {
@@ -107,8 +107,8 @@ describe("POST /rewards/daily", () => {
 
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses).toEqual([201, ...Array(9).fill(409)]);
-    expect((await Ledger.getBalance(racing.core, bo.user.id)).balance).toBe(1100);
-    const entries = await Ledger.history(racing.core, bo.user.id, { type: "daily_reward" });
+    expect((await getBalance(racing.core, bo.user.id)).balance).toBe(1100);
+    const entries = await ledgerHistory(racing.core, bo.user.id, { type: "daily_reward" });
     expect(entries.entries).toHaveLength(1);
     const listed = await racing.app.request("/api/v1/rewards/history", {
       headers: bearer(bo.accessToken),
@@ -181,7 +181,7 @@ describe("GET /users/me", () => {
     const eve = await registerUser(setup.app);
     expect(await me(eve)).toMatchObject({ lowCredits: false, rankByPnL: null });
 
-    await Ledger.consume(setup.core, {
+    await consume(setup.core, {
       userId: eve.user.id,
       amount: 990.01,
       type: "bet_placed",

@@ -1,4 +1,4 @@
-import { Ledger } from "@market/core";
+import { consume, getBalance, reconcile } from "@market/core/ledger";
 import { SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, jsonRequest, testKeys } from "../../test-support/app";
@@ -24,7 +24,7 @@ describe("GET /users/me", () => {
       id: alice.user.id,
       username: alice.user.username,
       email: alice.user.email,
-      creditBalance: (await Ledger.getBalance(setup.core, alice.user.id)).balance,
+      creditBalance: (await getBalance(setup.core, alice.user.id)).balance,
       totalVolume: 0,
       overallPnL: 0,
     });
@@ -177,7 +177,7 @@ describe("PATCH /users/me", () => {
       role: "user",
       creditBalance: 1000,
     });
-    const audit = await Ledger.reconcile(setup.core, session.user.id);
+    const audit = await reconcile(setup.core, session.user.id);
     expect(audit).toMatchObject({ consistent: true, balance: 1000 });
   });
 });
@@ -186,7 +186,7 @@ describe("GET /transactions/me", () => {
   it("lists my entries newest first with cursor pagination and a type filter", async () => {
     const session = await registerUser(setup.app);
     for (let index = 0; index < 3; index++) {
-      await Ledger.consume(setup.core, {
+      await consume(setup.core, {
         userId: session.user.id,
         amount: 10,
         type: "bet_placed",

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { type CoreContext, createContext, Ledger, loadConfig } from "@market/core";
+import { type CoreContext, createContext, loadConfig } from "@market/core";
 import { InsufficientBalance } from "@market/core/errors";
-import { openAccount } from "@market/core/ledger";
+import { getBalance, history, openAccount, reconcile } from "@market/core/ledger";
 import { getOwnSession, startSession, sweepStuckSessions } from "@market/core/predictions";
 import { loadModelRegistry, parseModelFaults } from "@market/core/predictions/models";
 import { describe, expect, it } from "vitest";
@@ -88,7 +88,7 @@ async function newUser(
 }
 
 async function refunds(ctx: CoreContext, userId: string) {
-  return (await Ledger.history(ctx, userId, { type: "prediction_refund" })).entries;
+  return (await history(ctx, userId, { type: "prediction_refund" })).entries;
 }
 
 const allModels = ["consensus", "momentum", "base-rate"];
@@ -110,7 +110,7 @@ describe("prediction session workflow", () => {
       expect(prediction.probability).toBeLessThanOrEqual(1);
       expect(prediction.reasoning.length).toBeGreaterThan(0);
     }
-    expect((await Ledger.getBalance(ctx, userId)).balance).toBe(17);
+    expect((await getBalance(ctx, userId)).balance).toBe(17);
     expect(await refunds(ctx, userId)).toHaveLength(0);
   });
 
@@ -152,7 +152,7 @@ describe("prediction session workflow", () => {
     const session = await getOwnSession(ctx, userId, sessionId);
     expect(session).toMatchObject({ status: "error", refunded: true });
     expect(await refunds(ctx, userId)).toMatchObject([{ amount: 3, referenceId: sessionId }]);
-    expect((await Ledger.getBalance(ctx, userId)).balance).toBe(20);
+    expect((await getBalance(ctx, userId)).balance).toBe(20);
   });
 
   it("refunds a workflow crash once, even when the rule and the sweeper fire too", async () => {
@@ -169,8 +169,8 @@ describe("prediction session workflow", () => {
       refunded: true,
     });
     expect(await refunds(ctx, userId)).toHaveLength(1);
-    expect((await Ledger.getBalance(ctx, userId)).balance).toBe(20);
-    expect((await Ledger.reconcile(ctx, userId)).consistent).toBe(true);
+    expect((await getBalance(ctx, userId)).balance).toBe(20);
+    expect((await reconcile(ctx, userId)).consistent).toBe(true);
   });
 
   it("refunds a timed-out session once (a hanging model, a short timeout)", async () => {
@@ -190,7 +190,7 @@ describe("prediction session workflow", () => {
       refunded: true,
     });
     expect(await refunds(ctx, userId)).toHaveLength(1);
-    expect((await Ledger.getBalance(ctx, userId)).balance).toBe(20);
+    expect((await getBalance(ctx, userId)).balance).toBe(20);
   }, 20_000);
 
   it("refunds a session left stuck with no execution, once, by the sweeper", async () => {
@@ -212,7 +212,7 @@ describe("prediction session workflow", () => {
     expect(first.outcomes).toEqual({ refunded: 1 });
     expect(second.found).toBe(0);
     expect(await refunds(ctx, userId)).toHaveLength(1);
-    expect((await Ledger.getBalance(ctx, userId)).balance).toBe(20);
+    expect((await getBalance(ctx, userId)).balance).toBe(20);
   });
 
   it("never refunds a finished session", async () => {
@@ -246,7 +246,7 @@ describe("prediction session workflow", () => {
       charged: 0,
       refunded: false,
     });
-    expect(await Ledger.reconcile(ctx, userId)).toMatchObject({ balance: 0, entries: 0 });
+    expect(await reconcile(ctx, userId)).toMatchObject({ balance: 0, entries: 0 });
   });
 
   it("keeps the ledger whole under 100 concurrent starts by a user with 50 credits", async () => {
@@ -283,8 +283,8 @@ describe("prediction session workflow", () => {
     expect(
       sessions.every((s) => s.status === "finished" || (s.status === "error" && s.refunded)),
     ).toBe(true);
-    const { balance } = await Ledger.getBalance(ctx, userId);
+    const { balance } = await getBalance(ctx, userId);
     expect(balance).toBeGreaterThanOrEqual(0);
-    expect(await Ledger.reconcile(ctx, userId)).toMatchObject({ consistent: true });
+    expect(await reconcile(ctx, userId)).toMatchObject({ consistent: true });
   }, 120_000);
 });

@@ -1,10 +1,10 @@
 import type { CoreContext } from "../context";
-import { type GammaClient, mapGammaPage } from "../polymarket";
-import type { ImportedMarket } from "../polymarket/mapping";
+import { MarketAlreadyResolved } from "../markets/errors";
+import { resolveMarket } from "../markets/market";
+import { type MarketFields, saveMarket } from "../markets/save";
 import { serviceFor } from "../service";
-import { MarketAlreadyResolved } from "./errors";
-import { resolveMarket } from "./market";
-import { type MarketFields, saveMarket } from "./save";
+import type { GammaClient } from "./gamma-client";
+import { type ImportedMarket, mapGammaPage } from "./mapping";
 
 export interface SyncReport {
   fetched: number;

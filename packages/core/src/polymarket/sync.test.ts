@@ -3,13 +3,13 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CoreContext } from "../context";
-import { createGammaClient } from "../polymarket";
-import page1 from "../polymarket/fixtures/gamma-markets-page1.json";
-import page2 from "../polymarket/fixtures/gamma-markets-page2.json";
+import { findMarket } from "../markets/market";
+import { oddsHistory } from "../markets/save";
 import { serviceFor } from "../service";
 import { createTestContext } from "../test-support";
-import { findMarket } from "./market";
-import { oddsHistory } from "./save";
+import page1 from "./fixtures/gamma-markets-page1.json";
+import page2 from "./fixtures/gamma-markets-page2.json";
+import { createGammaClient } from "./gamma-client";
 import { polymarketMarketId, type SyncReport, syncMarkets } from "./sync";
 
 let ctx: CoreContext;

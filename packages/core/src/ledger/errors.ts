@@ -1,0 +1,27 @@
+import { DomainError } from "../errors";
+
+/** Opening an account for an id that has one already (a retried registration). */
+export class AccountExists extends DomainError {
+  constructor(userId: string) {
+    super("ACCOUNT_EXISTS", "An account with this id already exists", { userId });
+  }
+}
+
+/** An extra write of a ledger transaction failed its condition; nothing was written. */
+export class ExtraWriteRejected extends Error {
+  constructor(
+    readonly index: number,
+    readonly code: string,
+  ) {
+    super(`Extra write ${index} of the ledger transaction was rejected (${code})`);
+    this.name = "ExtraWriteRejected";
+  }
+}
+
+/** An idempotency key points at a ledger entry that is not there: the ledger is damaged. */
+export class LedgerEntryMissing extends Error {
+  constructor(idempotencyKey: string) {
+    super(`Ledger entry missing for idempotency key ${idempotencyKey}`);
+    this.name = "LedgerEntryMissing";
+  }
+}
