@@ -2,18 +2,14 @@ import { placeBet } from "@market/core/bets";
 import { createMarket, resolveMarket } from "@market/core/markets";
 import { serviceFor } from "@market/core/service";
 import { describe, expect, it } from "vitest";
-import { createTestContext, userWithBalance } from "../../packages/core/src/test-support";
+import {
+  aNewMarket,
+  createTestContext,
+  userWithBalance,
+} from "../../packages/core/src/test-support";
 import { checkInvariants } from "./invariants";
 
-const marketInput = {
-  title: "Invariant checker market",
-  description: "",
-  thisOption: "Yes",
-  thatOption: "No",
-  thisOdds: 0.5,
-  thatOdds: 0.5,
-  expiresAt: "2099-01-01T00:00:00Z",
-};
+const marketInput = aNewMarket({ title: "Invariant checker market" });
 
 describe("the load and soak invariants", () => {
   it("hold for real bets, and catch a balance that no longer matches its ledger", async () => {

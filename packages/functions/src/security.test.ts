@@ -6,6 +6,7 @@ import { createMarket } from "@market/core/markets";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app";
 import { createTestApp, jsonRequest } from "./test-support/app";
+import { aNewMarket } from "./test-support/core";
 import { bearer, randomIp, registerUser, type TestSession, uniqueName } from "./test-support/users";
 
 type Setup = Awaited<ReturnType<typeof createTestApp>>;
@@ -260,15 +261,7 @@ describe("7. access tokens end with logout, password change and reset", () => {
 describe("8. sub-cent amounts", () => {
   it("refuses a bet of 10.000000001 and leaves the balance alone", async () => {
     const user = await registerUser(setup.app);
-    const { marketId } = await createMarket(setup.core, {
-      title: "Sub-cent probe",
-      description: "",
-      thisOption: "Yes",
-      thatOption: "No",
-      thisOdds: 0.5,
-      thatOdds: 0.5,
-      expiresAt: "2099-01-01T00:00:00Z",
-    });
+    const { marketId } = await createMarket(setup.core, aNewMarket({ title: "Sub-cent probe" }));
 
     const response = await setup.app.request(
       "/api/v1/bets",
@@ -318,15 +311,10 @@ describe("10. weak passwords", () => {
 describe("11. Idempotency-Key on prediction sessions", () => {
   it("answers a reused key with another body 409 IDEMPOTENCY_KEY_REUSED showing only the client's key", async () => {
     const user = await registerUser(setup.app);
-    const { marketId } = await createMarket(setup.core, {
-      title: "Idempotency probe",
-      description: "",
-      thisOption: "Yes",
-      thatOption: "No",
-      thisOdds: 0.6,
-      thatOdds: 0.4,
-      expiresAt: "2099-01-01T00:00:00Z",
-    });
+    const { marketId } = await createMarket(
+      setup.core,
+      aNewMarket({ title: "Idempotency probe", thisOdds: 0.6 }),
+    );
     const key = uniqueName("key");
     const start = (selectedModels: string[]) =>
       setup.app.request(
@@ -350,15 +338,10 @@ describe("11. Idempotency-Key on prediction sessions", () => {
 
   it("shows only the client's key when a bet's key is reused", async () => {
     const user = await registerUser(setup.app);
-    const { marketId } = await createMarket(setup.core, {
-      title: "Bet key probe",
-      description: "",
-      thisOption: "Yes",
-      thatOption: "No",
-      thisOdds: 0.6,
-      thatOdds: 0.4,
-      expiresAt: "2099-01-01T00:00:00Z",
-    });
+    const { marketId } = await createMarket(
+      setup.core,
+      aNewMarket({ title: "Bet key probe", thisOdds: 0.6 }),
+    );
     const key = uniqueName("key");
     const bet = (amount: number) =>
       setup.app.request(

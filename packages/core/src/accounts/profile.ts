@@ -94,6 +94,8 @@ export async function viewProfile(
 }
 
 export const usernamePattern = /^[A-Za-z0-9_]{3,50}$/;
+/** What {@link usernamePattern} asks for, as a refusal says it. */
+export const usernameRule = "must be 3 to 50 letters, digits or underscores";
 
 /**
  * Applies a `PATCH /users/me`: the fields given change (today only `username`);
@@ -119,7 +121,7 @@ export async function changeUsername(
 ): Promise<UserItem> {
   if (!usernamePattern.test(username)) {
     throw new ValidationFailed("Invalid username", {
-      username: "must be 3 to 50 letters, digits or underscores",
+      username: usernameRule,
     });
   }
   const user = await getUser(ctx, userId);

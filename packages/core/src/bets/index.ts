@@ -8,4 +8,8 @@ export {
   settleBet,
   settleMarketPage,
 } from "./settle";
-export { type SettlementProgress, settlementProgress } from "./settlement-progress";
+export {
+  type SettlementProgress,
+  settlementProgress,
+  settlementProgressStates,
+} from "./settlement-progress";

@@ -1,8 +1,11 @@
 import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import type { CoreContext } from "../context";
-import type { MarketStatus, Resolution } from "../entities/market";
+import { type MarketStatus, type Resolution, settlementStates } from "../entities/market";
 import { getMarket } from "../markets/market";
 import { serviceFor } from "../service";
+
+/** What the settlement progress says: `none` before the market resolves, then the run's state. */
+export const settlementProgressStates = ["none", ...settlementStates] as const;
 
 /** Where a market's settlement stands (the admin console follows it). */
 export interface SettlementProgress {
@@ -10,7 +13,7 @@ export interface SettlementProgress {
   status: MarketStatus;
   resolution: Resolution | null;
   /** `none` until the market resolves; then `pending`, `running` (a page settled), `done`. */
-  settlement: "none" | "pending" | "running" | "done";
+  settlement: (typeof settlementProgressStates)[number];
   /** Bets still pending on the market: what a resolve would settle, or what is left to settle. */
   pendingBets: number;
   /** Bets the settlement run has settled so far; null before its first page (or unknown). */

@@ -2,6 +2,9 @@ import { Entity, type EntityItem } from "electrodb";
 
 export const betStatuses = ["pending", "won", "lost", "cancelled"] as const;
 export type BetStatus = (typeof betStatuses)[number];
+/** The two sides of a binary market: its `thisOption` and its `thatOption`. */
+export const sides = ["this", "that"] as const;
+export type Side = (typeof sides)[number];
 
 /**
  * A bet at fixed odds. Settlement moves it out of `pending` under a condition on
@@ -13,7 +16,7 @@ export const Bet = new Entity({
     betId: { type: "string", required: true, readOnly: true },
     userId: { type: "string", required: true },
     marketId: { type: "string", required: true },
-    side: { type: ["this", "that"] as const, required: true, readOnly: true },
+    side: { type: sides, required: true, readOnly: true },
     amount: { type: "number", required: true, readOnly: true },
     oddsAtBet: { type: "number", required: true, readOnly: true },
     potentialPayout: { type: "number", required: true, readOnly: true },

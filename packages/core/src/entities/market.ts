@@ -6,6 +6,8 @@ const rankPadding = { length: 15, char: "0" };
 export const marketStatuses = ["open", "closed", "resolved", "cancelled"] as const;
 export const marketTypes = ["polymarket", "credits"] as const;
 export const resolutions = ["this", "that", "invalid"] as const;
+/** A resolved market's settlement run: not started, paying pages of bets, finished. */
+export const settlementStates = ["pending", "running", "done"] as const;
 
 /**
  * A market users bet on: mirrored from Polymarket (`marketId` = `pm_<gamma id>`,
@@ -44,7 +46,7 @@ export const Market = new Entity({
     expiresAt: { type: "string", required: true },
     resolvedAt: { type: "string" },
     /** Settlement state of a resolved market: `pending` until every bet is settled. */
-    settlement: { type: ["pending", "running", "done"] as const },
+    settlement: { type: settlementStates },
     /** When the settlement's first page of bets was settled, and when it finished. */
     settlementStartedAt: { type: "string" },
     settlementFinishedAt: { type: "string" },

@@ -1,4 +1,5 @@
 import { Entity, type EntityItem } from "electrodb";
+import { sides } from "./bet";
 
 export const modelRunStates = ["queued", "running", "completed", "failed"] as const;
 export type ModelRunState = (typeof modelRunStates)[number];
@@ -20,7 +21,7 @@ export const Prediction = new Entity({
     attempts: { type: "number", required: true, default: 0 },
     error: { type: "string" },
     probability: { type: "number" },
-    outcome: { type: ["this", "that"] as const },
+    outcome: { type: sides },
     confidence: { type: "number" },
     reasoning: { type: "string" },
     keyFactors: { type: "list", items: { type: "string" } },

@@ -1,4 +1,9 @@
 import { Entity, type EntityItem } from "electrodb";
+
+export const userRoles = ["user", "admin"] as const;
+/** `unlimited` skips prediction charges (docs/product-rules.md). */
+export const plans = ["free", "unlimited"] as const;
+
 import { type BetStatus, betStatuses } from "./bet";
 import { type LedgerEntryType, ledgerEntryTypes } from "./ledger-entry";
 
@@ -35,7 +40,7 @@ export const User = new Entity({
     email: { type: "string" },
     username: { type: "string" },
     passwordHash: { type: "string" },
-    role: { type: ["user", "admin"] as const, required: true, default: "user" },
+    role: { type: userRoles, required: true, default: "user" },
     /** When the owner proved they read mail at `email` (the signed link); unset until then. */
     emailVerifiedAt: { type: "string" },
     /**
@@ -49,7 +54,7 @@ export const User = new Entity({
      * `<familyId>@<epoch seconds until>`, pruned once past the access-token lifetime.
      */
     endedSignIns: { type: "list", items: { type: "string" } },
-    plan: { type: ["free", "unlimited"] as const, required: true, default: "free" },
+    plan: { type: plans, required: true, default: "free" },
     balance: { type: "number", required: true, default: 0 },
     ledgerSeq: { type: "number", required: true, default: 0 },
     pnl: { type: "number", required: true, default: 0 },

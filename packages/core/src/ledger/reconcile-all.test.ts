@@ -5,9 +5,8 @@ import { settleMarketPage } from "../bets/settle";
 import type { CoreContext } from "../context";
 import type { LedgerEntryItem } from "../entities/ledger-entry";
 import { resolveMarket } from "../markets/market";
-import { saveMarket } from "../markets/save";
 import { serviceFor } from "../service";
-import { createTestContext, userWithBalance } from "../test-support";
+import { anOpenMarket, createTestContext, userWithBalance } from "../test-support";
 import { consume, grant } from "./operations";
 import { getBalance } from "./read";
 import { reconcileAll } from "./reconcile-all";
@@ -19,22 +18,7 @@ beforeAll(async () => {
 });
 
 async function settledMarket(users: string[], resolution: "this" | "that" | "invalid") {
-  const marketId = `m_${randomUUID()}`;
-  await saveMarket(ctx, marketId, "credits", {
-    title: "Does the ledger add up?",
-    description: "",
-    category: "Testing",
-    thisOption: "Yes",
-    thatOption: "No",
-    thisOdds: 0.5,
-    thatOdds: 0.5,
-    bettable: true,
-    liquidity: 0,
-    volume: 0,
-    volume24h: 0,
-    expiresAt: "2099-01-01T00:00:00.000Z",
-    status: "open",
-  });
+  const marketId = await anOpenMarket(ctx, { title: "Does the ledger add up?" });
   for (const [index, userId] of users.entries()) {
     await placeBet(ctx, { userId, marketId, amount: 20, side: index % 2 ? "that" : "this" });
   }

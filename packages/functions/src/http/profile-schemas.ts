@@ -1,4 +1,12 @@
 import { z } from "@hono/zod-openapi";
+import { usernamePattern, usernameRule } from "@market/core/accounts/profile";
+import { plans, userRoles } from "@market/core/entities/user";
+
+/** A username as accounts accept it (core's pattern, one place). */
+export const UsernameSchema = z
+  .string()
+  .regex(usernamePattern, usernameRule)
+  .openapi({ example: "ada_l" });
 
 export const PublicProfileSchema = z
   .object({
@@ -13,9 +21,9 @@ export const PublicProfileSchema = z
 
 export const PrivateProfileSchema = PublicProfileSchema.extend({
   email: z.string(),
-  role: z.enum(["user", "admin"]),
+  role: z.enum(userRoles),
   emailVerified: z.boolean(),
-  plan: z.enum(["free", "unlimited"]),
+  plan: z.enum(plans),
   creditBalance: z.number(),
   /** Credits received in all (bonuses, rewards, payouts, grants). */
   totalCreditsEarned: z.number(),

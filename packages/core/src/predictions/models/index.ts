@@ -36,6 +36,7 @@ export {
   type ModelInfo,
   type ModelProvider,
   marketContextSchema,
+  modelProviders,
   type Prediction,
   type PredictionModel,
   type PredictOptions,

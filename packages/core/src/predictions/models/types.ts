@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sides } from "../../entities/bet";
 
 /**
  * Everything a model sees about a market: built once per session by the research
@@ -39,7 +40,7 @@ export type MarketContext = z.infer<typeof marketContextSchema>;
 export const predictionSchema = z
   .object({
     probability: z.number().min(0).max(1).describe('Probability (0 to 1) that "this" happens'),
-    outcome: z.enum(["this", "that"]).describe('"this" when probability >= 0.5, else "that"'),
+    outcome: z.enum(sides).describe('"this" when probability >= 0.5, else "that"'),
     confidence: z.number().min(0).max(1).describe("How sure you are of the probability (0 to 1)"),
     reasoning: z.string().min(1).max(4000).describe("Why, in a few short paragraphs"),
     keyFactors: z
@@ -55,7 +56,8 @@ export const predictionSchema = z
 
 export type Prediction = z.infer<typeof predictionSchema>;
 
-export type ModelProvider = "local" | "openai-compatible" | "bedrock";
+export const modelProviders = ["local", "openai-compatible", "bedrock"] as const;
+export type ModelProvider = (typeof modelProviders)[number];
 
 /** What the product shows about a model; safe to return from the API. */
 export interface ModelInfo {

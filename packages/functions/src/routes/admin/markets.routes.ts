@@ -1,6 +1,8 @@
 import { z } from "@hono/zod-openapi";
+import { settlementProgressStates } from "@market/core/bets";
+import { marketStatuses, resolutions } from "@market/core/entities/market";
 import { adminRoute } from "../../http/routes";
-import { errorContent, jsonBody } from "../../http/schemas";
+import { errorContent, jsonBody, jsonResponse } from "../../http/schemas";
 import { MarketSchema } from "../markets/markets.routes";
 
 const marketId = z.object({ marketId: z.string().min(1).max(100) });
@@ -39,7 +41,7 @@ export const resolve = adminRoute({
   summary: "Resolve a market and settle its bets (once)",
   request: {
     params: marketId,
-    body: jsonBody(z.object({ resolution: z.enum(["this", "that", "invalid"]) }).strict()),
+    body: jsonBody(z.object({ resolution: z.enum(resolutions) }).strict()),
   },
   responses: {
     200: {
@@ -114,12 +116,7 @@ export const restartSettlement = adminRoute({
     "Safe at any time: a bet already settled is never paid twice.",
   request: { params: marketId },
   responses: {
-    202: {
-      description: "Settlement started",
-      content: {
-        "application/json": { schema: z.object({ executionName: z.string() }) },
-      },
-    },
+    202: jsonResponse("Settlement started", z.object({ executionName: z.string() })),
     404: errorContent("MARKET_NOT_FOUND"),
     409: errorContent("MARKET_NOT_RESOLVED: nothing to settle yet"),
   },
@@ -128,9 +125,9 @@ export const restartSettlement = adminRoute({
 export const SettlementProgressSchema = z
   .object({
     marketId: z.string(),
-    status: z.enum(["open", "closed", "resolved", "cancelled"]),
-    resolution: z.enum(["this", "that", "invalid"]).nullable(),
-    settlement: z.enum(["none", "pending", "running", "done"]),
+    status: z.enum(marketStatuses),
+    resolution: z.enum(resolutions).nullable(),
+    settlement: z.enum(settlementProgressStates),
     pendingBets: z.number().int(),
     settledBets: z.number().int().nullable(),
     startedAt: z.string().nullable(),
@@ -148,10 +145,7 @@ export const settlement = adminRoute({
     "settlement it goes down as `settledBets` goes up.",
   request: { params: marketId },
   responses: {
-    200: {
-      description: "Settlement progress",
-      content: { "application/json": { schema: SettlementProgressSchema } },
-    },
+    200: jsonResponse("Settlement progress", SettlementProgressSchema),
     404: errorContent("MARKET_NOT_FOUND"),
   },
 });

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { auditEventTypes } from "@market/core/entities/audit-event";
+import { plans, userRoles } from "@market/core/entities/user";
 import { pageSchema } from "../../http/pages";
 import { PrivateProfileSchema } from "../../http/profile-schemas";
 import { adminRoute } from "../../http/routes";
@@ -81,8 +82,8 @@ export const patchAdminUser = adminRoute({
     body: jsonBody(
       z
         .object({
-          plan: z.enum(["free", "unlimited"]).optional(),
-          role: z.enum(["user", "admin"]).optional(),
+          plan: z.enum(plans).optional(),
+          role: z.enum(userRoles).optional(),
           reason: z.string().trim().min(1).max(200),
         })
         .strict(),

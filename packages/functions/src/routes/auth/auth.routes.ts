@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { perIp, perUser } from "../../http/limits";
-import { PrivateProfileSchema } from "../../http/profile-schemas";
+import { PrivateProfileSchema, UsernameSchema } from "../../http/profile-schemas";
 import { authedRoute, publicRoute } from "../../http/routes";
 import { errorContent, jsonBody, jsonResponse } from "../../http/schemas";
 
@@ -9,10 +9,7 @@ const email = z.email().max(254).openapi({ example: "ada@example.com" });
 const newPassword = z.string().min(10).max(128).openapi({ example: "correct horse battery" });
 const password = z.string().min(1).max(128);
 const opaqueToken = z.string().min(16).max(256);
-const username = z
-  .string()
-  .regex(/^[A-Za-z0-9_]{3,50}$/, "must be 3 to 50 letters, digits or underscores")
-  .openapi({ example: "ada_l" });
+const username = UsernameSchema;
 
 export const TokenPairSchema = z
   .object({ accessToken: z.string(), refreshToken: z.string() })

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { betStatuses } from "@market/core/entities/bet";
+import { betStatuses, sides } from "@market/core/entities/bet";
 import { pageSizes } from "@market/core/limits";
 import { pagedQuery, pageSchema } from "../../http/pages";
 import { authedRoute, authedRouteOwnLimit } from "../../http/routes";
@@ -17,7 +17,7 @@ export const BetSchema = z
       thatOption: z.string(),
     }),
     amount: z.number(),
-    side: z.enum(["this", "that"]),
+    side: z.enum(sides),
     oddsAtBet: z.number(),
     potentialPayout: z.number(),
     actualPayout: z.number().nullable(),
@@ -43,7 +43,7 @@ export const place = authedRouteOwnLimit({
           marketId: z.string().min(1).max(100),
           // Checked by the bet rules so a bad amount is INVALID_BET_AMOUNT, not a schema error.
           amount: z.unknown().openapi({ type: "number", example: 100 }),
-          side: z.enum(["this", "that"]),
+          side: z.enum(sides),
         })
         .strict(),
     ),

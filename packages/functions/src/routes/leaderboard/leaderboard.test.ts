@@ -1,6 +1,7 @@
 import { createMarket } from "@market/core/markets";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, jsonRequest } from "../../test-support/app";
+import { aNewMarket } from "../../test-support/core";
 import {
   bearer,
   registerAdmin,
@@ -43,15 +44,7 @@ beforeAll(async () => {
   for (const name of ["carol", "alice", "bob", "dave", "erin"]) {
     players.push(await registerUser(setup.app, { username: uniqueName(name) }));
   }
-  const market = await createMarket(setup.core, {
-    title: "Will it snow?",
-    description: "",
-    thisOption: "Yes",
-    thatOption: "No",
-    thisOdds: 0.5,
-    thatOdds: 0.5,
-    expiresAt: "2099-01-01T00:00:00Z",
-  });
+  const market = await createMarket(setup.core, aNewMarket({ title: "Will it snow?" }));
   const bets: [number, number, "this" | "that"][] = [
     [0, 100, "this"], // +100
     [1, 100, "this"], // +100

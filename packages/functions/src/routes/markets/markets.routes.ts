@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { marketStatuses, marketTypes } from "@market/core/entities/market";
+import { marketStatuses, marketTypes, resolutions } from "@market/core/entities/market";
 import { pageSizes } from "@market/core/limits";
 import { marketSorts } from "@market/core/markets";
 import { perIp } from "../../http/limits";
@@ -26,7 +26,7 @@ export const MarketSchema = z
     marketType: z.enum(marketTypes),
     status: z.enum(marketStatuses),
     bettable: z.boolean(),
-    resolution: z.enum(["this", "that", "invalid"]).nullable(),
+    resolution: z.enum(resolutions).nullable(),
     expiresAt: z.string().nullable(),
     resolvedAt: z.string().nullable(),
   })

@@ -1,5 +1,9 @@
 import { z } from "@hono/zod-openapi";
+import { sides } from "@market/core/entities/bet";
+import { modelRunStates } from "@market/core/entities/prediction";
+import { sessionStatuses } from "@market/core/entities/prediction-session";
 import { pageSizes } from "@market/core/limits";
+import { modelProviders } from "@market/core/predictions/models/types";
 import { perIp } from "../../http/limits";
 import { pagedQuery, pageSchemaWithoutTotal } from "../../http/pages";
 import { authedRoute, authedRouteOwnLimit, publicRoute } from "../../http/routes";
@@ -9,7 +13,7 @@ export const ModelSchema = z
   .object({
     id: z.string(),
     name: z.string(),
-    provider: z.enum(["local", "openai-compatible", "bedrock"]),
+    provider: z.enum(modelProviders),
     creditCost: z.number(),
     available: z.boolean(),
     description: z.string(),
@@ -21,7 +25,7 @@ export const SessionSchema = z
     sessionId: z.string(),
     marketId: z.string(),
     marketTitle: z.string(),
-    status: z.enum(["initializing", "researching", "generating", "finished", "error"]),
+    status: z.enum(sessionStatuses),
     step: z.string(),
     error: z.string().nullable(),
     selectedModels: z.array(z.string()),
@@ -30,7 +34,7 @@ export const SessionSchema = z
     models: z.array(
       z.object({
         modelId: z.string(),
-        state: z.enum(["queued", "running", "completed", "failed"]),
+        state: z.enum(modelRunStates),
         attempts: z.number().int(),
         error: z.string().nullable(),
       }),
@@ -39,7 +43,7 @@ export const SessionSchema = z
       z.object({
         modelId: z.string(),
         probability: z.number(),
-        outcome: z.enum(["this", "that"]),
+        outcome: z.enum(sides),
         confidence: z.number(),
         reasoning: z.string(),
         keyFactors: z.array(z.string()),

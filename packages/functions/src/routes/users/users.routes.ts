@@ -1,6 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { optionalUser } from "../../http/auth";
-import { PrivateProfileSchema, PublicProfileSchema } from "../../http/profile-schemas";
+import {
+  PrivateProfileSchema,
+  PublicProfileSchema,
+  UsernameSchema,
+} from "../../http/profile-schemas";
 import { authedRoute, publicRoute } from "../../http/routes";
 import { errorContent, jsonBody } from "../../http/schemas";
 
@@ -27,10 +31,7 @@ export const patchMe = authedRoute({
     body: jsonBody(
       z
         .object({
-          username: z
-            .string()
-            .regex(/^[A-Za-z0-9_]{3,50}$/, "must be 3 to 50 letters, digits or underscores")
-            .optional(),
+          username: UsernameSchema.optional(),
         })
         .strict(),
     ),

@@ -1,10 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { type CoreContext, serviceFor } from "@market/core";
 import { placeBet } from "@market/core/bets";
 import { grant, history, reconcile } from "@market/core/ledger";
-import { getMarket, resolveMarket, saveMarket } from "@market/core/markets";
+import { getMarket, resolveMarket } from "@market/core/markets";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestContext, userWithBalance } from "../../test-support/core";
+import { anOpenMarket, createTestContext, userWithBalance } from "../../test-support/core";
 import { createLocalSettlementStarter } from "./local";
 
 // Payouts at the balance cap (docs/product-rules.md): credited up to the cap, the
@@ -17,24 +16,8 @@ beforeAll(async () => {
   ctx = await createTestContext();
 });
 
-async function openMarket(): Promise<string> {
-  const marketId = `m_${randomUUID()}`;
-  await saveMarket(ctx, marketId, "credits", {
-    title: "Does the payout stop at the cap?",
-    description: "",
-    category: "Testing",
-    thisOption: "Yes",
-    thatOption: "No",
-    thisOdds: 0.4,
-    thatOdds: 0.6,
-    bettable: true,
-    liquidity: 0,
-    volume: 0,
-    volume24h: 0,
-    expiresAt: "2099-01-01T00:00:00.000Z",
-    status: "open",
-  });
-  return marketId;
+function openMarket(): Promise<string> {
+  return anOpenMarket(ctx, { title: "Does the payout stop at the cap?", thisOdds: 0.4 });
 }
 
 /** A user who bet 100 on `this` (payout 250) and then holds `balanceAtSettlement`. */
