@@ -3,7 +3,12 @@ import { getBalance } from "@market/core/ledger";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { createTestContext, userWithBalance } from "../../packages/core/src/test-support";
 import { reconcileLedgers } from "./global-setup";
-import { describeChecks, markLedgerCorruptedOnPurpose, reconcileTables } from "./reconcile-tables";
+import {
+  describeChecks,
+  markLedgerCorruptedOnPurpose,
+  markUserLedgerSeeded,
+  reconcileTables,
+} from "./reconcile-tables";
 
 const endpoint = () => inject("dynamoEndpoint");
 const started = new Date();
@@ -35,6 +40,7 @@ describe("the ledger check at the end of the test run", () => {
         {
           table: ctx.db.table,
           users: 2,
+          skippedUsers: [],
           differences: [expect.objectContaining({ userId: victim, kind: "balance_mismatch" })],
         },
       ]);
@@ -74,5 +80,23 @@ describe("the ledger check at the end of the test run", () => {
     expect(checks[0]).toMatchObject({ skipped: "this test leaves a balance wrong on purpose" });
     expect(failed).toBe(false);
     expect(text).toContain(`skipped ${ctx.db.table}: this test leaves a balance wrong on purpose`);
+  });
+
+  it("skips only the user marked as a seeded fixture, and still checks the table's others", async () => {
+    const { ctx, victim } = await aCorruptedTable();
+    const other = await userWithBalance(ctx, 40);
+    await serviceFor(ctx.db).entities.user.patch({ userId: other }).set({ balance: 41 }).go();
+    await markUserLedgerSeeded(ctx.db, victim, "a read fixture written straight to the table");
+
+    const checks = await reconcileTables(endpoint(), started, [ctx.db.table]);
+    const { failed, text } = describeChecks(checks);
+
+    expect(checks[0]?.differences).toEqual([
+      expect.objectContaining({ userId: other, kind: "balance_mismatch" }),
+    ]);
+    expect(failed).toBe(true);
+    expect(text).toContain(`skipped user ${victim} of ${ctx.db.table}`);
+    // Put right, so the run's own check at the end finds this table clean.
+    await serviceFor(ctx.db).entities.user.patch({ userId: other }).set({ balance: 40 }).go();
   });
 });

@@ -1,6 +1,7 @@
 import type { MarketItem } from "@market/core/entities/market";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type DynamoMeter, meterDynamo } from "../../../../scripts/bench/db-calls";
+import { markUserLedgerSeeded } from "../../../../scripts/test/reconcile-tables";
 import { createTestApp } from "../test-support/app";
 import { seedCatalogue, seedHistory } from "../test-support/core";
 import { bearer, registerUser, type TestSession } from "../test-support/users";
@@ -27,6 +28,11 @@ beforeAll(async () => {
     entries: 500,
     sessions: 100,
   });
+  await markUserLedgerSeeded(
+    setup.db,
+    bob.user.id,
+    "a read fixture: bets and entries written straight to the table, not through the ledger",
+  );
   console.log(
     `seeded 3,000 markets and a 500-bet history in ${Math.round(performance.now() - started)} ms`,
   );

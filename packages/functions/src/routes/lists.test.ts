@@ -1,5 +1,6 @@
 import type { MarketItem } from "@market/core/entities/market";
 import { beforeAll, describe, expect, it } from "vitest";
+import { markUserLedgerSeeded } from "../../../../scripts/test/reconcile-tables";
 import { createTestApp, jsonRequest } from "../test-support/app";
 import { seedCatalogue, seedHistory } from "../test-support/core";
 import {
@@ -37,6 +38,11 @@ beforeAll(async () => {
     entries: 45,
     sessions: 30,
   });
+  await markUserLedgerSeeded(
+    setup.db,
+    bob.user.id,
+    "a read fixture: bets and entries written straight to the table, not through the ledger",
+  );
 });
 
 /** What a list (or its 400) answers; each test reads the fields its endpoint has. */
