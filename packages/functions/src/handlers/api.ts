@@ -1,4 +1,4 @@
-import { loadConfig } from "@market/core";
+import { loadConfig } from "@market/core/config";
 import { handle } from "hono/aws-lambda";
 import { createApp } from "../app";
 import { loadAppDeps } from "../deps";

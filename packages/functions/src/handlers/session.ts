@@ -3,10 +3,10 @@ import { z } from "zod";
 import { sessionTaskDeps } from "../deps";
 import { runSessionSweep } from "../jobs/sessions";
 import { withBoundSecrets } from "../secrets";
-import { onSessionExecutionEnded } from "../workflows/session/aws";
 import {
   finalizeTask,
   markStepTask,
+  onSessionExecutionEnded,
   recordModelFailureTask,
   refundTask,
   researchTask,
