@@ -199,6 +199,13 @@ export function packagesImportedAtStart(metafile: Metafile, entry: string): stri
   return [...packages];
 }
 
+/** The input files a cold start loads: those of the entry's output and its static chunks. */
+export function inputsLoadedAtStart(metafile: Metafile, entry: string): string[] {
+  return [...startClosure(metafile, entry)].flatMap((path) =>
+    Object.keys(metafile.outputs[path]?.inputs ?? {}),
+  );
+}
+
 /** Every input file of the bundle (relative to the repository root). */
 export function bundledInputs(metafile: Metafile): string[] {
   return Object.keys(metafile.inputs);

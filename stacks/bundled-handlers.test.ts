@@ -15,6 +15,7 @@ import { promisify } from "node:util";
 import type { Db } from "@market/core/db";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildLambdaBundle } from "../infra/bundling";
+import { routeGroups } from "../packages/functions/src/routes/groups";
 import { lambdaEntries } from "../scripts/bench/bundles";
 import {
   executionStatusChangeEvent,
@@ -31,6 +32,8 @@ let db: Db;
 let sfn: Awaited<ReturnType<typeof startFakeSfn>>;
 
 const settlementArn = "arn:aws:states:us-east-1:000000000000:stateMachine:settlement";
+/** The access token of the user the first API test registers. */
+let accessToken = "";
 
 beforeAll(async () => {
   db = await createTestDb("bundled");
@@ -47,14 +50,23 @@ afterAll(async () => {
   rmSync(out, { recursive: true, force: true });
 });
 
-/** Calls `<bundle>.<export>(event)` in a fresh process with the AWS environment; returns its result. */
-async function invoke(bundle: string, exportName: string, event: unknown): Promise<unknown> {
+/**
+ * Calls `<bundle>.<export>` with each event in turn, in one fresh process with the
+ * AWS environment (a cold start, then warm calls); returns their results.
+ */
+async function invokeEach(
+  bundle: string,
+  exportName: string,
+  events: unknown[],
+): Promise<unknown[]> {
   const script = join(out, `invoke-${bundle}-${exportName}-${Date.now()}.mjs`);
   writeFileSync(
     script,
     `const module = await import(${JSON.stringify(pathToFileURL(entryFiles[bundle] as string).href)});
-const result = await module[${JSON.stringify(exportName)}](${JSON.stringify(event)}, { functionName: ${JSON.stringify(exportName)}, awsRequestId: "test", getRemainingTimeInMillis: () => 30000 });
-process.stdout.write("\\n" + JSON.stringify(result ?? null));
+const context = { functionName: ${JSON.stringify(exportName)}, awsRequestId: "test", getRemainingTimeInMillis: () => 30000 };
+const results = [];
+for (const event of ${JSON.stringify(events)}) results.push((await module[${JSON.stringify(exportName)}](event, context)) ?? null);
+process.stdout.write("\\n" + JSON.stringify(results));
 process.exit(0);`,
   );
   const { stdout } = await promisify(execFile)(process.execPath, [script], {
@@ -74,7 +86,20 @@ process.exit(0);`,
       NODE_OPTIONS: "--enable-source-maps",
     },
   });
-  return JSON.parse(stdout.trim().split("\n").at(-1) ?? "null");
+  return JSON.parse(stdout.trim().split("\n").at(-1) ?? "[]") as unknown[];
+}
+
+/** Calls `<bundle>.<export>(event)` in a fresh process (see `invokeEach`); returns its result. */
+async function invoke(bundle: string, exportName: string, event: unknown): Promise<unknown> {
+  const [result] = await invokeEach(bundle, exportName, [event]);
+  return result;
+}
+
+/** What `hono/aws-lambda` answers API Gateway with. */
+interface HttpResult {
+  statusCode: number;
+  body: string;
+  headers: Record<string, string>;
 }
 
 describe("the bundled Lambda entry points, called as their triggers call them", () => {
@@ -92,8 +117,9 @@ describe("the bundled Lambda entry points, called as their triggers call them", 
       httpApiEvent("POST", "/api/v1/auth/register", {
         body: { username: "bundled", email: "bundled@example.com", password: "a long passphrase" },
       }),
-    )) as { statusCode: number; body: string };
+    )) as HttpResult;
     expect(registered.statusCode, registered.body).toBe(201);
+    accessToken = (JSON.parse(registered.body) as { accessToken: string }).accessToken;
   }, 60_000);
 
   it("jobs.marketSync mirrors the markets on its schedule and starts settlements of resolved ones", async () => {
@@ -106,6 +132,68 @@ describe("the bundled Lambda entry points, called as their triggers call them", 
     );
     expect(sfn.started.length).toBeGreaterThan(0);
     expect(sfn.started.every((call) => call.stateMachineArn === settlementArn)).toBe(true);
+  }, 60_000);
+
+  it("api.handler loads every route group on its first request, in one warm process", async () => {
+    const bearer = { authorization: `Bearer ${accessToken}` };
+    const calls: [method: string, path: string, headers?: Record<string, string>][] = [
+      ["GET", "/api/v1/config"],
+      ["GET", "/api/v1/markets"],
+      ["GET", "/api/v1/users/me", bearer],
+      ["GET", "/api/v1/transactions/me", bearer],
+      ["GET", "/api/v1/bets/me", bearer],
+      ["GET", "/api/v1/rewards/history", bearer],
+      ["GET", "/api/v1/predictions/models"],
+      ["GET", "/api/v1/leaderboard/pnl"],
+      ["GET", "/api/v1/admin/users", bearer],
+      ["DELETE", "/api/v1/markets"],
+      ["GET", "/api/v1/no-such-group"],
+      ["GET", "/api/v1/dev/outbox", bearer],
+      ["GET", "/api/v1/openapi.json"],
+    ];
+    const results = (await invokeEach(
+      "api",
+      "handler",
+      calls.map(([method, path, headers]) =>
+        httpApiEvent(method, path, { headers: headers ?? {} }),
+      ),
+    )) as HttpResult[];
+    const statuses = Object.fromEntries(
+      results.map((result, index) => [calls[index]?.slice(0, 2).join(" "), result.statusCode]),
+    );
+    expect(statuses).toEqual({
+      "GET /api/v1/config": 200,
+      "GET /api/v1/markets": 200,
+      "GET /api/v1/users/me": 200,
+      "GET /api/v1/transactions/me": 200,
+      "GET /api/v1/bets/me": 200,
+      "GET /api/v1/rewards/history": 200,
+      "GET /api/v1/predictions/models": 200,
+      "GET /api/v1/leaderboard/pnl": 200,
+      // Route middleware (the admin guard) runs in a lazily loaded group as in any other.
+      "GET /api/v1/admin/users": 403,
+      // A group answers its own unknown methods and the app its unknown segments.
+      "DELETE /api/v1/markets": 405,
+      "GET /api/v1/no-such-group": 404,
+      // Development routes are not in a deployed API.
+      "GET /api/v1/dev/outbox": 404,
+      "GET /api/v1/openapi.json": 200,
+    });
+    const [, markets] = results;
+    expect(
+      (JSON.parse(markets?.body ?? "{}") as { markets: unknown[] }).markets.length,
+    ).toBeGreaterThan(0);
+    // The app's own headers are on a group's answer too.
+    expect(markets?.headers["x-request-id"]).toBeTruthy();
+    expect(markets?.headers["content-security-policy"]).toContain("default-src 'none'");
+    // The document lists the routes of every group, loaded or not.
+    const document = JSON.parse(results.at(-1)?.body ?? "{}") as { paths: Record<string, unknown> };
+    const segments = new Set(Object.keys(document.paths).map((path) => path.split("/")[3]));
+    expect([...segments].sort()).toEqual(
+      Object.keys(routeGroups)
+        .filter((segment) => segment !== "dev")
+        .sort(),
+    );
   }, 60_000);
 
   it("jobs.resolutionPoll runs on its schedule", async () => {
