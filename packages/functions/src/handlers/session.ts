@@ -12,8 +12,10 @@ import {
   researchTask,
   runModelTask,
 } from "../workflows/session/tasks";
+import { configureLambdaRuntime } from "./lambda-runtime";
 import { taskHandler } from "./task-middleware";
 
+configureLambdaRuntime();
 // Built once per Lambda container (cold start), then reused by every invocation.
 const config = await withBoundSecrets(loadConfig());
 const deps = sessionTaskDeps(
