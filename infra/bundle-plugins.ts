@@ -65,14 +65,14 @@ const validateModelHead = "function validateModel(model = {}) {";
  * ElectroDB checks each entity's model against its JSON schemas (the
  * `jsonschema` package) when the entity is constructed, and tests every entity
  * against them again when the Service joins it: about two thirds of what the
- * entity layer costs a cold start (~60 ms of CPU for our 25 entities on a quiet
- * 2-core machine). The models are constants of this repository, and that same
- * check runs on each of them in every test run, which loads ElectroDB
- * unbundled (`packages/core/src/entities/entities.test.ts`). So Lambda bundles
- * trust them: `validateModel` accepts a plain model object and rejects an
- * entity instance, which is the answer the schemas give for ours, and
- * `jsonschema` is not bundled. If ElectroDB's source no longer has the lines
- * this replaces, the build fails rather than ship the check unchanged.
+ * entity layer costs a cold start (~125 of ~190 ms of CPU for our 25 entities
+ * on the shared 2-core machine, 2026-12-05). The models are constants of this
+ * repository, and the same check runs on each of them in every test run,
+ * which loads ElectroDB unbundled (`packages/core/src/entities/entities.test.ts`).
+ * So Lambda bundles trust them: `validateModel` accepts a plain model object
+ * and rejects an entity instance, which is the answer the schemas give for
+ * ours, and `jsonschema` is not bundled. If ElectroDB's source no longer has
+ * the lines this replaces, the build fails rather than ship the check unchanged.
  */
 export const electroDbModelsChecked: Plugin = {
   name: "electrodb-models-checked-by-tests",
