@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import type { BuildOptions, Metafile, Plugin } from "esbuild";
+import { electroDbModelsChecked, englishZodLocaleOnly, keepLocalCodeOut } from "./bundle-plugins";
 
 /**
  * How every Lambda is bundled, in one place: `sst.config.ts` gives these
@@ -37,55 +38,6 @@ export function metafilePath(entry: string, dir = metafileDir(), root = process.
   return join(dir, `${name.replace(/[\\/]/g, "-")}.json`);
 }
 
-/**
- * `*.local.ts` modules and the workflows' `local.ts` runners run only under
- * `npm start` and tests (the in-process workflow engine). In a Lambda bundle each becomes a module that throws, so
- * nothing behind it (aws-local-stepfunctions, ajv, jsonata...) is bundled, and
- * loading one by mistake fails loudly. `sst/node/*` is refused: it brings its
- * own SSM client; `packages/functions/src/secrets.ts` reads secrets instead.
- */
-export const keepLocalCodeOut: Plugin = {
-  name: "keep-local-code-out",
-  setup(build) {
-    build.onResolve({ filter: /(\.local|workflows\/[a-z-]+\/local)(\.ts)?$/ }, (args) => ({
-      path: args.path,
-      namespace: "local-only",
-    }));
-    build.onLoad({ filter: /.*/, namespace: "local-only" }, (args) => ({
-      contents: `throw new Error(${JSON.stringify(`${args.path} runs only locally (npm start); it is not in Lambda bundles`)});`,
-      loader: "js",
-    }));
-    build.onResolve({ filter: /^sst\/node(\/|$)/ }, (args) => ({
-      errors: [
-        {
-          text: `${args.path} bundles its own SSM client: read secrets with packages/functions/src/secrets.ts`,
-        },
-      ],
-    }));
-  },
-};
-
-/**
- * zod exports every locale (~270 KB minified) through `z.locales`, which
- * cannot be tree-shaken once `z` is passed around as a value. The app only
- * ever uses English (zod's default), so the bundle gets that one.
- */
-export const englishZodLocaleOnly: Plugin = {
-  name: "english-zod-locale-only",
-  setup(build) {
-    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]/.test(args.importer)
-        ? { path: join(args.resolveDir, args.path), namespace: "zod-locales" }
-        : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: "zod-locales" }, (args) => ({
-      contents: `export { default as en } from "./en.js";`,
-      loader: "js",
-      resolveDir: dirname(args.path),
-    }));
-  },
-};
-
 /** Writes each build's metafile under {@link metafileDir}, for the bundle test. */
 export const writeMetafile: Plugin = {
   name: "write-metafile",
@@ -105,7 +57,11 @@ export const writeMetafile: Plugin = {
 function esbuildOverrides(external: readonly string[]): BuildOptions {
   return {
     external: [...external],
-    plugins: [keepLocalCodeOut, englishZodLocaleOnly, writeMetafile],
+    // Stack traces need the mappings, not the sources: with them Node reads and
+    // parses three times the JSON at every cold start (--enable-source-maps
+    // loads each chunk's map as the chunk loads).
+    sourcesContent: false,
+    plugins: [keepLocalCodeOut, englishZodLocaleOnly, electroDbModelsChecked, writeMetafile],
   };
 }
 
@@ -241,6 +197,13 @@ export function packagesImportedAtStart(metafile: Metafile, entry: string): stri
     }
   }
   return [...packages];
+}
+
+/** The input files a cold start loads: those of the entry's output and its static chunks. */
+export function inputsLoadedAtStart(metafile: Metafile, entry: string): string[] {
+  return [...startClosure(metafile, entry)].flatMap((path) =>
+    Object.keys(metafile.outputs[path]?.inputs ?? {}),
+  );
 }
 
 /** Every input file of the bundle (relative to the repository root). */

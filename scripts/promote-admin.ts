@@ -2,8 +2,13 @@
  * `npm run promote-admin -- <email>`: makes an existing account an admin.
  * Reaches the DynamoDB of a running `npm start` (or DYNAMODB_ENDPOINT); when
  * neither is there, it starts DynamoDB Local on DATA_DIR for the moment.
+ *
+ * `npm run promote-admin -- <email> --table <TableName> [--region <region>]`:
+ * the same against a deployed stage's table (the `TableName` output), with the
+ * shell's AWS credentials (docs/deploy.md, "First admin").
  */
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { createContext, createDb, loadConfig } from "@market/core";
 import { promoteToAdmin } from "@market/core/accounts";
 import { createKeyring } from "@market/core/auth/signing-keys";
@@ -11,20 +16,35 @@ import { OutboxEmailSender } from "@market/core/email";
 import { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local";
 import { readEndpointFile } from "./lib/endpoint-file";
 
-async function main(email: string | undefined): Promise<number> {
+async function main(args: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { table: { type: "string" }, region: { type: "string" } },
+  });
+  const [email] = positionals;
   if (!email) {
-    console.error("Usage: npm run promote-admin -- <email>");
+    console.error(
+      "Usage: npm run promote-admin -- <email> [--table <TableName> [--region <region>]]",
+    );
     return 2;
   }
   const config = loadConfig();
   let dynamo: DynamoDbLocal | undefined;
-  let endpoint = config.DYNAMODB_ENDPOINT ?? readEndpointFile(config.DATA_DIR);
-  if (!endpoint) {
+  // A deployed table is reached as AWS's DynamoDB, never as a local endpoint.
+  let endpoint = values.table
+    ? undefined
+    : (config.DYNAMODB_ENDPOINT ?? readEndpointFile(config.DATA_DIR));
+  if (!endpoint && !values.table) {
     dynamo = await startDynamoDbLocal({ dbPath: join(config.DATA_DIR, "dynamodb") });
     endpoint = dynamo.endpoint;
   }
   try {
-    const db = createDb({ table: config.TABLE_NAME, endpoint, region: config.AWS_REGION });
+    const db = createDb({
+      table: values.table ?? config.TABLE_NAME,
+      endpoint,
+      region: values.region ?? config.AWS_REGION,
+    });
     const ctx = {
       ...createContext({ db, config }),
       // Promotion signs nothing and sends nothing; these only satisfy the context's shape.
@@ -49,4 +69,4 @@ async function main(email: string | undefined): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv[2]);
+process.exitCode = await main(process.argv.slice(2));

@@ -3,79 +3,41 @@
  * (infra/bundling.ts), loaded in a fresh Node process configured as in AWS and
  * called with the event its trigger sends: API Gateway (HTTP API v2),
  * EventBridge schedules, the Step Functions status-change rule, and the
- * workflows' task inputs. DynamoDB is the test run's DynamoDB Local; Step
+ * workflows' task inputs (the session's from its ASL, run by the local engine
+ * with the bundled tasks). DynamoDB is the test run's DynamoDB Local; Step
  * Functions is a loopback fake that records StartExecution.
  */
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
-import type { Db } from "@market/core/db";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { buildLambdaBundle } from "../infra/bundling";
-import { lambdaEntries } from "../scripts/bench/bundles";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { routeGroups } from "../packages/functions/src/routes/groups";
+import { runWorkflowLocally } from "../packages/functions/src/workflows/local-engine";
+import {
+  sessionDefinition,
+  type sessionPlaceholders,
+} from "../packages/functions/src/workflows/session/definition";
 import {
   executionStatusChangeEvent,
   httpApiEvent,
   scheduledEvent,
 } from "../scripts/lib/lambda-events";
-import { repoRoot } from "../scripts/lib/paths";
-import { createTestDb } from "../scripts/test/db";
-import { startFakeSfn } from "../scripts/test/fake-sfn";
+import {
+  type BundledLambdas,
+  buildBundledLambdas,
+  type HttpResult,
+  sessionArn,
+  settlementArn,
+} from "./test/bundled-lambdas";
 
-const out = mkdtempSync(join(tmpdir(), "bundled-handlers-"));
-const entryFiles: Record<string, string> = {};
-let db: Db;
-let sfn: Awaited<ReturnType<typeof startFakeSfn>>;
-
-const settlementArn = "arn:aws:states:us-east-1:000000000000:stateMachine:settlement";
+let lambdas: BundledLambdas;
+const invoke: BundledLambdas["invoke"] = (...args) => lambdas.invoke(...args);
+const invokeEach: BundledLambdas["invokeEach"] = (...args) => lambdas.invokeEach(...args);
+/** The access token of the user the first API test registers. */
+let accessToken = "";
 
 beforeAll(async () => {
-  db = await createTestDb("bundled");
-  sfn = await startFakeSfn();
-  for (const [name, { entry, profile }] of Object.entries(lambdaEntries)) {
-    entryFiles[name] = (
-      await buildLambdaBundle(join(repoRoot, entry), join(out, name), profile)
-    ).entryFile;
-  }
+  lambdas = await buildBundledLambdas();
 }, 120_000);
 
-afterAll(async () => {
-  await sfn?.stop();
-  rmSync(out, { recursive: true, force: true });
-});
-
-/** Calls `<bundle>.<export>(event)` in a fresh process with the AWS environment; returns its result. */
-async function invoke(bundle: string, exportName: string, event: unknown): Promise<unknown> {
-  const script = join(out, `invoke-${bundle}-${exportName}-${Date.now()}.mjs`);
-  writeFileSync(
-    script,
-    `const module = await import(${JSON.stringify(pathToFileURL(entryFiles[bundle] as string).href)});
-const result = await module[${JSON.stringify(exportName)}](${JSON.stringify(event)}, { functionName: ${JSON.stringify(exportName)}, awsRequestId: "test", getRemainingTimeInMillis: () => 30000 });
-process.stdout.write("\\n" + JSON.stringify(result ?? null));
-process.exit(0);`,
-  );
-  const { stdout } = await promisify(execFile)(process.execPath, [script], {
-    env: {
-      PATH: process.env.PATH,
-      TABLE_NAME: db.table,
-      DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
-      AWS_REGION: "us-east-1",
-      AWS_ACCESS_KEY_ID: "test",
-      AWS_SECRET_ACCESS_KEY: "test",
-      AWS_ENDPOINT_URL_SFN: sfn.endpoint,
-      JWT_SECRET: "a-test-secret-of-at-least-32-characters",
-      EMAIL_TRANSPORT: "ses",
-      SETTLEMENT_STATE_MACHINE_ARN: settlementArn,
-      SESSION_STATE_MACHINE_ARN: "arn:aws:states:us-east-1:000000000000:stateMachine:sessions",
-      LOG_LEVEL: "SILENT",
-      NODE_OPTIONS: "--enable-source-maps",
-    },
-  });
-  return JSON.parse(stdout.trim().split("\n").at(-1) ?? "null");
-}
+afterAll(() => lambdas?.stop());
 
 describe("the bundled Lambda entry points, called as their triggers call them", () => {
   it("api.handler answers API Gateway v2 events: health, then a registration", async () => {
@@ -84,7 +46,10 @@ describe("the bundled Lambda entry points, called as their triggers call them", 
       body: string;
     };
     expect(health.statusCode).toBe(200);
-    expect(JSON.parse(health.body)).toMatchObject({ status: "ok", table: { name: db.table } });
+    expect(JSON.parse(health.body)).toMatchObject({
+      status: "ok",
+      table: { name: lambdas.db.table },
+    });
 
     const registered = (await invoke(
       "api",
@@ -92,8 +57,9 @@ describe("the bundled Lambda entry points, called as their triggers call them", 
       httpApiEvent("POST", "/api/v1/auth/register", {
         body: { username: "bundled", email: "bundled@example.com", password: "a long passphrase" },
       }),
-    )) as { statusCode: number; body: string };
+    )) as HttpResult;
     expect(registered.statusCode, registered.body).toBe(201);
+    accessToken = (JSON.parse(registered.body) as { accessToken: string }).accessToken;
   }, 60_000);
 
   it("jobs.marketSync mirrors the markets on its schedule and starts settlements of resolved ones", async () => {
@@ -104,8 +70,70 @@ describe("the bundled Lambda entry points, called as their triggers call them", 
     expect(Object.values(report).some((count) => typeof count === "number" && count > 0)).toBe(
       true,
     );
-    expect(sfn.started.length).toBeGreaterThan(0);
-    expect(sfn.started.every((call) => call.stateMachineArn === settlementArn)).toBe(true);
+    expect(lambdas.sfn.started.length).toBeGreaterThan(0);
+    expect(lambdas.sfn.started.every((call) => call.stateMachineArn === settlementArn)).toBe(true);
+  }, 60_000);
+
+  it("api.handler loads every route group on its first request, in one warm process", async () => {
+    const bearer = { authorization: `Bearer ${accessToken}` };
+    const calls: [method: string, path: string, headers?: Record<string, string>][] = [
+      ["GET", "/api/v1/config"],
+      ["GET", "/api/v1/markets"],
+      ["GET", "/api/v1/users/me", bearer],
+      ["GET", "/api/v1/transactions/me", bearer],
+      ["GET", "/api/v1/bets/me", bearer],
+      ["GET", "/api/v1/rewards/history", bearer],
+      ["GET", "/api/v1/predictions/models"],
+      ["GET", "/api/v1/leaderboard/pnl"],
+      ["GET", "/api/v1/admin/users", bearer],
+      ["DELETE", "/api/v1/markets"],
+      ["GET", "/api/v1/no-such-group"],
+      ["GET", "/api/v1/dev/outbox", bearer],
+      ["GET", "/api/v1/openapi.json"],
+    ];
+    const results = (await invokeEach(
+      "api",
+      "handler",
+      calls.map(([method, path, headers]) =>
+        httpApiEvent(method, path, { headers: headers ?? {} }),
+      ),
+    )) as HttpResult[];
+    const statuses = Object.fromEntries(
+      results.map((result, index) => [calls[index]?.slice(0, 2).join(" "), result.statusCode]),
+    );
+    expect(statuses).toEqual({
+      "GET /api/v1/config": 200,
+      "GET /api/v1/markets": 200,
+      "GET /api/v1/users/me": 200,
+      "GET /api/v1/transactions/me": 200,
+      "GET /api/v1/bets/me": 200,
+      "GET /api/v1/rewards/history": 200,
+      "GET /api/v1/predictions/models": 200,
+      "GET /api/v1/leaderboard/pnl": 200,
+      // Route middleware (the admin guard) runs in a lazily loaded group as in any other.
+      "GET /api/v1/admin/users": 403,
+      // A group answers its own unknown methods and the app its unknown segments.
+      "DELETE /api/v1/markets": 405,
+      "GET /api/v1/no-such-group": 404,
+      // Development routes are not in a deployed API.
+      "GET /api/v1/dev/outbox": 404,
+      "GET /api/v1/openapi.json": 200,
+    });
+    const [, markets] = results;
+    expect(
+      (JSON.parse(markets?.body ?? "{}") as { markets: unknown[] }).markets.length,
+    ).toBeGreaterThan(0);
+    // The app's own headers are on a group's answer too.
+    expect(markets?.headers["x-request-id"]).toBeTruthy();
+    expect(markets?.headers["content-security-policy"]).toContain("default-src 'none'");
+    // The document lists the routes of every group, loaded or not.
+    const document = JSON.parse(results.at(-1)?.body ?? "{}") as { paths: Record<string, unknown> };
+    const segments = new Set(Object.keys(document.paths).map((path) => path.split("/")[3]));
+    expect([...segments].sort()).toEqual(
+      Object.keys(routeGroups)
+        .filter((segment) => segment !== "dev")
+        .sort(),
+    );
   }, 60_000);
 
   it("jobs.resolutionPoll runs on its schedule", async () => {
@@ -116,7 +144,7 @@ describe("the bundled Lambda entry points, called as their triggers call them", 
   }, 60_000);
 
   it("settlement tasks take the state's input: a page of pending bets, then done", async () => {
-    const [started] = sfn.started;
+    const [started] = lambdas.sfn.started;
     const input = started?.input as { marketId: string };
     expect(input.marketId).toBeTruthy();
     const page = (await invoke("settlement", "settlePage", input)) as { more: boolean };
@@ -138,4 +166,69 @@ describe("the bundled Lambda entry points, called as their triggers call them", 
       ),
     ).rejects.toThrow(/SESSION_NOT_FOUND/);
   }, 60_000);
+
+  it("jobs.ranking and jobs.reconcile run on their schedules", async () => {
+    const ranked = (await invoke("jobs", "ranking", scheduledEvent("Ranking"))) as {
+      boardsRebuilt: number;
+    };
+    expect(typeof ranked.boardsRebuilt).toBe("number");
+    const reconciled = (await invoke("jobs", "reconcile", scheduledEvent("Reconcile"))) as {
+      scanned: { users: number };
+      differences: number;
+    };
+    expect(reconciled.scanned.users).toBeGreaterThan(0);
+    expect(reconciled.differences).toBe(0);
+  }, 60_000);
+
+  it("session tasks take their states' inputs: a session started through the API runs its ASL to the end", async () => {
+    const bearer = { authorization: `Bearer ${accessToken}` };
+    const [list] = (await invokeEach("api", "handler", [
+      httpApiEvent("GET", "/api/v1/markets"),
+    ])) as HttpResult[];
+    const [market] = (JSON.parse(list?.body ?? "{}") as { markets: { id: string }[] }).markets;
+    const started = (await invoke(
+      "api",
+      "handler",
+      httpApiEvent("POST", "/api/v1/predictions/sessions", {
+        headers: bearer,
+        body: { marketId: market?.id, selectedModels: ["consensus", "momentum"] },
+      }),
+    )) as HttpResult;
+    expect(started.statusCode, started.body).toBe(201);
+    const { sessionId } = JSON.parse(started.body) as { sessionId: string };
+    const execution = lambdas.sfn.started.find((call) => call.name === sessionId);
+    expect(execution?.stateMachineArn).toBe(sessionArn);
+
+    // Step Functions' part, played by the local engine over the deployed ASL; each
+    // task is its bundled Lambda, in a fresh process, given what the state passes it.
+    const run = runWorkflowLocally({
+      definition: sessionDefinition({ timeoutSeconds: 600, modelConcurrency: 1 }),
+      resources: Object.fromEntries(
+        Object.entries(sessionTasks).map(([placeholder, exportName]) => [
+          placeholder,
+          (input: unknown) => invoke("session", exportName, input),
+        ]),
+      ),
+      input: execution?.input,
+      executionName: sessionId,
+    });
+    await run.result;
+
+    const session = (await invoke(
+      "api",
+      "handler",
+      httpApiEvent("GET", `/api/v1/predictions/sessions/${sessionId}`, { headers: bearer }),
+    )) as HttpResult;
+    expect(JSON.parse(session.body)).toMatchObject({ sessionId, status: "finished" });
+  }, 180_000);
 });
+
+/** The session ASL's task placeholders and the session bundle's exports that serve them. */
+const sessionTasks: Record<(typeof sessionPlaceholders)[number], string> = {
+  MarkStepFunctionArn: "markStep",
+  ResearchFunctionArn: "research",
+  RunModelFunctionArn: "runModel",
+  RecordModelFailureFunctionArn: "recordModelFailure",
+  FinalizeFunctionArn: "finalize",
+  RefundFunctionArn: "refund",
+};

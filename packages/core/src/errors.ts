@@ -123,3 +123,22 @@ export class InvalidCursor extends ValidationFailed {
     super("Invalid cursor", { cursor: "is not a cursor from this list" });
   }
 }
+
+/** The subject used up its window; `retryAfterSeconds` says when it may try again. */
+export class RateLimitExceeded extends DomainError {
+  readonly retryAfterSeconds: number;
+
+  // The rule's shape (`RateLimitRule` in rate-limit.ts), spelled out so this module imports nothing.
+  constructor(
+    rule: { name: string; limit: number; windowSeconds: number },
+    retryAfterSeconds: number,
+  ) {
+    super("RATE_LIMIT_EXCEEDED", "Too many requests, try again later", {
+      rule: rule.name,
+      limit: rule.limit,
+      windowSeconds: rule.windowSeconds,
+      retryAfterSeconds,
+    });
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}

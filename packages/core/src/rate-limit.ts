@@ -1,6 +1,9 @@
 import type { CoreContext } from "./context";
-import { DomainError } from "./errors";
+import { RateLimitExceeded } from "./errors";
 import { type MarketService, serviceFor } from "./service";
+
+// Declared with the other shared errors, so the HTTP error mapping needs no table access.
+export { RateLimitExceeded };
 
 /** A fixed-window limit: at most `limit` hits per subject in each `windowSeconds` window. */
 export interface RateLimitRule {
@@ -18,21 +21,6 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
   /** When the current window ends and the count starts again from 0. */
   resetAt: Date;
-}
-
-/** The subject used up its window; `retryAfterSeconds` says when it may try again. */
-export class RateLimitExceeded extends DomainError {
-  readonly retryAfterSeconds: number;
-
-  constructor(rule: RateLimitRule, retryAfterSeconds: number) {
-    super("RATE_LIMIT_EXCEEDED", "Too many requests, try again later", {
-      rule: rule.name,
-      limit: rule.limit,
-      windowSeconds: rule.windowSeconds,
-      retryAfterSeconds,
-    });
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
 }
 
 /**

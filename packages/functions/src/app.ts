@@ -1,31 +1,22 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
-import { type Config, type CoreContext, createContext, type Db } from "@market/core";
 import type { SigningKeys } from "@market/core/auth/signing-keys";
-import { type EmailSender, OutboxEmailSender } from "@market/core/email";
-import { cursorKeysFrom } from "@market/core/pages";
+import type { Config } from "@market/core/config";
+import { type CoreContext, createContext } from "@market/core/context";
+import type { Db } from "@market/core/db";
+import type { EmailSender } from "@market/core/email";
+import { cursorKeysFrom } from "@market/core/pages/cursor";
+import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { serveDocsUi } from "./http/docs-ui";
 import type { AppEnv } from "./http/env";
 import { errorResponse, handleError } from "./http/errors";
 import { notFoundHandler } from "./http/method-not-allowed";
+import { routeGroupsDocument, serveRouteGroups } from "./http/route-groups";
 import { apiSecurityHeaders } from "./http/security-headers";
 import { serveWeb } from "./http/web";
 import { logger } from "./logger";
 import { observeCreditMovements } from "./metrics";
-import { adminRouter } from "./routes/admin/admin.index";
-import { authRouter } from "./routes/auth/auth.index";
-import { betsRouter } from "./routes/bets/bets.index";
-import { configRouter } from "./routes/config/config.index";
-import { devRouter } from "./routes/dev/dev.index";
-import { eventsRouter } from "./routes/events/events.index";
-import { healthRouter } from "./routes/health/health.index";
-import { leaderboardRouter } from "./routes/leaderboard/leaderboard.index";
-import { marketsRouter } from "./routes/markets/markets.index";
-import { predictionsRouter } from "./routes/predictions/predictions.index";
-import { rewardsRouter } from "./routes/rewards/rewards.index";
-import { transactionsRouter } from "./routes/transactions/transactions.index";
-import { usersRouter } from "./routes/users/users.index";
+import { routeGroups } from "./routes/groups";
 import type { AppServices } from "./services";
 
 export interface AppDeps {
@@ -45,8 +36,19 @@ export interface AppDeps {
 
 export const apiBase = "/api/v1";
 
+/** The OpenAPI document's header (its paths come from the route groups). */
+const openApiInfo = {
+  openapi: "3.0.3",
+  info: {
+    title: "Credits Market API",
+    version: "1.0.0",
+    description: "Play-money prediction market with AI forecasts.",
+  },
+  servers: [{ url: "/" }],
+};
+
 /** The HTTP app, the same for Lambda (`hono/aws-lambda`), `npm start` and tests. */
-export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+export function createApp(deps: AppDeps): Hono<AppEnv> {
   observeCreditMovements();
   const core = {
     ...createContext({
@@ -60,7 +62,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     keys: deps.keys,
     email: deps.email,
   };
-  const app = new OpenAPIHono<AppEnv>();
+  const app = new Hono<AppEnv>();
 
   app.use("*", requestId());
   app.use("*", async (c, next) => {
@@ -87,35 +89,18 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     }),
   );
 
-  app.route(apiBase, healthRouter);
-  app.route(apiBase, configRouter);
-  app.route(apiBase, authRouter);
-  app.route(apiBase, usersRouter);
-  app.route(apiBase, transactionsRouter);
-  app.route(apiBase, marketsRouter);
-  app.route(apiBase, betsRouter);
-  app.route(apiBase, predictionsRouter);
-  app.route(apiBase, rewardsRouter);
-  app.route(apiBase, leaderboardRouter);
-  app.route(apiBase, eventsRouter);
-  app.route(apiBase, adminRouter);
-  if (deps.email instanceof OutboxEmailSender) app.route(apiBase, devRouter(deps.email));
-
-  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
-    type: "http",
-    scheme: "bearer",
-    bearerFormat: "JWT",
-  });
-  app.doc(`${apiBase}/openapi.json`, {
-    openapi: "3.0.3",
-    info: {
-      title: "Credits Market API",
-      version: "1.0.0",
-      description: "Play-money prediction market with AI forecasts.",
-    },
-    servers: [{ url: "/" }],
+  let document: ReturnType<typeof routeGroupsDocument> | undefined;
+  app.get(`${apiBase}/openapi.json`, async (c) => {
+    document ??= routeGroupsDocument(apiBase, routeGroups, deps, openApiInfo);
+    // A document that failed to build is built again by the next request.
+    document.catch(() => {
+      document = undefined;
+    });
+    return c.json(await document);
   });
   serveDocsUi(app, `${apiBase}/docs`, `${apiBase}/openapi.json`);
+  // Every other API path: its route group, loaded on its first request (routes/groups.ts).
+  serveRouteGroups(app, apiBase, routeGroups, deps);
 
   if (deps.webDistDir) serveWeb(app, deps.webDistDir);
 

@@ -1,8 +1,10 @@
 import { join } from "node:path";
-import { type Config, createContext, createDb } from "@market/core";
 import { loadSigningKeys } from "@market/core/auth/signing-keys";
+import type { Config } from "@market/core/config";
+import { createContext } from "@market/core/context";
+import { createDb } from "@market/core/db";
 import { OutboxEmailSender, SesEmailSender } from "@market/core/email";
-import { createDemoGammaClient, createGammaClient } from "@market/core/polymarket";
+import type { GammaClient } from "@market/core/polymarket";
 import { loadModelRegistry, parseModelFaults } from "@market/core/predictions/models";
 import type { AppDeps } from "./app";
 import type { AppServices } from "./services";
@@ -51,7 +53,27 @@ export function sessionTaskDeps(config: Config, db: AppDeps["db"]): SessionTaskD
 
 /**
  * Polymarket: the Gamma API when POLYMARKET_GAMMA_URL is set, else the bundled
- * demo data. Workflows: Step Functions in AWS, the same ASL in-process locally
+ * demo data; imported on first use, as only the market jobs call it (the demo
+ * data alone is 40 KB an API cold start need not parse).
+ */
+function gammaClient(config: Config): GammaClient {
+  let client: Promise<GammaClient> | undefined;
+  const load = () =>
+    (client ??= import("@market/core/polymarket").then((polymarket) =>
+      config.POLYMARKET_GAMMA_URL
+        ? polymarket.createGammaClient({ baseUrl: config.POLYMARKET_GAMMA_URL })
+        : polymarket.createDemoGammaClient(),
+    ));
+  return {
+    listMarkets: async (query) => (await load()).listMarkets(query),
+    async *pages(options) {
+      yield* (await load()).pages(options);
+    },
+  };
+}
+
+/**
+ * Polymarket: see `gammaClient`. Workflows: Step Functions in AWS, the same ASL in-process locally
  * (imported only then: the local engine costs a Lambda ~130 ms at cold start).
  */
 export async function loadServices(
@@ -59,9 +81,7 @@ export async function loadServices(
   db: AppDeps["db"],
   options: { local: boolean },
 ): Promise<AppServices> {
-  const gamma = config.POLYMARKET_GAMMA_URL
-    ? createGammaClient({ baseUrl: config.POLYMARKET_GAMMA_URL })
-    : createDemoGammaClient();
+  const gamma = gammaClient(config);
   const tasks = sessionTaskDeps(config, db);
   if (options.local) {
     const [{ createLocalSettlementStarter }, { createLocalSessionWorkflow }] = await Promise.all([

@@ -8,7 +8,9 @@ import { runReconcile } from "../jobs/reconcile";
 import { logger } from "../logger";
 import { observeCreditMovements } from "../metrics";
 import { withBoundSecrets } from "../secrets";
+import { configureLambdaRuntime } from "./lambda-runtime";
 
+configureLambdaRuntime();
 // Built once per container; every scheduled invocation reuses them.
 const config = await withBoundSecrets(loadConfig());
 const db = createDb({

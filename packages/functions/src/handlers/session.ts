@@ -3,17 +3,19 @@ import { z } from "zod";
 import { sessionTaskDeps } from "../deps";
 import { runSessionSweep } from "../jobs/sessions";
 import { withBoundSecrets } from "../secrets";
-import { onSessionExecutionEnded } from "../workflows/session/aws";
 import {
   finalizeTask,
   markStepTask,
+  onSessionExecutionEnded,
   recordModelFailureTask,
   refundTask,
   researchTask,
   runModelTask,
 } from "../workflows/session/tasks";
+import { configureLambdaRuntime } from "./lambda-runtime";
 import { taskHandler } from "./task-middleware";
 
+configureLambdaRuntime();
 // Built once per Lambda container (cold start), then reused by every invocation.
 const config = await withBoundSecrets(loadConfig());
 const deps = sessionTaskDeps(

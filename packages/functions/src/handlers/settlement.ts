@@ -1,7 +1,9 @@
 import { createContext, createDb, loadConfig } from "@market/core";
 import { finishSettlementTask, settlePageTask } from "../workflows/settlement/tasks";
+import { configureLambdaRuntime } from "./lambda-runtime";
 import { taskHandler } from "./task-middleware";
 
+configureLambdaRuntime();
 // Built once per Lambda container (cold start), then reused by every invocation.
 const config = loadConfig();
 const ctx = createContext({

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Hono } from "hono";
 import type { AppEnv } from "./env";
 import { errorResponse } from "./errors";
 
@@ -34,7 +34,7 @@ function swaggerDist(): string | null {
 
 const cache = new Map<string, string>();
 
-export function serveDocsUi(app: OpenAPIHono<AppEnv>, docsPath: string, specUrl: string): void {
+export function serveDocsUi(app: Hono<AppEnv>, docsPath: string, specUrl: string): void {
   const page = [
     "<!doctype html>",
     '<html lang="en"><head><meta charset="utf-8">',

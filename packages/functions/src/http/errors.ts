@@ -1,11 +1,10 @@
-import { DomainError, type ErrorCode } from "@market/core";
 import { PasswordHashingBusy } from "@market/core/auth/hash-gate";
+import { DomainError, type ErrorCode, RateLimitExceeded } from "@market/core/errors";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
 import { logger } from "../logger";
-import { retryAfterHeaders } from "./rate-limit";
 
 /** The one error body the API returns. */
 export interface ErrorBody {
@@ -98,6 +97,21 @@ export function fieldErrors(error: ZodError, target: string): Record<string, str
     }
   }
   return fields;
+}
+
+/**
+ * `Retry-After` for a `RateLimitExceeded` thrown anywhere (e.g. by `enforce` in
+ * core), for the app's `onError`; no headers for any other error.
+ */
+export function retryAfterHeaders(error: unknown): Record<string, string> {
+  if (!(error instanceof RateLimitExceeded)) return {};
+  const retryAfter = String(error.retryAfterSeconds);
+  return {
+    "Retry-After": retryAfter,
+    "RateLimit-Limit": String(error.details?.limit ?? ""),
+    "RateLimit-Remaining": "0",
+    "RateLimit-Reset": retryAfter,
+  };
 }
 
 /** The app's `onError`: domain errors by code, HTTP exceptions by status, anything else a 500. */

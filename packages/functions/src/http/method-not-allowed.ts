@@ -1,5 +1,4 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { Context } from "hono";
+import type { Context, Hono } from "hono";
 import type { AppEnv } from "./env";
 import { errorResponse } from "./errors";
 
@@ -20,7 +19,7 @@ function toPattern(path: string): RegExp {
  * The app's `notFound`: a path the API knows under another method is a 405 with
  * `Allow`, anything else a 404, both in the API's error format.
  */
-export function notFoundHandler(app: OpenAPIHono<AppEnv>) {
+export function notFoundHandler(app: Hono<AppEnv>) {
   let routes: RoutePattern[] | undefined;
   return (c: Context) => {
     routes ??= app.routes

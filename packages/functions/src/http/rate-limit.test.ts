@@ -6,8 +6,8 @@ import { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../../../scripts/test/db";
 import { clientIp, ipSubject } from "./client-ip";
-import { errorResponse } from "./errors";
-import { rateLimit, retryAfterHeaders } from "./rate-limit";
+import { errorResponse, retryAfterHeaders } from "./errors";
+import { rateLimit } from "./rate-limit";
 
 interface TestEnv {
   Variables: { core: CoreContext };

@@ -3,7 +3,7 @@ import { limitsOf, type RateLimitName } from "@market/core/limits";
 import { hit, RateLimitExceeded, type RateLimitRule } from "@market/core/rate-limit";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "./env";
-import { errorResponse } from "./errors";
+import { errorResponse, retryAfterHeaders } from "./errors";
 
 /** What the middleware needs from the app's environment: the core context. */
 interface RateLimitEnv {
@@ -38,20 +38,5 @@ export function rateLimit<E extends RateLimitEnv = AppEnv>(
       return errorResponse(c, 429, error.code, error.message, error.details);
     }
     await next();
-  };
-}
-
-/**
- * `Retry-After` for a `RateLimitExceeded` thrown anywhere (e.g. by `enforce` in
- * core), for the app's `onError`; no headers for any other error.
- */
-export function retryAfterHeaders(error: unknown): Record<string, string> {
-  if (!(error instanceof RateLimitExceeded)) return {};
-  const retryAfter = String(error.retryAfterSeconds);
-  return {
-    "Retry-After": retryAfter,
-    "RateLimit-Limit": String(error.details?.limit ?? ""),
-    "RateLimit-Remaining": "0",
-    "RateLimit-Reset": retryAfter,
   };
 }

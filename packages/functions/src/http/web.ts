@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
+import type { Hono, MiddlewareHandler } from "hono";
 import type { AppEnv } from "./env";
 
 /**
@@ -38,7 +37,7 @@ const webSecurityHeaders: MiddlewareHandler = async (c, next) => {
  * for any other non-API path so client-side routes survive a reload. In AWS the
  * SPA is a static site of its own and this is not used.
  */
-export function serveWeb(app: OpenAPIHono<AppEnv>, distDir: string): void {
+export function serveWeb(app: Hono<AppEnv>, distDir: string): void {
   const indexPath = join(distDir, "index.html");
   const notBuilt =
     "<!doctype html><title>Credits Market</title><p>The web app is not built yet. " +

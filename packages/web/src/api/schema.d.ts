@@ -3320,6 +3320,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @example ada_l */
                         username?: string;
                     };
                 };

@@ -1,4 +1,4 @@
-import { describeTable } from "@market/core";
+import { describeTable } from "@market/core/db";
 import { errorBody } from "../../http/errors";
 import type { AppRouteHandler } from "../../http/routes";
 import { logger } from "../../logger";

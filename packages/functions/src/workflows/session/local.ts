@@ -5,11 +5,11 @@
 import { logger } from "../../logger";
 import { runWorkflowLocally, type WorkflowEvent } from "../local-engine";
 import type { SessionWorkflowInput, SessionWorkflowStarter } from "../ports";
-import { onSessionExecutionEnded } from "./aws";
 import { sessionDefinition } from "./definition";
 import {
   finalizeTask,
   markStepTask,
+  onSessionExecutionEnded,
   recordModelFailureTask,
   refundTask,
   researchTask,

@@ -8,8 +8,8 @@ import { describe, expect, it } from "vitest";
 import { createTestDb } from "../../../../../scripts/test/db";
 import { anOpenMarket } from "../../test-support/core";
 import { parseWorkflowFaults } from "../workflow-faults";
-import { onSessionExecutionEnded } from "./aws";
 import { createLocalSessionWorkflow } from "./local";
+import { onSessionExecutionEnded } from "./tasks";
 
 interface Harness {
   ctx: CoreContext;

@@ -130,3 +130,16 @@ export async function refundTask(input: unknown, deps: SessionTaskDeps) {
   logger.info("session refund", { sessionId, userId, reason, outcome, path: "workflow catch" });
   return { outcome };
 }
+
+/**
+ * What the EventBridge rule on FAILED / TIMED_OUT / ABORTED executions does:
+ * the same idempotent refund, for failures the workflow could not catch itself.
+ */
+export async function onSessionExecutionEnded(
+  ctx: CoreContext,
+  sessionId: string,
+  status: string,
+): Promise<void> {
+  const outcome = await refundSession(ctx, sessionId, `workflow ${status.toLowerCase()}`);
+  logger.info("session refund", { sessionId, status, outcome, path: "execution status rule" });
+}

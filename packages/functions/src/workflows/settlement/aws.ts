@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import type { SFNClient } from "@aws-sdk/client-sfn";
 import { logger } from "../../logger";
 import type { SettlementStarter } from "../ports";
 
@@ -11,11 +11,15 @@ export interface SfnSettlementOptions {
 
 /** Starts the deployed state machine; `done` resolves at once (the run goes on in AWS). */
 export function createSfnSettlementStarter(options: SfnSettlementOptions): SettlementStarter {
-  const client = options.client ?? new SFNClient({});
+  let client = options.client;
   const clock = options.clock ?? (() => new Date());
   return {
     async start(marketId) {
       const executionName = settlementExecutionName(marketId, clock());
+      const { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } = await import(
+        "../sfn-client"
+      );
+      client ??= new SFNClient({});
       try {
         await client.send(
           new StartExecutionCommand({
