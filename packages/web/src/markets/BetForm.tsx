@@ -1,4 +1,4 @@
-import { potentialPayout } from "@market/core/bets/payout";
+import { payoutFor } from "@market/core/bets/payout";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useLocation } from "@tanstack/react-router";
 import { type FormEvent, useId, useRef, useState } from "react";
@@ -97,7 +97,7 @@ export function BetForm({ market }: { market: Market }) {
   const odds = side === "this" ? market.thisOdds : market.thatOdds;
   const amount = Number(raw);
   const problem = amountProblem(raw, amount, config, me?.creditBalance);
-  const payout = !problem && odds ? potentialPayout(amount, odds) : null;
+  const payout = !problem && odds ? payoutFor(amount, odds) : null;
   const closedReason = !market.bettable
     ? market.status === "resolved"
       ? "This market is resolved."
