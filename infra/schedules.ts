@@ -19,7 +19,7 @@ export interface MarketSchedulesProps {
   deadLetterQueue?: IQueue;
 }
 
-/** How often each job runs (architecture §2; locally the runner's timers). */
+/** How often each job runs in AWS (locally the runner's timers; docs/operations.md). */
 export const scheduleRates: Record<keyof MarketJobFunctions, Duration> = {
   marketSync: Duration.minutes(5),
   resolutionPoll: Duration.minutes(1),

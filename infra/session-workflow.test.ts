@@ -1,7 +1,7 @@
 import { App, Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
-import { sessionDefinition } from "../packages/functions/src/workflows/session/definition";
+import { perTask, sessionDefinition } from "../packages/functions/src/workflows/session/definition";
 import { SessionWorkflow } from "./session-workflow";
 import { stubFunction } from "./test-functions";
 
@@ -12,14 +12,7 @@ function synth() {
   const fn = (id: string) => stubFunction(stack, id);
   new SessionWorkflow(stack, "Sessions", {
     ...options,
-    tasks: {
-      markStep: fn("MarkStep"),
-      research: fn("Research"),
-      runModel: fn("RunModel"),
-      recordModelFailure: fn("RecordModelFailure"),
-      finalize: fn("Finalize"),
-      refund: fn("Refund"),
-    },
+    tasks: perTask((task) => fn(task)),
     onExecutionFailed: fn("OnExecutionFailed"),
     sweeper: fn("Sweeper"),
   });

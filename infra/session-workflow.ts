@@ -12,19 +12,15 @@ import {
 } from "aws-cdk-lib/aws-stepfunctions";
 import { Construct } from "constructs";
 import {
+  placeholderOf,
   type SessionDefinitionOptions,
+  type SessionTaskName,
   sessionDefinition,
+  sessionTasks,
 } from "../packages/functions/src/workflows/session/definition";
 
-/** The task functions, one per ASL placeholder. */
-export interface SessionTaskFunctions {
-  markStep: IFunction;
-  research: IFunction;
-  runModel: IFunction;
-  recordModelFailure: IFunction;
-  finalize: IFunction;
-  refund: IFunction;
-}
+/** The task functions, one per task of the ASL (`sessionTasks`). */
+export type SessionTaskFunctions = Record<SessionTaskName, IFunction>;
 
 export interface SessionWorkflowProps extends SessionDefinitionOptions {
   tasks: SessionTaskFunctions;
@@ -37,15 +33,6 @@ export interface SessionWorkflowProps extends SessionDefinitionOptions {
   /** X-Ray tracing of every execution. @default false */
   tracing?: boolean;
 }
-
-const placeholderOf: Record<keyof SessionTaskFunctions, string> = {
-  markStep: "MarkStepFunctionArn",
-  research: "ResearchFunctionArn",
-  runModel: "RunModelFunctionArn",
-  recordModelFailure: "RecordModelFailureFunctionArn",
-  finalize: "FinalizeFunctionArn",
-  refund: "RefundFunctionArn",
-};
 
 /**
  * The "Predict with AI" workflow and every path that gives credits back when it
@@ -65,10 +52,7 @@ export class SessionWorkflow extends Construct {
       stateMachineType: StateMachineType.STANDARD,
       definitionBody: DefinitionBody.fromString(JSON.stringify(definition, null, 2)),
       definitionSubstitutions: Object.fromEntries(
-        Object.entries(props.tasks).map(([task, fn]) => [
-          placeholderOf[task as keyof SessionTaskFunctions],
-          fn.functionArn,
-        ]),
+        sessionTasks.map((task) => [placeholderOf(task), props.tasks[task].functionArn]),
       ),
       tracingEnabled: props.tracing ?? false,
       ...(props.logGroup

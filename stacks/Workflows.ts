@@ -6,6 +6,7 @@ import { Config, Function as LambdaFunction, type StackContext, use } from "sst/
 import { appMetricNames, Operations } from "../infra/operations";
 import { SessionWorkflow } from "../infra/session-workflow";
 import { SettlementStateMachine } from "../infra/settlement-state-machine";
+import { perTask, taskKeyOf } from "../packages/functions/src/workflows/session/definition";
 import settlementAsl from "../packages/functions/src/workflows/settlement/settlement.asl.json";
 import { Monitoring } from "./Monitoring";
 import { Storage } from "./Storage";
@@ -86,7 +87,7 @@ export function Workflows({ app, stack }: StackContext) {
     ? new Config.Secret(stack, "OPENAI_COMPATIBLE_API_KEY")
     : undefined;
   const sessionHandler = (name: string) => `packages/functions/src/handlers/session.${name}`;
-  const runModel = task("SessionRunModel", sessionHandler("runModel"));
+  const runModel = task("SessionRunModel", sessionHandler(taskKeyOf("RunModel")));
   if (modelApiKey) runModel.bind([modelApiKey]);
   if (settings.models.BEDROCK_MODELS) {
     // Bedrock's Converse API on foundation models and this account's inference profiles.
@@ -100,24 +101,22 @@ export function Workflows({ app, stack }: StackContext) {
       }),
     );
   }
-  const refund = task("SessionRefund", sessionHandler("refund"));
   const onExecutionFailed = eventTask(
     "SessionOnExecutionFailed",
     sessionHandler("onExecutionStatusChange"),
     2,
   );
   const sweeper = eventTask("SessionSweeper", sessionHandler("sweeper"), 2);
+  // One function per task of the ASL (`sessionTasks`); the model runner is made above.
+  const sessionTaskFunctions = perTask((name) =>
+    name === "RunModel"
+      ? runModel
+      : task(`Session${name}`, sessionHandler(taskKeyOf(name)), { readOnly: name === "Research" }),
+  );
   const sessions = new SessionWorkflow(stack, "Sessions", {
     timeoutSeconds: config.SESSION_TIMEOUT_SECONDS,
     modelConcurrency: config.MODEL_CONCURRENCY,
-    tasks: {
-      markStep: task("SessionMarkStep", sessionHandler("markStep")),
-      research: task("SessionResearch", sessionHandler("research"), { readOnly: true }),
-      runModel,
-      recordModelFailure: task("SessionRecordModelFailure", sessionHandler("recordModelFailure")),
-      finalize: task("SessionFinalize", sessionHandler("finalize")),
-      refund,
-    },
+    tasks: sessionTaskFunctions,
     onExecutionFailed,
     sweeper,
     logGroup: workflowLogs("SessionLogs", "sessions"),
@@ -128,7 +127,7 @@ export function Workflows({ app, stack }: StackContext) {
   alarms.watchStateMachine("Settlement", settlementStateMachine);
   // Sessions fail on purpose when every model failed (credits refunded): alarm on a burst only.
   alarms.watchStateMachine("Sessions", sessions.stateMachine, 10);
-  alarms.watchRefunds([refund, onExecutionFailed, sweeper]);
+  alarms.watchRefunds([sessionTaskFunctions.Refund, onExecutionFailed, sweeper]);
   alarms.watchAppMetric(
     "SessionsStuck",
     appMetricNames.sessionsStuck,

@@ -11,8 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routeGroups } from "../packages/functions/src/routes/groups";
 import { runWorkflowLocally } from "../packages/functions/src/workflows/local-engine";
 import {
+  placeholderOf,
   sessionDefinition,
-  type sessionPlaceholders,
+  sessionTasks,
+  taskKeyOf,
 } from "../packages/functions/src/workflows/session/definition";
 import {
   executionStatusChangeEvent,
@@ -204,9 +206,9 @@ describe("the bundled Lambda entry points, called as their triggers call them", 
     const run = runWorkflowLocally({
       definition: sessionDefinition({ timeoutSeconds: 600, modelConcurrency: 1 }),
       resources: Object.fromEntries(
-        Object.entries(sessionTasks).map(([placeholder, exportName]) => [
-          placeholder,
-          (input: unknown) => invoke("session", exportName, input),
+        sessionTasks.map((task) => [
+          placeholderOf(task),
+          (input: unknown) => invoke("session", taskKeyOf(task), input),
         ]),
       ),
       input: execution?.input,
@@ -222,13 +224,3 @@ describe("the bundled Lambda entry points, called as their triggers call them", 
     expect(JSON.parse(session.body)).toMatchObject({ sessionId, status: "finished" });
   }, 180_000);
 });
-
-/** The session ASL's task placeholders and the session bundle's exports that serve them. */
-const sessionTasks: Record<(typeof sessionPlaceholders)[number], string> = {
-  MarkStepFunctionArn: "markStep",
-  ResearchFunctionArn: "research",
-  RunModelFunctionArn: "runModel",
-  RecordModelFailureFunctionArn: "recordModelFailure",
-  FinalizeFunctionArn: "finalize",
-  RefundFunctionArn: "refund",
-};

@@ -221,7 +221,7 @@ const settingsSchema = z.object({
   EMAIL_VERIFICATION_PER_USER_PER_HOUR: positive(5),
   PASSWORD_CHANGE_PER_IP_PER_HOUR: positive(10),
   BETS_PER_USER_PER_MINUTE: positive(30),
-  /** Every other authenticated route, per user (seed 002 §9.2). */
+  /** Every other authenticated route, per user (docs/product-rules.md#limits). */
   REQUESTS_PER_USER_PER_MINUTE: positive(100),
   /** Anonymous market reads (list, detail, odds history), per client IP. */
   ANONYMOUS_READS_PER_IP_PER_MINUTE: positive(600),
@@ -255,7 +255,7 @@ const settingsSchema = z.object({
   /** How far an admin-created market's two odds may sum away from 1. */
   MARKET_ODDS_SUM_TOLERANCE: z.coerce.number().min(0).max(0.1).default(0.01),
   SIGNUP_BONUS: integer(1_000),
-  /** Credits `npm run migrate:credits` gives each account created before credits (seed 003). */
+  /** Credits `npm run migrate:credits` gives each account created before credits (docs/product-rules.md). */
   MIGRATION_GRANT: integer(50),
   DAILY_REWARD: integer(100),
   MIN_BET: integer(10),

@@ -6,7 +6,7 @@ import { listPage, type Page, type PageRequest, scopeOf, sourceOf } from "../pag
 import { serviceFor } from "../service";
 import { BetNotFound } from "./errors";
 
-/** A bet as the API shows it (seed 002 §5.4). */
+/** A bet as the API shows it (`POST /bets`, `GET /bets/me`, `GET /bets/:id`). */
 export function toBetView(bet: BetItem) {
   return {
     id: bet.betId,

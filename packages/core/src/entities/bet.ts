@@ -1,10 +1,9 @@
 import { Entity, type EntityItem } from "electrodb";
+import { sides } from "../sides";
 
 export const betStatuses = ["pending", "won", "lost", "cancelled"] as const;
 export type BetStatus = (typeof betStatuses)[number];
-/** The two sides of a binary market: its `thisOption` and its `thatOption`. */
-export const sides = ["this", "that"] as const;
-export type Side = (typeof sides)[number];
+export { type Side, sides } from "../sides";
 
 /**
  * A bet at fixed odds. Settlement moves it out of `pending` under a condition on

@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from "electrodb";
-import { sides } from "./bet";
+import { sides } from "../sides";
 
 export const modelRunStates = ["queued", "running", "completed", "failed"] as const;
 export type ModelRunState = (typeof modelRunStates)[number];

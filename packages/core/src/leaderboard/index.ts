@@ -5,6 +5,7 @@ export {
   type LeaderboardPage,
   type LeaderboardQuery,
   readLeaderboard,
+  toLeaderboardRowView,
 } from "./read";
 export { boardSortKey } from "./scores";
 export { dirtyShardOf, type StatChange, statWrites } from "./stats";

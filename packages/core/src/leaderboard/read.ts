@@ -87,3 +87,13 @@ export async function readLeaderboard(
         : null,
   };
 }
+
+/** A leaderboard row as the API shows it (`GET /leaderboard/pnl`, `/volume`). */
+export function toLeaderboardRowView(row: LeaderboardRowItem) {
+  return {
+    rank: row.rank,
+    user: { id: row.userId, username: row.username },
+    overallPnL: row.pnl,
+    totalVolume: row.volume,
+  };
+}

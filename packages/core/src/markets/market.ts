@@ -32,7 +32,7 @@ export interface MarketTerms {
   expiresAt: string | null;
 }
 
-/** A market as the API shows it (seed 002 §5.3). */
+/** A market as the API shows it (`GET /markets`, `GET /markets/:id`). */
 export interface MarketView extends MarketTerms {
   id: string;
   marketType: MarketItem["marketType"];

@@ -28,3 +28,13 @@ export async function rewardHistory(
     },
   });
 }
+
+/** A claim as the API shows it (`POST /rewards/daily`, `GET /rewards/history`). */
+export function toRewardView(reward: DailyRewardItem) {
+  return {
+    id: reward.rewardId,
+    creditsAwarded: reward.creditsAwarded,
+    claimedAt: reward.claimedAt,
+    streak: reward.streak,
+  };
+}

@@ -1,12 +1,10 @@
-/** Task names fault injection can target (the ASL placeholders without `FunctionArn`). */
-export const sessionTaskNames = [
-  "MarkStep",
-  "Research",
-  "RunModel",
-  "RecordModelFailure",
-  "Finalize",
-] as const;
-export type SessionTaskName = (typeof sessionTaskNames)[number];
+import { type SessionTaskName, sessionTasks } from "./session/definition";
+
+/** Tasks fault injection can target: every task but the compensating refund. */
+export const faultableTasks = sessionTasks.filter(
+  (task): task is FaultableTask => task !== "Refund",
+);
+export type FaultableTask = Exclude<SessionTaskName, "Refund">;
 
 /** An injected crash: a plain task failure, outside any model, that no Retry matches. */
 export class InjectedCrash extends Error {
@@ -21,19 +19,19 @@ export class InjectedCrash extends Error {
  * and then fails, as a Lambda that crashes on its way out would. Only for tests
  * and demos; unset means no faults.
  */
-export function parseWorkflowFaults(spec: string | undefined): Set<SessionTaskName> {
-  const crashes = new Set<SessionTaskName>();
+export function parseWorkflowFaults(spec: string | undefined): Set<FaultableTask> {
+  const crashes = new Set<FaultableTask>();
   for (const part of (spec ?? "")
     .split(",")
     .map((item) => item.trim())
     .filter(Boolean)) {
     const [kind, task] = part.split(":");
-    if (kind !== "crash-after" || !sessionTaskNames.includes(task as SessionTaskName)) {
+    if (kind !== "crash-after" || !faultableTasks.includes(task as FaultableTask)) {
       throw new Error(
-        `WORKFLOW_FAULTS: "${part}" is not crash-after:<${sessionTaskNames.join("|")}>`,
+        `WORKFLOW_FAULTS: "${part}" is not crash-after:<${faultableTasks.join("|")}>`,
       );
     }
-    crashes.add(task as SessionTaskName);
+    crashes.add(task as FaultableTask);
   }
   return crashes;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { sides } from "../../entities/bet";
+import { sides } from "../../sides";
 
 /**
  * Everything a model sees about a market: built once per session by the research

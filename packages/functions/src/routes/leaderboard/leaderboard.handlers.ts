@@ -1,5 +1,9 @@
-import type { Board, LeaderboardRowItem } from "@market/core/entities/leaderboard";
-import { type LeaderboardQuery, readLeaderboard } from "@market/core/leaderboard";
+import type { Board } from "@market/core/entities/leaderboard";
+import {
+  type LeaderboardQuery,
+  readLeaderboard,
+  toLeaderboardRowView,
+} from "@market/core/leaderboard";
 import type { Context } from "hono";
 import type { AppEnv } from "../../http/env";
 import type { AppRouteHandler } from "../../http/routes";
@@ -21,20 +25,10 @@ async function leaderboard(c: Context<AppEnv>, board: Board, query: Query) {
     callerId: c.get("caller")?.userId,
   });
   return {
-    leaderboard: page.rows.map(toLeaderboardRow),
+    leaderboard: page.rows.map(toLeaderboardRowView),
     total: page.total,
     limit: page.limit,
     offset: page.offset,
     nextCursor: page.nextCursor,
-  };
-}
-
-/** A row as the API shows it (seed 002 §5.5). */
-function toLeaderboardRow(row: LeaderboardRowItem) {
-  return {
-    rank: row.rank,
-    user: { id: row.userId, username: row.username },
-    overallPnL: row.pnl,
-    totalVolume: row.volume,
   };
 }

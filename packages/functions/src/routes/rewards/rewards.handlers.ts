@@ -1,5 +1,9 @@
-import type { DailyRewardItem } from "@market/core/entities/daily-reward";
-import { claimDailyReward, DailyRewardClaimed, rewardHistory } from "@market/core/rewards";
+import {
+  claimDailyReward,
+  DailyRewardClaimed,
+  rewardHistory,
+  toRewardView,
+} from "@market/core/rewards";
 import { errorBody } from "../../http/errors";
 import { pageBody } from "../../http/pages";
 import type { AppRouteHandler } from "../../http/routes";
@@ -10,14 +14,14 @@ export const claimDaily: AppRouteHandler<typeof routes.claimDaily> = async (c) =
     const claimed = await claimDailyReward(c.var.core, c.var.caller.userId);
     return c.json(
       {
-        reward: toReward(claimed.reward),
+        reward: toRewardView(claimed.reward),
         newBalance: claimed.newBalance,
         nextClaimAvailable: claimed.nextClaimAvailable,
       },
       201,
     );
   } catch (error) {
-    // The PRD (§5.6) puts `nextClaimAvailable` at the top of this error's body.
+    // The API contract puts `nextClaimAvailable` at the top of this error's body.
     if (!(error instanceof DailyRewardClaimed)) throw error;
     const body = errorBody(409, error.code, error.message, error.details);
     return c.json({ ...body, nextClaimAvailable: error.nextClaimAvailable }, 409);
@@ -26,15 +30,5 @@ export const claimDaily: AppRouteHandler<typeof routes.claimDaily> = async (c) =
 
 export const history: AppRouteHandler<typeof routes.history> = async (c) => {
   const page = await rewardHistory(c.var.core, c.var.caller.userId, c.req.valid("query"));
-  return c.json(pageBody("rewards", page, toReward), 200);
+  return c.json(pageBody("rewards", page, toRewardView), 200);
 };
-
-/** A claim as the API shows it (seed 002 §5.6). */
-function toReward(reward: DailyRewardItem) {
-  return {
-    id: reward.rewardId,
-    creditsAwarded: reward.creditsAwarded,
-    claimedAt: reward.claimedAt,
-    streak: reward.streak,
-  };
-}

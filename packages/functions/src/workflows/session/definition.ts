@@ -8,15 +8,39 @@ export interface SessionDefinitionOptions {
   modelConcurrency: number;
 }
 
-/** The ASL's task placeholders, filled with Lambda ARNs in AWS and local handlers here. */
-export const sessionPlaceholders = [
-  "MarkStepFunctionArn",
-  "ResearchFunctionArn",
-  "RunModelFunctionArn",
-  "RecordModelFailureFunctionArn",
-  "FinalizeFunctionArn",
-  "RefundFunctionArn",
+/**
+ * The session workflow's tasks, written once. From a task's name come its ASL
+ * placeholder (`RunModelFunctionArn`, filled with a Lambda ARN in AWS and a
+ * local handler here), its export of `handlers/session.ts` and key in the task
+ * table (`runModel`), its CDK function (`SessionRunModel`) and the name
+ * `WORKFLOW_FAULTS` targets (`crash-after:RunModel`).
+ */
+export const sessionTasks = [
+  "MarkStep",
+  "Research",
+  "RunModel",
+  "RecordModelFailure",
+  "Finalize",
+  "Refund",
 ] as const;
+export type SessionTaskName = (typeof sessionTasks)[number];
+/** A task's Lambda export and key in the task table: `runModel`. */
+export type SessionTaskKey = Uncapitalize<SessionTaskName>;
+
+export const placeholderOf = (task: SessionTaskName) => `${task}FunctionArn` as const;
+export const taskKeyOf = (task: SessionTaskName) =>
+  `${task.charAt(0).toLowerCase()}${task.slice(1)}` as SessionTaskKey;
+
+/** The ASL's task placeholders. */
+export const sessionPlaceholders = sessionTasks.map(placeholderOf);
+
+/** A value for every task, made from its name: `perTask((task) => lambdaFor(task))`. */
+export function perTask<T>(make: (task: SessionTaskName) => T): Record<SessionTaskName, T> {
+  return Object.fromEntries(sessionTasks.map((task) => [task, make(task)])) as Record<
+    SessionTaskName,
+    T
+  >;
+}
 
 /**
  * The session workflow as deployed and as run locally: the ASL file with its

@@ -5,17 +5,8 @@
 import { logger } from "../../logger";
 import { runWorkflowLocally, type WorkflowEvent } from "../local-engine";
 import type { SessionWorkflowInput, SessionWorkflowStarter } from "../ports";
-import { sessionDefinition } from "./definition";
-import {
-  finalizeTask,
-  markStepTask,
-  onSessionExecutionEnded,
-  recordModelFailureTask,
-  refundTask,
-  researchTask,
-  runModelTask,
-  type SessionTaskDeps,
-} from "./tasks";
+import { placeholderOf, sessionDefinition, sessionTasks } from "./definition";
+import { onSessionExecutionEnded, type SessionTaskDeps, sessionTaskRunners } from "./tasks";
 
 export interface LocalSessionOptions {
   /** Retry at once instead of after the ASL's backoff (tests). */
@@ -51,14 +42,12 @@ export function createLocalSessionWorkflow(
         input,
         overrideRetryIntervals: options.overrideRetryIntervals,
         onEvent: options.onEvent && ((event) => options.onEvent?.(input.sessionId, event)),
-        resources: {
-          MarkStepFunctionArn: (event) => markStepTask(event, deps),
-          ResearchFunctionArn: (event) => researchTask(event, deps),
-          RunModelFunctionArn: (event) => runModelTask(event, deps),
-          RecordModelFailureFunctionArn: (event) => recordModelFailureTask(event, deps),
-          FinalizeFunctionArn: (event) => finalizeTask(event, deps),
-          RefundFunctionArn: (event) => refundTask(event, deps),
-        },
+        resources: Object.fromEntries(
+          sessionTasks.map((task) => [
+            placeholderOf(task),
+            (event: unknown) => sessionTaskRunners[task](event, deps),
+          ]),
+        ),
       });
       logger.info("session started", {
         sessionId: input.sessionId,

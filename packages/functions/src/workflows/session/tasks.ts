@@ -19,7 +19,8 @@ import {
 import { z } from "zod";
 import { logger } from "../../logger";
 import { modelMetrics, observeCreditMovements } from "../../metrics";
-import { InjectedCrash, type SessionTaskName } from "../workflow-faults";
+import { type FaultableTask, InjectedCrash } from "../workflow-faults";
+import type { SessionTaskName } from "./definition";
 
 // The session Lambda runs no app: its refunds are observed here.
 observeCreditMovements();
@@ -29,14 +30,14 @@ export interface SessionTaskDeps {
   ctx: CoreContext;
   registry: ModelRegistry;
   modelFaults: ModelFaultRules;
-  workflowFaults: Set<SessionTaskName>;
+  workflowFaults: Set<FaultableTask>;
   modelTimeoutMs: number;
 }
 
 /** Every task gets the session and its user (the user only for the logs). */
 const sessionInput = z.object({ sessionId: z.string().min(1), userId: z.string().optional() });
 
-function crashIfInjected(deps: SessionTaskDeps, task: SessionTaskName): void {
+function crashIfInjected(deps: SessionTaskDeps, task: FaultableTask): void {
   if (deps.workflowFaults.has(task)) throw new InjectedCrash(task);
 }
 
@@ -130,6 +131,19 @@ export async function refundTask(input: unknown, deps: SessionTaskDeps) {
   logger.info("session refund", { sessionId, userId, reason, outcome, path: "workflow catch" });
   return { outcome };
 }
+
+/** What each task of the ASL runs (`definition.ts`), in Lambda and in the local engine. */
+export const sessionTaskRunners: Record<
+  SessionTaskName,
+  (input: unknown, deps: SessionTaskDeps) => Promise<unknown>
+> = {
+  MarkStep: markStepTask,
+  Research: researchTask,
+  RunModel: runModelTask,
+  RecordModelFailure: recordModelFailureTask,
+  Finalize: finalizeTask,
+  Refund: refundTask,
+};
 
 /**
  * What the EventBridge rule on FAILED / TIMED_OUT / ABORTED executions does:
