@@ -249,6 +249,11 @@ const settingsSchema = z.object({
   MIN_BET: integer(10),
   MAX_BET: integer(10_000),
   LOW_CREDIT_WARNING: integer(10),
+  /**
+   * How often the web app re-reads a running prediction session (seed 000: every
+   * 10–15 s in production, to spare the database; a test or a demo sets less).
+   */
+  SESSION_POLL_SECONDS: z.coerce.number().min(0.1).max(60).default(12),
   /** Local timer of the ranking job (AWS uses an EventBridge schedule); `0` turns it off. */
   RANKING_INTERVAL_SECONDS: integer(900),
   /**

@@ -28,9 +28,16 @@ export async function buildSpa(): Promise<string> {
 
 export type Stack = Awaited<ReturnType<typeof startStack>>;
 
-/** The real app (fresh table, demo markets synced) serving the built SPA on loopback. */
-export async function startStack(webDistDir: string, env: Record<string, string> = {}) {
-  const setup = await createTestApp({ webDistDir, env });
+/**
+ * The real app (fresh table, demo markets synced) serving the built SPA on loopback.
+ * `retryIntervalMs` spaces the workflows' retries (a flaky model then shows as running).
+ */
+export async function startStack(
+  webDistDir: string,
+  env: Record<string, string> = {},
+  options: { retryIntervalMs?: number } = {},
+) {
+  const setup = await createTestApp({ webDistDir, env, ...options });
   await runMarketSync(setup.core, setup.deps.services);
   const server = createAdaptorServer({ fetch: setup.app.fetch }) as Server;
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));

@@ -1957,7 +1957,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The credit economics clients show: bet limits, rewards, the low-credit threshold */
+        /** The settings clients show: bet limits, rewards, the low-credit threshold, session polling */
         get: {
             parameters: {
                 query?: never;
@@ -3207,10 +3207,17 @@ export interface components {
             lowCreditWarning: number;
             /** @example 10000 */
             maxBet: number;
+            /** @example 5 */
+            maxModelsPerSession: number;
             /** @example 10 */
             minBet: number;
             /** @example 1 */
             modelCreditCost: number;
+            /**
+             * @description How often to re-read a running session
+             * @example 12000
+             */
+            sessionPollMs: number;
             /** @example 1000 */
             signupBonus: number;
         };
