@@ -20,6 +20,7 @@ import { devRouter } from "./routes/dev/dev.index";
 import { healthRouter } from "./routes/health/health.index";
 import { leaderboardRouter } from "./routes/leaderboard/leaderboard.index";
 import { marketsRouter } from "./routes/markets/markets.index";
+import { predictionQuotaRouter } from "./routes/prediction-quota/prediction-quota.index";
 import { predictionsRouter } from "./routes/predictions/predictions.index";
 import { rewardsRouter } from "./routes/rewards/rewards.index";
 import { transactionsRouter } from "./routes/transactions/transactions.index";
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route(apiBase, transactionsRouter);
   app.route(apiBase, marketsRouter);
   app.route(apiBase, betsRouter);
+  app.route(apiBase, predictionQuotaRouter);
   app.route(apiBase, predictionsRouter);
   app.route(apiBase, rewardsRouter);
   app.route(apiBase, leaderboardRouter);

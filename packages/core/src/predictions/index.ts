@@ -8,6 +8,7 @@ export {
   type SessionOutcome,
   startModelRun,
 } from "./progress";
+export { type PredictionQuota, predictionQuota } from "./quota";
 export {
   getOwnSession,
   listRecentSessions,

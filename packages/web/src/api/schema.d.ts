@@ -2426,6 +2426,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/predictions/quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many sessions I may still start this hour and today, and when each resets */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The caller's standing in both session limits (nothing is counted) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            perDay: components["schemas"]["RateLimitStanding"];
+                            perHour: components["schemas"]["RateLimitStanding"];
+                        };
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/predictions/sessions": {
         parameters: {
             query?: never;
@@ -3228,6 +3276,13 @@ export interface components {
             rankByVolume: number | null;
             totalVolume: number;
             username: string;
+        };
+        RateLimitStanding: {
+            limit: number;
+            remaining: number;
+            /** Format: date-time */
+            resetAt: string;
+            used: number;
         };
         ReconcileReport: {
             differences: {
