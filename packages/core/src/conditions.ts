@@ -1,3 +1,5 @@
+import { backoffMs, isTransientCode, isTransientError, sleep } from "./ledger/retry";
+
 /**
  * Reading DynamoDB's refusals: a single write whose condition did not hold, and
  * the per-item reasons of a cancelled transaction. Every module recognises them
@@ -48,5 +50,40 @@ export class TransactionCancelled extends Error {
     readonly reasons: readonly CancellationReason[],
   ) {
     super(`${operation} cancelled: ${reasons.map((reason) => reason.code).join(", ")}`);
+  }
+}
+
+/** An ElectroDB write transaction's result: committed, or cancelled with per-item reasons. */
+interface TransactionResult {
+  canceled: boolean;
+  data: unknown;
+}
+
+/**
+ * Runs a write transaction, building it again with `write`, while DynamoDB
+ * cancels it only for a conflict or throttling: transactions that ADD to the
+ * same sharded counter meet now and then, and another try (on another shard)
+ * is all they need. A failed condition ends the tries: the cancelled result is
+ * returned for the caller to read, as is the last one when the tries run out.
+ */
+export async function writeRetryingConflicts<R extends TransactionResult>(
+  write: () => Promise<R>,
+  maxAttempts = 8,
+): Promise<R> {
+  for (let attempt = 1; ; attempt += 1) {
+    let result: R;
+    try {
+      result = await write();
+    } catch (error) {
+      if (!isTransientError(error) || attempt >= maxAttempts) throw error;
+      await sleep(backoffMs(attempt));
+      continue;
+    }
+    const reasons = cancellationReasons(result);
+    const retry =
+      reasons.some((reason) => isTransientCode(reason.code)) &&
+      !reasons.some((reason) => reason.code === conditionFailed);
+    if (!retry || attempt >= maxAttempts) return result;
+    await sleep(backoffMs(attempt));
   }
 }

@@ -226,6 +226,8 @@ const settingsSchema = z.object({
   PREDICTION_SESSIONS_PER_HOUR: positive(10),
   PREDICTION_SESSIONS_PER_DAY: positive(50),
   DAILY_REWARD_PER_USER_PER_MINUTE: positive(5),
+  /** Analytics events (`POST /events`), per signed-in user or, anonymous, per client IP. */
+  EVENTS_PER_MINUTE: positive(60),
   /** Models a user may pick for one prediction session. */
   MAX_MODELS_PER_SESSION: positive(5),
   /** A session's workflow gives up after this long (Step Functions TimeoutSeconds). */
@@ -254,6 +256,13 @@ const settingsSchema = z.object({
    * 10–15 s in production, to spare the database; a test or a demo sets less).
    */
   SESSION_POLL_SECONDS: z.coerce.number().min(0.1).max(60).default(12),
+  /**
+   * Items each analytics counter (credits per day, model runs per day and in
+   * all) is spread over: a transaction ADDs to one picked at random, so
+   * concurrent transactions rarely meet on one item; a read sums them with one
+   * Query. Changing it is safe: reads sum whatever shards exist.
+   */
+  COUNTER_SHARDS: z.coerce.number().int().min(1).max(50).default(10),
   /** Local timer of the ranking job (AWS uses an EventBridge schedule); `0` turns it off. */
   RANKING_INTERVAL_SECONDS: integer(900),
   /**

@@ -83,6 +83,8 @@ function buildLimits(config: Config) {
         limit: config.PREDICTION_SESSIONS_PER_DAY,
         windowSeconds: day,
       },
+      /** Analytics events (`POST /events`), per signed-in user or, anonymous, per client IP. */
+      events: { name: "events", limit: config.EVENTS_PER_MINUTE, windowSeconds: minute },
       /** Daily reward claims (granted or refused), per user. */
       dailyReward: {
         name: "daily-reward",

@@ -17,6 +17,7 @@ import { authRouter } from "./routes/auth/auth.index";
 import { betsRouter } from "./routes/bets/bets.index";
 import { configRouter } from "./routes/config/config.index";
 import { devRouter } from "./routes/dev/dev.index";
+import { eventsRouter } from "./routes/events/events.index";
 import { healthRouter } from "./routes/health/health.index";
 import { leaderboardRouter } from "./routes/leaderboard/leaderboard.index";
 import { marketsRouter } from "./routes/markets/markets.index";
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route(apiBase, predictionsRouter);
   app.route(apiBase, rewardsRouter);
   app.route(apiBase, leaderboardRouter);
+  app.route(apiBase, eventsRouter);
   app.route(apiBase, adminRouter);
   if (deps.email instanceof OutboxEmailSender) app.route(apiBase, devRouter(deps.email));
 

@@ -80,3 +80,25 @@ export function settlementMetrics(settled: number, outcomes: Record<string, numb
     single.addMetric(`BetsSettled_${outcome.replace(/\s+/g, "_")}`, MetricUnit.Count, count);
   }
 }
+
+/** A click or view the web app reports (`POST /events`). */
+export interface UiEvent {
+  name: string;
+  uiSurface: string;
+  marketId: string;
+  /** The signed-in user, when there is one. */
+  userId?: string | undefined;
+}
+
+/**
+ * One structured log line (`ui event`, with every field) and one EMF line
+ * (`UiEvents`, by event name and surface) per analytics event from the web app.
+ */
+export function uiEventMetrics(event: UiEvent): void {
+  logger.info("ui event", { ...event });
+  // EMF lines go to stdout whatever the log level: none in silent runs (tests).
+  if (processLogLevel === "SILENT") return;
+  const single = metrics.singleMetric();
+  single.addDimensions({ event: event.name, uiSurface: event.uiSurface });
+  single.addMetric("UiEvents", MetricUnit.Count, 1);
+}

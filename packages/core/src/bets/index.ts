@@ -8,3 +8,4 @@ export {
   settleBet,
   settleMarketPage,
 } from "./settle";
+export { type SettlementProgress, settlementProgress } from "./settlement-progress";

@@ -8,6 +8,7 @@ import { ExtraWriteRejected, postLedgerEntry } from "../ledger/post";
 import { getMarket } from "../markets/market";
 import { fromCents, toCents } from "../money";
 import { serviceFor, type TransactionEntities } from "../service";
+import { recordSettledPage } from "./settlement-progress";
 
 export type SettleOutcome = "won" | "lost" | "cancelled" | "already settled";
 
@@ -184,13 +185,17 @@ export async function settleMarketPage(
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, bets.length) }, worker));
+  if (bets.length > 0) {
+    await recordSettledPage(ctx, marketId, bets.length - outcomes["already settled"]);
+  }
   return { marketId, settled: bets.length, outcomes, more: bets.length === pageSize };
 }
 
 /** Marks a market's settlement finished (the workflow's last step). */
 export async function finishSettlement(ctx: CoreContext, marketId: string): Promise<void> {
+  const now = ctx.clock().toISOString();
   await serviceFor(ctx.db)
     .entities.market.patch({ marketId })
-    .set({ settlement: "done", updatedAt: ctx.clock().toISOString() })
+    .set({ settlement: "done", settlementFinishedAt: now, updatedAt: now })
     .go();
 }

@@ -45,6 +45,11 @@ export const Market = new Entity({
     resolvedAt: { type: "string" },
     /** Settlement state of a resolved market: `pending` until every bet is settled. */
     settlement: { type: ["pending", "running", "done"] as const },
+    /** When the settlement's first page of bets was settled, and when it finished. */
+    settlementStartedAt: { type: "string" },
+    settlementFinishedAt: { type: "string" },
+    /** Bets the settlement has settled so far (ADDed per page; absent before any page). */
+    settledBets: { type: "number" },
     /** Polymarket result that needs a person (e.g. a closed market with 0/0 prices). */
     needsReview: { type: "string" },
     sourceUpdatedAt: { type: "string" },

@@ -1,9 +1,17 @@
 import { Entity, type EntityItem } from "electrodb";
 
 /**
- * Running counters for the predictions analytics, so the admin view is a few
- * Queries instead of a scan: per model (`scope` = `model#<id>`, `key` = day) and
- * per day (`scope` = `day#<yyyy-mm-dd>`, `key` = user id).
+ * Running counters for the predictions analytics and the public model scores,
+ * so each view is a few Queries instead of a scan. Per model (`scope` =
+ * `model#<id>`), by `key`:
+ * - `<yyyy-mm-dd>#<shard>`: runs that day (`successes`, `failures`,
+ *   `latencyMsTotal`); days written before sharding have the key `<yyyy-mm-dd>`;
+ * - `all#<shard>`: the same, for all time;
+ * - `scores`: `brierSum`, `brierCount` of the scored forecasts;
+ * - `cal#<0-9>`: one calibration bucket of the scored forecasts (probability of
+ *   "this" in [b/10, (b+1)/10), the last one closed): `forecasts`,
+ *   `predictedSum`, `observed` (how many resolved "this").
+ * Per day (`scope` = `day#<yyyy-mm-dd>`, `key` = user id): `sessions` started.
  */
 export const PredictionStat = new Entity({
   model: { entity: "predictionStat", version: "1", service: "market" },
@@ -16,6 +24,9 @@ export const PredictionStat = new Entity({
     latencyMsTotal: { type: "number", default: 0 },
     brierSum: { type: "number", default: 0 },
     brierCount: { type: "number", default: 0 },
+    forecasts: { type: "number", default: 0 },
+    predictedSum: { type: "number", default: 0 },
+    observed: { type: "number", default: 0 },
   },
   indexes: {
     byScope: {

@@ -1,5 +1,6 @@
 import type { CoreContext } from "../context";
 import { serviceFor } from "../service";
+import { readModelTotals, round4 as round } from "./model-stats";
 import type { ModelInfo } from "./models";
 
 export interface ModelAnalytics {
@@ -20,12 +21,10 @@ export interface PredictionAnalytics {
   sessionsPerUserPerDay: { day: string; userId: string; sessions: number }[];
 }
 
-const round = (value: number, digits = 4) => Math.round(value * 10 ** digits) / 10 ** digits;
-
 /**
  * The admin view: per model, success and failure rates, latency and mean Brier
- * score; per day, how many sessions each user started. Read from running
- * counters, one Query per model and per day.
+ * score (all time); per day, how many sessions each user started. Read from
+ * running counters, one Query per model and per day.
  */
 export async function predictionAnalytics(
   ctx: CoreContext,
@@ -35,16 +34,9 @@ export async function predictionAnalytics(
   const stats = serviceFor(ctx.db).entities.predictionStat;
   const perModel = await Promise.all(
     models.map(async (model): Promise<ModelAnalytics> => {
-      const { data } = await stats.query
-        .byScope({ scope: `model#${model.id}` })
-        .go({ pages: "all" });
-      const sum = (
-        field: "successes" | "failures" | "latencyMsTotal" | "brierSum" | "brierCount",
-      ) => data.reduce((total, item) => total + (item[field] ?? 0), 0);
-      const successes = sum("successes");
-      const failures = sum("failures");
+      const totals = await readModelTotals(ctx, model.id);
+      const { successes, failures, brierCount: scored } = totals;
       const runs = successes + failures;
-      const scored = sum("brierCount");
       return {
         modelId: model.id,
         name: model.name,
@@ -53,8 +45,8 @@ export async function predictionAnalytics(
         failures,
         successRate: runs ? round(successes / runs) : null,
         failureRate: runs ? round(failures / runs) : null,
-        averageLatencyMs: successes ? Math.round(sum("latencyMsTotal") / successes) : null,
-        meanBrierScore: scored ? round(sum("brierSum") / scored) : null,
+        averageLatencyMs: successes ? Math.round(totals.latencyMsTotal / successes) : null,
+        meanBrierScore: scored ? round(totals.brierSum / scored) : null,
         scoredPredictions: scored,
       };
     }),

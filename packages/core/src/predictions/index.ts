@@ -1,5 +1,6 @@
 export { type ModelAnalytics, type PredictionAnalytics, predictionAnalytics } from "./analytics";
 export * from "./errors";
+export { type CalibrationBucket, type ModelScore, modelScores } from "./model-scores";
 export {
   finalizeSession,
   markSessionStep,

@@ -1,9 +1,15 @@
-import { ignoreConditionFailed } from "../conditions";
+import {
+  cancellationReasons,
+  ignoreConditionFailed,
+  TransactionCancelled,
+  writeRetryingConflicts,
+} from "../conditions";
 import type { CoreContext } from "../context";
 import type { PredictionItem } from "../entities/prediction";
 import type { SessionStatus } from "../entities/prediction-session";
-import { serviceFor } from "../service";
+import { serviceFor, type TransactionEntities, type TransactionItem } from "../service";
 import { SessionNotFound } from "./errors";
+import { runCountWrites } from "./model-stats";
 import type { Prediction } from "./models";
 import { refundSession } from "./refund";
 
@@ -54,18 +60,16 @@ export async function recordModelSuccess(
   prediction: Prediction,
 ): Promise<void> {
   const now = ctx.clock().toISOString();
-  await serviceFor(ctx.db)
-    .transaction.write(({ prediction: predictions, predictionStat }) => [
-      predictions
-        .patch({ sessionId: run.sessionId, modelId: run.modelId })
-        .set({ state: "completed", completedAt: now, latencyMs: run.latencyMs, ...prediction })
-        .commit(),
-      predictionStat
-        .update({ scope: `model#${run.modelId}`, key: now.slice(0, 10) })
-        .add({ successes: 1, latencyMsTotal: run.latencyMs })
-        .commit(),
-    ])
-    .go();
+  await recordRun(ctx, "Model success", (entities) => [
+    entities.prediction
+      .patch({ sessionId: run.sessionId, modelId: run.modelId })
+      .set({ state: "completed", completedAt: now, latencyMs: run.latencyMs, ...prediction })
+      .commit(),
+    ...runCountWrites(entities, ctx, run.modelId, now, {
+      successes: 1,
+      latencyMsTotal: run.latencyMs,
+    }),
+  ]);
 }
 
 export async function recordModelFailure(
@@ -74,18 +78,25 @@ export async function recordModelFailure(
   error: string,
 ): Promise<void> {
   const now = ctx.clock().toISOString();
-  await serviceFor(ctx.db)
-    .transaction.write(({ prediction, predictionStat }) => [
-      prediction
-        .patch({ sessionId: run.sessionId, modelId: run.modelId })
-        .set({ state: "failed", completedAt: now, error: error.slice(0, 500) })
-        .commit(),
-      predictionStat
-        .update({ scope: `model#${run.modelId}`, key: now.slice(0, 10) })
-        .add({ failures: 1 })
-        .commit(),
-    ])
-    .go();
+  await recordRun(ctx, "Model failure", (entities) => [
+    entities.prediction
+      .patch({ sessionId: run.sessionId, modelId: run.modelId })
+      .set({ state: "failed", completedAt: now, error: error.slice(0, 500) })
+      .commit(),
+    ...runCountWrites(entities, ctx, run.modelId, now, { failures: 1 }),
+  ]);
+}
+
+/** A run's outcome and its counters, one transaction, tried again on a conflict. */
+async function recordRun(
+  ctx: CoreContext,
+  operation: string,
+  writes: (entities: TransactionEntities) => TransactionItem[],
+): Promise<void> {
+  const result = await writeRetryingConflicts(() =>
+    serviceFor(ctx.db).transaction.write(writes).go(),
+  );
+  if (result.canceled) throw new TransactionCancelled(operation, cancellationReasons(result));
 }
 
 export type SessionOutcome = "finished" | "error";

@@ -1,12 +1,20 @@
+import {
+  cancellationReasons,
+  conditionFailed,
+  TransactionCancelled,
+  writeRetryingConflicts,
+} from "../conditions";
 import type { CoreContext } from "../context";
 import { findMarket } from "../markets/market";
 import { serviceFor } from "../service";
+import { scoreWrites } from "./model-stats";
 
 /**
  * Scores every finished forecast of a resolved market with the Brier score,
  * (p − y)², where p is the forecast probability of "this" and y is 1 when
  * "this" won. Each score is written once (condition on it being absent) and
- * added to the model's running totals in the same transaction. Invalid
+ * added, in the same transaction, to the model's Brier totals and calibration
+ * bucket; a conflict with another market's scoring is tried again. Invalid
  * results score nothing.
  */
 export async function scorePredictions(ctx: CoreContext, marketId: string): Promise<number> {
@@ -25,22 +33,35 @@ export async function scorePredictions(ctx: CoreContext, marketId: string): Prom
     .go({ pages: "all" });
   let scored = 0;
   for (const prediction of predictions) {
-    if (prediction.probability === undefined) continue;
-    const brierScore = Math.round((prediction.probability - outcome) ** 2 * 1e6) / 1e6;
-    const result = await service.transaction
-      .write(({ prediction: entity, predictionStat }) => [
-        entity
-          .patch({ sessionId: prediction.sessionId, modelId: prediction.modelId })
-          .set({ brierScore })
-          .where((item, { notExists }) => notExists(item.brierScore))
-          .commit(),
-        predictionStat
-          .update({ scope: `model#${prediction.modelId}`, key: "scores" })
-          .add({ brierSum: brierScore, brierCount: 1 })
-          .commit(),
-      ])
-      .go();
-    if (!result.canceled) scored += 1;
+    const { probability } = prediction;
+    if (probability === undefined) continue;
+    const brierScore = Math.round((probability - outcome) ** 2 * 1e6) / 1e6;
+    const result = await writeRetryingConflicts(() =>
+      service.transaction
+        .write((entities) => [
+          entities.prediction
+            .patch({ sessionId: prediction.sessionId, modelId: prediction.modelId })
+            .set({ brierScore })
+            .where((item, { notExists }) => notExists(item.brierScore))
+            .commit(),
+          ...scoreWrites(entities, {
+            modelId: prediction.modelId,
+            probability,
+            outcome,
+            brierScore,
+          }),
+        ])
+        .go(),
+    );
+    if (!result.canceled) {
+      scored += 1;
+      continue;
+    }
+    const reasons = cancellationReasons(result);
+    // Scored meanwhile by another run (the condition), which counted it.
+    if (reasons[0]?.code === conditionFailed) continue;
+    // Out of tries: fail, so the settlement's last step runs (and scores) again.
+    throw new TransactionCancelled("Forecast scoring", reasons);
   }
   return scored;
 }

@@ -1,9 +1,12 @@
 import { assertTokenLive } from "@market/core/accounts";
 import { verifyAccessToken } from "@market/core/auth/access-token";
-import type { MiddlewareHandler } from "hono";
+import type { RateLimitName } from "@market/core/limits";
+import type { Context, MiddlewareHandler, Next } from "hono";
+import { clientIp, ipSubject } from "./client-ip";
 import type { AppEnv } from "./env";
 import { errorResponse } from "./errors";
 import { perUser } from "./limits";
+import { rateLimit } from "./rate-limit";
 
 /**
  * Requires `Authorization: Bearer <access token>` and exposes the caller as
@@ -33,13 +36,21 @@ const requestsPerUser = perUser("requests");
  * the caller's general limit (`REQUESTS_PER_USER_PER_MINUTE`); a full window is
  * a 429 before the handler runs, so nothing is charged.
  */
-export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
-  let limited: Response | undefined;
+export const requireUser: MiddlewareHandler<AppEnv> = (c, next) =>
+  withCaller(c, requestsPerUser, next);
+
+/** `then` after a valid token (401 without one); answers with whichever refused. */
+async function withCaller(
+  c: Context<AppEnv>,
+  then: MiddlewareHandler<AppEnv>,
+  next: Next,
+): Promise<Response | undefined> {
+  let refused: Response | undefined;
   const unauthenticated = await requireUserOwnLimit(c, async () => {
-    limited = (await requestsPerUser(c, next)) ?? undefined;
+    refused = (await then(c, next)) ?? undefined;
   });
-  return unauthenticated ?? limited;
-};
+  return unauthenticated ?? refused;
+}
 
 /** The one guard of every admin route: a valid token whose role is admin, else 403. */
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -57,3 +68,21 @@ export const optionalUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.req.header("authorization")) return next();
   return requireUser(c, next);
 };
+
+/**
+ * For a route open to everyone with a limit of its own (analytics events): a
+ * sent token must be valid (else 401) and the request counts against `rule`
+ * per user; without one, per client IP. One counter either way, not the
+ * general per-user limit as well.
+ */
+export function perUserOrIp(rule: RateLimitName): MiddlewareHandler<AppEnv> {
+  const limit = rateLimit<AppEnv>(rule, (c) =>
+    c.get("caller")
+      ? `user:${c.var.caller.userId}`
+      : ipSubject(clientIp(c, { trustForwardedFor: c.var.core.config.TRUST_FORWARDED_FOR })),
+  );
+  return async (c, next) => {
+    if (!c.req.header("authorization")) return limit(c, next);
+    return withCaller(c, limit, next);
+  };
+}

@@ -833,6 +833,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/markets/{marketId}/settlement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a market's settlement stands: state, bets pending and settled
+         * @description Before a resolve, `pendingBets` is what the resolve would settle; during the settlement it goes down as `settledBets` goes up.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    marketId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Settlement progress */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SettlementProgress"];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not an admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description MARKET_NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users": {
         parameters: {
             query?: never;
@@ -2044,6 +2112,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an analytics event from the web app (a structured log line and a metric)
+         * @description Anonymous or signed in (a sent token must be valid). Limited per user, or per client IP when anonymous (`EVENTS_PER_MINUTE`). Nothing is stored in the table.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        marketId: string;
+                        /** @enum {string} */
+                        name: "predict_button_click";
+                        /** @enum {string} */
+                        uiSurface: "market_detail" | "market_list" | "search_result" | "recent_predictions";
+                    };
+                };
+            };
+            responses: {
+                /** @description Recorded */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A token was sent and is not valid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMIT_EXCEEDED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -2414,6 +2556,53 @@ export interface paths {
                         "application/json": {
                             models: components["schemas"]["PredictionModel"][];
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/predictions/models/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each model's record on resolved markets: Brier score, success rate, calibration */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Model scores */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            models: components["schemas"]["ModelScore"][];
+                        };
+                    };
+                };
+                /** @description RATE_LIMIT_EXCEEDED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3178,6 +3367,25 @@ export interface components {
         Message: {
             message: string;
         };
+        ModelScore: {
+            /** @description Mean Brier score (p − y)² of those: 0 is perfect, 0.25 a coin toss */
+            brierScore: number | null;
+            /** @description 10 buckets of the probability given to the market's first option: [0, 0.1) … [0.9, 1.0]; observedFrequency is the share of the bucket's forecasts whose market resolved that way */
+            calibration: {
+                forecasts: number;
+                lower: number;
+                meanPredicted: number | null;
+                observedFrequency: number | null;
+                upper: number;
+            }[];
+            /** @description Forecasts scored on resolved markets (invalid results score none) */
+            forecasts: number;
+            modelId: string;
+            name: string;
+            /** @description Model runs that ended (succeeded or failed) */
+            runs: number;
+            successRate: number | null;
+        };
         OutboxEmail: {
             id: string;
             sentAt: string;
@@ -3301,6 +3509,19 @@ export interface components {
             };
             startedAt: string;
             untrackedTotals: number;
+        };
+        SettlementProgress: {
+            finishedAt: string | null;
+            marketId: string;
+            pendingBets: number;
+            /** @enum {string|null} */
+            resolution: "this" | "that" | "invalid" | null;
+            settledBets: number | null;
+            /** @enum {string} */
+            settlement: "none" | "pending" | "running" | "done";
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "open" | "closed" | "resolved" | "cancelled";
         };
         SignIn: components["schemas"]["TokenPair"] & {
             user: components["schemas"]["PrivateProfile"];

@@ -1,4 +1,5 @@
 import { DomainError } from "@market/core";
+import { settlementProgress } from "@market/core/bets";
 import { createMarket, getMarket, resolveMarket, toMarketView } from "@market/core/markets";
 import type { AppRouteHandler } from "../../http/routes";
 import { runMarketSync, runResolutionPoll } from "../../jobs/markets";
@@ -37,4 +38,8 @@ export const restartSettlement: AppRouteHandler<typeof routes.restartSettlement>
   if (market.status !== "resolved") throw new MarketNotResolved(marketId);
   const { executionName } = await c.var.services.settlement.start(marketId);
   return c.json({ executionName }, 202);
+};
+
+export const settlement: AppRouteHandler<typeof routes.settlement> = async (c) => {
+  return c.json(await settlementProgress(c.var.core, c.req.valid("param").marketId), 200);
 };

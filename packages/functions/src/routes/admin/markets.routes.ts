@@ -122,3 +122,34 @@ export const restartSettlement = adminRoute({
     409: errorContent("MARKET_NOT_RESOLVED: nothing to settle yet"),
   },
 });
+
+export const SettlementProgressSchema = z
+  .object({
+    marketId: z.string(),
+    status: z.enum(["open", "closed", "resolved", "cancelled"]),
+    resolution: z.enum(["this", "that", "invalid"]).nullable(),
+    settlement: z.enum(["none", "pending", "running", "done"]),
+    pendingBets: z.number().int(),
+    settledBets: z.number().int().nullable(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  })
+  .openapi("SettlementProgress");
+
+export const settlement = adminRoute({
+  method: "get",
+  path: "/admin/markets/{marketId}/settlement",
+  tags: ["Admin"],
+  summary: "Where a market's settlement stands: state, bets pending and settled",
+  description:
+    "Before a resolve, `pendingBets` is what the resolve would settle; during the " +
+    "settlement it goes down as `settledBets` goes up.",
+  request: { params: marketId },
+  responses: {
+    200: {
+      description: "Settlement progress",
+      content: { "application/json": { schema: SettlementProgressSchema } },
+    },
+    404: errorContent("MARKET_NOT_FOUND"),
+  },
+});

@@ -2,6 +2,7 @@ import { DomainError } from "@market/core";
 import {
   getOwnSession,
   listRecentSessions,
+  modelScores as readModelScores,
   refundSession,
   startSession,
 } from "@market/core/predictions";
@@ -20,6 +21,10 @@ class WorkflowStartFailed extends DomainError {
 
 export const listModels: AppRouteHandler<typeof routes.listModels> = async (c) => {
   return c.json({ models: c.var.services.models.list() }, 200);
+};
+
+export const modelScores: AppRouteHandler<typeof routes.modelScores> = async (c) => {
+  return c.json({ models: await readModelScores(c.var.core, c.var.services.models.list()) }, 200);
 };
 
 export const start: AppRouteHandler<typeof routes.start> = async (c) => {

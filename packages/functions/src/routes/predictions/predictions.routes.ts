@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { perIp } from "../../http/limits";
 import { authedRoute, authedRouteOwnLimit, publicRoute } from "../../http/routes";
 import { errorContent, idempotencyKeyHeaders, jsonBody } from "../../http/schemas";
 
@@ -59,6 +60,53 @@ export const listModels = publicRoute({
       description: "Models",
       content: { "application/json": { schema: z.object({ models: z.array(ModelSchema) }) } },
     },
+  },
+});
+
+export const ModelScoreSchema = z
+  .object({
+    modelId: z.string(),
+    name: z.string(),
+    runs: z.number().int().openapi({ description: "Model runs that ended (succeeded or failed)" }),
+    successRate: z.number().min(0).max(1).nullable(),
+    forecasts: z.number().int().openapi({
+      description: "Forecasts scored on resolved markets (invalid results score none)",
+    }),
+    brierScore: z.number().nullable().openapi({
+      description: "Mean Brier score (p − y)² of those: 0 is perfect, 0.25 a coin toss",
+    }),
+    calibration: z
+      .array(
+        z.object({
+          lower: z.number(),
+          upper: z.number(),
+          forecasts: z.number().int(),
+          meanPredicted: z.number().nullable(),
+          observedFrequency: z.number().nullable(),
+        }),
+      )
+      .openapi({
+        description:
+          "10 buckets of the probability given to the market's first option: [0, 0.1) … [0.9, 1.0]; " +
+          "observedFrequency is the share of the bucket's forecasts whose market resolved that way",
+      }),
+  })
+  .openapi("ModelScore");
+
+export const modelScores = publicRoute({
+  method: "get",
+  path: "/predictions/models/scores",
+  tags: ["Predict with AI"],
+  summary: "Each model's record on resolved markets: Brier score, success rate, calibration",
+  middleware: [perIp("anonymousReads")] as const,
+  responses: {
+    200: {
+      description: "Model scores",
+      content: {
+        "application/json": { schema: z.object({ models: z.array(ModelScoreSchema) }) },
+      },
+    },
+    429: errorContent("RATE_LIMIT_EXCEEDED"),
   },
 });
 
