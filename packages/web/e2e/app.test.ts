@@ -1,29 +1,21 @@
 /// <reference lib="dom" />
-import { existsSync } from "node:fs";
 import { runRankingJob } from "@market/functions/jobs/ranking";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   balanceText,
   buildSpa,
   checkPage,
-  chromiumPath,
+  haveChromium,
   launchBrowser,
   newUser,
+  openFirstMarket as openMarket,
+  pagesOf,
   type Stack,
   signUp,
   startStack,
-  viewports,
-  watchForProblems,
+  tabTo,
 } from "./stack";
-
-const haveChromium = existsSync(chromiumPath);
-if (!haveChromium && process.env.CI) {
-  throw new Error(`Chromium not found at ${chromiumPath}: .ci/run should have installed it`);
-}
-if (!haveChromium) {
-  console.warn(`Browser tests skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH).`);
-}
 
 /** Access tokens of the second stack live this long, so they expire mid-test. */
 const shortTtlSeconds = 2;
@@ -31,32 +23,14 @@ const shortTtlSeconds = 2;
 let stack: Stack;
 let shortStack: Stack;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-const problems: string[] = [];
+let pages: ReturnType<typeof pagesOf>;
 
-let clients = 0;
-async function newPage(origin: string = stack.origin): Promise<Page> {
-  // Each page is its own client address, as separate people are (sign-up is limited per IP).
-  clients += 1;
-  const context = await browser.newContext({
-    viewport: viewports.desktop,
-    baseURL: origin,
-    extraHTTPHeaders: { "x-forwarded-for": `10.0.${Math.floor(clients / 250)}.${clients % 250}` },
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  const seen = watchForProblems(page);
-  page.on("close", () => problems.push(...seen));
-  return page;
+function newPage(origin: string = stack.origin): Promise<Page> {
+  return pages.newPage(origin);
 }
 
 async function openFirstMarket(page: Page): Promise<string> {
-  await page.goto(`${stack.origin}/`);
-  const link = page.getByRole("article").first().getByRole("link");
-  const title = await link.innerText();
-  await link.click();
-  await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe(title);
-  return title;
+  return (await openMarket(page, stack.origin)).title;
 }
 
 /** Hashing passwords (argon2id, 19 MiB) is slow on purpose; on a loaded CI machine, seconds. */
@@ -81,10 +55,11 @@ describe.skipIf(!haveChromium)("the web app in Chromium", () => {
       startStack(dist, { ACCESS_TOKEN_TTL_SECONDS: String(shortTtlSeconds) }),
       launchBrowser(),
     ]);
+    pages = pagesOf(browser);
   }, 120_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    const problems = (await pages?.close()) ?? [];
     await browser?.close();
     await Promise.all([stack?.close(), shortStack?.close()]);
     expect(problems, "CSP violations or page errors").toEqual([]);
@@ -234,7 +209,7 @@ describe.skipIf(!haveChromium)("the web app in Chromium", () => {
   it("resets a forgotten password with the emailed link, then changes it and signs other devices out", async () => {
     const page = await newPage();
     const user = newUser("reset");
-    await stack.api("/auth/register", { method: "POST", body: user });
+    await stack.register(user);
     await page.goto(`${stack.origin}/login`);
     await page.getByRole("link", { name: "Forgot your password?" }).click();
     await page.getByLabel("Email").fill(user.email);
@@ -343,19 +318,7 @@ describe.skipIf(!haveChromium)("the web app in Chromium", () => {
     const page = await newPage();
     const user = newUser("keys");
     await page.goto(`${stack.origin}/signup`);
-    const focused = () =>
-      page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        return `${el?.tagName ?? ""}|${el?.getAttribute("name") ?? ""}|${el?.textContent?.trim() ?? ""}|${el?.getAttribute("href") ?? ""}`;
-      });
-    async function tabTo(match: (description: string) => boolean, limit = 80) {
-      for (let i = 0; i < limit; i += 1) {
-        await page.keyboard.press("Tab");
-        if (match(await focused())) return;
-      }
-      throw new Error(`Tab never reached the element; last focus ${await focused()}`);
-    }
-    await tabTo((d) => d.startsWith("INPUT|username"));
+    await tabTo(page, (d) => d.startsWith("INPUT|username"));
     await page.keyboard.type(user.username);
     await page.keyboard.press("Tab");
     await page.keyboard.type(user.email);
@@ -364,14 +327,14 @@ describe.skipIf(!haveChromium)("the web app in Chromium", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => balanceText(page)).toBe("1,000 credits");
 
-    await tabTo((d) => d.startsWith("A|") && d.includes("/markets/"));
+    await tabTo(page, (d) => d.startsWith("A|") && d.includes("/markets/"));
     await page.keyboard.press("Enter");
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/markets\//);
-    await tabTo((d) => d.startsWith("INPUT|side"));
+    await tabTo(page, (d) => d.startsWith("INPUT|side"));
     await page.keyboard.press("ArrowRight");
-    await tabTo((d) => d.startsWith("INPUT|amount"));
+    await tabTo(page, (d) => d.startsWith("INPUT|amount"));
     await page.keyboard.type("25");
-    await tabTo((d) => d.startsWith("BUTTON") && d.includes("Place bet"));
+    await tabTo(page, (d) => d.startsWith("BUTTON") && d.includes("Place bet"));
     await page.keyboard.press("Enter");
     await expect.poll(() => balanceText(page)).toBe("975 credits");
     expect(await page.locator('input[name="side"]:checked').getAttribute("value")).toBe("that");

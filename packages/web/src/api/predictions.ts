@@ -6,6 +6,7 @@ import { api } from "./session";
 
 export type PredictionModel = components["schemas"]["PredictionModel"];
 export type PredictionSession = components["schemas"]["PredictionSession"];
+export type ModelScore = components["schemas"]["ModelScore"];
 export type SessionStatus = PredictionSession["status"];
 export type SessionSummary =
   paths["/api/v1/predictions/sessions"]["get"]["responses"][200]["content"]["application/json"]["sessions"][number];
@@ -25,6 +26,12 @@ export const predictionQueries = {
       queryKey: ["predictions", "models"],
       queryFn: async () => unwrap(await api.GET("/api/v1/predictions/models")).models,
       staleTime: 5 * 60_000,
+    }),
+  scores: () =>
+    queryOptions({
+      queryKey: ["predictions", "scores"],
+      queryFn: async () => unwrap(await api.GET("/api/v1/predictions/models/scores")).models,
+      staleTime: 60_000,
     }),
   quota: () =>
     queryOptions({

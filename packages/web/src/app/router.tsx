@@ -14,6 +14,7 @@ import { PublicProfilePage } from "../pages/PublicProfilePage";
 import { ResetPasswordPage } from "../pages/ResetPasswordPage";
 import { SignupPage } from "../pages/SignupPage";
 import { TransactionsPage } from "../pages/TransactionsPage";
+import { adminRoutes } from "./adminRoutes";
 import { predictRoutes } from "./predictRoutes";
 import { requireSignedOut, requireSignIn, rootRoute } from "./root";
 import { pick, text } from "./search";
@@ -179,6 +180,7 @@ export const routeTree = rootRoute.addChildren([
   forgotPasswordRoute,
   resetPasswordRoute,
   ...predictRoutes,
+  ...adminRoutes,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -1,3 +1,5 @@
+import { api } from "../api/session";
+
 /** Where a Predict button was clicked: the `ui_surface` of the analytics event. */
 export type PredictSurface =
   | "market_detail"
@@ -6,10 +8,12 @@ export type PredictSurface =
   | "recent_predictions";
 
 /**
- * Records a click of a Predict button (`predict_button_click` with its
- * `ui_surface` and `marketId`). Fire and forget: analytics never stands in
- * the way of the click.
+ * Records a click of a Predict button with its `uiSurface` and `marketId`
+ * (`POST /api/v1/events`: a structured log line and a metric per surface).
+ * Fire and forget: analytics never stands in the way of the click.
  */
 export function trackPredictClick(uiSurface: PredictSurface, marketId: string): void {
-  void [uiSurface, marketId];
+  api
+    .POST("/api/v1/events", { body: { name: "predict_button_click", uiSurface, marketId } })
+    .catch(() => undefined);
 }

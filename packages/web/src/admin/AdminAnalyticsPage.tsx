@@ -1,0 +1,3 @@
+export function AdminAnalyticsPage() {
+  return <p>Coming soon.</p>;
+}
