@@ -12,6 +12,8 @@ export default defineConfig({
     globalSetup: ["scripts/test/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The global teardown reconciles every table of the run before it ends.
+    teardownTimeout: 300_000,
     pool: "forks",
     // Tests assert on responses; set LOG_LEVEL=INFO to see the structured logs.
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "SILENT" },

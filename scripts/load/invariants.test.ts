@@ -38,6 +38,9 @@ describe("the load and soak invariants", () => {
     expect(broken.ok).toBe(false);
     expect(broken.reconcileDifferences).toBe(1);
     expect(broken.problems.join("\n")).toContain(`user ${bob}: balance 49.99 vs entries 50`);
+    // Put back: the test run ends by reconciling every table, and fails on a difference left.
+    await serviceFor(ctx.db).entities.user.patch({ userId: bob }).set({ balance: 50 }).go();
+    expect((await checkInvariants(ctx)).ok).toBe(true);
   });
 
   it("catch a bet of a settled market left pending", async () => {

@@ -5,6 +5,7 @@ import {
   ignoreConditionFailed,
   isConditionFailed,
   TransactionCancelled,
+  writeRetryingConflicts,
 } from "./conditions";
 import { serviceFor } from "./service";
 import { createTestContext } from "./test-support";
@@ -49,5 +50,53 @@ describe("reading DynamoDB's refusals", () => {
     expect(new TransactionCancelled("Test", reasons).message).toBe(
       "Test cancelled: None, ConditionalCheckFailed",
     );
+  });
+});
+
+/**
+ * DynamoDB Local runs transactions one at a time and never reports a
+ * TransactionConflict (tried: 40 concurrent transactions on one item all
+ * commit), so the retry is shown here on the results AWS DynamoDB gives.
+ */
+describe("writeRetryingConflicts", () => {
+  const conflict = {
+    canceled: true,
+    data: [{ code: "None" }, { code: "TransactionConflict" }],
+  };
+  const committed = { canceled: false, data: [] };
+  const refused = { canceled: true, data: [{ code: conditionFailed }, { code: "None" }] };
+
+  it("builds and sends the transaction again while it only meets conflicts", async () => {
+    const results = [conflict, conflict, committed];
+    let attempts = 0;
+
+    const result = await writeRetryingConflicts(async () => results[attempts++] ?? committed);
+
+    expect(result).toBe(committed);
+    expect(attempts).toBe(3);
+  });
+
+  it("returns a failed condition at once, for the caller to read", async () => {
+    let attempts = 0;
+
+    const result = await writeRetryingConflicts(async () => {
+      attempts += 1;
+      return refused;
+    });
+
+    expect(result).toBe(refused);
+    expect(attempts).toBe(1);
+  });
+
+  it("gives up after its tries and returns the last conflict", async () => {
+    let attempts = 0;
+
+    const result = await writeRetryingConflicts(async () => {
+      attempts += 1;
+      return conflict;
+    }, 3);
+
+    expect(result).toBe(conflict);
+    expect(attempts).toBe(3);
   });
 });

@@ -2,6 +2,7 @@ import { ElectroError, Service } from "electrodb";
 import type { Db } from "./db";
 import { AuditEvent } from "./entities/audit-event";
 import { Bet } from "./entities/bet";
+import { DailyCounter } from "./entities/daily-counter";
 import { DailyReward } from "./entities/daily-reward";
 import { IdempotencyKey } from "./entities/idempotency-key";
 import { JobLease } from "./entities/job-lease";
@@ -46,6 +47,7 @@ const entities = {
   predictionStat: PredictionStat,
   auditEvent: AuditEvent,
   dailyReward: DailyReward,
+  dailyCounter: DailyCounter,
   userStat: UserStat,
   rankDirty: RankDirty,
   leaderboardEntry: LeaderboardEntry,

@@ -1,5 +1,6 @@
 import { cancellationReasons, conditionFailed, TransactionCancelled } from "../conditions";
 import type { CoreContext } from "../context";
+import { dayOf } from "../counters";
 import type { BetItem } from "../entities/bet";
 import type { Resolution } from "../entities/market";
 import type { UserItem } from "../entities/user";
@@ -95,12 +96,20 @@ export async function settleBet(
 function remember(
   knownUsers: Map<string, UserItem> | undefined,
   userId: string,
-  posting: { replayed: boolean; balanceAfter: number; seq: number },
+  posting: { replayed: boolean; balanceAfter: number; seq: number; createdAt: string },
 ): void {
   const known = knownUsers?.get(userId);
   if (!known) return;
   if (posting.replayed) knownUsers?.delete(userId);
-  else knownUsers?.set(userId, { ...known, balance: posting.balanceAfter, ledgerSeq: posting.seq });
+  else {
+    knownUsers?.set(userId, {
+      ...known,
+      balance: posting.balanceAfter,
+      ledgerSeq: posting.seq,
+      // The credit counted the user active that day (analytics): the next one need not.
+      lastActiveDay: dayOf(posting.createdAt),
+    });
+  }
 }
 
 async function settleLoss(ctx: CoreContext, bet: BetItem, settledAt: Date): Promise<SettleOutcome> {

@@ -39,6 +39,11 @@ export const User = new Entity({
     currentStreak: { type: "number" },
     longestStreak: { type: "number" },
     rewardCount: { type: "number" },
+    /**
+     * The last UTC day (`YYYY-MM-DD`) the user was counted active (analytics'
+     * DAU): set at most once a day, in the transaction that adds them to the day.
+     */
+    lastActiveDay: { type: "string" },
     /** All-time ranks, written by the ranking job (leaderboard module); absent before. */
     rankByPnL: { type: "number" },
     rankByVolume: { type: "number" },

@@ -11,9 +11,10 @@ import {
 } from "../errors";
 import { serviceFor } from "../service";
 import { createTestContext, userWithBalance } from "../test-support";
+import { onLedgerPosting } from "./observers";
 import { AccountExists, openAccount } from "./open-account";
 import { consume, grant, refund } from "./operations";
-import { postLedgerEntry } from "./post";
+import { type LedgerPosting, postLedgerEntry } from "./post";
 import { getBalance, history } from "./read";
 import { reconcile } from "./reconcile";
 
@@ -42,6 +43,20 @@ describe("openAccount", () => {
     expect(balance).toBe(1000);
     expect(page.entries).toHaveLength(1);
     expect(page.entries[0]).toMatchObject({ seq: 1, amount: 1000, balanceAfter: 1000 });
+  });
+
+  it("tells the credit-movement observers (logs, metrics) of the opening grant, once", async () => {
+    const seen: LedgerPosting[] = [];
+    const stop = onLedgerPosting((posting) => seen.push(posting));
+    try {
+      const userId = await userWithBalance(ctx, 1000);
+
+      expect(seen.filter((posting) => posting.userId === userId)).toEqual([
+        expect.objectContaining({ type: "admin_grant", amount: 1000, seq: 1, replayed: false }),
+      ]);
+    } finally {
+      stop();
+    }
   });
 
   it("refuses a second account with the same id and leaves the first untouched", async () => {

@@ -1,10 +1,18 @@
-import { cancellationReasons, conditionFailed, TransactionCancelled } from "../conditions";
+import { dailyCounterWrite, movementCounts } from "../analytics/daily";
+import {
+  cancellationReasons,
+  conditionFailed,
+  TransactionCancelled,
+  writeRetryingConflicts,
+} from "../conditions";
 import type { CoreContext } from "../context";
+import { dayOf } from "../counters";
 import type { LedgerEntryType } from "../entities/ledger-entry";
 import type { UserItem } from "../entities/user";
 import { DomainError } from "../errors";
 import { amountInCents, fromCents } from "../money";
 import { serviceFor, type TransactionEntities, type TransactionItem } from "../service";
+import { notifyPosting } from "./observers";
 import type { LedgerPosting } from "./post";
 
 export interface OpenAccountInput {
@@ -56,6 +64,8 @@ export async function openAccount(
     volume: 0,
     creditsEarned: balance,
     creditsSpent: 0,
+    // Opening an account is the user's first activity (analytics' DAU).
+    lastActiveDay: dayOf(now),
     createdAt: now,
     updatedAt: now,
   } satisfies UserItem;
@@ -74,30 +84,39 @@ export async function openAccount(
       }
     : null;
 
-  const result = await serviceFor(ctx.db)
-    .transaction.write((entities) => [
-      entities.user.create(user).commit(),
-      ...(opening
-        ? [
-            entities.ledgerEntry
-              .create({ ...opening, idempotencyKey: `${opening.type}#${input.userId}` })
-              .commit(),
-            entities.idempotencyKey
-              .create({
-                key: `${opening.type}#${input.userId}`,
-                userId: input.userId,
-                amount: opening.amount,
-                type: opening.type,
-                seq: 1,
-                entryId: opening.entryId,
-                createdAt: now,
-              })
-              .commit(),
-          ]
-        : []),
-      ...(input.alsoWrite?.(entities) ?? []),
-    ])
-    .go();
+  const result = await writeRetryingConflicts(() =>
+    serviceFor(ctx.db)
+      .transaction.write((entities) => [
+        entities.user.create(user).commit(),
+        ...(opening
+          ? [
+              entities.ledgerEntry
+                .create({ ...opening, idempotencyKey: `${opening.type}#${input.userId}` })
+                .commit(),
+              entities.idempotencyKey
+                .create({
+                  key: `${opening.type}#${input.userId}`,
+                  userId: input.userId,
+                  amount: opening.amount,
+                  type: opening.type,
+                  seq: 1,
+                  entryId: opening.entryId,
+                  createdAt: now,
+                })
+                .commit(),
+            ]
+          : []),
+        ...(input.alsoWrite?.(entities) ?? []),
+        // Last, so the extra writes keep their indexes in the cancellation reasons.
+        ...dailyCounterWrite(
+          entities,
+          ctx,
+          now,
+          movementCounts({ type: grant?.type ?? "signup_bonus", amount: balance }, true),
+        ),
+      ])
+      .go(),
+  );
   if (result.canceled) {
     const reasons = cancellationReasons(result);
     if (reasons[0]?.code === conditionFailed) throw new AccountExists(input.userId);
@@ -106,5 +125,6 @@ export async function openAccount(
     if (mapped) throw mapped;
     throw new TransactionCancelled("Account transaction", reasons);
   }
+  if (opening) notifyPosting(opening);
   return { user, opening };
 }

@@ -4,7 +4,7 @@ import { InvalidAmount, ValidationFailed } from "../errors";
 import { type LedgerPosting, postLedgerEntry } from "./post";
 
 /** Which direction each entry type moves credits; `admin_adjustment` goes either way. */
-const creditTypes = new Set<LedgerEntryType>([
+export const creditTypes: ReadonlySet<LedgerEntryType> = new Set<LedgerEntryType>([
   "signup_bonus",
   "daily_reward",
   "bet_payout",
@@ -12,12 +12,15 @@ const creditTypes = new Set<LedgerEntryType>([
   "migration_grant",
   "admin_adjustment",
 ]);
-const debitTypes = new Set<LedgerEntryType>([
+export const debitTypes: ReadonlySet<LedgerEntryType> = new Set<LedgerEntryType>([
   "bet_placed",
   "prediction_charge",
   "admin_adjustment",
 ]);
-const refundTypes = new Set<LedgerEntryType>(["bet_refund", "prediction_refund"]);
+export const refundTypes: ReadonlySet<LedgerEntryType> = new Set<LedgerEntryType>([
+  "bet_refund",
+  "prediction_refund",
+]);
 
 export interface MovementInput {
   userId: string;
@@ -58,7 +61,11 @@ export async function refund(
   return postLedgerEntry(ctx, input);
 }
 
-function requireType(type: LedgerEntryType, allowed: Set<LedgerEntryType>, what: string): void {
+function requireType(
+  type: LedgerEntryType,
+  allowed: ReadonlySet<LedgerEntryType>,
+  what: string,
+): void {
   if (!allowed.has(type)) {
     throw new ValidationFailed(`${type} is not ${what} type`, {
       type: `must be one of ${[...allowed].join(", ")}`,

@@ -1,5 +1,7 @@
+import { type DailyCounts, dailyCounterWrite, movementCounts } from "../analytics/daily";
 import { cancellationReasons, conditionFailed, TransactionCancelled } from "../conditions";
 import type { CoreContext } from "../context";
+import { dayOf } from "../counters";
 import type { LedgerEntryItem, LedgerEntryType } from "../entities/ledger-entry";
 import type { UserItem } from "../entities/user";
 import {
@@ -52,6 +54,8 @@ export interface PostEntryInput {
     | undefined;
   /** The user as just read (consistently) by the caller, to save the ledger's own read. */
   knownUser?: UserItem | undefined;
+  /** More for the day's analytics counters (a session started or failed), in the same update. */
+  dailyCounts?: DailyCounts | undefined;
 }
 
 export interface UserTotals {
@@ -263,11 +267,15 @@ function writeTransaction(
       ? input.userTotals(entry.amount)
       : (input.userTotals ?? {});
   const flow = creditFlow(entry.type, entry.amount);
+  // The user's first activity of the day counts them in its DAU, once (analytics).
+  const today = dayOf(entry.createdAt);
+  const firstToday = user.lastActiveDay !== today;
   return serviceFor(ctx.db).transaction.write((entities) => [
     entities.user
       .patch({ userId: input.userId })
       .set({
         ...input.userFields,
+        ...(firstToday ? { lastActiveDay: today } : {}),
         balance: entry.balanceAfter,
         ledgerSeq: entry.seq,
         updatedAt: entry.createdAt,
@@ -279,10 +287,15 @@ function writeTransaction(
         ...(flow.spent ? { creditsSpent: flow.spent } : {}),
       })
       // The balance rule is enforced here, by the database, against the value it holds now.
-      .where(({ ledgerSeq, balance }, { eq, gte, lte }) =>
-        entry.amount < 0
-          ? `${eq(ledgerSeq, seq)} AND ${gte(balance, -entry.amount)}`
-          : `${eq(ledgerSeq, seq)} AND ${lte(balance, fromCents(capCents - toCents(entry.amount)))}`,
+      .where(({ ledgerSeq, balance, lastActiveDay }, { eq, gte, lte, ne, notExists }) =>
+        [
+          eq(ledgerSeq, seq),
+          entry.amount < 0
+            ? gte(balance, -entry.amount)
+            : lte(balance, fromCents(capCents - toCents(entry.amount))),
+          // Counted active meanwhile (a request): this attempt is stale, the next counts nothing.
+          ...(firstToday ? [`(${notExists(lastActiveDay)} OR ${ne(lastActiveDay, today)})`] : []),
+        ].join(" AND "),
       )
       .commit({ response: "all_old" }),
     entities.ledgerEntry.create(entry).commit(),
@@ -298,6 +311,11 @@ function writeTransaction(
       })
       .commit(),
     ...(input.alsoWrite?.(entities, entry) ?? []),
+    // Last, so the extra writes keep their indexes in the cancellation reasons.
+    ...dailyCounterWrite(entities, ctx, entry.createdAt, {
+      ...movementCounts(entry, firstToday),
+      ...input.dailyCounts,
+    }),
   ]);
 }
 

@@ -1,6 +1,7 @@
 import type { CoreContext } from "../context";
+import { lastDays } from "../counters";
 import { serviceFor } from "../service";
-import { readModelTotals, round4 as round } from "./model-stats";
+import { readModelDays, readModelTotals, round4 as round } from "./model-stats";
 import type { ModelInfo } from "./models";
 
 export interface ModelAnalytics {
@@ -19,12 +20,15 @@ export interface ModelAnalytics {
 export interface PredictionAnalytics {
   models: ModelAnalytics[];
   sessionsPerUserPerDay: { day: string; userId: string; sessions: number }[];
+  /** Every day of the range (oldest first) for every model, zeros included. */
+  modelOutcomesPerDay: { date: string; modelId: string; successes: number; failures: number }[];
 }
 
 /**
  * The admin view: per model, success and failure rates, latency and mean Brier
- * score (all time); per day, how many sessions each user started. Read from
- * running counters, one Query per model and per day.
+ * score (all time), and successes and failures per day; per day, how many
+ * sessions each user started. Read from running counters: two Queries per
+ * model and one per day.
  */
 export async function predictionAnalytics(
   ctx: CoreContext,
@@ -61,5 +65,20 @@ export async function predictionAnalytics(
       return data.map((item) => ({ day, userId: item.key, sessions: item.sessions ?? 0 }));
     }),
   );
-  return { models: perModel, sessionsPerUserPerDay: perDay.flat() };
+  const dates = lastDays(ctx, days);
+  const outcomes = await Promise.all(
+    models.map(async (model) => ({
+      modelId: model.id,
+      byDay: await readModelDays(ctx, model.id, dates[0] as string, dates.at(-1) as string),
+    })),
+  );
+  const modelOutcomesPerDay = dates.flatMap((date) =>
+    outcomes.map(({ modelId, byDay }) => ({
+      date,
+      modelId,
+      successes: byDay.get(date)?.successes ?? 0,
+      failures: byDay.get(date)?.failures ?? 0,
+    })),
+  );
+  return { models: perModel, sessionsPerUserPerDay: perDay.flat(), modelOutcomesPerDay };
 }

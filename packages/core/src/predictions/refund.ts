@@ -1,4 +1,10 @@
-import { ignoreConditionFailed } from "../conditions";
+import { dailyCounterWrite } from "../analytics/daily";
+import {
+  cancellationReasons,
+  conditionFailed,
+  TransactionCancelled,
+  writeRetryingConflicts,
+} from "../conditions";
 import type { CoreContext } from "../context";
 import { ExtraWriteRejected, postLedgerEntry } from "../ledger/post";
 import { serviceFor } from "../service";
@@ -39,13 +45,26 @@ export async function refundSession(
   };
 
   if (session.charged === 0) {
-    await service.entities.predictionSession
-      .patch({ sessionId })
-      .set(markFailed)
-      .composite({ createdAt: session.createdAt })
-      .where((item, { ne }) => ne(item.status, "finished"))
-      .go()
-      .catch(ignoreConditionFailed);
+    // Counted failed once: only the move into `error` counts (a repeat finds it there).
+    const result = await writeRetryingConflicts(() =>
+      service.transaction
+        .write((entities) => [
+          entities.predictionSession
+            .patch({ sessionId })
+            .set(markFailed)
+            .composite({ createdAt: session.createdAt })
+            .where(
+              (item, { ne }) => `${ne(item.status, "finished")} AND ${ne(item.status, "error")}`,
+            )
+            .commit(),
+          ...dailyCounterWrite(entities, ctx, now, { sessionsFailed: 1 }),
+        ])
+        .go(),
+    );
+    const reasons = cancellationReasons(result);
+    if (result.canceled && reasons[0]?.code !== conditionFailed) {
+      throw new TransactionCancelled("Session failure", reasons);
+    }
     return "nothing charged";
   }
   try {
@@ -56,6 +75,7 @@ export async function refundSession(
       reason: `Refund: prediction session failed (${reason})`,
       referenceId: sessionId,
       idempotencyKey: `prediction_refund#${sessionId}`,
+      dailyCounts: { sessionsFailed: 1 },
       alsoWrite: (entities) => [
         entities.predictionSession
           .patch({ sessionId })

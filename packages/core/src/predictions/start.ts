@@ -1,4 +1,10 @@
-import { cancellationReasons, conditionFailed, TransactionCancelled } from "../conditions";
+import { dailyCounterWrite } from "../analytics/daily";
+import {
+  cancellationReasons,
+  conditionFailed,
+  TransactionCancelled,
+  writeRetryingConflicts,
+} from "../conditions";
 import type { CoreContext } from "../context";
 import type { PredictionItem } from "../entities/prediction";
 import type { PredictionSessionItem } from "../entities/prediction-session";
@@ -109,7 +115,15 @@ export async function startSession(
   };
 
   if (charged === 0) {
-    const result = await serviceFor(ctx.db).transaction.write(writes).go();
+    const result = await writeRetryingConflicts(() =>
+      serviceFor(ctx.db)
+        .transaction.write((entities) => [
+          ...writes(entities),
+          // Last, after the rate-limit windows whose indexes `limitHit` reads.
+          ...dailyCounterWrite(entities, ctx, createdAt, { sessions: 1 }),
+        ])
+        .go(),
+    );
     if (result.canceled) {
       const reasons = cancellationReasons(result);
       const rejected = reasons.findIndex((reason) => reason.code === conditionFailed);
@@ -127,6 +141,7 @@ export async function startSession(
       idempotencyKey: ledgerKey ?? `prediction_charge#${sessionId}`,
       knownUser: user,
       alsoWrite: writes,
+      dailyCounts: { sessions: 1 },
     });
     if (posting.replayed) return replay(ctx, posting.seq, user, input);
     return { session, newBalance: posting.balanceAfter, replayed: false };

@@ -1,7 +1,9 @@
 import { assertTokenLive } from "@market/core/accounts";
+import { recordActivity } from "@market/core/analytics";
 import { verifyAccessToken } from "@market/core/auth/access-token";
 import type { RateLimitName } from "@market/core/limits";
 import type { Context, MiddlewareHandler, Next } from "hono";
+import { logger } from "../logger";
 import { clientIp, ipSubject } from "./client-ip";
 import type { AppEnv } from "./env";
 import { errorResponse } from "./errors";
@@ -26,6 +28,10 @@ export const requireUserOwnLimit: MiddlewareHandler<AppEnv> = async (c, next) =>
   const claims = await verifyAccessToken(keys, token, clock());
   await assertTokenLive(c.var.core, claims);
   c.set("caller", { userId: claims.userId, role: claims.role });
+  // The first request of the day counts the user in DAU; analytics never fails a request.
+  await recordActivity(c.var.core, claims.userId).catch((error: unknown) =>
+    logger.warn("activity not recorded", { userId: claims.userId, error }),
+  );
   await next();
 };
 

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { OutboxEmailSender } from "@market/core/email";
 import type { createApp } from "../app";
-import { jsonRequest } from "./app";
+import { createTestApp, jsonRequest } from "./app";
 
 type App = ReturnType<typeof createApp>;
 
@@ -77,4 +77,15 @@ export async function registerAdmin(
 
 export function bearer(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}` };
+}
+
+/**
+ * The test app (`createTestApp`, with `env`) and one verified admin on it:
+ * `const { setup, admin } = await anAppWithAnAdmin({ MODEL_FAULTS: "momentum:fail" })`.
+ */
+export async function anAppWithAnAdmin(env: Record<string, string> = {}) {
+  const username = uniqueName("admin");
+  const setup = await createTestApp({ env: { ...env, ADMIN_EMAILS: `${username}@example.com` } });
+  const admin = await registerAdmin(setup.app, setup.outbox, { username });
+  return { setup, admin };
 }

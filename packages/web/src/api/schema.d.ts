@@ -4,6 +4,96 @@
  */
 
 export interface paths {
+    "/api/v1/admin/analytics/credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Credits issued and spent by ledger type, DAU, bets and sessions per UTC day
+         * @description Summed from daily counters kept by the transactions that move credits (never a scan). Every day of the range is present, oldest first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Credit analytics */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            days: {
+                                /** @description Distinct users with a credit movement or a signed-in request */
+                                activeUsers: number;
+                                averageBet: number | null;
+                                bets: number;
+                                betVolume: number;
+                                /** @example 2026-06-17 */
+                                date: string;
+                                /** @description Credits in, by ledger type */
+                                issued: {
+                                    [key: string]: number;
+                                };
+                                issuedTotal: number;
+                                sessions: number;
+                                sessionsFailed: number;
+                                /** @description Credits out (positive), by ledger type */
+                                spent: {
+                                    [key: string]: number;
+                                };
+                                spentTotal: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid query: days must be a whole number from 1 to 90 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not an admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/analytics/predictions": {
         parameters: {
             query?: never;
@@ -30,6 +120,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Every day of the range, oldest first, for every model */
+                            modelOutcomesPerDay: {
+                                date: string;
+                                failures: number;
+                                modelId: string;
+                                successes: number;
+                            }[];
                             models: {
                                 averageLatencyMs: number | null;
                                 failureRate: number | null;

@@ -1,14 +1,12 @@
 import { createRouter } from "../../http/router";
 import * as credits from "./admin.handlers";
 import * as creditRoutes from "./admin.routes";
+import * as analytics from "./analytics.handlers";
+import * as analyticsRoutes from "./analytics.routes";
 import * as jobs from "./jobs.handlers";
 import * as jobRoutes from "./jobs.routes";
 import * as markets from "./markets.handlers";
 import * as marketRoutes from "./markets.routes";
-import * as predictions from "./predictions.handlers";
-import * as predictionRoutes from "./predictions.routes";
-import * as ranking from "./ranking.handlers";
-import * as rankingRoutes from "./ranking.routes";
 import * as users from "./users.handlers";
 import * as userRoutes from "./users.routes";
 
@@ -20,12 +18,13 @@ export const adminRouter = createRouter()
   .openapi(marketRoutes.settlement, markets.settlement)
   .openapi(marketRoutes.marketSync, markets.marketSync)
   .openapi(marketRoutes.resolutionPoll, markets.resolutionPoll)
-  .openapi(predictionRoutes.analytics, predictions.analytics)
-  .openapi(predictionRoutes.sessionSweep, predictions.sessionSweep)
-  .openapi(rankingRoutes.rankingJob, ranking.rankingJob)
+  .openapi(analyticsRoutes.analytics, analytics.analytics)
+  .openapi(analyticsRoutes.credits, analytics.credits)
+  .openapi(jobRoutes.sessionSweep, jobs.sessionSweep)
+  .openapi(jobRoutes.rankingJob, jobs.rankingJob)
   .openapi(userRoutes.searchUsersRoute, users.searchUsers)
   .openapi(userRoutes.getAdminUserRoute, users.getAdminUser)
   .openapi(userRoutes.patchAdminUserRoute, users.patchAdminUser)
   .openapi(userRoutes.adminUserLedgerRoute, users.adminUserLedger)
   .openapi(userRoutes.listAuditRoute, users.listAuditEvents)
-  .openapi(jobRoutes.reconcileRoute, jobs.reconcile);
+  .openapi(jobRoutes.reconcile, jobs.reconcile);

@@ -1,8 +1,17 @@
-import type { RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../http/env";
+import type { AppRouteHandler } from "../../http/routes";
+import { runRankingJob } from "../../jobs/ranking";
 import { runReconcile } from "../../jobs/reconcile";
-import type { reconcileRoute } from "./jobs.routes";
+import { runSessionSweep } from "../../jobs/sessions";
+import type * as routes from "./jobs.routes";
 
-export const reconcile: RouteHandler<typeof reconcileRoute, AppEnv> = async (c) => {
+export const reconcile: AppRouteHandler<typeof routes.reconcile> = async (c) => {
   return c.json(await runReconcile(c.var.core), 200);
+};
+
+export const rankingJob: AppRouteHandler<typeof routes.rankingJob> = async (c) => {
+  return c.json(await runRankingJob(c.var.core, "admin"), 200);
+};
+
+export const sessionSweep: AppRouteHandler<typeof routes.sessionSweep> = async (c) => {
+  return c.json(await runSessionSweep(c.var.core), 200);
 };

@@ -1,6 +1,6 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { requireAdmin } from "../../http/auth";
-import { errorContent, jsonResponse } from "../../http/schemas";
+import { z } from "@hono/zod-openapi";
+import { adminRoute } from "../../http/routes";
+import { jsonResponse } from "../../http/schemas";
 
 export const ReconcileReportSchema = z
   .object({
@@ -25,16 +25,51 @@ export const ReconcileReportSchema = z
   })
   .openapi("ReconcileReport");
 
-export const reconcileRoute = createRoute({
+export const reconcile = adminRoute({
   method: "post",
   path: "/admin/jobs/reconcile",
   tags: ["Admin"],
   summary: "Check every user's ledger now (reads only)",
-  security: [{ bearerAuth: [] }],
-  middleware: [requireAdmin] as const,
   responses: {
     200: jsonResponse("Counts and every difference found", ReconcileReportSchema),
-    401: errorContent("Missing or invalid access token"),
-    403: errorContent("Not an admin"),
+  },
+});
+
+export const rankingJob = adminRoute({
+  method: "post",
+  path: "/admin/jobs/ranking",
+  tags: ["Admin"],
+  summary: "Run the ranking job now (leaderboards, snapshots and ranks)",
+  responses: {
+    200: jsonResponse(
+      "What the run changed",
+      z.object({
+        changedUsers: z.number().int(),
+        boardsRebuilt: z.number().int(),
+        writes: z.number().int(),
+        ranksWritten: z.number().int(),
+        durationMs: z.number().int(),
+      }),
+    ),
+  },
+});
+
+export const sessionSweep = adminRoute({
+  method: "post",
+  path: "/admin/jobs/session-sweep",
+  tags: ["Admin"],
+  summary: "Refund sessions stuck past the timeout now (the hourly sweeper)",
+  responses: {
+    200: {
+      description: "What the sweep found and did",
+      content: {
+        "application/json": {
+          schema: z.object({
+            found: z.number().int(),
+            outcomes: z.record(z.string(), z.number().int()),
+          }),
+        },
+      },
+    },
   },
 });

@@ -1,24 +1,16 @@
 import { settleMarketPage } from "@market/core/bets";
 import { createMarket, resolveMarket } from "@market/core/markets";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, jsonRequest } from "../../test-support/app";
+import { type createTestApp, jsonRequest } from "../../test-support/app";
 import { aNewMarket } from "../../test-support/core";
-import {
-  bearer,
-  registerAdmin,
-  registerUser,
-  type TestSession,
-  uniqueName,
-} from "../../test-support/users";
+import { anAppWithAnAdmin, bearer, registerUser, type TestSession } from "../../test-support/users";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
 let admin: TestSession;
 let bettors: TestSession[];
 
 beforeAll(async () => {
-  const adminName = uniqueName("admin");
-  setup = await createTestApp({ env: { ADMIN_EMAILS: `${adminName}@example.com` } });
-  admin = await registerAdmin(setup.app, setup.outbox, { username: adminName });
+  ({ setup, admin } = await anAppWithAnAdmin());
   bettors = await Promise.all([1, 2, 3].map(() => registerUser(setup.app)));
 });
 

@@ -1,0 +1,2 @@
+export { recordActivity } from "./activity";
+export { type CreditAnalytics, type CreditDay, creditAnalytics } from "./credits";
