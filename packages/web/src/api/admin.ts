@@ -6,6 +6,8 @@ import { api } from "./session";
 export type AdminUser = components["schemas"]["AdminUser"];
 export type AuditEvent = components["schemas"]["AuditEvent"];
 export type SettlementProgress = components["schemas"]["SettlementProgress"];
+export type CreditDay =
+  paths["/api/v1/admin/analytics/credits"]["get"]["responses"][200]["content"]["application/json"]["days"][number];
 export type AdminUserQuery = NonNullable<
   paths["/api/v1/admin/users"]["get"]["parameters"]["query"]
 >;
@@ -61,6 +63,13 @@ export const adminQueries = {
       queryKey: ["admin", "user", userId, "audit"],
       queryFn: async () =>
         unwrap(await api.GET("/api/v1/admin/audit", { params: { query: { userId, limit: 20 } } })),
+    }),
+  creditAnalytics: (days: number) =>
+    queryOptions({
+      queryKey: ["admin", "analytics", "credits", days],
+      queryFn: async () =>
+        unwrap(await api.GET("/api/v1/admin/analytics/credits", { params: { query: { days } } }))
+          .days,
     }),
   predictionAnalytics: (days: number) =>
     queryOptions({
