@@ -27,8 +27,13 @@ const label = (type: string) => transactionLabels[type as keyof typeof transacti
 
 /** Credits issued against spent by type, one stack each, per day. */
 function creditRows(days: CreditDay[]): { rows: Row[]; series: Series[] } {
-  const issued = [...new Set(days.flatMap((day) => Object.keys(day.issued)))].sort();
-  const spent = [...new Set(days.flatMap((day) => Object.keys(day.spent)))].sort();
+  // Only the types that moved credits in the period: a legend of zeros says nothing.
+  const used = (side: "issued" | "spent") =>
+    [...new Set(days.flatMap((day) => Object.keys(day[side])))]
+      .filter((type) => days.some((day) => (day[side][type] ?? 0) !== 0))
+      .sort();
+  const issued = used("issued");
+  const spent = used("spent");
   const rows = days.map((day) => {
     const row: Row = { date: day.date };
     for (const type of issued) row[`in:${type}`] = day.issued[type] ?? 0;

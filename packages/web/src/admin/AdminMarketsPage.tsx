@@ -34,7 +34,8 @@ export function AdminMarketsPage() {
     }),
   );
   const [resolving, setResolving] = useState<Market | null>(null);
-  const [following, setFollowing] = useState<{ marketId: string; title: string } | null>(null);
+  const [following, setFollowing] = useState<Market | null>(null);
+  const [creating, setCreating] = useState(false);
   const [text, setText] = useState(search.q ?? "");
 
   const setFilter = (patch: Partial<AdminMarketsSearch>) =>
@@ -65,7 +66,7 @@ export function AdminMarketsPage() {
             variant="secondary"
             size="small"
             aria-label={`Settlement of ${market.title}`}
-            onClick={() => setFollowing({ marketId: market.id, title: market.title })}
+            onClick={() => setFollowing(market)}
           >
             Settlement
           </Button>
@@ -84,9 +85,30 @@ export function AdminMarketsPage() {
 
   return (
     <div className={styles.sections}>
-      {following ? <SettlementCard key={following.marketId} {...following} /> : null}
+      {following ? <SettlementCard key={following.id} market={following} /> : null}
+      {creating ? (
+        <Card>
+          <h2 className={styles.sectionTitle}>Create a market</h2>
+          <CreateMarketForm
+            onCancel={() => setCreating(false)}
+            onCreated={(market) => {
+              toast(`Market created: ${market.title}`, "success");
+              setCreating(false);
+              setText(market.title);
+              setFilter({ q: market.title, status: undefined });
+            }}
+          />
+        </Card>
+      ) : null}
       <Card>
-        <h2 className={styles.sectionTitle}>Markets</h2>
+        <div className={styles.actions} style={{ justifyContent: "space-between" }}>
+          <h2 className={styles.sectionTitle}>Markets</h2>
+          {creating ? null : (
+            <Button size="small" onClick={() => setCreating(true)}>
+              New market
+            </Button>
+          )}
+        </div>
         <search aria-label="Find markets">
           <form
             className={styles.formRow}
@@ -138,23 +160,14 @@ export function AdminMarketsPage() {
           )}
         </div>
       </Card>
-      <Card>
-        <h2 className={styles.sectionTitle}>Create a market</h2>
-        <CreateMarketForm
-          onCreated={(market) => {
-            toast(`Market created: ${market.title}`, "success");
-            setText(market.title);
-            setFilter({ q: market.title, status: undefined });
-          }}
-        />
-      </Card>
       <ResolveDialog
         market={resolving}
         onClose={() => setResolving(null)}
-        onResolved={(marketId) => {
-          const title = resolving?.title ?? marketId;
+        onResolved={() => {
+          setFollowing(resolving);
           setResolving(null);
-          setFollowing({ marketId, title });
+          // It is resolved now: the list follows it there.
+          setFilter({ status: "resolved" });
           toast("Resolved: the settlement is running.", "success");
         }}
       />

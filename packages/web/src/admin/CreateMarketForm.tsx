@@ -53,7 +53,13 @@ function problems(draft: Draft, now: number): Partial<Record<keyof Draft, string
 }
 
 /** Create a credits market: title, options, starting odds, end date; checked before sending. */
-export function CreateMarketForm({ onCreated }: { onCreated: (market: Market) => void }) {
+export function CreateMarketForm({
+  onCreated,
+  onCancel,
+}: {
+  onCreated: (market: Market) => void;
+  onCancel: () => void;
+}) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>(empty);
   const [tried, setTried] = useState(false);
@@ -152,6 +158,9 @@ export function CreateMarketForm({ onCreated }: { onCreated: (market: Market) =>
       <div className={styles.actions}>
         <Button type="submit" busy={create.isPending}>
           Create market
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
         </Button>
       </div>
     </form>

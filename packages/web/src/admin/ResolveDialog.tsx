@@ -22,7 +22,7 @@ export function ResolveDialog({
 }: {
   market: Market | null;
   onClose: () => void;
-  onResolved: (marketId: string) => void;
+  onResolved: () => void;
 }) {
   return (
     <Dialog open={market !== null} onClose={onClose} title="Resolve a market">
@@ -37,7 +37,7 @@ function ResolveForm({
   onCancel,
 }: {
   market: Market;
-  onResolved: (marketId: string) => void;
+  onResolved: () => void;
   onCancel: () => void;
 }) {
   const queryClient = useQueryClient();
@@ -55,7 +55,7 @@ function ResolveForm({
       void queryClient.invalidateQueries({ queryKey: ["markets"] });
       void queryClient.invalidateQueries({ queryKey: ["market", market.id] });
       void queryClient.invalidateQueries({ queryKey: ["admin", "settlement", market.id] });
-      onResolved(market.id);
+      onResolved();
     },
   });
 

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { adminQueries } from "../api/admin";
 import { describeError, unwrap } from "../api/errors";
+import type { Market } from "../api/queries";
 import { api } from "../api/session";
 import { Button } from "../components/Button";
 import { SkeletonBlock } from "../components/Skeleton";
@@ -16,7 +17,8 @@ const stateLabels = {
 } as const;
 
 /** A market's settlement as it runs: bets settled and left, polled until done. */
-export function SettlementCard({ marketId, title }: { marketId: string; title: string }) {
+export function SettlementCard({ market }: { market: Market }) {
+  const { id: marketId, title } = market;
   const queryClient = useQueryClient();
   const progress = useQuery(adminQueries.settlement(marketId));
   const restart = useMutation({
@@ -64,7 +66,15 @@ export function SettlementCard({ marketId, title }: { marketId: string; title: s
             <dl className={styles.facts}>
               <div>
                 <dt>Result</dt>
-                <dd>{data.resolution ?? "–"}</dd>
+                <dd>
+                  {data.resolution === "this"
+                    ? `${market.thisOption} won`
+                    : data.resolution === "that"
+                      ? `${market.thatOption} won`
+                      : data.resolution === "invalid"
+                        ? "Invalid: stakes refunded"
+                        : "–"}
+                </dd>
               </div>
               <div>
                 <dt>Started</dt>

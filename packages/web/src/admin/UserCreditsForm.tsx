@@ -64,6 +64,8 @@ export function UserCreditsForm({ userId }: { userId: string }) {
         "success",
       );
       void queryClient.invalidateQueries({ queryKey: ["admin", "user", userId] });
+      // An admin may move their own credits: the header shows the balance too.
+      void queryClient.invalidateQueries({ queryKey: ["me"] });
     },
     onError: (error) => {
       if (error instanceof ApiError) attempt.current = null;

@@ -157,9 +157,27 @@ function Generator({
         description="Ask AI models for their forecast on this market. Each model costs credits; if the prediction fails, you get them back."
       />
       <div className={styles.layout}>
-        <Card>
-          <MarketSummary market={market} />
-        </Card>
+        <div className={styles.results}>
+          <Card>
+            <MarketSummary market={market} />
+          </Card>
+          <Card>
+            <h2 className={styles.sectionTitle}>How it works</h2>
+            <ul className={styles.howList}>
+              <li>
+                Each model you pick forecasts the chance of “{market.thisOption}”, with its reasons.
+              </li>
+              <li>
+                The results page shows each model as it runs, then every forecast next to the odds.
+              </li>
+              <li>If the prediction fails, every credit it cost comes back at once.</li>
+              <li>
+                See how each model has done on resolved markets:{" "}
+                <Link to="/models">Model scores</Link>.
+              </li>
+            </ul>
+          </Card>
+        </div>
         <Card>
           <form
             className={styles.form}

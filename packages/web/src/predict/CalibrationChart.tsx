@@ -24,7 +24,7 @@ export function CalibrationChart({ models }: { models: ModelScore[] }) {
   const animate = !usePrefersReducedMotion();
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart margin={{ top: 8, right: 16, bottom: 16, left: -8 }} accessibilityLayer={false}>
+      <LineChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid stroke="#e5e7eb" />
         <XAxis
           type="number"
@@ -33,7 +33,7 @@ export function CalibrationChart({ models }: { models: ModelScore[] }) {
           ticks={[0, 20, 40, 60, 80, 100]}
           tickFormatter={percent}
           tick={{ fontSize: 12, fill: "#4b5563" }}
-          label={{ value: "Predicted", position: "insideBottom", offset: -8, fontSize: 12 }}
+          label={{ value: "Predicted", position: "insideBottom", offset: -12, fontSize: 12 }}
         />
         <YAxis
           type="number"
@@ -41,6 +41,13 @@ export function CalibrationChart({ models }: { models: ModelScore[] }) {
           ticks={[0, 20, 40, 60, 80, 100]}
           tickFormatter={percent}
           tick={{ fontSize: 12, fill: "#4b5563" }}
+          label={{
+            value: "Came true",
+            angle: -90,
+            position: "insideLeft",
+            offset: 0,
+            fontSize: 12,
+          }}
         />
         <ReferenceLine
           segment={[
@@ -51,7 +58,7 @@ export function CalibrationChart({ models }: { models: ModelScore[] }) {
           strokeDasharray="4 4"
         />
         <Tooltip formatter={(value) => `${value}%`} labelFormatter={(v) => `Predicted ${v}%`} />
-        <Legend wrapperStyle={{ fontSize: 13 }} />
+        <Legend verticalAlign="top" wrapperStyle={{ fontSize: 13, paddingBottom: 8 }} />
         {models.map((model, index) => (
           <Line
             key={model.modelId}
