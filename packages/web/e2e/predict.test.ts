@@ -40,6 +40,29 @@ function surfacesFor(on: Stack, marketId: string): unknown[] {
     .map((event) => event.uiSurface);
 }
 
+/** Holds back the next read of a session until the returned function is called. */
+async function holdFirstSessionRead(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((done) => {
+    release = done;
+  });
+  await page.route(
+    "**/api/v1/predictions/sessions/*",
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+    { times: 1 },
+  );
+  return release;
+}
+
+const animationOf = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => getComputedStyle(el).animationName);
+
 const checkbox = (page: Page, name: string) =>
   page.getByRole("checkbox", { name: new RegExp(`^${name}`) });
 const modelRow = (page: Page, name: string) =>
@@ -78,7 +101,10 @@ describe.skipIf(!haveChromium)("Predict with AI in Chromium", () => {
     const { page } = await signedIn(stack.origin, "predict");
     const item = page.getByRole("article").first();
     const title = await item.getByRole("heading").innerText();
+    // Appearing on hover moves nothing: the item keeps its size.
+    const before = await item.boundingBox();
     await item.hover();
+    expect(await item.boundingBox()).toEqual(before);
     await item.getByRole("link", { name: /^Predict/ }).click();
 
     await expect
@@ -95,18 +121,7 @@ describe.skipIf(!haveChromium)("Predict with AI in Chromium", () => {
     await checkPage(page, "predict-generator");
 
     // The first read of the session is held back, so the skeletons are seen.
-    let release = () => {};
-    const held = new Promise<void>((done) => {
-      release = done;
-    });
-    await page.route(
-      "**/api/v1/predictions/sessions/*",
-      async (route) => {
-        await held;
-        await route.continue();
-      },
-      { times: 1 },
-    );
+    const release = await holdFirstSessionRead(page);
     await page.getByRole("button", { name: /^Generate/ }).click();
     await page.getByRole("status", { name: "Loading the session" }).waitFor();
     expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/predict/${marketId}/[^/]+$`));
@@ -298,5 +313,21 @@ describe.skipIf(!haveChromium)("Predict with AI in Chromium", () => {
     await expect.poll(() => modelRow(page, "Category base rate").innerText()).toContain("running");
     await checkPage(page, "predict-results-running");
     expect(await modelRow(page, "Category base rate").innerText()).toContain("running");
+
+    // Asked for less motion: static skeletons, a spinner that does not spin.
+    // (Off the page first, so its own polling cannot take the held read.)
+    const results = page.url();
+    await page.goto("about:blank");
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    const release = await holdFirstSessionRead(page);
+    await page.goto(results);
+    const skeleton = page.getByRole("status", { name: "Loading the session" });
+    await skeleton.waitFor();
+    await expect
+      .poll(() => animationOf(page, '[role="status"][aria-label="Loading the session"] span'))
+      .toBe("none");
+    release();
+    await page.getByRole("img", { name: "Loading" }).waitFor();
+    await expect.poll(() => animationOf(page, '[role="img"][aria-label="Loading"]')).toBe("none");
   }, 60_000);
 });
