@@ -262,6 +262,11 @@ const settingsSchema = z.object({
   MAX_BET: integer(10_000),
   LOW_CREDIT_WARNING: integer(10),
   /**
+   * How often the web app re-reads a running prediction session (seed 000: every
+   * 10–15 s in production, to spare the database; a test or a demo sets less).
+   */
+  SESSION_POLL_SECONDS: z.coerce.number().min(0.1).max(60).default(12),
+  /**
    * Items each analytics counter (credits per day, model runs per day and in
    * all) is spread over: a transaction ADDs to one picked at random, so
    * concurrent transactions rarely meet on one item; a read sums them with one

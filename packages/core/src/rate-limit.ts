@@ -94,6 +94,37 @@ export async function hit(
   };
 }
 
+/** Where a subject stands in the current window of a rule, without counting a hit. */
+export interface RateLimitStanding {
+  limit: number;
+  used: number;
+  remaining: number;
+  /** When the current window ends and the count starts again from 0. */
+  resetAt: Date;
+}
+
+/**
+ * Reads the current window's count (one consistent GetItem): what a client shows
+ * before it tries ("2 of 10 left this hour"). Counts nothing.
+ */
+export async function standing(
+  ctx: CoreContext,
+  rule: RateLimitRule,
+  subject: string,
+): Promise<RateLimitStanding> {
+  const window = windowAt(rule, ctx.clock());
+  const { data } = await serviceFor(ctx.db)
+    .entities.rateLimitWindow.get(windowKey(rule, subject, window))
+    .go({ consistent: true });
+  const used = Math.min(rule.limit, data?.count ?? 0);
+  return {
+    limit: rule.limit,
+    used,
+    remaining: rule.limit - used,
+    resetAt: new Date(window.end * 1000),
+  };
+}
+
 /** Like `hit`, but a refused hit throws `RateLimitExceeded`. */
 export async function enforce(
   ctx: CoreContext,

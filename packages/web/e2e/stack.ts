@@ -1,18 +1,26 @@
 /// <reference lib="dom" />
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createAdaptorServer } from "@hono/node-server";
 import { runMarketSync } from "@market/functions/jobs/markets";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { build } from "vite";
 import { expect } from "vitest";
 import { createTestApp } from "../../functions/src/test-support/app";
 
 /** Debian's Chromium (`.ci/run` installs it); no browser download here. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Browser suites skip without it, loudly; in CI its absence is an error. */
+export const haveChromium = existsSync(chromiumPath);
+if (!haveChromium && process.env.CI) {
+  throw new Error(`Chromium not found at ${chromiumPath}: .ci/run should have installed it`);
+}
+if (!haveChromium) {
+  console.warn(`Browser tests skipped: no Chromium at ${chromiumPath} (set CHROMIUM_PATH).`);
+}
 export const screenshotDir = resolve(import.meta.dirname, "screenshots");
 
 /** The real production build of the SPA, once per run. */
@@ -28,36 +36,69 @@ export async function buildSpa(): Promise<string> {
 
 export type Stack = Awaited<ReturnType<typeof startStack>>;
 
-/** The real app (fresh table, demo markets synced) serving the built SPA on loopback. */
-export async function startStack(webDistDir: string, env: Record<string, string> = {}) {
-  const setup = await createTestApp({ webDistDir, env });
+/**
+ * The real app (fresh table, demo markets synced) serving the built SPA on loopback.
+ * `retryIntervalMs` spaces the workflows' retries (a flaky model then shows as running).
+ */
+export async function startStack(
+  webDistDir: string,
+  env: Record<string, string> = {},
+  options: { retryIntervalMs?: number } = {},
+) {
+  const setup = await createTestApp({ webDistDir, env, ...options });
   await runMarketSync(setup.core, setup.deps.services);
-  const server = createAdaptorServer({ fetch: setup.app.fetch }) as Server;
+  // What the app received as analytics events (POST /events), in order.
+  const events: Record<string, unknown>[] = [];
+  const server = createAdaptorServer({
+    fetch: async (request: Request) => {
+      if (request.method === "POST" && new URL(request.url).pathname === "/api/v1/events") {
+        events.push((await request.clone().json()) as Record<string, unknown>);
+      }
+      return setup.app.fetch(request);
+    },
+  }) as Server;
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  /** A direct API call, as another device of a user would make it. */
-  async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
+  /** A direct API call, as another device of a user would make it (from `ip`, if given). */
+  async function api(
+    path: string,
+    init: { method?: string; token?: string; body?: unknown; ip?: string } = {},
+  ) {
     const response = await setup.app.request(`/api/v1${path}`, {
       method: init.method ?? "GET",
       headers: {
         "content-type": "application/json",
         ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+        ...(init.ip ? { "x-forwarded-for": init.ip } : {}),
+        ...(init.method === "POST" ? { "idempotency-key": crypto.randomUUID() } : {}),
       },
       ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
     });
     return { status: response.status, body: (await response.json()) as Record<string, any> };
   }
   async function tokenFor(email: string, password: string): Promise<string> {
-    const login = await api("/auth/login", { method: "POST", body: { email, password } });
+    const login = await api("/auth/login", {
+      method: "POST",
+      body: { email, password },
+      ip: clientIp(),
+    });
     expect(login.status).toBe(200);
     return login.body.accessToken as string;
+  }
+  /** A new account made through the API (from its own address), with its access token. */
+  async function register(user: ReturnType<typeof newUser>): Promise<string> {
+    const made = await api("/auth/register", { method: "POST", body: user, ip: clientIp() });
+    expect(made.status).toBe(201);
+    return made.body.accessToken as string;
   }
   return {
     ...setup,
     origin,
     api,
     tokenFor,
+    register,
+    events,
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
 }
@@ -76,6 +117,41 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+let clients = 0;
+/** A client address of its own, as separate people have (sign-up and log-in are limited per IP). */
+export function clientIp(): string {
+  clients += 1;
+  return `10.${process.pid % 250}.${Math.floor(clients / 250) % 250}.${clients % 250}`;
+}
+
+/**
+ * Pages of one browser, each in its own context (its own storage and client
+ * address). `close()` closes them all and returns the CSP violations and page
+ * errors any of them saw, which the suite expects to be none.
+ */
+export function pagesOf(browser: Browser) {
+  const contexts: BrowserContext[] = [];
+  const problems: string[] = [];
+  return {
+    async newPage(origin: string): Promise<Page> {
+      const context = await browser.newContext({
+        viewport: viewports.desktop,
+        baseURL: origin,
+        extraHTTPHeaders: { "x-forwarded-for": clientIp() },
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      const seen = watchForProblems(page);
+      page.on("close", () => problems.push(...seen));
+      return page;
+    },
+    async close(): Promise<string[]> {
+      for (const context of contexts) await context.close();
+      return problems;
+    },
+  };
 }
 
 let counter = 0;
@@ -170,4 +246,31 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     expect(await seriousViolations(page), `axe on ${name} at ${label}`).toEqual([]);
   }
   if (original) await page.setViewportSize(original);
+}
+
+/** What has the focus: `TAG|name|text|href`, for keyboard-only walks. */
+export function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return `${el?.tagName ?? ""}|${el?.getAttribute("name") ?? ""}|${el?.textContent?.trim() ?? ""}|${el?.getAttribute("href") ?? ""}`;
+  });
+}
+
+/** Presses Tab until the focused element matches (or fails after `limit` presses). */
+export async function tabTo(page: Page, match: (description: string) => boolean, limit = 80) {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press("Tab");
+    if (match(await focused(page))) return;
+  }
+  throw new Error(`Tab never reached the element; last focus ${await focused(page)}`);
+}
+
+/** Opens the first market of the list by its title link; returns its title and id. */
+export async function openFirstMarket(page: Page, origin: string) {
+  await page.goto(`${origin}/`);
+  const link = page.getByRole("article").first().getByRole("heading").getByRole("link");
+  const title = await link.innerText();
+  await link.click();
+  await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe(title);
+  return { title, marketId: new URL(page.url()).pathname.split("/").pop() as string };
 }

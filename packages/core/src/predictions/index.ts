@@ -15,6 +15,7 @@ export {
   type SessionOutcome,
   startModelRun,
 } from "./progress";
+export { type PredictionQuota, predictionQuota } from "./quota";
 export {
   getOwnSession,
   listRecentSessions,

@@ -19,6 +19,7 @@ import { rateLimitExceeded, rateLimitTransactionItem } from "../rate-limit";
 import { serviceFor, type TransactionEntities, type TransactionItem } from "../service";
 import { InvalidModelSelection, SessionNotFound } from "./errors";
 import type { ModelRegistry } from "./models";
+import { sessionLimitSubject } from "./quota";
 
 export interface StartSessionInput {
   userId: string;
@@ -100,7 +101,9 @@ export async function startSession(
   const writes = (entities: TransactionEntities): TransactionItem[] => [
     entities.predictionSession.create(session).commit(),
     ...predictions.map((prediction) => entities.prediction.create(prediction).commit()),
-    ...rules.map((rule) => rateLimitTransactionItem(entities, ctx, rule, `user:${user.userId}`)),
+    ...rules.map((rule) =>
+      rateLimitTransactionItem(entities, ctx, rule, sessionLimitSubject(user.userId)),
+    ),
     entities.predictionStat
       .update({ scope: `day#${createdAt.slice(0, 10)}`, key: user.userId })
       .add({ sessions: 1 })

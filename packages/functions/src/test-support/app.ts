@@ -23,9 +23,13 @@ export const testKeys = createKeyring([
  * local settlement workflow. `settlements` collects every run it started.
  */
 export async function createTestApp(
-  overrides: Partial<AppDeps> & { env?: Record<string, string> } = {},
+  overrides: Partial<AppDeps> & {
+    env?: Record<string, string>;
+    /** Wait this long before each workflow retry (default: retry at once). */
+    retryIntervalMs?: number;
+  } = {},
 ) {
-  const { env, ...rest } = overrides;
+  const { env, retryIntervalMs, ...rest } = overrides;
   const db = await createTestDb("api");
   const config = loadConfig({
     TRUST_FORWARDED_FOR: "true",
@@ -39,7 +43,9 @@ export async function createTestApp(
   const local = createLocalSettlementStarter(createContext({ db, config }));
   const settlements: Promise<unknown>[] = [];
   const tasks = sessionTaskDeps(config, db);
-  const sessions = createLocalSessionWorkflow(tasks, { overrideRetryIntervals: true });
+  const sessions = createLocalSessionWorkflow(tasks, {
+    overrideRetryIntervals: retryIntervalMs ?? true,
+  });
   const services: AppServices = {
     gamma: createDemoGammaClient(),
     models: tasks.registry,

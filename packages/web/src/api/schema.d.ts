@@ -2141,7 +2141,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The credit economics clients show: bet limits, rewards, the low-credit threshold */
+        /** The settings clients show: bet limits, rewards, the low-credit threshold, session polling */
         get: {
             parameters: {
                 query?: never;
@@ -2729,6 +2729,54 @@ export interface paths {
                 };
                 /** @description RATE_LIMIT_EXCEEDED */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/predictions/quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many sessions I may still start this hour and today, and when each resets */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The caller's standing in both session limits (nothing is counted) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            perDay: components["schemas"]["RateLimitStanding"];
+                            perHour: components["schemas"]["RateLimitStanding"];
+                        };
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3574,10 +3622,17 @@ export interface components {
             lowCreditWarning: number;
             /** @example 10000 */
             maxBet: number;
+            /** @example 5 */
+            maxModelsPerSession: number;
             /** @example 10 */
             minBet: number;
             /** @example 1 */
             modelCreditCost: number;
+            /**
+             * @description How often to re-read a running session
+             * @example 12000
+             */
+            sessionPollMs: number;
             /** @example 1000 */
             signupBonus: number;
         };
@@ -3588,6 +3643,13 @@ export interface components {
             rankByVolume: number | null;
             totalVolume: number;
             username: string;
+        };
+        RateLimitStanding: {
+            limit: number;
+            remaining: number;
+            /** Format: date-time */
+            resetAt: string;
+            used: number;
         };
         ReconcileReport: {
             differences: {

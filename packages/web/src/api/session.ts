@@ -1,5 +1,6 @@
 import createClient from "openapi-fetch";
 import { apiOrigin } from "./base";
+import { unwrap } from "./errors";
 import type { components, paths } from "./schema";
 
 /**
@@ -9,7 +10,8 @@ import type { components, paths } from "./schema";
  * out; see docs/decisions/0007-web-app.md). A 401 on an authenticated call
  * triggers one refresh (shared by every call waiting on it) and one retry; a
  * failed refresh ends the session with reason "expired", and the app sends the
- * user to sign-in with a way back.
+ * user to sign-in with a way back. A password change is one more such step:
+ * it revokes every token, so every call waits for it (and its sign-in again).
  */
 
 export type PrivateProfile = components["schemas"]["PrivateProfile"];
@@ -28,6 +30,8 @@ const plain = createClient<paths>({ baseUrl: apiOrigin });
 let accessToken: string | null = null;
 let state: SessionState = { status: "signedOut", reason: "none" };
 let refreshing: Promise<string | null> | null = null;
+/** A password change in flight: from its request until this device is signed in again. */
+let changing: Promise<unknown> | null = null;
 const listeners = new Set<() => void>();
 
 function setState(next: SessionState): void {
@@ -93,27 +97,39 @@ function endSession(reason: "loggedOut" | "expired"): void {
  * is never presented twice. Resolves to the new access token, or null.
  */
 export function refreshAccessToken(): Promise<string | null> {
-  refreshing ??= withLock(async () => {
-    const refreshToken = readRefreshToken();
-    if (!refreshToken) return null;
-    try {
-      const { data, response } = await plain.POST("/api/v1/auth/refresh", {
-        body: { refreshToken },
-      });
-      if (data) {
-        startSession(data);
-        return data.accessToken;
-      }
-      if (response.status === 400 || response.status === 401) endSession("expired");
-      return null;
-    } catch {
-      // Offline: keep the refresh token for the next try.
-      return null;
-    }
-  }).finally(() => {
+  refreshing ??= (async () => {
+    // A password change revokes the stored token and brings its successor: wait for it.
+    await changing;
+    return withLock(rotate);
+  })().finally(() => {
     refreshing = null;
   });
   return refreshing;
+}
+
+/** One refresh, under the lock. */
+async function rotate(): Promise<string | null> {
+  const refreshToken = readRefreshToken();
+  if (!refreshToken) return null;
+  try {
+    const { data, response } = await plain.POST("/api/v1/auth/refresh", {
+      body: { refreshToken },
+    });
+    if (data) {
+      startSession(data);
+      return data.accessToken;
+    }
+    if (response.status === 400 || response.status === 401) endSession("expired");
+    return null;
+  } catch {
+    // Offline: keep the refresh token for the next try.
+    return null;
+  }
+}
+
+/** Until no refresh and no password change is in flight (their failures are theirs). */
+async function tokensSettled(): Promise<void> {
+  while (refreshing || changing) await Promise.allSettled([refreshing, changing]);
 }
 
 function withLock<T>(run: () => Promise<T>): Promise<T> {
@@ -130,13 +146,14 @@ export async function restoreSession(): Promise<void> {
 
 /** The `fetch` of the API client: adds the access token, refreshes once on a 401. */
 export async function authorizedFetch(request: Request): Promise<Response> {
-  if (refreshing) await refreshing;
+  await tokensSettled();
   const token = accessToken;
   const retry = token ? request.clone() : null;
   if (token) request.headers.set("authorization", `Bearer ${token}`);
   const response = await fetch(request);
   if (response.status !== 401 || !retry || authPaths.test(request.url)) return response;
-  // Another call may have refreshed while this one was in flight.
+  // Another call may have refreshed (or the password changed) while this one was in flight.
+  await tokensSettled();
   const fresh = accessToken !== token ? accessToken : await refreshAccessToken();
   if (!fresh) {
     endSession("expired");
@@ -157,6 +174,58 @@ export async function register(body: { username: string; email: string; password
   const result = await plain.POST("/api/v1/auth/register", { body });
   if (result.data) startSession(result.data);
   return result;
+}
+
+/**
+ * Changes the password, then signs this device in again with it: the change
+ * revokes every token, this device's too. Every other call of the app (and
+ * every other tab's refresh, through the lock) waits until the new tokens are
+ * here, so none of them presents a revoked token and ends the session.
+ * Throws `ApiError` when the change is refused (the password is unchanged
+ * then); "signInAgain" when it was made but this device could not sign in.
+ */
+export async function changePassword(input: {
+  email: string;
+  currentPassword: string;
+  newPassword: string;
+}): Promise<"signedIn" | "signInAgain"> {
+  await tokensSettled();
+  const { email, currentPassword, newPassword } = input;
+  const change = (token: string | null) =>
+    plain.POST("/api/v1/auth/password", {
+      body: { currentPassword, newPassword },
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+  const run = withLock(async () => {
+    let result = await change(accessToken);
+    // An expired access token (not a wrong current password): refresh once, then retry.
+    if (result.response.status === 401 && result.error?.code === "UNAUTHORIZED") {
+      const fresh = await rotate();
+      if (fresh) result = await change(fresh);
+    }
+    unwrap(result);
+    try {
+      const login = await plain.POST("/api/v1/auth/login", {
+        body: { email, password: newPassword },
+      });
+      if (login.data) {
+        startSession(login.data);
+        return "signedIn" as const;
+      }
+    } catch {
+      // Offline right after the change: the same as a refused sign-in.
+    }
+    // Changed, but this device could not sign in again: its old tokens are revoked.
+    endSession("loggedOut");
+    return "signInAgain" as const;
+  });
+  // Others only wait for it; its refusal is the caller's to show.
+  changing = run
+    .catch(() => undefined)
+    .finally(() => {
+      changing = null;
+    });
+  return run;
 }
 
 /** Revokes the refresh token on the server, then forgets both tokens here. */

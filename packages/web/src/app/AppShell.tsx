@@ -11,13 +11,17 @@ const navItems = [
   { to: "/", label: "Markets", exact: true },
   { to: "/bets", label: "My bets", exact: false },
   { to: "/leaderboard", label: "Leaderboard", exact: false },
+  { to: "/models", label: "Models", exact: false },
   { to: "/profile", label: "Profile", exact: false },
 ] as const;
+/** Only admins see it; the console's pages refuse anyone else anyway. */
+const adminItem = { to: "/admin", label: "Admin", exact: false } as const;
 
 function Nav({ className, label }: { className: string | undefined; label: string }) {
+  const admin = useMe().data?.role === "admin";
   return (
     <nav className={className} aria-label={label}>
-      {navItems.map((item) => (
+      {(admin ? [...navItems, adminItem] : navItems).map((item) => (
         <Link
           key={item.to}
           to={item.to}

@@ -1,13 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
-import {
-  createRootRouteWithContext,
-  createRoute,
-  createRouter,
-  type ParsedLocation,
-  redirect,
-} from "@tanstack/react-router";
+import { createRoute, createRouter } from "@tanstack/react-router";
 import type { BetQuery, MarketQuery, TransactionType } from "../api/queries";
-import { getSessionState } from "../api/session";
 import { BetPage } from "../pages/BetPage";
 import { ChangePasswordPage } from "../pages/ChangePasswordPage";
 import { ForgotPasswordPage } from "../pages/ForgotPasswordPage";
@@ -16,36 +9,15 @@ import { LoginPage } from "../pages/LoginPage";
 import { MarketPage } from "../pages/MarketPage";
 import { MarketsPage } from "../pages/MarketsPage";
 import { MyBetsPage } from "../pages/MyBetsPage";
-import { NotFoundPage } from "../pages/NotFoundPage";
 import { ProfilePage } from "../pages/ProfilePage";
 import { PublicProfilePage } from "../pages/PublicProfilePage";
 import { ResetPasswordPage } from "../pages/ResetPasswordPage";
 import { SignupPage } from "../pages/SignupPage";
 import { TransactionsPage } from "../pages/TransactionsPage";
-import { AppShell } from "./AppShell";
-import { pick, safeRedirect, text } from "./search";
-
-export interface RouterContext {
-  queryClient: QueryClient;
-}
-
-/** Private pages: signed out, go to sign-in and come back here after. */
-function requireSignIn({ location }: { location: ParsedLocation }) {
-  if (getSessionState().status !== "signedIn") {
-    throw redirect({ to: "/login", search: { redirect: location.href } });
-  }
-}
-
-/** Sign-in pages: already signed in, go where the user was headed. */
-function requireSignedOut({ search }: { search: { redirect?: string | undefined } }) {
-  if (getSessionState().status === "signedIn")
-    throw redirect({ href: safeRedirect(search.redirect) });
-}
-
-const rootRoute = createRootRouteWithContext<RouterContext>()({
-  component: AppShell,
-  notFoundComponent: NotFoundPage,
-});
+import { adminRoutes } from "./adminRoutes";
+import { predictRoutes } from "./predictRoutes";
+import { requireSignedOut, requireSignIn, rootRoute } from "./root";
+import { pick, text } from "./search";
 
 export interface MarketsSearch {
   q?: string | undefined;
@@ -207,6 +179,8 @@ export const routeTree = rootRoute.addChildren([
   signupRoute,
   forgotPasswordRoute,
   resetPasswordRoute,
+  ...predictRoutes,
+  ...adminRoutes,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -3,6 +3,7 @@ import {
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
   useId,
 } from "react";
 import styles from "./Field.module.css";
@@ -98,6 +99,33 @@ export function Select({
       >
         {children}
       </select>
+    </Chrome>
+  );
+}
+
+export type TextAreaProps = FieldChrome &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "className">;
+
+export function TextArea({
+  label,
+  hint,
+  error,
+  hideLabel,
+  className,
+  id: givenId,
+  ...rest
+}: TextAreaProps) {
+  const autoId = useId();
+  const id = givenId ?? autoId;
+  return (
+    <Chrome {...{ id, label, hint, error, hideLabel, className }}>
+      <textarea
+        id={id}
+        className={`${styles.control} ${styles.textarea}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...rest}
+      />
     </Chrome>
   );
 }

@@ -1,7 +1,9 @@
 import { Link } from "@tanstack/react-router";
 import type { Market } from "../api/queries";
+import { MoreMenu } from "../components/MoreMenu";
 import { Badge } from "../components/ui";
 import { formatDate, formatNumber, formatPercent, formatRelative } from "../lib/format";
+import { GeneratePredictionButton } from "../predict/GeneratePredictionButton";
 import styles from "./MarketCard.module.css";
 
 export { styles as marketCardStyles };
@@ -17,9 +19,21 @@ export function OddsBar({ market }: { market: Pick<Market, "thisOdds" | "thatOdd
   );
 }
 
-export function MarketCard({ market }: { market: Market }) {
+/**
+ * A market in a list. Its Predict action is a list item's (visible on hover or
+ * focus with a mouse, always on touch screens) or, for a search result, folds
+ * into a "…" menu on small screens; its box is always there, so nothing moves.
+ */
+export function MarketCard({
+  market,
+  surface = "market_list",
+}: {
+  market: Market;
+  surface?: "market_list" | "search_result";
+}) {
+  const predictLabel = `Predict: ${market.title}`;
   return (
-    <article className={styles.card}>
+    <article className={`${styles.card} ${surface === "search_result" ? styles.result : ""}`}>
       <div className={styles.meta}>
         {market.category ? <Badge>{market.category}</Badge> : null}
         {market.status !== "open" ? <Badge tone={market.status}>{market.status}</Badge> : null}
@@ -49,8 +63,33 @@ export function MarketCard({ market }: { market: Market }) {
         </p>
       </div>
       <div className={styles.foot}>
-        <span>Liquidity {formatNumber(Math.round(market.liquidity))}</span>
-        <span>24 h volume {formatNumber(Math.round(market.volume24h))}</span>
+        <span className={styles.figures}>
+          <span>Liquidity {formatNumber(Math.round(market.liquidity))}</span>
+          <span>24 h volume {formatNumber(Math.round(market.volume24h))}</span>
+        </span>
+        <span className={styles.actions}>
+          <GeneratePredictionButton
+            marketId={market.id}
+            surface={surface}
+            label="Predict"
+            variant="secondary"
+            size="small"
+            ariaLabel={predictLabel}
+            className={styles.predict}
+          />
+          {surface === "search_result" ? (
+            <MoreMenu label={`More actions for ${market.title}`} className={styles.more}>
+              <GeneratePredictionButton
+                marketId={market.id}
+                surface={surface}
+                label="Predict"
+                variant="ghost"
+                size="small"
+                ariaLabel={predictLabel}
+              />
+            </MoreMenu>
+          ) : null}
+        </span>
       </div>
     </article>
   );

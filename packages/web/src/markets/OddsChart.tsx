@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useSyncExternalStore } from "react";
+import { useMemo } from "react";
 import {
   CartesianGrid,
   Legend,
@@ -14,18 +14,7 @@ import { type Market, queries } from "../api/queries";
 import { Skeleton } from "../components/Skeleton";
 import { ErrorState } from "../components/ui";
 import { formatDateTime, formatPercent } from "../lib/format";
-
-const reducedMotion = "(prefers-reduced-motion: reduce)";
-function usePrefersReducedMotion(): boolean {
-  return useSyncExternalStore(
-    (onChange) => {
-      const query = matchMedia(reducedMotion);
-      query.addEventListener("change", onChange);
-      return () => query.removeEventListener("change", onChange);
-    },
-    () => matchMedia(reducedMotion).matches,
-  );
-}
+import { usePrefersReducedMotion } from "../lib/usePrefersReducedMotion";
 
 const shortDate = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric" });
 

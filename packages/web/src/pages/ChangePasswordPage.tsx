@@ -1,7 +1,7 @@
 import { Link, useNavigate } from "@tanstack/react-router";
-import { type FormEvent, useState } from "react";
-import { ApiError, unwrap } from "../api/errors";
-import { api, logIn } from "../api/session";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { ApiError } from "../api/errors";
+import { changePassword } from "../api/session";
 import { useMe } from "../app/session-hooks";
 import { Button } from "../components/Button";
 import { Input } from "../components/Field";
@@ -10,6 +10,7 @@ import { Alert } from "../components/ui";
 import { fieldErrorsOf } from "../lib/fieldErrors";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
 import { AuthCard, authStyles } from "./AuthCard";
+import { rateLimited } from "./LoginPage";
 
 export function ChangePasswordPage() {
   useDocumentTitle("Change password");
@@ -19,6 +20,13 @@ export function ChangePasswordPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [mismatch, setMismatch] = useState(false);
+  const mounted = useRef(false);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,11 +42,15 @@ export function ChangePasswordPage() {
     setBusy(true);
     setError(null);
     try {
-      unwrap(await api.POST("/api/v1/auth/password", { body: { currentPassword, newPassword } }));
-      // The change revoked every refresh token, this device's too: sign this one in again.
-      unwrap(await logIn({ email: me.email, password: newPassword }));
+      const outcome = await changePassword({ email: me.email, currentPassword, newPassword });
+      if (outcome === "signInAgain") {
+        toast("Password changed. Please log in with your new password.", "success");
+        await navigate({ to: "/login", search: { redirect: "/profile" } });
+        return;
+      }
       toast("Password changed. Every other device was signed out.", "success");
-      await navigate({ to: "/profile" });
+      // Someone who moved on while it finished stays where they went.
+      if (mounted.current) await navigate({ to: "/profile" });
     } catch (failure) {
       setError(failure);
       setBusy(false);
@@ -55,7 +67,11 @@ export function ChangePasswordPage() {
     >
       <form className={authStyles.form} onSubmit={submit} noValidate>
         {error && !wrongCurrent && !fields.newPassword ? (
-          <Alert tone="error">Couldn't change the password. Please try again.</Alert>
+          <Alert tone="error">
+            {error instanceof ApiError && error.code === "RATE_LIMIT_EXCEEDED"
+              ? rateLimited(error)
+              : "Couldn't change the password. Please try again."}
+          </Alert>
         ) : null}
         <Input
           label="Current password"

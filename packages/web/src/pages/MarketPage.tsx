@@ -15,6 +15,8 @@ import {
 import { useDocumentTitle } from "../lib/useDocumentTitle";
 import { BetForm } from "../markets/BetForm";
 import { OddsBar } from "../markets/MarketCard";
+import { GeneratePredictionButton } from "../predict/GeneratePredictionButton";
+import { LastRunLink } from "../predict/LastRunLink";
 import styles from "./market.module.css";
 
 const route = getRouteApi("/markets/$marketId");
@@ -84,6 +86,10 @@ export function MarketPage() {
                   <span>{m.thatOption}</span>
                   <strong>{formatPercent(m.thatOdds)}</strong>
                 </p>
+              </div>
+              <div className={styles.actionBar}>
+                <GeneratePredictionButton marketId={m.id} surface="market_detail" />
+                <LastRunLink marketId={m.id} />
               </div>
               <dl className={styles.stats}>
                 <div>

@@ -183,7 +183,7 @@ export function MarketsPage() {
         <ul className={`${marketCardStyles.grid} ${marketCardStyles.list}`}>
           {markets.map((market) => (
             <li key={market.id} className={marketCardStyles.item}>
-              <MarketCard market={market} />
+              <MarketCard market={market} surface={search.q ? "search_result" : "market_list"} />
             </li>
           ))}
         </ul>

@@ -8,6 +8,7 @@ import { SkeletonBlock } from "../components/Skeleton";
 import { Card, ErrorState } from "../components/ui";
 import { formatCredits, formatDate } from "../lib/format";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
+import { RecentPredictions } from "../predict/RecentPredictions";
 import { DailyReward } from "../profile/DailyReward";
 import { ProfileStats } from "./ProfileStats";
 import styles from "./profile.module.css";
@@ -90,6 +91,7 @@ export function ProfilePage() {
       </div>
       <div className={styles.sections}>
         <DailyReward user={user} />
+        <RecentPredictions />
       </div>
     </>
   );

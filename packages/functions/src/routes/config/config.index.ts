@@ -13,6 +13,8 @@ export const configRouter = createRouter().openapi(getPublicConfigRoute, (c) => 
       modelCreditCost: config.MODEL_CREDIT_COST,
       lowCreditWarning: config.LOW_CREDIT_WARNING,
       balanceCap: config.BALANCE_CAP,
+      maxModelsPerSession: config.MAX_MODELS_PER_SESSION,
+      sessionPollMs: Math.round(config.SESSION_POLL_SECONDS * 1000),
     },
     200,
   );

@@ -12,6 +12,11 @@ export const PublicConfigSchema = z
       .int()
       .openapi({ example: 10, description: "Below this balance the app warns" }),
     balanceCap: z.number().int().openapi({ example: 1000000 }),
+    maxModelsPerSession: z.number().int().openapi({ example: 5 }),
+    sessionPollMs: z
+      .number()
+      .int()
+      .openapi({ example: 12000, description: "How often to re-read a running session" }),
   })
   .openapi("PublicConfig");
 
@@ -19,7 +24,8 @@ export const getPublicConfigRoute = createRoute({
   method: "get",
   path: "/config",
   tags: ["System"],
-  summary: "The credit economics clients show: bet limits, rewards, the low-credit threshold",
+  summary:
+    "The settings clients show: bet limits, rewards, the low-credit threshold, session polling",
   responses: {
     200: {
       description: "Settings in force",

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { createTestApp } from "../../test-support/app";
+
+describe("GET /config", () => {
+  it("shows clients the settings in force, the session poll interval in milliseconds", async () => {
+    const { app } = await createTestApp({
+      env: { SESSION_POLL_SECONDS: "0.5", MAX_MODELS_PER_SESSION: "3", MIN_BET: "20" },
+    });
+    const response = await app.request("/api/v1/config");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      minBet: 20,
+      maxModelsPerSession: 3,
+      sessionPollMs: 500,
+    });
+  });
+
+  it("polls a session every 12 s unless told otherwise (seed 000: 10 to 15 s)", async () => {
+    const { app } = await createTestApp();
+    const body = (await (await app.request("/api/v1/config")).json()) as { sessionPollMs: number };
+    expect(body.sessionPollMs).toBe(12_000);
+  });
+});

@@ -1,0 +1,176 @@
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
+import { type Market, queries } from "../api/queries";
+import type { AdminMarketsSearch } from "../app/adminRoutes";
+import { Button } from "../components/Button";
+import { Input, Select } from "../components/Field";
+import { SkeletonBlock } from "../components/Skeleton";
+import { type Column, Table } from "../components/Table";
+import { useToast } from "../components/Toast";
+import { Badge, Card, EmptyState, ErrorState } from "../components/ui";
+import { formatDate, formatPercent } from "../lib/format";
+import { useDocumentTitle } from "../lib/useDocumentTitle";
+import styles from "./admin.module.css";
+import { CreateMarketForm } from "./CreateMarketForm";
+import { ResolveDialog } from "./ResolveDialog";
+import { SettlementCard } from "./SettlementCard";
+
+const route = getRouteApi("/admin/");
+
+/** Create markets, resolve them (with what that settles), and follow each settlement. */
+export function AdminMarketsPage() {
+  useDocumentTitle("Admin: markets");
+  const search = route.useSearch();
+  const navigate = useNavigate({ from: "/admin/" });
+  const toast = useToast();
+  const status = search.status ?? "open";
+  const list = useQuery(
+    queries.markets({
+      status,
+      sort: "expires_soon",
+      limit: 20,
+      ...(search.q ? { q: search.q } : {}),
+    }),
+  );
+  const [resolving, setResolving] = useState<Market | null>(null);
+  const [following, setFollowing] = useState<Market | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [text, setText] = useState(search.q ?? "");
+
+  const setFilter = (patch: Partial<AdminMarketsSearch>) =>
+    void navigate({ search: (prev: AdminMarketsSearch) => ({ ...prev, ...patch }) });
+
+  const columns: Column<Market>[] = [
+    {
+      header: "Market",
+      primary: true,
+      cell: (market) => (
+        <Link to="/markets/$marketId" params={{ marketId: market.id }}>
+          {market.title}
+        </Link>
+      ),
+    },
+    { header: "Status", cell: (market) => <Badge tone={market.status}>{market.status}</Badge> },
+    {
+      header: "Odds",
+      cell: (market) =>
+        `${market.thisOption} ${formatPercent(market.thisOdds)} · ${market.thatOption} ${formatPercent(market.thatOdds)}`,
+    },
+    { header: "Ends", cell: (market) => formatDate(market.expiresAt) },
+    {
+      header: "Action",
+      cell: (market) =>
+        market.status === "resolved" ? (
+          <Button
+            variant="secondary"
+            size="small"
+            aria-label={`Settlement of ${market.title}`}
+            onClick={() => setFollowing(market)}
+          >
+            Settlement
+          </Button>
+        ) : market.status === "open" || market.status === "closed" ? (
+          <Button
+            variant="secondary"
+            size="small"
+            aria-label={`Resolve ${market.title}`}
+            onClick={() => setResolving(market)}
+          >
+            Resolve…
+          </Button>
+        ) : null,
+    },
+  ];
+
+  return (
+    <div className={styles.sections}>
+      {following ? <SettlementCard key={following.id} market={following} /> : null}
+      {creating ? (
+        <Card>
+          <h2 className={styles.sectionTitle}>Create a market</h2>
+          <CreateMarketForm
+            onCancel={() => setCreating(false)}
+            onCreated={(market) => {
+              toast(`Market created: ${market.title}`, "success");
+              setCreating(false);
+              setText(market.title);
+              setFilter({ q: market.title, status: undefined });
+            }}
+          />
+        </Card>
+      ) : null}
+      <Card>
+        <div className={styles.actions} style={{ justifyContent: "space-between" }}>
+          <h2 className={styles.sectionTitle}>Markets</h2>
+          {creating ? null : (
+            <Button size="small" onClick={() => setCreating(true)}>
+              New market
+            </Button>
+          )}
+        </div>
+        <search aria-label="Find markets">
+          <form
+            className={styles.formRow}
+            onSubmit={(event) => {
+              event.preventDefault();
+              setFilter({ q: text.trim() || undefined });
+            }}
+          >
+            <Input
+              label="Search"
+              type="search"
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              onBlur={() => setFilter({ q: text.trim() || undefined })}
+              maxLength={200}
+            />
+            <Select
+              label="Status"
+              value={status}
+              onChange={(event) =>
+                setFilter({
+                  status:
+                    event.target.value === "open"
+                      ? undefined
+                      : (event.target.value as AdminMarketsSearch["status"]),
+                })
+              }
+            >
+              <option value="open">Open</option>
+              <option value="closed">Closed</option>
+              <option value="resolved">Resolved</option>
+            </Select>
+          </form>
+        </search>
+        <div style={{ marginTop: "1rem" }}>
+          {list.isPending ? (
+            <SkeletonBlock lines={4} label="Loading markets" />
+          ) : list.isError ? (
+            <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+          ) : list.data.markets.length === 0 ? (
+            <EmptyState title="No markets match" />
+          ) : (
+            <Table
+              caption="Markets"
+              columns={columns}
+              rows={list.data.markets}
+              rowKey={(market) => market.id}
+            />
+          )}
+        </div>
+      </Card>
+      <ResolveDialog
+        market={resolving}
+        onClose={() => setResolving(null)}
+        onResolved={() => {
+          setFollowing(resolving);
+          setResolving(null);
+          // It is resolved now: the list follows it there.
+          setFilter({ status: "resolved" });
+          toast("Resolved: the settlement is running.", "success");
+        }}
+      />
+    </div>
+  );
+}
