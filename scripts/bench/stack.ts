@@ -43,6 +43,9 @@ export const benchLimits = {
   RESOLUTION_POLL_INTERVAL_SECONDS: "0",
 } as const;
 
+/** How long `stop()` waits for workflow runs still in flight. */
+const workflowDrainMs = 120_000;
+
 export interface BenchStack {
   config: Config;
   deps: AppDeps;
@@ -103,13 +106,10 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
     };
   const ctx = createContext({ db, config });
   const settlement = createLocalSettlementStarter(ctx, { onEvent: count(transitions.settlements) });
-  const services = {
-    ...(await loadServices(config, db, { local: true })),
-    settlement,
-    sessions: createLocalSessionWorkflow(sessionTaskDeps(config, db), {
-      onEvent: count(transitions.sessions, transitions.sessionTasks),
-    }),
-  };
+  const sessions = createLocalSessionWorkflow(sessionTaskDeps(config, db), {
+    onEvent: count(transitions.sessions, transitions.sessionTasks),
+  });
+  const services = { ...(await loadServices(config, db, { local: true })), settlement, sessions };
   const deps: AppDeps = {
     db,
     config,
@@ -147,6 +147,14 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // A settlement marks its market done before it ranks; a run still writing when
+      // DynamoDB Local stops would fail with ECONNREFUSED. Bounded: a stop never hangs.
+      const idle = Promise.all([settlement.idle(), sessions.idle()]);
+      const gaveUp = await Promise.race([
+        idle.then(() => false),
+        new Promise<boolean>((resolve) => setTimeout(resolve, workflowDrainMs, true).unref()),
+      ]);
+      if (gaveUp) process.stderr.write("stack: stopping with workflow runs still in flight\n");
       raw.destroy();
       await dynamo?.stop();
     },

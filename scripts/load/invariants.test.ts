@@ -28,6 +28,7 @@ describe("the load and soak invariants", () => {
       ok: true,
       users: 2,
       reconcileDifferences: 0,
+      reconcileJobDifferences: 0,
       negativeBalances: 0,
     });
 
@@ -37,6 +38,7 @@ describe("the load and soak invariants", () => {
 
     expect(broken.ok).toBe(false);
     expect(broken.reconcileDifferences).toBe(1);
+    expect(broken.reconcileJobDifferences).toBeGreaterThan(0);
     expect(broken.problems.join("\n")).toContain(`user ${bob}: balance 49.99 vs entries 50`);
   });
 
