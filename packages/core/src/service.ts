@@ -1,4 +1,4 @@
-import { ElectroError, Service } from "electrodb";
+import { ElectroError, Entity, Service } from "electrodb";
 import type { Db } from "./db";
 import { AuditEvent } from "./entities/audit-event";
 import { Bet } from "./entities/bet";
@@ -57,7 +57,16 @@ const entities = {
 };
 
 function buildService(db: Db) {
-  return new Service(entities, { client: db.client, table: db.table });
+  // ElectroDB binds the Entity instances a Service is given to that service's client
+  // and table. Shared module-level instances would follow whichever Db was bound
+  // last, in the whole process: each service gets instances of its own.
+  const own = Object.fromEntries(
+    Object.entries(entities).map(([name, entity]) => [
+      name,
+      new Entity(entity.schema, { client: db.client, table: db.table }),
+    ]),
+  ) as unknown as typeof entities;
+  return new Service(own, { client: db.client, table: db.table });
 }
 
 export type MarketService = ReturnType<typeof buildService>;
