@@ -165,6 +165,7 @@ async function benchOperation(
       `${operation.name} round ${round + 1}: app ${app.perSecond}/s, same ${rounds.same.at(-1)?.perSecond}/s, lean ${rounds.lean.at(-1)?.perSecond}/s`,
     );
   }
+  await prepared.finish?.();
   const app = summarise(rounds.app, requests.app, capacity.app);
   const sameSide = summarise(rounds.same, requests.same, capacity.same);
   const leanSide = summarise(rounds.lean, requests.lean, capacity.lean);

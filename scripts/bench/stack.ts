@@ -19,6 +19,7 @@ import { OutboxEmailSender } from "@market/core/email";
 import { type AppDeps, createApp } from "@market/functions/app";
 import { loadServices, sessionTaskDeps } from "@market/functions/deps";
 import type { WorkflowEvent } from "@market/functions/workflows/local-engine";
+import type { SessionWorkflowInput } from "@market/functions/workflows/ports";
 import { createLocalSessionWorkflow } from "@market/functions/workflows/session/local";
 import {
   createLocalSettlementStarter,
@@ -70,6 +71,14 @@ export interface BenchStack {
   };
   origin: string;
   server: Server;
+  /**
+   * Session executions started from now on wait until released. In AWS a session's
+   * workflow runs in Step Functions and its Lambdas, not in the API's process: a
+   * round of session starts measures the API's part, and the workflows run after it.
+   */
+  holdSessionWorkflows(): void;
+  /** Runs the held executions (and stops holding); their end is `sessionsIdle`'s to await. */
+  releaseSessionWorkflows(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -113,7 +122,20 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
   const sessions = createLocalSessionWorkflow(sessionTaskDeps(config, db), {
     onEvent: count(transitions.sessions, transitions.sessionTasks),
   });
-  const services = { ...(await loadServices(config, db, { local: true })), settlement, sessions };
+  // While held, session executions wait to run until released (see `holdSessionWorkflows`).
+  let held: SessionWorkflowInput[] | undefined;
+  const heldOrRun = {
+    start: async (input: SessionWorkflowInput) => {
+      if (!held) return sessions.start(input);
+      held.push(input);
+      return { executionName: input.sessionId };
+    },
+  };
+  const services = {
+    ...(await loadServices(config, db, { local: true })),
+    settlement,
+    sessions: heldOrRun,
+  };
   const deps: AppDeps = {
     db,
     config,
@@ -148,6 +170,14 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
     rawMeter,
     origin: `http://127.0.0.1:${port}`,
     server,
+    holdSessionWorkflows() {
+      held ??= [];
+    },
+    async releaseSessionWorkflows() {
+      const inputs = held ?? [];
+      held = undefined;
+      for (const input of inputs) await sessions.start(input);
+    },
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
