@@ -33,6 +33,8 @@ export interface DynamoDbLocalOptions {
   port?: number;
   /** Receives each line DynamoDB Local prints. */
   log?: (line: string) => void;
+  /** How long to wait for it to answer (default 30 s; a JVM on a busy machine may need more). */
+  readyTimeoutMs?: number;
 }
 
 /** How the Java process ended. */
@@ -63,7 +65,7 @@ export class PortInUseError extends Error {
   }
 }
 
-const readyTimeoutMs = 30_000;
+const defaultReadyTimeoutMs = 30_000;
 /** The only origin DynamoDB Local's CORS allows: one no browser can be on. */
 export const noBrowserOrigin = "https://dynamodb-local.invalid";
 
@@ -148,7 +150,7 @@ async function launch({ java, emulatorDir, port, options }: LaunchPlan): Promise
 
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilAnswering(endpoint, child, output);
+    await waitUntilAnswering(endpoint, child, output, options.readyTimeoutMs);
   } catch (error) {
     await stopChild(child, 1_000);
     throw error;
@@ -183,6 +185,7 @@ async function waitUntilAnswering(
   endpoint: string,
   child: ChildProcess,
   output: Output,
+  readyTimeoutMs = defaultReadyTimeoutMs,
 ): Promise<void> {
   const client = new DynamoDBClient({
     endpoint,

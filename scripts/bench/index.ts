@@ -26,7 +26,7 @@ import {
   pendingOperations,
   sessionCost,
 } from "./operations";
-import { describeCalls, repeatable, send } from "./replay";
+import { createShadows, describeCalls, onShadows, repeatable, send } from "./replay";
 import { formatMarkdown } from "./report";
 import { benchSettlement } from "./settlement.bench";
 import { type BenchStack, startBenchStack } from "./stack";
@@ -112,8 +112,11 @@ async function benchOperation(
     await response.arrayBuffer();
   });
   await prepared.afterRound?.();
-  const same = prepared.sameCalls?.(captured) ?? captured;
-  const lean = prepared.leanCalls(same);
+  const live = prepared.sameCalls?.(captured) ?? captured;
+  // Raw rounds write to copies of the items the app's writes touched (replay.ts).
+  await createShadows(stack.raw, live);
+  const same = onShadows(live);
+  const lean = onShadows(prepared.leanCalls(live));
   const limits = {
     connections,
     durationMs: settings.seconds * 1000,
@@ -162,6 +165,7 @@ async function benchOperation(
       `${operation.name} round ${round + 1}: app ${app.perSecond}/s, same ${rounds.same.at(-1)?.perSecond}/s, lean ${rounds.lean.at(-1)?.perSecond}/s`,
     );
   }
+  await prepared.finish?.();
   const app = summarise(rounds.app, requests.app, capacity.app);
   const sameSide = summarise(rounds.same, requests.same, capacity.same);
   const leanSide = summarise(rounds.lean, requests.lean, capacity.lean);

@@ -36,6 +36,8 @@ export interface Prepared {
   leanDescription: string;
   /** Lets background work a round started (workflows) finish before the next round. */
   afterRound?(): Promise<void>;
+  /** Undoes what `prepare` set up for the rounds, once they are over. */
+  finish?(): Promise<void>;
 }
 
 /** Not measurable on this branch yet: reported as such, never as a number. */
@@ -374,6 +376,8 @@ export const operations: Operation[] = [
     name: "session start",
     maxRequestsPerRound: 120,
     async prepare(stack, fixtures) {
+      // The API's part: each round's workflows run after it (`holdSessionWorkflows`).
+      stack.holdSessionWorkflows();
       return {
         request: (index) => ({
           method: "POST",
@@ -391,7 +395,12 @@ export const operations: Operation[] = [
           onlyEntities(lastTransactWrite(calls), ["user", "ledgerEntry", "predictionSession"]),
         ],
         leanDescription: "GetItem(user), TransactWriteItems(debit, entry, session)",
-        afterRound: () => sessionsIdle(stack),
+        afterRound: async () => {
+          await stack.releaseSessionWorkflows();
+          await sessionsIdle(stack);
+          stack.holdSessionWorkflows();
+        },
+        finish: () => stack.releaseSessionWorkflows(),
       };
     },
   },

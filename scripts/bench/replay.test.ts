@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entityOf, repeatable, transactSubset } from "./replay";
+import { entityOf, onShadows, repeatable, transactSubset } from "./replay";
 
 const userUpdate = {
   Update: {
@@ -50,5 +50,30 @@ describe("replaying the app's DynamoDB calls", () => {
     expect(transactSubset(write, (item) => entityOf(item) === "bet").input.TransactItems).toEqual([
       betPut,
     ]);
+  });
+
+  it("aims updates, deletes and checks at a shadow of their item, never at the live one", () => {
+    const check = {
+      ConditionCheck: { TableName: "t", Key: { pk: "$market#marketid_m1", sk: "$market_1" } },
+    };
+    const captured = {
+      command: "TransactWriteItemsCommand",
+      input: { TransactItems: [userUpdate, betPut, check] },
+    };
+    const single = { command: "UpdateItemCommand", input: { ...userUpdate.Update } };
+
+    const [transaction, update] = onShadows([captured, single]) as [typeof captured, typeof single];
+    const [user, bet, market] = transaction.input.TransactItems as [
+      typeof userUpdate,
+      typeof betPut,
+      typeof check,
+    ];
+
+    expect(user.Update.Key.pk).toBe("$market#userid_u1#benchShadow");
+    expect(market.ConditionCheck.Key.pk).toBe("$market#marketid_m1#benchShadow");
+    expect(update.input.Key.pk).toBe("$market#userid_u1#benchShadow");
+    // Creations get their fresh key from `repeatable`; the captured calls stay as they were.
+    expect(bet.Put.Item.pk).toBe("$market#betid_b1");
+    expect(userUpdate.Update.Key.pk).toBe("$market#userid_u1");
   });
 });

@@ -53,7 +53,8 @@ const reads = new Set([
  * (`tag`), so its `attribute_not_exists` condition passes again; each update,
  * delete and condition check keeps its key and its condition, with
  * `OR attribute_not_exists(#benchNever)` appended so it still evaluates but
- * passes on the item as it is now.
+ * passes on the item as it is now. Pass calls through `onShadows` first, so the
+ * updates land on copies and not on the items the app goes on using.
  */
 export function repeatable(call: CapturedCall, tag: string): CapturedCall {
   if (reads.has(call.command)) return call;
@@ -140,4 +141,70 @@ export function describeCalls(calls: CapturedCall[]): string[] {
     const items = call.input.TransactItems as unknown[] | undefined;
     return items ? `${name}(${items.length})` : name;
   });
+}
+
+const shadowSuffix = "#benchShadow";
+
+/** The items a captured write updates, deletes or checks: their keys, as sent. */
+function targetsOf(call: CapturedCall): Input[] {
+  const single = (write: Input) => (write.Key ? [write] : []);
+  switch (call.command) {
+    case "UpdateItemCommand":
+    case "DeleteItemCommand":
+      return single(call.input);
+    case "TransactWriteItemsCommand":
+      return (call.input.TransactItems as Input[]).flatMap((item) =>
+        single((item.Update ?? item.Delete ?? item.ConditionCheck ?? {}) as Input),
+      );
+    default:
+      return [];
+  }
+}
+
+/**
+ * The calls with every update, delete and condition check aimed at a shadow of
+ * its item (the partition key with `#benchShadow` appended) instead of the item
+ * itself. Replaying an update on the live item would set it back to what it held
+ * when captured: a user's `ledgerSeq` rewound makes the app's next movement for
+ * that user collide with its own ledger entries until it gives up (`LEDGER_BUSY`).
+ */
+export function onShadows(calls: CapturedCall[]): CapturedCall[] {
+  return calls.map((call) => {
+    const copy = structuredClone(call);
+    for (const target of targetsOf(copy)) {
+      const key = target.Key as Item;
+      if (typeof key.pk === "string") key.pk = `${key.pk}${shadowSuffix}`;
+    }
+    return copy;
+  });
+}
+
+/**
+ * Copies, once, each live item the calls' writes target to its shadow key, so a
+ * replayed update finds an item of the same size and attributes and does the
+ * same work. The copy's index partition keys get the suffix too: it is in every
+ * index the original is in (the same write cost) but in no partition a query reads.
+ */
+export async function createShadows(
+  client: DynamoDBDocumentClient,
+  calls: CapturedCall[],
+): Promise<void> {
+  for (const call of calls) {
+    for (const target of targetsOf(call)) {
+      const { Item: item } = (await client.send(
+        new GetCommand({
+          TableName: target.TableName as string,
+          Key: target.Key as Item,
+          ConsistentRead: true,
+        }),
+      )) as { Item?: Item };
+      if (!item) continue; // an update that creates its item (a rate-limit window) creates a shadow
+      for (const [name, value] of Object.entries(item)) {
+        if ((name === "pk" || /^gsi\d+pk$/.test(name)) && typeof value === "string") {
+          item[name] = `${value}${shadowSuffix}`;
+        }
+      }
+      await client.send(new PutCommand({ TableName: target.TableName as string, Item: item }));
+    }
+  }
 }

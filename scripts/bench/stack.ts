@@ -19,6 +19,7 @@ import { OutboxEmailSender } from "@market/core/email";
 import { type AppDeps, createApp } from "@market/functions/app";
 import { loadServices, sessionTaskDeps } from "@market/functions/deps";
 import type { WorkflowEvent } from "@market/functions/workflows/local-engine";
+import type { SessionWorkflowInput } from "@market/functions/workflows/ports";
 import { createLocalSessionWorkflow } from "@market/functions/workflows/session/local";
 import {
   createLocalSettlementStarter,
@@ -37,13 +38,18 @@ export const benchLimits = {
   LOGIN_PER_IP_PER_HOUR: "100000000",
   PASSWORD_RESET_PER_HOUR: "100000000",
   BETS_PER_USER_PER_MINUTE: "100000000",
-  REQUESTS_PER_USER_PER_MINUTE: "100000000",
-  ANONYMOUS_READS_PER_IP_PER_MINUTE: "100000000",
   PREDICTION_SESSIONS_PER_HOUR: "100000000",
   PREDICTION_SESSIONS_PER_DAY: "100000000",
+  // Every bench and load request comes from 127.0.0.1, and 50 users make thousands a minute.
+  ANONYMOUS_READS_PER_IP_PER_MINUTE: "100000000",
+  REQUESTS_PER_USER_PER_MINUTE: "100000000",
+  DAILY_REWARD_PER_USER_PER_MINUTE: "100000000",
   MARKET_SYNC_INTERVAL_SECONDS: "0",
   RESOLUTION_POLL_INTERVAL_SECONDS: "0",
 } as const;
+
+/** How long `stop()` waits for workflow runs still in flight. */
+const workflowDrainMs = 120_000;
 
 export interface BenchStack {
   config: Config;
@@ -65,6 +71,14 @@ export interface BenchStack {
   };
   origin: string;
   server: Server;
+  /**
+   * Session executions started from now on wait until released. In AWS a session's
+   * workflow runs in Step Functions and its Lambdas, not in the API's process: a
+   * round of session starts measures the API's part, and the workflows run after it.
+   */
+  holdSessionWorkflows(): void;
+  /** Runs the held executions (and stops holding); their end is `sessionsIdle`'s to await. */
+  releaseSessionWorkflows(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -105,12 +119,22 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
     };
   const ctx = createContext({ db, config });
   const settlement = createLocalSettlementStarter(ctx, { onEvent: count(transitions.settlements) });
+  const sessions = createLocalSessionWorkflow(sessionTaskDeps(config, db), {
+    onEvent: count(transitions.sessions, transitions.sessionTasks),
+  });
+  // While held, session executions wait to run until released (see `holdSessionWorkflows`).
+  let held: SessionWorkflowInput[] | undefined;
+  const heldOrRun = {
+    start: async (input: SessionWorkflowInput) => {
+      if (!held) return sessions.start(input);
+      held.push(input);
+      return { executionName: input.sessionId };
+    },
+  };
   const services = {
     ...(await loadServices(config, db, { local: true })),
     settlement,
-    sessions: createLocalSessionWorkflow(sessionTaskDeps(config, db), {
-      onEvent: count(transitions.sessions, transitions.sessionTasks),
-    }),
+    sessions: heldOrRun,
   };
   const deps: AppDeps = {
     db,
@@ -146,9 +170,25 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
     rawMeter,
     origin: `http://127.0.0.1:${port}`,
     server,
+    holdSessionWorkflows() {
+      held ??= [];
+    },
+    async releaseSessionWorkflows() {
+      const inputs = held ?? [];
+      held = undefined;
+      for (const input of inputs) await sessions.start(input);
+    },
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // A settlement marks its market done before it ranks; a run still writing when
+      // DynamoDB Local stops would fail with ECONNREFUSED. Bounded: a stop never hangs.
+      const idle = Promise.all([settlement.idle(), sessions.idle()]);
+      const gaveUp = await Promise.race([
+        idle.then(() => false),
+        new Promise<boolean>((resolve) => setTimeout(resolve, workflowDrainMs, true).unref()),
+      ]);
+      if (gaveUp) process.stderr.write("stack: stopping with workflow runs still in flight\n");
       raw.destroy();
       await dynamo?.stop();
     },

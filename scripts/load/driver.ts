@@ -114,3 +114,11 @@ export async function pool<T>(
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
+
+/** Answers that were 500 (a bug, never a clean refusal), across the given phases. */
+export function internalErrors(...phases: { errorsByCode: Record<string, number> }[]): number {
+  return phases
+    .flatMap((phase) => Object.entries(phase.errorsByCode))
+    .filter(([outcome]) => outcome.startsWith("500"))
+    .reduce((sum, [, n]) => sum + n, 0);
+}

@@ -13,7 +13,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { startBenchStack } from "../bench/stack";
 import { repoRoot } from "../lib/paths";
-import { checkInvariants } from "./invariants";
+import { internalErrors } from "./driver";
+import { checkInvariants, invariantsLine } from "./invariants";
 import { runLoad, waitForSessions } from "./scenario";
 
 const { values: args } = parseArgs({
@@ -67,15 +68,17 @@ async function main(): Promise<number> {
       `${JSON.stringify(report, null, 2)}\n`,
     );
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    const serverErrors = internalErrors(result.mix, result.burst);
     const failures = [
       ...(invariants.ok ? [] : [`invariants: ${invariants.problems.slice(0, 5).join("; ")}`]),
       ...(result.resolution.settlement === "done" ? [] : ["settlement did not finish"]),
       ...(result.burst.withinOneMinute ? [] : [`burst took ${result.burst.seconds} s`]),
-      ...(result.mix.errorsByCode["500 INTERNAL_ERROR"] ? ["500s in the mixed phase"] : []),
+      ...(serverErrors ? [`${serverErrors} answers were 500`] : []),
+      ...(result.resolution.resolveStatus === 200
+        ? []
+        : [`resolve answered ${result.resolution.resolveStatus}`]),
     ];
-    options.log(
-      `reconcile: ${invariants.reconcileDifferences} differences, ${invariants.negativeBalances} negative balances over ${invariants.users} users; ${failures.length ? `FAILED: ${failures.join(" | ")}` : "all invariants hold"}`,
-    );
+    options.log(invariantsLine(invariants, failures));
     return failures.length ? 1 : 0;
   } finally {
     await stack.stop();

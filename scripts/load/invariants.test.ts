@@ -24,6 +24,7 @@ describe("the load and soak invariants", () => {
       ok: true,
       users: 2,
       reconcileDifferences: 0,
+      reconcileJobDifferences: 0,
       negativeBalances: 0,
     });
 
@@ -33,6 +34,7 @@ describe("the load and soak invariants", () => {
 
     expect(broken.ok).toBe(false);
     expect(broken.reconcileDifferences).toBe(1);
+    expect(broken.reconcileJobDifferences).toBeGreaterThan(0);
     expect(broken.problems.join("\n")).toContain(`user ${bob}: balance 49.99 vs entries 50`);
     // Put back: the test run ends by reconciling every table, and fails on a difference left.
     await serviceFor(ctx.db).entities.user.patch({ userId: bob }).set({ balance: 50 }).go();

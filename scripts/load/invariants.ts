@@ -1,5 +1,6 @@
 import type { CoreContext } from "@market/core";
 import type { LedgerEntryItem } from "@market/core/entities/ledger-entry";
+import { reconcileAll } from "@market/core/ledger";
 import { reconcile } from "@market/core/ledger/reconcile";
 import { serviceFor } from "@market/core/service";
 import { pool } from "./driver";
@@ -11,7 +12,8 @@ import { pool } from "./driver";
  * zero, every bet of a settled market settled exactly once (one payout for a
  * win, one refund for a cancel, nothing for a loss, none left pending), every
  * session finished or refunded, a refund at most once and never for a finished
- * session.
+ * session. And the daily reconcile job's own check (`reconcileAll`: the same
+ * ledger rules plus the earned/spent totals and the cap) must find nothing.
  */
 export async function checkInvariants(ctx: CoreContext) {
   const service = serviceFor(ctx.db);
@@ -104,13 +106,33 @@ export async function checkInvariants(ctx: CoreContext) {
       problems.push(`session ${session.sessionId}: charged ${charges}×`);
     }
   }
+  const job = await reconcileAll(ctx);
+  for (const difference of job.differences.slice(0, 20)) {
+    problems.push(`reconcile job: ${difference.userId} ${difference.kind}: ${difference.detail}`);
+  }
   return {
     users: users.length,
     reconcileDifferences: differences,
+    reconcileJobDifferences: job.differences.length,
     negativeBalances: negative,
     bets: betStats,
     sessions: sessionStats,
     problems: problems.slice(0, 50),
     ok: problems.length === 0,
   };
+}
+
+/** The one line a load or soak run ends with: what was checked, and whether it held. */
+export function invariantsLine(
+  invariants: Awaited<ReturnType<typeof checkInvariants>>,
+  failures: string[],
+): string {
+  const { bets, sessions } = invariants;
+  return [
+    `reconcile: ${invariants.reconcileDifferences} differences (reconcile job: ${invariants.reconcileJobDifferences}),`,
+    `${invariants.negativeBalances} negative balances over ${invariants.users} users;`,
+    `${bets.total} bets, ${bets.onSettledMarkets} on settled markets, ${bets.badlySettled} badly settled;`,
+    `${sessions.total} sessions: ${sessions.finished} finished, ${sessions.refunded} refunded, ${sessions.unfinished} unfinished, ${sessions.bad} wrong;`,
+    failures.length ? `FAILED: ${failures.join(" | ")}` : "all invariants hold",
+  ].join(" ");
 }

@@ -7,6 +7,7 @@ import { openAccount } from "@market/core/ledger";
 import { createMarket, getMarket } from "@market/core/markets";
 import { serviceFor } from "@market/core/service";
 import { call, LoadStats, pool, sleep } from "./driver";
+import { actUntilMixEnds, type Vu, words } from "./user";
 
 export interface LoadOptions {
   /** Simulated users acting at once. */
@@ -19,11 +20,23 @@ export interface LoadOptions {
   burstBets: number;
   /** Pending bets on the market resolved at the end. */
   resolutionBets: number;
+  /** How long to wait for that settlement to be done (default 15 minutes). */
+  settleTimeoutMs?: number | undefined;
   log: (line: string) => void;
-  /** Called as the mixed phase starts (the soak injects its faults from here). */
-  onMixStarted?: (() => void) | undefined;
+  /**
+   * Called as the mixed phase starts (the soak injects its faults from here);
+   * the phase goes on, past `mixSeconds` if need be, until what it returns settles.
+   */
+  onMixStarted?: ((run: LoadRun) => Promise<void> | undefined) | undefined;
   /** Called once the market is resolved and its settlement runs. */
-  onSettlementStarted?: ((marketId: string) => Promise<void>) | undefined;
+  onSettlementStarted?: ((marketId: string, run: LoadRun) => Promise<void>) | undefined;
+}
+
+/** What the hooks act as: the run's admin (an account and a token) and its funded users. */
+export interface LoadRun {
+  admin: { userId: string; headers: Record<string, string> };
+  users: { userId: string; token: string }[];
+  marketIds: string[];
 }
 
 export interface LoadTarget {
@@ -31,15 +44,6 @@ export interface LoadTarget {
   ctx: CoreContext;
   keys: SigningKeys;
 }
-
-interface Vu {
-  userId: string;
-  token?: string | undefined;
-  sessions: string[];
-}
-
-const words = ["bitcoin", "election", "rates", "football", "weather", "launch"];
-const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
 
 /**
  * The PRD's load test (seed 002 §12.3) against a running API: `users` simulated
@@ -74,6 +78,10 @@ export async function runLoad(target: LoadTarget, options: LoadOptions) {
     new Date(),
     7200,
   );
+  const admin = {
+    userId: adminId,
+    headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+  };
 
   log(`creating ${options.users - options.authUsers} users directly...`);
   const vus: Vu[] = [];
@@ -93,6 +101,11 @@ export async function runLoad(target: LoadTarget, options: LoadOptions) {
       });
     },
   );
+  const loadRun: LoadRun = {
+    admin,
+    users: vus.map((vu) => ({ userId: vu.userId, token: vu.token as string })),
+    marketIds,
+  };
   for (let index = 0; index < options.authUsers; index++) {
     vus.push({ userId: "", sessions: [] });
   }
@@ -111,103 +124,20 @@ export async function runLoad(target: LoadTarget, options: LoadOptions) {
   const hasLeaderboard = await probe("/api/v1/leaderboard/pnl", "GET").catch(() => false);
 
   log(`mixed phase: ${options.users} users for ${options.mixSeconds} s...`);
-  const deadline = Date.now() + options.mixSeconds * 1000;
-  options.onMixStarted?.();
-  const password = "a long load-test passphrase";
-  const actUntilDeadline = async (vu: Vu, index: number) => {
-    if (!vu.token) {
-      const username = `lr${run}${index}`;
-      const email = `${username}@load.example`;
-      const registered = await call<{ user?: { id: string } }>(stats, origin, "register", {
-        method: "POST",
-        path: "/api/v1/auth/register",
-        body: { username, email, password },
-      });
-      if (registered.status !== 201) return;
-      const loggedIn = await call<{ accessToken?: string; user?: { id: string } }>(
-        stats,
-        origin,
-        "login",
-        {
-          method: "POST",
-          path: "/api/v1/auth/login",
-          body: { email, password },
-        },
-      );
-      if (!loggedIn.body.accessToken) return;
-      vu.token = loggedIn.body.accessToken;
-      vu.userId = loggedIn.body.user?.id ?? "";
-    }
-    let claimed = false;
-    while (Date.now() < deadline) {
-      await sleep(200 + Math.random() * 1000);
-      const roll = Math.random();
-      const token = vu.token;
-      if (roll < 0.25) {
-        await call(stats, origin, "market list", {
-          method: "GET",
-          path: "/api/v1/markets?limit=20",
-        });
-      } else if (roll < 0.4) {
-        await call(stats, origin, "market detail", {
-          method: "GET",
-          path: `/api/v1/markets/${pick(marketIds)}`,
-        });
-      } else if (roll < 0.5) {
-        await call(stats, origin, "search", {
-          method: "GET",
-          path: `/api/v1/markets?q=${pick(words)}`,
-        });
-      } else if (roll < 0.65) {
-        await call(stats, origin, "bet", {
-          method: "POST",
-          path: "/api/v1/bets",
-          token,
-          body: { marketId: pick(marketIds), amount: 10, side: pick(["this", "that"]) },
-        });
-      } else if (roll < 0.73) {
-        await call(stats, origin, "transactions", {
-          method: "GET",
-          path: "/api/v1/transactions/me",
-          token,
-        });
-      } else if (roll < 0.78) {
-        await call(stats, origin, "profile", { method: "GET", path: "/api/v1/users/me", token });
-      } else if (roll < 0.8) {
-        const started = await call<{ sessionId?: string }>(stats, origin, "session start", {
-          method: "POST",
-          path: "/api/v1/predictions/sessions",
-          token,
-          body: { marketId: pick(marketIds), selectedModels: ["consensus", "momentum"] },
-        });
-        if (started.body.sessionId) vu.sessions.push(started.body.sessionId);
-      } else if (roll < 0.9 && vu.sessions.length > 0) {
-        await call(stats, origin, "status poll", {
-          method: "GET",
-          path: `/api/v1/predictions/sessions/${pick(vu.sessions)}`,
-          token,
-        });
-      } else if (roll < 0.95 && hasDailyReward && !claimed) {
-        claimed = true;
-        await call(stats, origin, "daily reward", {
-          method: "POST",
-          path: "/api/v1/rewards/daily",
-          token,
-        });
-      } else if (hasLeaderboard) {
-        await call(stats, origin, "leaderboard", {
-          method: "GET",
-          path: "/api/v1/leaderboard/pnl",
-        });
-      } else {
-        await call(stats, origin, "market list", {
-          method: "GET",
-          path: "/api/v1/markets?limit=20",
-        });
-      }
-    }
-  };
-  await Promise.all(vus.map(actUntilDeadline));
+  let mixOpen = true;
+  // A fault injection that fails ends the phase too, and the run once the users stopped.
+  const mixEnded = Promise.all([sleep(options.mixSeconds * 1000), options.onMixStarted?.(loadRun)])
+    .then(
+      () => undefined,
+      (error: unknown) => ({ error }),
+    )
+    .finally(() => {
+      mixOpen = false;
+    });
+  const mixWorld = { stats, origin, run, marketIds, hasDailyReward, hasLeaderboard };
+  await Promise.all(vus.map((vu, index) => actUntilMixEnds(vu, index, mixWorld, () => mixOpen)));
+  const injection = await mixEnded;
+  if (injection) throw injection.error;
   const mix = { ...stats.summary(), users: options.users, hasDailyReward, hasLeaderboard };
   log(
     `mixed phase: ${mix.requests} requests, ${mix.perSecond}/s, p95 ${mix.latencyMs.p95} ms, errors ${JSON.stringify(mix.errorsByCode)}`,
@@ -277,8 +207,8 @@ export async function runLoad(target: LoadTarget, options: LoadOptions) {
     token: adminToken,
     body: { resolution: "this" },
   });
-  await options.onSettlementStarted?.(resolutionMarket.marketId);
-  const settleDeadline = Date.now() + 15 * 60_000;
+  await options.onSettlementStarted?.(resolutionMarket.marketId, loadRun);
+  const settleDeadline = Date.now() + (options.settleTimeoutMs ?? 15 * 60_000);
   let settlement = "pending";
   while (Date.now() < settleDeadline) {
     settlement = (await getMarket(ctx, resolutionMarket.marketId)).settlement ?? "pending";

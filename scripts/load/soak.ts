@@ -2,40 +2,40 @@
  * `npm run soak`: the load test while things break, then the invariants.
  * Everything on 127.0.0.1, bounded in time. DynamoDB Local (on disk, so a
  * restart keeps the data) and the API (`scripts/start.ts`) run as child
- * processes so they can be killed:
+ * processes so they can be killed (`soak-processes.ts`):
  *
  * - model failures and hangs (MODEL_FAULTS) for the whole run;
- * - DynamoDB Local killed (SIGKILL) mid-run and restarted: requests answer 503;
- * - the API killed (SIGKILL) and restarted, the second time with workflow
- *   crashes (WORKFLOW_FAULTS=crash-after:Finalize), and killed again while it
- *   settles the market with every pending bet;
- * - duplicate deliveries: the session sweep twice at once (over HTTP and later
+ * - DynamoDB Local killed (SIGKILL) mid-run, with sessions in flight, and
+ *   restarted: requests answer 503, never 500;
+ * - the API killed (SIGKILL) with sessions in flight and restarted with
+ *   workflow crashes (WORKFLOW_FAULTS=crash-after:Finalize), and killed again
+ *   while it settles the market with every pending bet;
+ * - duplicate deliveries: the session sweep twice at once (over HTTP, and later
  *   as the hourly schedule would, past the timeout), the settlement started
- *   twice at once after the crash, refunds of failed sessions delivered twice.
+ *   twice at once after the crash, refunds of sessions delivered twice.
  *
- * Then: every balance equals its entries to the cent, no negative balance,
- * every session finished or refunded exactly once, every bet of the resolved
- * market settled exactly once, and no 500 anywhere. Exits 1 otherwise.
+ * Then: every balance equals its entries to the cent (and the reconcile job
+ * finds nothing), no negative balance, every session finished or refunded
+ * exactly once, every bet of the resolved market settled exactly once, no 500
+ * anywhere, and each fault really landed. Exits 1 otherwise.
  *
- *   npm run soak -- --quick     ~2 minutes
+ *   npm run soak -- --quick     ~3 minutes
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createContext, createDb, loadConfig } from "@market/core";
 import { parseSigningKeys } from "@market/core/auth/signing-keys";
+import { getMarket } from "@market/core/markets";
 import { refundSession, sweepStuckSessions } from "@market/core/predictions";
 import { serviceFor } from "@market/core/service";
-import { benchLimits } from "../bench/stack";
-import { type DynamoDbLocal, startDynamoDbLocal } from "../dynamodb-local";
-import { killWithParent, stopChild } from "../lib/child-lifetime";
 import { findFreePort } from "../lib/free-port";
 import { repoRoot } from "../lib/paths";
-import { sleep } from "./driver";
-import { checkInvariants } from "./invariants";
-import { runLoad, waitForSessions } from "./scenario";
+import { internalErrors, sleep } from "./driver";
+import { checkInvariants, invariantsLine } from "./invariants";
+import { type LoadRun, runLoad, waitForSessions } from "./scenario";
+import { SoakProcesses } from "./soak-processes";
 
 const { values: args } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
 const quick = args.quick ?? false;
@@ -43,86 +43,25 @@ const log = (line: string) => process.stderr.write(`soak: ${line}\n`);
 
 const secret = "soak-".repeat(10);
 const sessionTimeoutSeconds = 30;
-const dataDir = mkdtempSync(join(tmpdir(), "soak-"));
-const tableName = `soak-${Date.now()}`;
-const events: { at: number; event: string }[] = [];
 const t0 = Date.now();
+const events: { at: number; event: string }[] = [];
 const note = (event: string) => {
   events.push({ at: Math.round((Date.now() - t0) / 100) / 10, event });
   log(event);
 };
+/** Fault injections that did not land or were refused: a broken soak, not a result. */
+const faultFailures: string[] = [];
+// Healthy stretches between the faults, so requests and sessions are in flight when each lands.
+const healthyMs = quick ? 5_000 : 12_000;
+const sessionsPerFault = quick ? 4 : 10;
 
-let dynamo: DynamoDbLocal | undefined;
-let api: ChildProcess | undefined;
-
-async function startDynamo(port: number) {
-  dynamo = await startDynamoDbLocal({ dbPath: join(dataDir, "dynamodb"), port });
-  return dynamo;
-}
-
-async function killDynamo() {
-  const current = dynamo;
-  if (!current) return;
-  process.kill(current.pid, "SIGKILL");
-  await current.exited;
-}
-
-async function startApi(port: number, endpoint: string, extra: Record<string, string>) {
-  const child = spawn(
-    join(repoRoot, "node_modules", ".bin", "node"),
-    ["--import", "tsx", join(repoRoot, "scripts", "start.ts")],
-    {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        ...benchLimits,
-        BETS_PER_USER_PER_MINUTE: "1000",
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        DYNAMODB_ENDPOINT: endpoint,
-        TABLE_NAME: tableName,
-        DATA_DIR: dataDir,
-        JWT_SECRET: secret,
-        LOG_LEVEL: "ERROR",
-        SESSION_TIMEOUT_SECONDS: String(sessionTimeoutSeconds),
-        MODEL_TIMEOUT_SECONDS: "2",
-        MODEL_FAULTS: "consensus:flaky:1,momentum:fail,base-rate:hang",
-        ...extra,
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    },
+async function main(processes: SoakProcesses, tableName: string): Promise<number> {
+  await processes.startDynamo();
+  note(
+    `DynamoDB Local on ${processes.endpoint} (on disk); API on ${processes.origin}, its log in ${apiLogPath}`,
   );
-  killWithParent(child);
-  api = child;
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
-      if (response.ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  throw new Error("API did not become healthy");
-}
-
-function killApi() {
-  const child = api;
-  if (!child || child.exitCode !== null) return Promise.resolve();
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGKILL");
-  return exited;
-}
-
-async function main(): Promise<number> {
-  const dynamoPort = await findFreePort();
-  const apiPort = await findFreePort();
-  const origin = `http://127.0.0.1:${apiPort}`;
-  const { endpoint } = await startDynamo(dynamoPort);
-  note(`DynamoDB Local on ${endpoint} (on disk), starting the API on ${origin}`);
-  await startApi(apiPort, endpoint, {});
+  await processes.startApi();
+  const { endpoint, origin } = processes;
   const config = loadConfig({
     ...process.env,
     TABLE_NAME: tableName,
@@ -131,81 +70,99 @@ async function main(): Promise<number> {
   });
   const db = createDb({ table: tableName, endpoint });
   const ctx = createContext({ db, config });
-  const keys = parseSigningKeys(secret);
-  const adminHeaders = async () => {
-    const { issueAccessToken } = await import("@market/core/auth/access-token");
-    const token = await issueAccessToken(
-      keys,
-      { userId: "soak-admin", role: "admin" },
-      new Date(),
-      3600,
+
+  const post = (path: string, headers: Record<string, string>, body?: unknown) =>
+    fetch(`${origin}${path}`, {
+      method: "POST",
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    }).then(
+      async (response) => ({ status: response.status, body: (await response.json()) as unknown }),
+      (error: Error) => ({ status: `network ${(error.cause as Error)?.message ?? error.name}` }),
     );
-    return { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  const deliverTwice = async (what: string, path: string, run: LoadRun, ok: number) => {
+    const answers = await Promise.all([1, 2].map(() => post(path, run.admin.headers)));
+    const statuses = answers.map((answer) => answer.status);
+    note(`${what} twice at once: ${statuses.join(", ")}`);
+    if (statuses.some((status) => status !== ok)) {
+      faultFailures.push(`${what}: ${statuses.join(", ")} (expected ${ok} twice)`);
+    }
+  };
+  // Sessions started just before a fault, so the fault meets them mid-workflow
+  // (a session with a failing model retries for seconds before it can end).
+  let nextUser = 0;
+  const startSessions = async (run: LoadRun, when: string) => {
+    const answers = await Promise.all(
+      Array.from({ length: sessionsPerFault }, () => {
+        const user = run.users[nextUser++ % run.users.length] as LoadRun["users"][number];
+        return post(
+          "/api/v1/predictions/sessions",
+          { authorization: `Bearer ${user.token}`, "content-type": "application/json" },
+          { marketId: run.marketIds[0], selectedModels: ["consensus", "momentum"] },
+        );
+      }),
+    );
+    const started = answers.filter((answer) => answer.status === 201).length;
+    note(`${started} of ${answers.length} sessions started ${when}`);
+    if (started === 0) faultFailures.push(`no session started ${when}`);
   };
 
-  const faults: Promise<void>[] = [];
-  const mixSeconds = quick ? 40 : 75;
   const result = await runLoad(
-    { origin, ctx, keys },
+    { origin, ctx, keys: parseSigningKeys(secret) },
     {
-      users: quick ? 120 : 500,
+      users: quick ? 100 : 500,
       authUsers: quick ? 3 : 10,
-      mixSeconds,
+      // At least this long, and until the faults below are over.
+      mixSeconds: quick ? 30 : 75,
       burstBets: quick ? 200 : 1000,
-      resolutionBets: quick ? 600 : 5000,
+      resolutionBets: quick ? 300 : 5000,
+      settleTimeoutMs: quick ? 180_000 : 600_000,
       log,
-      onMixStarted: () => {
-        faults.push(
-          (async () => {
-            await sleep(4_000);
-            note("killing DynamoDB Local (SIGKILL)");
-            await killDynamo();
-            await sleep(4_000);
-            await startDynamo(dynamoPort);
-            note("DynamoDB Local restarted");
-            await sleep(5_000);
-            note("killing the API (SIGKILL)");
-            await killApi();
-            await startApi(apiPort, endpoint, { WORKFLOW_FAULTS: "crash-after:Finalize" });
-            note("API restarted with WORKFLOW_FAULTS=crash-after:Finalize");
-            await sleep(3_000);
-            const headers = await adminHeaders();
-            const sweeps = await Promise.all(
-              [1, 2].map(() =>
-                fetch(`${origin}/api/v1/admin/jobs/session-sweep`, {
-                  method: "POST",
-                  headers,
-                }).then((r) => r.status),
-              ),
-            );
-            note(`session sweep delivered twice at once: ${sweeps.join(", ")}`);
-          })(),
-        );
+      onMixStarted: async (run) => {
+        await sleep(healthyMs);
+        await startSessions(run, "before DynamoDB Local is killed");
+        await sleep(1_000);
+        note("killing DynamoDB Local (SIGKILL)");
+        await processes.killDynamo();
+        await sleep(4_000);
+        await processes.startDynamo();
+        note("DynamoDB Local restarted");
+        await sleep(healthyMs);
+        await startSessions(run, "before the API is killed");
+        await sleep(1_000);
+        note("killing the API (SIGKILL)");
+        await processes.killApi();
+        await processes.startApi({ WORKFLOW_FAULTS: "crash-after:Finalize" });
+        note("API restarted with WORKFLOW_FAULTS=crash-after:Finalize");
+        await sleep(2_000);
+        await deliverTwice("session sweep delivered", "/api/v1/admin/jobs/session-sweep", run, 200);
+        await startSessions(run, "on the API whose workflows crash after Finalize");
+        await sleep(healthyMs);
       },
-      onSettlementStarted: async (marketId) => {
-        await Promise.all(faults);
+      onSettlementStarted: async (marketId, run) => {
         await sleep(1_500);
-        note("killing the API while it settles");
-        await killApi();
-        await startApi(apiPort, endpoint, { WORKFLOW_FAULTS: "crash-after:Finalize" });
-        const headers = await adminHeaders();
-        const starts = await Promise.all(
-          [1, 2].map(() =>
-            fetch(`${origin}/api/v1/admin/markets/${marketId}/settle`, {
-              method: "POST",
-              headers,
-            }).then((r) => r.status),
-          ),
+        const before = (await getMarket(ctx, marketId)).settlement;
+        note(`killing the API while it settles (settlement ${before})`);
+        if (before === "done") faultFailures.push("the settlement was done before the API kill");
+        await processes.killApi();
+        await processes.startApi({ WORKFLOW_FAULTS: "crash-after:Finalize" });
+        note("API restarted");
+        await deliverTwice(
+          "settlement started",
+          `/api/v1/admin/markets/${marketId}/settle`,
+          run,
+          202,
         );
-        note(`API restarted; settlement started twice at once: ${starts.join(", ")}`);
       },
     },
   );
-  await Promise.all(faults);
 
-  log("waiting for session workflows...");
-  await waitForSessions(ctx, quick ? 20_000 : 60_000);
-  // The hourly sweeper, delivered twice at once, as it runs after the timeout has passed.
+  // Sessions start only in the mixed phase, long over by now: what is still active is
+  // mostly what a kill left mid-workflow, for the sweep below.
+  log("waiting for session workflows still running...");
+  await waitForSessions(ctx, quick ? 5_000 : 60_000);
+  // The hourly sweeper, delivered twice at once, as it runs after the timeout has passed:
+  // the sessions the API kill left mid-workflow are refunded here, once each.
   const later = createContext({
     db,
     config,
@@ -215,6 +172,8 @@ async function main(): Promise<number> {
   note(
     `late sweep twice at once: ${sweeps.map((s) => `${s.found} found ${JSON.stringify(s.outcomes)}`).join(" / ")}`,
   );
+  const sweptRefunds = sweeps.reduce((sum, s) => sum + (s.outcomes.refunded ?? 0), 0);
+  if (sweptRefunds === 0) faultFailures.push("the late sweep refunded no session left by a kill");
   // Refund events delivered again, twice at once, for failed and finished sessions alike.
   const { data: sessions } = await serviceFor(db).entities.predictionSession.scan.go({
     pages: "all",
@@ -231,14 +190,16 @@ async function main(): Promise<number> {
   note(`refund events redelivered: ${JSON.stringify(replays)}`);
 
   const invariants = await checkInvariants(ctx);
-  const serverErrors = Object.entries({ ...result.mix.errorsByCode, ...result.burst.errorsByCode })
-    .filter(([code]) => code.startsWith("500"))
-    .reduce((sum, [, n]) => sum + n, 0);
+  const serverErrors = internalErrors(result.mix, result.burst);
   const saw503 = Object.keys(result.mix.errorsByCode).some((code) => code.startsWith("503"));
   const failures = [
+    ...faultFailures,
     ...(invariants.ok ? [] : [`invariants: ${invariants.problems.slice(0, 5).join("; ")}`]),
     ...(result.resolution.settlement === "done" ? [] : ["settlement did not finish"]),
     ...(serverErrors ? [`${serverErrors} answers were 500`] : []),
+    ...(result.resolution.resolveStatus === 200
+      ? []
+      : [`resolve answered ${result.resolution.resolveStatus}`]),
     ...(saw503 ? [] : ["no 503 seen while DynamoDB Local was down"]),
   ];
   const report = {
@@ -250,25 +211,42 @@ async function main(): Promise<number> {
     invariants,
     failures,
   };
-  mkdirSync(join(repoRoot, "bench"), { recursive: true });
   writeFileSync(
     join(repoRoot, "bench", quick ? "soak-quick.json" : "soak-latest.json"),
     `${JSON.stringify(report, null, 2)}\n`,
   );
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  log(
-    `reconcile: ${invariants.reconcileDifferences} differences, ${invariants.negativeBalances} negative balances over ${invariants.users} users; ${failures.length ? `FAILED: ${failures.join(" | ")}` : "all invariants hold"}`,
-  );
+  log(invariantsLine(invariants, failures));
   return failures.length ? 1 : 0;
 }
 
+const dataDir = mkdtempSync(join(tmpdir(), "soak-"));
+const tableName = `soak-${Date.now()}`;
+mkdirSync(join(repoRoot, "bench"), { recursive: true });
+const apiLogPath = join(repoRoot, "bench", quick ? "soak-quick-api.log" : "soak-api.log");
+writeFileSync(apiLogPath, "");
+const processes = new SoakProcesses({
+  apiLogPath,
+  dataDir,
+  tableName,
+  dynamoPort: await findFreePort(),
+  apiPort: await findFreePort(),
+  apiEnv: {
+    BETS_PER_USER_PER_MINUTE: "1000",
+    JWT_SECRET: secret,
+    LOG_LEVEL: "ERROR",
+    SESSION_TIMEOUT_SECONDS: String(sessionTimeoutSeconds),
+    MODEL_TIMEOUT_SECONDS: "2",
+    MODEL_FAULTS: "consensus:flaky:1,momentum:fail,base-rate:hang",
+  },
+});
 let code = 1;
 try {
-  code = await main();
+  code = await main(processes, tableName);
 } catch (error) {
   log(`crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 } finally {
-  if (api) await stopChild(api);
-  await dynamo?.stop();
+  await processes.stop();
 }
+log(`exit ${code} after ${Math.round((Date.now() - t0) / 1000)} s`);
 process.exit(code);

@@ -60,11 +60,14 @@ const entities = {
 };
 
 function buildService(db: Db) {
-  // Fresh entity instances per service: ElectroDB's Service points the entities it
-  // joins at its own client and table, so two Dbs sharing the module's instances
-  // (two apps in one test, the bench's raw client) would read each other's table.
+  // ElectroDB binds the Entity instances a Service is given to that service's client
+  // and table. Shared module-level instances would follow whichever Db was bound
+  // last, in the whole process: each service gets instances of its own.
   const own = Object.fromEntries(
-    Object.entries(entities).map(([name, entity]) => [name, new Entity(entity.schema)]),
+    Object.entries(entities).map(([name, entity]) => [
+      name,
+      new Entity(entity.schema, { client: db.client, table: db.table }),
+    ]),
   ) as unknown as typeof entities;
   return new Service(own, { client: db.client, table: db.table });
 }

@@ -18,6 +18,8 @@ export interface LocalSessionOptions {
 export interface LocalSessionWorkflow extends SessionWorkflowStarter {
   /** Resolves when the session's local execution ended (for tests). */
   settled(sessionId: string): Promise<void>;
+  /** Resolves once no execution (nor its refund) is in flight: stop the database after this. */
+  idle(): Promise<void>;
 }
 
 /**
@@ -70,10 +72,17 @@ export function createLocalSessionWorkflow(
         },
       );
       running.set(input.sessionId, done);
+      void done.finally(() => {
+        if (running.get(input.sessionId) === done) running.delete(input.sessionId);
+      });
       return { executionName: execution.executionName };
     },
     async settled(sessionId) {
       await running.get(sessionId);
+    },
+    async idle() {
+      // As the settlement starter's: each `finally` has removed its run before this resumes.
+      while (running.size > 0) await Promise.all(running.values());
     },
   };
 }

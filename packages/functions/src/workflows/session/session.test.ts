@@ -173,6 +173,26 @@ describe("prediction session workflow", () => {
     expect((await reconcile(ctx, userId)).consistent).toBe(true);
   });
 
+  it("is idle only once every execution and its refund have ended", async () => {
+    const { ctx, workflow, marketId, registry } = await harness({ MODEL_FAULTS: "*:fail" });
+    const userIds = [await newUser(ctx, 20), await newUser(ctx, 20)];
+    for (const userId of userIds) {
+      const { session } = await startSession(ctx, registry, {
+        userId,
+        marketId,
+        selectedModels: allModels,
+      });
+      await workflow.start({ sessionId: session.sessionId, userId, marketId, models: allModels });
+    }
+
+    await workflow.idle();
+
+    for (const userId of userIds) {
+      expect(await refunds(ctx, userId)).toHaveLength(1);
+      expect((await getBalance(ctx, userId)).balance).toBe(20);
+    }
+  });
+
   it("refunds a timed-out session once (a hanging model, a short timeout)", async () => {
     const { ctx, run } = await harness({
       MODEL_FAULTS: "*:hang",

@@ -74,6 +74,11 @@ export function createLocalSettlementStarter(
       void done.finally(() => running.delete(marketId));
       return started;
     },
+    async idle() {
+      // Runs started meanwhile are waited for too. Each run's `finally` (attached
+      // when it started) has removed it before this await resumes.
+      while (running.size > 0) await Promise.all([...running.values()].map((run) => run.done));
+    },
   };
 }
 
@@ -84,4 +89,9 @@ export interface LocalSettlementStart {
 
 export interface LocalSettlementStarter extends SettlementStarter {
   start(marketId: string): Promise<LocalSettlementStart>;
+  /**
+   * Resolves once no run is in flight, including the ranking a run does after it
+   * marks the settlement done: what stops the database waits for this first.
+   */
+  idle(): Promise<void>;
 }

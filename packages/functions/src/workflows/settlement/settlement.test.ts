@@ -369,6 +369,27 @@ describe("the settlement workflow", () => {
       bets.length,
     );
   }, 120_000);
+
+  it("is idle only once every run has ended, the ranking after the settlement included", async () => {
+    const marketIds = [await openMarket(), await openMarket()];
+    const users = await createUsers(10);
+    for (const marketId of marketIds) {
+      await placeBets(marketId, users, (index) => betPlan(2, 11_000 + index));
+      await resolveMarket(ctx, marketId, "this");
+    }
+    const starter = createLocalSettlementStarter(ctx);
+    const ended: string[] = [];
+    for (const marketId of marketIds) {
+      void (await starter.start(marketId)).done.then(() => ended.push(marketId));
+    }
+
+    // What stops the database waits for this: the market is marked done before the
+    // run ranks, so polling the market alone would stop it under a running ranking.
+    await starter.idle();
+
+    expect(ended.sort()).toEqual([...marketIds].sort());
+    await starter.idle();
+  }, 120_000);
 });
 
 describe("settlementExecutionName", () => {
