@@ -47,7 +47,7 @@ export function costPerMillion(op: OperationCostInput) {
 }
 
 /**
- * A day of one active user, from the PRD's growth targets (seed 002 §14.2: 5
+ * A day of one active user, from the PRD's growth targets (docs/performance.md: 5
  * bets per user per day) and a browsing pattern we assume: 1 login, 20 market
  * lists, 10 market details, 3 searches, 5 bets, 3 transaction pages, 1 daily
  * reward, 1 leaderboard view, 0.5 prediction sessions with 6 status polls each.

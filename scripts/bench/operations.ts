@@ -18,7 +18,7 @@ import type { BenchStack } from "./stack";
 /** One API operation the bench measures, with the leanest DynamoDB calls it could make. */
 export interface Operation {
   name: string;
-  /** The PRD's p95 target in ms, where it names one (seed 002 §10.1). */
+  /** The PRD's p95 target in ms, where it names one (docs/performance.md). */
   p95TargetMs?: number;
   /** Caps one app round (operations that start workflows). */
   maxRequestsPerRound?: number;

@@ -1,6 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createRoute, createRouter } from "@tanstack/react-router";
 import type { BetQuery, MarketQuery, TransactionType } from "../api/queries";
+import { transactionTypes } from "../lib/ledger";
 import { BetPage } from "../pages/BetPage";
 import { ChangePasswordPage } from "../pages/ChangePasswordPage";
 import { ForgotPasswordPage } from "../pages/ForgotPasswordPage";
@@ -68,19 +69,6 @@ const betRoute = createRoute({
   beforeLoad: requireSignIn,
   component: BetPage,
 });
-
-export const transactionTypes = [
-  "signup_bonus",
-  "daily_reward",
-  "bet_placed",
-  "bet_payout",
-  "bet_refund",
-  "prediction_charge",
-  "prediction_refund",
-  "admin_grant",
-  "admin_adjustment",
-  "migration_grant",
-] as const satisfies readonly TransactionType[];
 
 const transactionsRoute = createRoute({
   getParentRoute: () => rootRoute,

@@ -14,6 +14,9 @@ export const transactionLabels: Record<TransactionType, string> = {
   migration_grant: "Migration credit",
 };
 
+/** Every ledger entry type, in the order the history's filter lists them. */
+export const transactionTypes = Object.keys(transactionLabels) as TransactionType[];
+
 /** What a ledger entry's `referenceId` points at. */
 export function referenceKind(type: TransactionType): "bet" | "session" | null {
   if (type === "bet_placed" || type === "bet_payout" || type === "bet_refund") return "bet";

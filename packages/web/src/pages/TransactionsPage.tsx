@@ -1,14 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { queries, type Transaction, type TransactionType } from "../api/queries";
-import { transactionTypes } from "../app/router";
 import { useMe } from "../app/session-hooks";
 import { Select } from "../components/Field";
 import { SkeletonBlock } from "../components/Skeleton";
 import { type Column, Table } from "../components/Table";
 import { Card, EmptyState, ErrorState, PageHeader, Pager } from "../components/ui";
 import { formatCredits, formatDateTime, formatNumber, formatSigned } from "../lib/format";
-import { referenceKind, transactionLabels } from "../lib/ledger";
+import { referenceKind, transactionLabels, transactionTypes } from "../lib/ledger";
 import { useCursorPages } from "../lib/useCursorPages";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
 import styles from "./list.module.css";

@@ -15,7 +15,7 @@ describe("GET /config", () => {
     });
   });
 
-  it("polls a session every 12 s unless told otherwise (seed 000: 10 to 15 s)", async () => {
+  it("polls a session every 12 s unless told otherwise (the product asks 10 to 15 s)", async () => {
     const { app } = await createTestApp();
     const body = (await (await app.request("/api/v1/config")).json()) as { sessionPollMs: number };
     expect(body.sessionPollMs).toBe(12_000);

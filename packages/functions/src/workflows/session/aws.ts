@@ -1,5 +1,4 @@
 import type { SFNClient } from "@aws-sdk/client-sfn";
-import { logger } from "../../logger";
 import type { SessionWorkflowStarter } from "../ports";
 
 /** StartExecution named by the session id (a retried start is the same execution). */
