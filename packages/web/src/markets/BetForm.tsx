@@ -192,7 +192,7 @@ export function BetForm({ market }: { market: Market }) {
         </div>
       </div>
 
-      <dl className={styles.summary} aria-live="polite">
+      <dl className="figures" aria-live="polite">
         <div>
           <dt>Odds</dt>
           <dd>{formatPercent(odds)}</dd>

@@ -192,7 +192,7 @@ function Generator({
               free={free}
               onChange={setPicked}
             />
-            <dl className={styles.totals}>
+            <dl className="figures">
               <div>
                 <dt>Total cost</dt>
                 <dd data-testid="total-cost">{free ? "Free on your plan" : formatCredits(cost)}</dd>
