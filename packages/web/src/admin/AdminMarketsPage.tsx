@@ -36,6 +36,8 @@ export function AdminMarketsPage() {
   const [resolving, setResolving] = useState<Market | null>(null);
   const [following, setFollowing] = useState<Market | null>(null);
   const [creating, setCreating] = useState(false);
+  // The market just created heads the open list, wherever its sort would put it.
+  const [created, setCreated] = useState<Market | null>(null);
   const [text, setText] = useState(search.q ?? "");
 
   const setFilter = (patch: Partial<AdminMarketsSearch>) =>
@@ -94,8 +96,9 @@ export function AdminMarketsPage() {
             onCreated={(market) => {
               toast(`Market created: ${market.title}`, "success");
               setCreating(false);
-              setText(market.title);
-              setFilter({ q: market.title, status: undefined });
+              setCreated(market);
+              setText("");
+              setFilter({ q: undefined, status: undefined });
             }}
           />
         </Card>
@@ -148,13 +151,17 @@ export function AdminMarketsPage() {
             <SkeletonBlock lines={4} label="Loading markets" />
           ) : list.isError ? (
             <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-          ) : list.data.markets.length === 0 ? (
+          ) : list.data.markets.length === 0 && !created ? (
             <EmptyState title="No markets match" />
           ) : (
             <Table
               caption="Markets"
               columns={columns}
-              rows={list.data.markets}
+              rows={
+                created && status === "open" && !search.q
+                  ? [created, ...list.data.markets.filter((market) => market.id !== created.id)]
+                  : list.data.markets
+              }
               rowKey={(market) => market.id}
             />
           )}
