@@ -56,17 +56,26 @@ async function main(args: string[]): Promise<number> {
     return 0;
   } catch (error) {
     const unknown = error instanceof Error && "code" in error && error.code === "USER_NOT_FOUND";
+    const table = values.table ?? config.TABLE_NAME;
     console.error(
       unknown
         ? `No account with the email ${email}; it has to register first.`
-        : error instanceof Error
-          ? error.message
-          : error,
+        : isMissingTable(error)
+          ? `No table ${table} ${values.table ? "in AWS" : `under ${config.DATA_DIR}`}: start the stack once with \`npm start\` (the same DATA_DIR), or name a deployed table with --table.`
+          : error instanceof Error
+            ? error.message
+            : error,
     );
     return 1;
   } finally {
     await dynamo?.stop();
   }
+}
+
+/** DynamoDB's ResourceNotFoundException, as ElectroDB wraps it. */
+function isMissingTable(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as { name?: string } | undefined) : undefined;
+  return cause?.name === "ResourceNotFoundException";
 }
 
 process.exitCode = await main(process.argv.slice(2));
