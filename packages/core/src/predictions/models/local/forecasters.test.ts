@@ -4,6 +4,7 @@ import { type MarketContext, ModelFailed, predictionSchema, TransientModelError 
 import { baseRateModel, forecastBaseRate } from "./base-rate";
 import { consensusModel, forecastConsensus } from "./consensus";
 import { createLocalModel } from "./local-model";
+import { signedPoints } from "./market-maths";
 import { forecastMomentum, momentumModel } from "./momentum";
 
 const researchedAt = "2026-06-10T12:00:00.000Z";
@@ -338,5 +339,14 @@ describe("a local model", () => {
     await expect(model.predict(context(), { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(
       TransientModelError,
     );
+  });
+});
+
+describe("signedPoints", () => {
+  it("signs a move and shows none for what rounds to zero", () => {
+    expect(signedPoints(0.023)).toBe("+2.3 pts");
+    expect(signedPoints(-0.023)).toBe("−2.3 pts");
+    expect(signedPoints(-0.0004)).toBe("±0.0 pts");
+    expect(signedPoints(0)).toBe("±0.0 pts");
   });
 });

@@ -81,8 +81,10 @@ export function percent(probability: number, digits = 1): string {
 }
 
 export function signedPoints(delta: number): string {
-  const points = delta * 100;
-  return `${points >= 0 ? "+" : "−"}${Math.abs(points).toFixed(1)} pts`;
+  const shown = Math.abs(delta * 100).toFixed(1);
+  // What rounds to 0.0 has no sign worth showing ("−0.0 pts" read as a move).
+  if (Number(shown) === 0) return "±0.0 pts";
+  return `${delta > 0 ? "+" : "−"}${shown} pts`;
 }
 
 /** A span of days in the unit a reader expects: days, hours or minutes. */
