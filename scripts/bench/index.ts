@@ -57,7 +57,12 @@ const settings = {
 const only = args.only?.split(",").map((name) => name.trim());
 const outDir = args.out ?? join(repoRoot, "bench");
 
-const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+const benchStarted = performance.now();
+/** A progress line, with the seconds since the bench started (where the time goes). */
+const log = (line: string) =>
+  process.stderr.write(
+    `bench: [+${Math.round((performance.now() - benchStarted) / 1000)} s] ${line}\n`,
+  );
 
 interface Side {
   perSecond: number;
