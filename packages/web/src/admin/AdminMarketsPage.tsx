@@ -4,13 +4,14 @@ import { useState } from "react";
 import { type Market, queries } from "../api/queries";
 import type { AdminMarketsSearch } from "../app/adminRoutes";
 import { Button } from "../components/Button";
-import { Input, Select } from "../components/Field";
+import { Input } from "../components/Field";
 import { SkeletonBlock } from "../components/Skeleton";
 import { type Column, Table } from "../components/Table";
 import { useToast } from "../components/Toast";
 import { Badge, Card, EmptyState, ErrorState } from "../components/ui";
 import { formatDate, formatPercent } from "../lib/format";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
+import { adminMarketStatuses, MarketStatusSelect } from "../markets/MarketStatusSelect";
 import styles from "./admin.module.css";
 import { CreateMarketForm } from "./CreateMarketForm";
 import { ResolveDialog } from "./ResolveDialog";
@@ -128,22 +129,11 @@ export function AdminMarketsPage() {
               onBlur={() => setFilter({ q: text.trim() || undefined })}
               maxLength={200}
             />
-            <Select
-              label="Status"
+            <MarketStatusSelect
+              statuses={adminMarketStatuses}
               value={status}
-              onChange={(event) =>
-                setFilter({
-                  status:
-                    event.target.value === "open"
-                      ? undefined
-                      : (event.target.value as AdminMarketsSearch["status"]),
-                })
-              }
-            >
-              <option value="open">Open</option>
-              <option value="closed">Closed</option>
-              <option value="resolved">Resolved</option>
-            </Select>
+              onChange={(status) => setFilter({ status })}
+            />
           </form>
         </search>
         <div style={{ marginTop: "1rem" }}>

@@ -5,6 +5,7 @@ import { AdminLayout } from "../admin/AdminLayout";
 import { AdminMarketsPage } from "../admin/AdminMarketsPage";
 import { AdminUserPage } from "../admin/AdminUserPage";
 import { AdminUsersPage } from "../admin/AdminUsersPage";
+import { adminMarketStatuses } from "../markets/MarketStatusSelect";
 import { requireSignIn, rootRoute } from "./root";
 import { pick, text } from "./search";
 
@@ -18,7 +19,7 @@ const adminRoute = createRoute({
 
 export interface AdminMarketsSearch {
   q?: string | undefined;
-  status?: "open" | "closed" | "resolved" | undefined;
+  status?: (typeof adminMarketStatuses)[number] | undefined;
 }
 
 const adminMarketsRoute = createRoute({
@@ -26,7 +27,7 @@ const adminMarketsRoute = createRoute({
   path: "/",
   validateSearch: (search: Record<string, unknown>): AdminMarketsSearch => ({
     q: text(search.q, 200),
-    status: pick(search.status, ["open", "closed", "resolved"] as const),
+    status: pick(search.status, adminMarketStatuses),
   }),
   component: AdminMarketsPage,
 });

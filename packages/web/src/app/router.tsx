@@ -2,6 +2,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { createRoute, createRouter } from "@tanstack/react-router";
 import type { BetQuery, MarketQuery, TransactionType } from "../api/queries";
 import { transactionTypes } from "../lib/ledger";
+import { marketStatuses } from "../markets/MarketStatusSelect";
 import { BetPage } from "../pages/BetPage";
 import { ChangePasswordPage } from "../pages/ChangePasswordPage";
 import { ForgotPasswordPage } from "../pages/ForgotPasswordPage";
@@ -27,7 +28,6 @@ export interface MarketsSearch {
   sort?: NonNullable<MarketQuery["sort"]> | undefined;
 }
 
-const marketStatuses = ["open", "closed", "resolved", "cancelled"] as const;
 const marketSorts = ["trending", "liquidity", "expires_soon"] as const;
 
 export const marketsRoute = createRoute({

@@ -10,18 +10,13 @@ import { EmptyState, ErrorState, PageHeader, Pager } from "../components/ui";
 import { useCursorPages } from "../lib/useCursorPages";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
 import { MarketCard, marketCardStyles } from "../markets/MarketCard";
+import { MarketStatusSelect, marketStatuses } from "../markets/MarketStatusSelect";
 import styles from "./markets.module.css";
 
 const route = getRouteApi("/");
 const pageSize = 12;
 const searchDelayMs = 300;
 
-const statusLabels = {
-  open: "Open",
-  closed: "Closed",
-  resolved: "Resolved",
-  cancelled: "Cancelled",
-};
 const sortLabels = { trending: "Trending", liquidity: "Liquidity", expires_soon: "Ending soon" };
 
 export function MarketsPage() {
@@ -106,24 +101,11 @@ export function MarketsPage() {
             </option>
           ))}
         </Select>
-        <Select
-          label="Status"
+        <MarketStatusSelect
+          statuses={marketStatuses}
           value={status}
-          onChange={(event) =>
-            setFilter({
-              status:
-                event.target.value === "open"
-                  ? undefined
-                  : (event.target.value as MarketsSearch["status"]),
-            })
-          }
-        >
-          {Object.entries(statusLabels).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </Select>
+          onChange={(status) => setFilter({ status })}
+        />
         <Select
           label="Sort by"
           value={sort}
