@@ -112,6 +112,26 @@ describe("admin credit tools", () => {
     expect(await auditOf(target.user.id)).toEqual([]);
   });
 
+  it("lets one of two racing debits through when the balance covers only one, auditing only it", async () => {
+    const target = await registerUser(setup.app);
+    const debit = {
+      userId: target.user.id,
+      type: "admin_adjustment",
+      amount: -600,
+      reason: "race",
+    };
+
+    const responses = await Promise.all([credits(debit), credits(debit)]);
+
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 402]);
+    expect(await reconcile(setup.core, target.user.id)).toMatchObject({
+      balance: 400,
+      entries: 2,
+      consistent: true,
+    });
+    expect(await auditOf(target.user.id)).toHaveLength(1);
+  });
+
   it("writes once for a replayed Idempotency-Key, also when the replays race", async () => {
     const target = await registerUser(setup.app);
     const body = { userId: target.user.id, type: "admin_adjustment", amount: -40, reason: "fix" };
