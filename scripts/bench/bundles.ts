@@ -4,6 +4,9 @@
  * (`GET /api/v1/health` against DynamoDB Local, the target's measure; then the
  * SPA's first calls, `/config` and `/markets`), beside an empty `node` on the
  * same machine: medians of wall time and of the CPU time each process used.
+ * Beside them, two floors built with the same options (`packages/functions/bench/`): the
+ * DynamoDB client alone answering what `/health` reads, and the smallest app on
+ * this stack's libraries; what the target asks is read against them.
  * `benchBundles()` is what `npm run bench` calls.
  */
 import { spawn } from "node:child_process";
@@ -31,6 +34,18 @@ export const lambdaEntries: Record<string, { entry: string; profile: BundleProfi
   session: { entry: "packages/functions/src/handlers/session.ts", profile: {} },
   settlement: { entry: "packages/functions/src/handlers/settlement.ts", profile: {} },
 };
+
+/** What a floor is: the first request of a bundle that holds less than the app. */
+export const coldStartFloors = {
+  tableClient: {
+    entry: "packages/functions/bench/table-client.ts",
+    what: "the DynamoDB client alone: one DescribeTable, no app",
+  },
+  stackApp: {
+    entry: "packages/functions/bench/stack-app.ts",
+    what: "the smallest app on this stack: one @hono/zod-openapi route behind hono/aws-lambda, one DescribeTable",
+  },
+} as const;
 
 /** The targets of issue 15: API bundle ≤ 1 MB minified, first request ≤ 2.5× an empty node. */
 export const bundleTargets = { apiBytes: 1_000_000, firstRequestRatio: 2.5 } as const;
@@ -124,6 +139,11 @@ export interface FirstRequest {
   cpuRatio: number;
 }
 
+/** A floor's first request, beside the same empty `node`. */
+export interface FloorFirstRequest extends FirstRequest {
+  what: string;
+}
+
 export interface BundleBenchReport {
   /** Minified JavaScript bytes per bundle (source maps not counted). */
   bundles: Record<string, BundleSizes>;
@@ -131,6 +151,8 @@ export interface BundleBenchReport {
   firstRequest: FirstRequest;
   /** The same for routes a client calls first (their groups load the entity layer). */
   otherFirstRequests: FirstRequest[];
+  /** The same measure of bundles that hold less than the app (see {@link coldStartFloors}). */
+  floors: Record<keyof typeof coldStartFloors, FloorFirstRequest>;
   targets: typeof bundleTargets;
   met: { apiBytesAtStart: boolean; apiBytesTotal: boolean; firstRequestRatio: boolean };
 }
@@ -153,19 +175,29 @@ export async function benchBundles(
       bundles[name] = bundleSizes(built.metafile, join(repoRoot, entry));
       if (name === "api") apiEntryFile = built.entryFile;
     }
+    const floorEntryFiles: string[] = [];
+    for (const [name, { entry }] of Object.entries(coldStartFloors)) {
+      const built = await buildLambdaBundle(join(repoRoot, entry), join(outRoot, name));
+      floorEntryFiles.push(built.entryFile);
+    }
 
     const endpoint = options.dynamoEndpoint ?? (dynamo?.endpoint as string);
     const table = `bench-bundles-${Date.now()}`;
     await ensureTable(createDb({ table, endpoint, region: "us-east-1" }));
     const env = apiLambdaEnvironment(endpoint, table);
     const paths = ["/api/v1/health", ...otherPaths];
-    const scripts = paths.map((path, index) => {
+    // The app's paths, then each floor's `/health`.
+    const subjects = [
+      ...paths.map((path) => ({ entryFile: apiEntryFile, path })),
+      ...floorEntryFiles.map((entryFile) => ({ entryFile, path: "/api/v1/health" })),
+    ];
+    const scripts = subjects.map(({ entryFile, path }, index) => {
       const script = join(outRoot, `first-request-${index}.mjs`);
-      writeFileSync(script, firstRequestScript(apiEntryFile, path));
+      writeFileSync(script, firstRequestScript(entryFile, path));
       return script;
     });
     const empty: ProcessTime[] = [];
-    const api: ProcessTime[][] = paths.map(() => []);
+    const api: ProcessTime[][] = subjects.map(() => []);
     // Side by side, alternating, after one warm-up of each (file cache).
     await timeProcess(emptyNodeScript, env);
     for (const script of scripts) await timeProcess([script], env);
@@ -178,7 +210,7 @@ export async function benchBundles(
     const emptyNodeMs = Math.round(median(empty.map((time) => time.wallMs)));
     const emptyNodeCpuMs = Math.round(median(empty.map((time) => time.cpuMs)));
     const ratioOf = (value: number, base: number) => Math.round((value / base) * 100) / 100;
-    const [firstRequest, ...otherFirstRequests] = paths.map((path, index): FirstRequest => {
+    const measured = subjects.map(({ path }, index): FirstRequest => {
       const times = api[index] ?? [];
       const apiMs = Math.round(median(times.map((time) => time.wallMs)));
       const apiCpuMs = Math.round(median(times.map((time) => time.cpuMs)));
@@ -193,6 +225,12 @@ export async function benchBundles(
         cpuRatio: ratioOf(apiCpuMs, emptyNodeCpuMs),
       };
     });
+    const [firstRequest, ...otherFirstRequests] = measured.slice(0, paths.length);
+    const [tableClient, stackApp] = measured.slice(paths.length);
+    const floors = {
+      tableClient: { ...(tableClient as FirstRequest), what: coldStartFloors.tableClient.what },
+      stackApp: { ...(stackApp as FirstRequest), what: coldStartFloors.stackApp.what },
+    };
     const health = firstRequest as FirstRequest;
     const apiSizes = bundles.api ?? {
       loadedAtStart: Number.POSITIVE_INFINITY,
@@ -202,6 +240,7 @@ export async function benchBundles(
       bundles,
       firstRequest: health,
       otherFirstRequests,
+      floors,
       targets: bundleTargets,
       met: {
         apiBytesAtStart: apiSizes.loadedAtStart <= bundleTargets.apiBytes,

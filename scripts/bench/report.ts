@@ -86,6 +86,7 @@ export function formatMarkdown(report: ReportLike): string {
     | {
         bundles?: Record<string, { loadedAtStart: number; total: number }>;
         firstRequest?: { emptyNodeMs: number; apiMs: number; ratio: number };
+        floors?: Record<string, { apiMs: number; ratio: number; what: string }>;
         notMeasured?: string;
       }
     | undefined;
@@ -96,8 +97,11 @@ export function formatMarkdown(report: ReportLike): string {
           `${name} ${Math.round(size.loadedAtStart / 1024)} KiB at start (${Math.round(size.total / 1024)} KiB in all)`,
       )
       .join(", ");
+    const floors = Object.values(bundles.floors ?? {})
+      .map((floor) => `${floor.what}: ${floor.apiMs} ms (×${floor.ratio})`)
+      .join("; ");
     lines.push(
-      `Bundles (minified): ${sizes}. First request of a fresh API process ${bundles.firstRequest.apiMs} ms vs an empty node ${bundles.firstRequest.emptyNodeMs} ms (×${bundles.firstRequest.ratio}).`,
+      `Bundles (minified): ${sizes}. First request of a fresh API process ${bundles.firstRequest.apiMs} ms vs an empty node ${bundles.firstRequest.emptyNodeMs} ms (×${bundles.firstRequest.ratio}).${floors ? ` Floors, the same measure: ${floors}.` : ""}`,
     );
   } else if (bundles?.notMeasured) {
     lines.push(`Bundles and cold start: not measured (${bundles.notMeasured}).`);
