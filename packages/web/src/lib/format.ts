@@ -35,14 +35,18 @@ export function formatDateTime(iso: string | null | undefined): string {
   return iso ? dateTimeFormat.format(new Date(iso)) : "–";
 }
 
-/** `2 d 4 h`, `3 h 5 min`, `45 s`: how long until a moment. */
+/**
+ * `3 d 4 h`, `24 h`, `23 h 59 min`, `45 s`: how long until a moment. Under two
+ * days in hours, so the daily reward's wait reads `24 h`, not `1 d 0 h`.
+ */
 export function formatDuration(ms: number): string {
   const seconds = Math.max(0, Math.ceil(ms / 1000));
   const days = Math.floor(seconds / 86_400);
-  const hours = Math.floor((seconds % 86_400) / 3600);
+  const totalHours = Math.floor(seconds / 3600);
+  const hours = totalHours % 24;
   const minutes = Math.floor((seconds % 3600) / 60);
-  if (days > 0) return `${days} d ${hours} h`;
-  if (hours > 0) return `${hours} h ${minutes} min`;
+  if (totalHours >= 48) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
+  if (totalHours > 0) return minutes > 0 ? `${totalHours} h ${minutes} min` : `${totalHours} h`;
   if (minutes > 0) return `${minutes} min ${seconds % 60} s`;
   return `${seconds} s`;
 }

@@ -4,7 +4,7 @@ import { type MarketContext, ModelFailed, predictionSchema, TransientModelError 
 import { baseRateModel, forecastBaseRate } from "./base-rate";
 import { consensusModel, forecastConsensus } from "./consensus";
 import { createLocalModel } from "./local-model";
-import { signedPoints } from "./market-maths";
+import { duration, signedPoints } from "./market-maths";
 import { forecastMomentum, momentumModel } from "./momentum";
 
 const researchedAt = "2026-06-10T12:00:00.000Z";
@@ -348,5 +348,15 @@ describe("signedPoints", () => {
     expect(signedPoints(-0.023)).toBe("−2.3 pts");
     expect(signedPoints(-0.0004)).toBe("±0.0 pts");
     expect(signedPoints(0)).toBe("±0.0 pts");
+  });
+});
+
+describe("duration", () => {
+  it("names a span in days, hours or minutes, singular for one minute", () => {
+    expect(duration(2)).toBe("2.0 days");
+    expect(duration(3 / 24)).toBe("3.0 hours");
+    expect(duration(5 / 1440)).toBe("5 minutes");
+    expect(duration(1 / 1440)).toBe("1 minute");
+    expect(duration(10 / 86_400)).toBe("under a minute");
   });
 });

@@ -91,7 +91,9 @@ export function signedPoints(delta: number): string {
 export function duration(days: number): string {
   if (days >= 1) return `${days.toFixed(1)} days`;
   if (days * 24 >= 1) return `${(days * 24).toFixed(1)} hours`;
-  return `${Math.round(days * 24 * 60)} minutes`;
+  const minutes = Math.round(days * 24 * 60);
+  if (minutes < 1) return "under a minute";
+  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
 
 export function money(amount: number): string {
