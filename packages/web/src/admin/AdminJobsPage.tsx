@@ -18,7 +18,7 @@ const jobs: Job[] = [
   {
     id: "market-sync",
     title: "Market sync",
-    description: "Fetch markets and odds from Polymarket now (it runs every 5 minutes).",
+    description: "Fetch new markets and the latest odds from Polymarket.",
     run: async () => unwrap(await api.POST("/api/v1/admin/jobs/market-sync")),
   },
   {
