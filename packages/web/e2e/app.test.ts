@@ -386,6 +386,9 @@ describe.skipIf(!haveChromium)("the web app in Chromium", () => {
     await checkPage(page, "transactions");
     await page.goto(`${stack.origin}/profile`);
     await page.getByText("Daily reward").first().waitFor();
+    // Bet on, not yet ranked: the boards are those of the last ranking run.
+    await page.getByText("Rank by volume: at the next board update").waitFor();
+    await page.getByText("Rank by PnL: once a bet settles").waitFor();
     await checkPage(page, "profile");
     await page.getByRole("button", { name: "Claim 100 credits" }).click();
     await expect.poll(() => balanceText(page)).toBe("1,000 credits");
@@ -400,6 +403,11 @@ describe.skipIf(!haveChromium)("the web app in Chromium", () => {
     const mine = page.getByRole("row", { name: new RegExp(`${user.username} \\(you\\)`) });
     await expect.poll(() => mine.first().getAttribute("aria-current")).toBe("true");
     await checkPage(page, "leaderboard");
+    // The profile shows the rank the board shows.
+    const volumeRank = (await mine.first().textContent())?.match(/#[\d,]+/)?.[0];
+    expect(volumeRank).toBeDefined();
+    await page.goto(`${stack.origin}/profile`);
+    await page.getByText(`Rank by volume: ${volumeRank}`).waitFor();
     await page.goto(`${stack.origin}/no-such-page`);
     await page.getByText("Page not found").first().waitFor();
     await checkPage(page, "not-found");

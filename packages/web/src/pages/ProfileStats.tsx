@@ -5,13 +5,20 @@ import styles from "./profile.module.css";
 
 type Profile = components["schemas"]["PublicProfile"];
 
-function rank(value: number | null): string {
-  return value === null ? "Unranked" : `#${formatNumber(value)}`;
+/**
+ * A rank, or why there is none yet (docs/product-rules.md, Leaderboards): no
+ * bets, no rank; the PnL board waits for a settled bet; both boards are those of
+ * the last ranking run, so a first bet is ranked at the next one.
+ */
+function rank(value: number | null, pending: string | null): string {
+  if (value !== null) return `#${formatNumber(value)}`;
+  return pending ?? "Unranked";
 }
 
 /** PnL, volume and both ranks: the part of a profile anyone may see. */
 export function ProfileStats({ profile }: { profile: Profile }) {
   const pnl = profile.overallPnL;
+  const hasBets = profile.totalVolume > 0;
   return (
     <>
       <Card>
@@ -21,7 +28,9 @@ export function ProfileStats({ profile }: { profile: Profile }) {
             {formatSigned(pnl)}
           </dd>
           <dd>
-            <small>Rank by PnL: {rank(profile.rankByPnL)}</small>
+            <small>
+              Rank by PnL: {rank(profile.rankByPnL, hasBets ? "once a bet settles" : null)}
+            </small>
           </dd>
         </dl>
       </Card>
@@ -30,7 +39,10 @@ export function ProfileStats({ profile }: { profile: Profile }) {
           <dt>Volume bet</dt>
           <dd>{formatNumber(profile.totalVolume)}</dd>
           <dd>
-            <small>Rank by volume: {rank(profile.rankByVolume)}</small>
+            <small>
+              Rank by volume:{" "}
+              {rank(profile.rankByVolume, hasBets ? "at the next board update" : null)}
+            </small>
           </dd>
         </dl>
       </Card>
