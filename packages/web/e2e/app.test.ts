@@ -79,6 +79,10 @@ describe.skipIf(!haveChromium)("the web app in Chromium", () => {
     });
     await page.getByRole("button", { name: /Place bet/ }).click();
     await expect.poll(() => balanceText(page)).toBe("900 credits");
+    // One confirmation, announced politely, with what was bet and what it pays.
+    const placed = page.getByRole("status").filter({ hasText: /Bet placed: 100 credits on / });
+    await expect.poll(() => placed.innerText()).toMatch(/Pays [\d,.]+ credits if it wins/);
+    expect(await page.getByText(/Bet placed/).count()).toBe(1);
 
     await page.getByRole("link", { name: "My bets" }).first().click();
     await expect.poll(() => page.getByRole("table").innerText()).toContain("100");
@@ -214,7 +218,11 @@ describe.skipIf(!haveChromium)("the web app in Chromium", () => {
     await page.getByRole("link", { name: "Forgot your password?" }).click();
     await page.getByLabel("Email").fill(user.email);
     await page.getByRole("button", { name: "Send reset link" }).click();
-    await expect.poll(() => page.getByText("a reset link is on its way").count()).toBe(1);
+    // The answer waits PASSWORD_RESET_RESPONSE_MS on purpose (timing): past the
+    // poll's default second when four browser suites share two cores.
+    await expect
+      .poll(() => page.getByText("a reset link is on its way").count(), { timeout: passwordWorkMs })
+      .toBe(1);
     await checkPage(page, "forgot-password-sent");
 
     const [email] = await stack.outbox.list();
@@ -252,7 +260,11 @@ describe.skipIf(!haveChromium)("the web app in Chromium", () => {
     // Two argon2id hashes and a verification: on a busy machine this takes seconds,
     // far past expect.poll's default of one (what hid this flow from the suite before).
     await expect.poll(() => whereNow(page), { timeout: passwordWorkMs }).toBe("/profile");
-    await expect.poll(() => page.getByText("Every other device was signed out").count()).toBe(1);
+    await expect
+      .poll(() => page.getByText("Every other device was signed out").count(), {
+        timeout: passwordWorkMs,
+      })
+      .toBe(1);
     // The other device is signed out: its access token and its refresh token are refused.
     expect((await stack.api("/users/me", { token: other.body.accessToken })).status).toBe(401);
     const refresh = await stack.api("/auth/refresh", {

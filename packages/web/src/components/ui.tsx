@@ -20,7 +20,11 @@ export function Alert({
   live?: boolean;
 }) {
   return (
-    <div className={`${styles.alert} ${styles[tone]}`} role={live ? "alert" : undefined}>
+    <div
+      className={`${styles.alert} ${styles[tone]}`}
+      // Problems interrupt; news (a success, a note) waits its turn.
+      role={live ? (tone === "error" || tone === "warning" ? "alert" : "status") : undefined}
+    >
       <span className={styles.icon} aria-hidden="true">
         {icons[tone]}
       </span>

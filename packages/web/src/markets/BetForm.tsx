@@ -8,7 +8,6 @@ import { api } from "../api/session";
 import { useMe, useSession } from "../app/session-hooks";
 import { Button, buttonClass } from "../components/Button";
 import { Input } from "../components/Field";
-import { useToast } from "../components/Toast";
 import { Alert } from "../components/ui";
 import { formatCredits, formatNumber, formatPercent } from "../lib/format";
 import styles from "./BetForm.module.css";
@@ -54,7 +53,6 @@ export function BetForm({ market }: { market: Market }) {
   const me = useMe().data;
   const config = useQuery(queries.config()).data;
   const queryClient = useQueryClient();
-  const toast = useToast();
   const location = useLocation();
   const reasonId = useId();
   const [side, setSide] = useState<Side>("this");
@@ -75,10 +73,6 @@ export function BetForm({ market }: { market: Market }) {
       attempt.current = null;
       creditsMoved(queryClient, result.newBalance);
       void queryClient.invalidateQueries({ queryKey: ["market", market.id] });
-      toast(
-        `Bet placed: ${formatCredits(result.bet.amount)} on ${result.bet.side === "this" ? market.thisOption : market.thatOption}.`,
-        "success",
-      );
       setRaw("");
     },
     onError: (error) => {
@@ -222,8 +216,10 @@ export function BetForm({ market }: { market: Market }) {
         </Alert>
       ) : null}
       {place.isSuccess && !error ? (
-        <Alert tone="success">
-          Bet placed. Pays {formatCredits(place.data.bet.potentialPayout)} if it wins.{" "}
+        <Alert tone="success" live>
+          Bet placed: {formatCredits(place.data.bet.amount)} on{" "}
+          {place.data.bet.side === "this" ? market.thisOption : market.thatOption}. Pays{" "}
+          {formatCredits(place.data.bet.potentialPayout)} if it wins.{" "}
           <Link to="/bets">See my bets</Link>
         </Alert>
       ) : null}
