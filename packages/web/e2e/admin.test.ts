@@ -125,7 +125,9 @@ describe.skipIf(!haveChromium)("the admin console in Chromium", () => {
     await expect
       .poll(() => state.innerText(), { timeout: 15_000 })
       .toMatch(/Done\s+1 of 1 bet settled/);
-    expect(await admin.getByText("Yes won", { exact: true }).count()).toBe(1);
+    await expect
+      .poll(() => admin.getByText("Yes won", { exact: true }).count(), { timeout: 10_000 })
+      .toBe(1);
     await checkPage(admin, "admin-markets-settled");
 
     // The user's balance and My bets show the payout (899 after the model's credit + 250).
@@ -171,13 +173,15 @@ describe.skipIf(!haveChromium)("the admin console in Chromium", () => {
     await expect
       .poll(() => admin.getByTestId("user-facts").innerText(), { timeout: 10_000 })
       .toContain("1,250 credits");
+    // The audit trail and the ledger are read again after the grant, each on its
+    // own: wait for both (on a loaded machine either may come second).
     const audit = admin.getByRole("table", { name: "Audit trail" });
     await expect
-      .poll(() => audit.innerText())
+      .poll(() => audit.innerText(), { timeout: 10_000 })
       .toMatch(/Credit grant[\s\S]*\+250 \(1,000 → 1,250\)[\s\S]*Contest prize/);
-    expect(await admin.getByRole("table", { name: "Ledger" }).innerText()).toMatch(
-      /Credit grant\s+\+250\s+1,250/,
-    );
+    await expect
+      .poll(() => admin.getByRole("table", { name: "Ledger" }).innerText(), { timeout: 10_000 })
+      .toMatch(/Credit grant\s+\+250\s+1,250/);
 
     const plan = admin.getByRole("form", { name: "Set the plan" });
     await plan.getByLabel("Plan").selectOption("unlimited");
