@@ -11,6 +11,10 @@ export default defineConfig({
     ],
     globalSetup: ["scripts/test/global-setup.ts"],
     testTimeout: 30_000,
+    // expect.poll waits for what the app does on its own time (a refetch, a
+    // reload's token refresh, a deliberately slow answer): 1 s by default, which
+    // a page needs more than once when four browser suites share two cores.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 60_000,
     // The global teardown reconciles every table of the run before it ends.
     teardownTimeout: 300_000,
