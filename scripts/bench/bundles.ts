@@ -175,10 +175,11 @@ export async function benchBundles(
       bundles[name] = bundleSizes(built.metafile, join(repoRoot, entry));
       if (name === "api") apiEntryFile = built.entryFile;
     }
+    const floorNames = Object.keys(coldStartFloors) as (keyof typeof coldStartFloors)[];
     const floorEntryFiles: string[] = [];
-    for (const [name, { entry }] of Object.entries(coldStartFloors)) {
-      const built = await buildLambdaBundle(join(repoRoot, entry), join(outRoot, name));
-      floorEntryFiles.push(built.entryFile);
+    for (const name of floorNames) {
+      const entry = join(repoRoot, coldStartFloors[name].entry);
+      floorEntryFiles.push((await buildLambdaBundle(entry, join(outRoot, name))).entryFile);
     }
 
     const endpoint = options.dynamoEndpoint ?? (dynamo?.endpoint as string);
@@ -226,11 +227,12 @@ export async function benchBundles(
       };
     });
     const [firstRequest, ...otherFirstRequests] = measured.slice(0, paths.length);
-    const [tableClient, stackApp] = measured.slice(paths.length);
-    const floors = {
-      tableClient: { ...(tableClient as FirstRequest), what: coldStartFloors.tableClient.what },
-      stackApp: { ...(stackApp as FirstRequest), what: coldStartFloors.stackApp.what },
-    };
+    const floors = Object.fromEntries(
+      floorNames.map((name, index) => [
+        name,
+        { ...(measured[paths.length + index] as FirstRequest), what: coldStartFloors[name].what },
+      ]),
+    ) as BundleBenchReport["floors"];
     const health = firstRequest as FirstRequest;
     const apiSizes = bundles.api ?? {
       loadedAtStart: Number.POSITIVE_INFINITY,

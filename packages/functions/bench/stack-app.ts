@@ -7,16 +7,11 @@
  * itself costs a cold start before any of the product's code.
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { createDb, describeTable } from "@market/core/db";
+import { describeTable } from "@market/core/db";
 import { handle } from "hono/aws-lambda";
+import { db } from "./table-client";
 
 z.config({ jitless: true });
-
-const db = createDb({
-  table: process.env.TABLE_NAME ?? "",
-  endpoint: process.env.DYNAMODB_ENDPOINT,
-  region: process.env.AWS_REGION,
-});
 
 const health = createRoute({
   method: "get",

@@ -6,7 +6,8 @@
  */
 import { createDb, describeTable } from "@market/core/db";
 
-const db = createDb({
+/** The table client as the app builds it (also the stack-app floor's). */
+export const db = createDb({
   table: process.env.TABLE_NAME ?? "",
   endpoint: process.env.DYNAMODB_ENDPOINT,
   region: process.env.AWS_REGION,
