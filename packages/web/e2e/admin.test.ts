@@ -143,7 +143,12 @@ describe.skipIf(!haveChromium)("the admin console in Chromium", () => {
     await expect
       .poll(() => consensus.innerText())
       .toMatch(/Market consensus\s+\d+\s+\d+%\s+1\s+0\.\d{3}/);
-    await player.getByRole("img", { name: /^Calibration chart/ }).waitFor();
+    // The chart's own drawing, not its frame (which holds a skeleton while the chart's code loads).
+    await player
+      .getByRole("img", { name: /^Calibration chart/ })
+      .locator("svg.recharts-surface")
+      .first()
+      .waitFor();
     await checkPage(player, "model-scores");
   }, 90_000);
 

@@ -146,6 +146,18 @@ describe.skipIf(!haveChromium)("Predict with AI in Chromium", () => {
     expect(await page.getByRole("img", { name: "Loading" }).count()).toBe(0);
     expect(await balanceText(page)).toBe("998 credits");
     await checkPage(page, "predict-results-finished");
+    // On a phone each model's name stays on one line (its figures go under it).
+    await page.setViewportSize({ width: 390, height: 844 });
+    const nameLines = await page
+      .getByRole("list", { name: "Models" })
+      .locator("li > span:nth-child(2)")
+      .evaluateAll((names) =>
+        names.map((name) => {
+          const fontSize = Number.parseFloat(getComputedStyle(name).fontSize);
+          return Math.round(name.getBoundingClientRect().height / (fontSize * 1.5));
+        }),
+      );
+    expect(nameLines).toEqual([1, 1]);
   });
 
   it("ends a failed session in the refund alert, with the balance back at the same moment", async () => {
