@@ -202,7 +202,12 @@ describe.skipIf(!haveChromium)("the admin console in Chromium", () => {
     await reconcile.getByRole("button", { name: "Run now" }).click();
     await expect
       .poll(() => reconcile.getByTestId("job-report").innerText(), { timeout: 15_000 })
-      .toMatch(/differences\s+none/);
+      .toMatch(/Differences\s+none/);
+    // In words, not raw JSON or ISO timestamps.
+    const report = await reconcile.getByTestId("job-report").innerText();
+    expect(report).toMatch(/Started at\s+\w{3} \d+, \d{4}/);
+    expect(report).toMatch(/Scanned\s+items [\d,]+ · users \d+/);
+    expect(report).not.toMatch(/[{}"]|\d{2}:\d{2}:\d{2}\.\d+Z/);
     await checkPage(admin, "admin-jobs");
 
     await admin.getByRole("link", { name: "Analytics" }).click();

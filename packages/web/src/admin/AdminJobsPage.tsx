@@ -3,7 +3,7 @@ import { describeError, unwrap } from "../api/errors";
 import { api } from "../api/session";
 import { Button } from "../components/Button";
 import { Alert, Card } from "../components/ui";
-import { formatNumber } from "../lib/format";
+import { formatDateTime, formatNumber } from "../lib/format";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
 import styles from "./admin.module.css";
 
@@ -91,7 +91,7 @@ function JobCard({ job }: { job: Job }) {
   );
 }
 
-/** A job's report: its figures as a list; nested parts (lists, counts by reason) as text. */
+/** A job's report: its figures as a list, in words, dates and numbers as the rest of the app shows them. */
 function Report({ value }: { value: unknown }) {
   if (!value || typeof value !== "object")
     return <pre className={styles.report}>{String(value)}</pre>;
@@ -99,18 +99,30 @@ function Report({ value }: { value: unknown }) {
     <dl className={styles.facts} data-testid="job-report">
       {Object.entries(value as Record<string, unknown>).map(([key, item]) => (
         <div key={key}>
-          <dt>{key}</dt>
-          <dd>
-            {typeof item === "number"
-              ? formatNumber(item)
-              : typeof item === "string"
-                ? item
-                : Array.isArray(item) && item.length === 0
-                  ? "none"
-                  : JSON.stringify(item)}
-          </dd>
+          <dt>{labelOf(key)}</dt>
+          <dd>{reportText(item)}</dd>
         </div>
       ))}
     </dl>
   );
+}
+
+const isoMoment = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** `untrackedTotals` → `Untracked totals`. */
+function labelOf(key: string): string {
+  const words = key.replace(/([a-z\d])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** One figure of a report; nested parts (counts by kind, lists) as `label value · label value`. */
+function reportText(item: unknown): string {
+  if (item === null || item === undefined) return "–";
+  if (typeof item === "number") return formatNumber(item);
+  if (typeof item === "boolean") return item ? "yes" : "no";
+  if (typeof item === "string") return isoMoment.test(item) ? formatDateTime(item) : item;
+  if (Array.isArray(item)) return item.length === 0 ? "none" : item.map(reportText).join("; ");
+  return Object.entries(item as Record<string, unknown>)
+    .map(([key, part]) => `${labelOf(key).toLowerCase()} ${reportText(part)}`)
+    .join(" · ");
 }
