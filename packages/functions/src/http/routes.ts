@@ -2,20 +2,33 @@ import { createRoute, type RouteConfig, type RouteHandler } from "@hono/zod-open
 import type { MiddlewareHandler } from "hono";
 import { requireAdmin, requireUser, requireUserOwnLimit } from "./auth";
 import type { AppEnv } from "./env";
-import { errorContent } from "./schemas";
+import { forbidden, guardResponses, unauthorized } from "./guard-responses";
 
 /** A route handler of this app: `const placeBet: AppRouteHandler<typeof routes.placeBet>`. */
 export type AppRouteHandler<R extends RouteConfig> = RouteHandler<R, AppEnv>;
 
 const security = [{ bearerAuth: [] }];
-const unauthorized = errorContent("Missing or invalid access token");
-const forbidden = errorContent("Not an admin");
 
 /** What a route declares itself; the helpers add the guard, `security` and the guard's errors. */
 type OpenRouteConfig = Omit<RouteConfig, "security" | "middleware">;
 
-/** A route without a guard (public, or guarded by its own `middleware`, e.g. a per-IP limit). */
-export const publicRoute = createRoute;
+/**
+ * The route with the responses its middleware can answer before the handler
+ * (a limit's 429, a guard's 401 and 403: `guardResponses`) added to the ones it
+ * declares, which keep their own descriptions. Typed as declared: the handler
+ * never answers those itself.
+ */
+function withGuardResponses<R extends RouteConfig>(route: R): R {
+  return { ...route, responses: { ...guardResponses(route.middleware), ...route.responses } };
+}
+
+/**
+ * A route without a guard (public, or guarded by its own `middleware`, e.g. a
+ * per-IP limit): `security: []` says no token is needed.
+ */
+export function publicRoute<const R extends Omit<RouteConfig, "security">>(route: R) {
+  return createRoute(withGuardResponses({ ...route, security: [] }));
+}
 
 /**
  * A route for a signed-in caller: `Authorization: Bearer <access token>`, else 401.
@@ -26,22 +39,26 @@ export function authedRoute<const R extends OpenRouteConfig>(
   route: R,
   options: { after?: MiddlewareHandler<AppEnv>[] } = {},
 ) {
-  return createRoute({
-    ...route,
-    security,
-    middleware: [requireUser, ...(options.after ?? [])] as const,
-    responses: { 401: unauthorized, ...route.responses },
-  });
+  return createRoute(
+    withGuardResponses({
+      ...route,
+      security,
+      middleware: [requireUser, ...(options.after ?? [])] as const,
+      responses: { 401: unauthorized, ...route.responses },
+    }),
+  );
 }
 
 /** A route for an admin: 401 without a valid token, 403 for a caller who is not an admin. */
 export function adminRoute<const R extends OpenRouteConfig>(route: R) {
-  return createRoute({
-    ...route,
-    security,
-    middleware: [requireAdmin] as const,
-    responses: { 401: unauthorized, 403: forbidden, ...route.responses },
-  });
+  return createRoute(
+    withGuardResponses({
+      ...route,
+      security,
+      middleware: [requireAdmin] as const,
+      responses: { 401: unauthorized, 403: forbidden, ...route.responses },
+    }),
+  );
 }
 
 /**

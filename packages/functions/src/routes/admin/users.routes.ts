@@ -35,6 +35,7 @@ export const AuditEventSchema = z
 export const searchUsers = adminRoute({
   method: "get",
   path: "/admin/users",
+  operationId: "searchUsers",
   tags: ["Admin"],
   summary: "Find users by email prefix or username prefix",
   request: {
@@ -63,6 +64,7 @@ export const searchUsers = adminRoute({
 export const getAdminUser = adminRoute({
   method: "get",
   path: "/admin/users/{userId}",
+  operationId: "getUser",
   tags: ["Admin"],
   summary: "A user's full profile: balance, totals, plan and role",
   request: { params: userIdParam },
@@ -75,6 +77,7 @@ export const getAdminUser = adminRoute({
 export const patchAdminUser = adminRoute({
   method: "patch",
   path: "/admin/users/{userId}",
+  operationId: "updateUser",
   tags: ["Admin"],
   summary: "Set a user's plan and/or role (audited)",
   request: {
@@ -99,6 +102,7 @@ export const patchAdminUser = adminRoute({
 export const adminUserLedger = adminRoute({
   method: "get",
   path: "/admin/users/{userId}/ledger",
+  operationId: "listUserLedger",
   tags: ["Admin"],
   summary: "A user's ledger entries with their reasons, newest first",
   request: {
@@ -115,6 +119,7 @@ export const adminUserLedger = adminRoute({
 export const listAuditEvents = adminRoute({
   method: "get",
   path: "/admin/audit",
+  operationId: "listAuditEvents",
   tags: ["Admin"],
   summary: "The audit trail of admin actions, newest first",
   description: "Filter by `adminId`, `userId` and `type`; a filtered page may be short.",

@@ -16,6 +16,7 @@ export const RewardSchema = z
 export const claimDaily = authedRouteOwnLimit({
   method: "post",
   path: "/rewards/daily",
+  operationId: "claimDailyReward",
   tags: ["Rewards"],
   summary: "Claim the daily reward (once per rolling 24 hours)",
   description:
@@ -42,6 +43,7 @@ export const claimDaily = authedRouteOwnLimit({
 export const history = authedRoute({
   method: "get",
   path: "/rewards/history",
+  operationId: "listRewardHistory",
   tags: ["Rewards"],
   summary: "My daily reward claims, newest first",
   request: { query: pagedQuery({}, pageSizes.rewards) },
