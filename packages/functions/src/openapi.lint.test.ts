@@ -54,7 +54,7 @@ describe("the OpenAPI document", () => {
     expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
   });
 
-  it("documents 429 where a limit applies, 401 where a token is read, and no token for public reads", async () => {
+  it("documents 429 where a limit applies, 401 where a token is read, 413 where a body is, and no token for public reads", async () => {
     const { paths } = await openApiDocument();
     const operation = (method: string, path: string) => paths[`/api/v1${path}`]?.[method];
 
@@ -74,6 +74,9 @@ describe("the OpenAPI document", () => {
     );
     // Refresh counts no limit of its own and reads no access token.
     expect(Object.keys(operation("post", "/auth/refresh")?.responses ?? {})).not.toContain("429");
+    // The body limit of every path, on each operation that takes a body.
+    expect(Object.keys(operation("post", "/bets")?.responses ?? {})).toContain("413");
+    expect(Object.keys(operation("get", "/markets")?.responses ?? {})).not.toContain("413");
     expect(operation("get", "/markets")?.security).toEqual([]);
     expect(operation("post", "/bets")?.security).toEqual([{ bearerAuth: [] }]);
   });

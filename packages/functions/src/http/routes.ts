@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from "hono";
 import { requireAdmin, requireUser, requireUserOwnLimit } from "./auth";
 import type { AppEnv } from "./env";
 import { forbidden, guardResponses, unauthorized } from "./guard-responses";
+import { errorContent } from "./schemas";
 
 /** A route handler of this app: `const placeBet: AppRouteHandler<typeof routes.placeBet>`. */
 export type AppRouteHandler<R extends RouteConfig> = RouteHandler<R, AppEnv>;
@@ -12,14 +13,21 @@ const security = [{ bearerAuth: [] }];
 /** What a route declares itself; the helpers add the guard, `security` and the guard's errors. */
 type OpenRouteConfig = Omit<RouteConfig, "security" | "middleware">;
 
+/** The app's body limit on every API path (`bodyLimit` in app.ts). */
+const payloadTooLarge = errorContent("PAYLOAD_TOO_LARGE: the request body is over the API's limit");
+
 /**
- * The route with the responses its middleware can answer before the handler
- * (a limit's 429, a guard's 401 and 403: `guardResponses`) added to the ones it
- * declares, which keep their own descriptions. Typed as declared: the handler
- * never answers those itself.
+ * The route with the responses answered before its handler runs added to the
+ * ones it declares, which keep their own descriptions: its middleware's (a
+ * limit's 429, a guard's 401 and 403: `guardResponses`) and, when it takes a
+ * body, the body limit's 413. Typed as declared: the handler never answers those.
  */
 function withGuardResponses<R extends RouteConfig>(route: R): R {
-  return { ...route, responses: { ...guardResponses(route.middleware), ...route.responses } };
+  const bodyLimit = route.request?.body ? { 413: payloadTooLarge } : {};
+  return {
+    ...route,
+    responses: { ...bodyLimit, ...guardResponses(route.middleware), ...route.responses },
+  };
 }
 
 /**
@@ -67,10 +75,12 @@ export function adminRoute<const R extends OpenRouteConfig>(route: R) {
  * starting a prediction session).
  */
 export function authedRouteOwnLimit<const R extends OpenRouteConfig>(route: R) {
-  return createRoute({
-    ...route,
-    security,
-    middleware: [requireUserOwnLimit] as const,
-    responses: { 401: unauthorized, ...route.responses },
-  });
+  return createRoute(
+    withGuardResponses({
+      ...route,
+      security,
+      middleware: [requireUserOwnLimit] as const,
+      responses: { 401: unauthorized, ...route.responses },
+    }),
+  );
 }

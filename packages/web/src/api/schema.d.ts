@@ -1474,6 +1474,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description BALANCE_CAP_EXCEEDED */
             422: {
                 headers: {
@@ -1821,6 +1830,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description RATE_LIMIT_EXCEEDED: too many requests in the window; see Retry-After */
             429: {
                 headers: {
@@ -1902,6 +1920,15 @@ export interface operations {
             };
             /** @description MARKET_ALREADY_RESOLVED: nothing is paid again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2236,6 +2263,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description RATE_LIMIT_EXCEEDED: too many requests in the window; see Retry-After */
             429: {
                 headers: {
@@ -2401,6 +2437,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many attempts from this address; see Retry-After */
             429: {
                 headers: {
@@ -2459,6 +2504,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many attempts from this address; see Retry-After */
             429: {
                 headers: {
@@ -2505,6 +2559,15 @@ export interface operations {
             };
             /** @description Missing or invalid access token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2567,6 +2630,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many attempts for this account or address; see Retry-After */
             429: {
                 headers: {
@@ -2622,6 +2694,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many attempts from this address; see Retry-After */
             429: {
                 headers: {
@@ -2663,6 +2744,15 @@ export interface operations {
             };
             /** @description Invalid body; `details.fields` names each failing field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2723,6 +2813,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     register: {
@@ -2768,6 +2867,15 @@ export interface operations {
             };
             /** @description EMAIL_TAKEN, or USERNAME_TAKEN (also for reserved and look-alike names) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2869,6 +2977,15 @@ export interface operations {
             };
             /** @description MARKET_CLOSED (closed, resolved, expired or not tradable) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3114,6 +3231,15 @@ export interface operations {
             };
             /** @description A token was sent and is not valid */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3699,6 +3825,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description RATE_LIMIT_EXCEEDED (sessions per hour / per day): nothing was charged */
             429: {
                 headers: {
@@ -4091,6 +4226,15 @@ export interface operations {
             };
             /** @description USERNAME_TAKEN */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
