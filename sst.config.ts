@@ -23,7 +23,7 @@ export default {
       runtime: "nodejs24.x",
       // Graviton: cheaper per GB-second than x86 and nothing here is x86-only.
       architecture: "arm_64",
-      // CPU grows with memory; scrypt password hashing alone needs 128 MiB per hash.
+      // CPU grows with memory, and password hashing (argon2id, packages/core/src/auth/password.ts) is CPU-bound.
       memorySize: "1 GB",
       tracing: "active",
       logRetention: stage.functionLogRetention,

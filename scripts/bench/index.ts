@@ -49,7 +49,7 @@ const settings = {
   rounds: Number(args.rounds ?? (quick ? 1 : 3)),
   seconds: Number(args.seconds ?? (quick ? 1 : 2.5)),
   connections: Number(args.connections ?? 10),
-  /** The PRD's login target is quoted at 4 connections. */
+  /** The login target (docs/performance.md#bench-targets) is quoted at 4 connections. */
   authConnections: Number(args["auth-connections"] ?? 4),
   settleBets: Number(args["settle-bets"] ?? (quick ? 1000 : 10_000)),
   settleConcurrency: 8,

@@ -1,5 +1,5 @@
 /**
- * `npm run load`: the PRD's load test (docs/performance.md#load-test) against the local stack
+ * `npm run load`: the load test (docs/performance.md#load-test) against the local stack
  * (in-memory DynamoDB Local, the real HTTP app on 127.0.0.1, in-process
  * workflows): 500 simulated users for a bounded time, 1,000 bets within a
  * minute, the resolution of a market with 10,000 pending bets; then the

@@ -46,7 +46,7 @@ export interface LoadTarget {
 }
 
 /**
- * The PRD's load test (docs/performance.md#load-test) against a running API: `users` simulated
+ * The load test (docs/performance.md#load-test) against a running API: `users` simulated
  * users for `mixSeconds` doing a realistic mix (register, log in, browse,
  * search, bet, claim, start sessions, poll), then `burstBets` bets that must
  * finish within a minute, then the resolution of a market with

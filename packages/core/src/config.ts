@@ -250,7 +250,7 @@ const settingsSchema = z.object({
   WORKFLOW_FAULTS: z.string().optional(),
   /** Set by the stack; StartExecution target for prediction sessions. */
   SESSION_STATE_MACHINE_ARN: z.string().optional(),
-  /** Highest balance an account may hold (architecture, ledger rule 1). */
+  /** Highest balance an account may hold (docs/product-rules.md#credits-the-balance-cap-admin-tools-totals). */
   BALANCE_CAP: integer(1_000_000),
   /** How far an admin-created market's two odds may sum away from 1. */
   MARKET_ODDS_SUM_TOLERANCE: z.coerce.number().min(0).max(0.1).default(0.01),
@@ -262,8 +262,9 @@ const settingsSchema = z.object({
   MAX_BET: integer(10_000),
   LOW_CREDIT_WARNING: integer(10),
   /**
-   * How often the web app re-reads a running prediction session (seed 000: every
-   * 10–15 s in production, to spare the database; a test or a demo sets less).
+   * How often the web app re-reads a running prediction session (every 10–15 s
+   * in production, to spare the database: docs/decisions/0007-web-app.md; a
+   * test or a demo sets less).
    */
   SESSION_POLL_SECONDS: z.coerce.number().min(0.1).max(60).default(12),
   /**

@@ -115,8 +115,8 @@ export interface PageSize {
 
 /**
  * Page sizes of the lists (docs/product-rules.md#lists). These are the API's
- * contract (the PRD's where it names them) and are published in its schema, so
- * they are constants rather than environment settings.
+ * contract and are published in its schema (the OpenAPI document), so they are
+ * constants rather than environment settings.
  */
 export const pageSizes = {
   markets: { default: 20, max: 100 },

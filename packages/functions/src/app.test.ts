@@ -201,6 +201,7 @@ describe("OpenAPI", () => {
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths["/api/v1/health"]?.get?.responses ?? {})).toEqual([
       "200",
+      "429",
       "503",
     ]);
   });

@@ -26,6 +26,8 @@ const openApiInfo = {
     title: "Credits Market API",
     version: "1.0.0",
     description: "Play-money prediction market with AI forecasts.",
+    // The package is private ("private": true) and ships under no open license.
+    license: { name: "Proprietary" },
   },
   servers: [{ url: "/" }],
 };

@@ -1,8 +1,8 @@
 import { cancellationReasons, conditionFailed, TransactionCancelled } from "../conditions";
-import type { Config } from "../config";
 import type { CoreContext } from "../context";
 import type { UserItem } from "../entities/user";
 import { UserNotFound, ValidationFailed } from "../errors";
+import { streakAt } from "../rewards/rules";
 import { serviceFor } from "../service";
 import { UsernameTaken } from "./errors";
 import { isReservedUsername, usernameKey } from "./normalize";
@@ -30,7 +30,10 @@ export interface PrivateProfile extends PublicProfile {
   totalCreditsSpent: number;
   createdAt: string;
   lastDailyRewardAt: string | null;
-  /** Consecutive daily claims, each within 48 h of the one before (docs/product-rules.md). */
+  /**
+   * Consecutive daily claims, each within the streak window of the one before
+   * (`streakWindowMs`); 0 once the last claim is older than the window.
+   */
   currentStreak: number;
   longestStreak: number;
   /** The balance is below `LOW_CREDIT_WARNING`. */
@@ -49,10 +52,13 @@ export function publicProfile(user: UserItem): PublicProfile {
   };
 }
 
-/** `role` is the caller's effective role (the token's), which may differ from the stored one. */
+/**
+ * The user's own profile, as of `ctx.clock()` (the streak window applies).
+ * `role` is the caller's effective role (the token's), which may differ from the stored one.
+ */
 export function privateProfile(
   user: UserItem,
-  config: Pick<Config, "LOW_CREDIT_WARNING">,
+  ctx: Pick<CoreContext, "config" | "clock">,
   role: UserItem["role"] = user.role,
 ): PrivateProfile {
   return {
@@ -66,9 +72,9 @@ export function privateProfile(
     totalCreditsSpent: user.creditsSpent ?? 0,
     createdAt: user.createdAt,
     lastDailyRewardAt: user.lastDailyRewardAt ?? null,
-    currentStreak: user.currentStreak ?? 0,
+    currentStreak: streakAt(user.lastDailyRewardAt, user.currentStreak ?? 0, ctx.clock()),
     longestStreak: user.longestStreak ?? 0,
-    lowCredits: user.balance < config.LOW_CREDIT_WARNING,
+    lowCredits: user.balance < ctx.config.LOW_CREDIT_WARNING,
   };
 }
 
@@ -90,7 +96,7 @@ export async function viewProfile(
   viewerId: string,
 ): Promise<PublicProfile | PrivateProfile> {
   const user = await getUser(ctx, userId);
-  return viewerId === userId ? privateProfile(user, ctx.config) : publicProfile(user);
+  return viewerId === userId ? privateProfile(user, ctx) : publicProfile(user);
 }
 
 export const usernamePattern = /^[A-Za-z0-9_]{3,50}$/;

@@ -1,5 +1,4 @@
 import { privateProfile } from "../accounts/profile";
-import type { Config } from "../config";
 import type { CoreContext } from "../context";
 import type { UserItem } from "../entities/user";
 import { ValidationFailed } from "../errors";
@@ -48,9 +47,9 @@ export async function findUsers(
 }
 
 /** What an admin sees of a user: the private profile plus the ledger's bookkeeping. */
-export function toAdminUserView(user: UserItem, config: Pick<Config, "LOW_CREDIT_WARNING">) {
+export function toAdminUserView(user: UserItem, ctx: Pick<CoreContext, "config" | "clock">) {
   return {
-    ...privateProfile(user, config),
+    ...privateProfile(user, ctx),
     ledgerEntries: user.ledgerSeq,
     updatedAt: user.updatedAt,
   };

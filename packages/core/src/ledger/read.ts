@@ -24,8 +24,8 @@ export async function getBalance(
 
 /**
  * The types `/transactions/me?type=` accepts: every ledger entry type, and
- * `purchase` (credits bought, a type of the PRD this product does not sell yet:
- * its list is empty).
+ * `purchase` (credits bought: a type the API's contract names though this
+ * product does not sell credits yet, so its list is empty).
  */
 export const transactionTypes = [...ledgerEntryTypes, "purchase"] as const;
 export type TransactionType = (typeof transactionTypes)[number];

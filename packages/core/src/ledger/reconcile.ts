@@ -16,8 +16,9 @@ export interface Reconciliation {
 }
 
 /**
- * Checks ledger rule 2 for one user: the balance equals the sum of the entries,
- * and every entry's `balanceAfter` is the previous one plus its amount.
+ * Checks the ledger's rule for one user (docs/product-rules.md#credit-economics):
+ * the balance equals the sum of the entries, and every entry's `balanceAfter` is
+ * the previous one plus its amount.
  */
 export async function reconcile(ctx: CoreContext, userId: string): Promise<Reconciliation> {
   const service = serviceFor(ctx.db);

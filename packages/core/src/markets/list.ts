@@ -6,6 +6,7 @@ import { serviceFor } from "../service";
 import { countMarkets } from "./counts";
 import { categoryKey, type MarketView, toMarketView } from "./market";
 import { searchMarkets } from "./search";
+import { closeExpiredMarkets, closePage } from "./status";
 
 export const marketSorts = ["trending", "liquidity", "expires_soon"] as const;
 export type MarketSort = (typeof marketSorts)[number];
@@ -24,12 +25,17 @@ export type MarketPage = Page<MarketView>;
  * One page of markets with the list's `total`. Every combination is a Query on
  * one of six GSIs (status, or status + category, by trending, liquidity or
  * expiry) with a `Limit` of the page; the total is the list's counter. `q` goes
- * through the search-token index instead (`searchMarkets`).
+ * through the search-token index instead (`searchMarkets`). The open and closed
+ * lists first close what has expired since the last poll (`closeExpiredMarkets`,
+ * one page at most), so both lists and their totals agree with the end dates.
  */
 export async function listMarkets(ctx: CoreContext, input: ListMarketsInput): Promise<MarketPage> {
   const status = input.status ?? "open";
   const sort = input.sort ?? "trending";
   const category = input.category ? categoryKey(input.category) : undefined;
+  if (status === "open" || status === "closed") {
+    await closeExpiredMarkets(ctx, { atMost: closePage });
+  }
   const now = ctx.clock();
   const filters = { status, categoryKey: category, marketType: input.type, sort };
   const page = input.q?.trim()
@@ -58,9 +64,9 @@ export interface MarketFilters {
 function marketsQuery(ctx: CoreContext, filters: MarketFilters, now: Date) {
   const { status, categoryKey: category, marketType, sort } = filters;
   const markets = serviceFor(ctx.db).entities.market;
-  // An open market past its end date reads closed, even in the minute before the
-  // resolution poll moves it: a key condition on the expiry index, a filter that
-  // rarely drops anything on the others.
+  // An open market past its end date reads closed, also when more expired than
+  // the list closed first (one page): a key condition on the expiry index, a
+  // filter that rarely drops anything on the others.
   const open = status === "open";
   const unexpired = new Date(now.getTime() + 1).toISOString();
   const byExpiry = category

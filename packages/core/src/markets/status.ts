@@ -48,30 +48,39 @@ export async function moveStatus(
 }
 
 /** Markets closed per Query page of the close step. */
-const closePage = 100;
+export const closePage = 100;
 
 /**
- * Moves every open market past its end date to `closed` (part of the minute's
- * resolution poll): a Query of the open markets by end date up to now, then one
- * status move each, counters included. Views and bets treat such a market as
- * closed already in the minute before this runs. Returns how many it closed.
+ * Moves every open market past its end date to `closed`, counters included: a
+ * Query of the open markets by end date up to now, then one status move each.
+ * The minute's resolution poll runs it, and so does every list of open or
+ * closed markets (`listMarkets`, with `atMost` one page), so a market lists as
+ * closed and leaves the open list's `total` the moment it expires; with nothing
+ * expired, that is one Query that reads no item. Views and bets treat such a
+ * market as closed already. A market moved meanwhile by another caller is
+ * skipped (`moveStatus` is conditioned). Returns how many it closed.
  */
-export async function closeExpiredMarkets(ctx: CoreContext): Promise<number> {
+export async function closeExpiredMarkets(
+  ctx: CoreContext,
+  options: { atMost?: number } = {},
+): Promise<number> {
   const markets = serviceFor(ctx.db).entities.market;
+  const atMost = options.atMost ?? Number.POSITIVE_INFINITY;
   // `expiresAt <= now` as a key condition: strictly before the next millisecond.
   const cutoff = new Date(ctx.clock().getTime() + 1).toISOString();
   let closed = 0;
   for (;;) {
+    const limit = Math.min(closePage, atMost - closed);
     const { data } = await markets.query
       .byStatusExpiry({ status: "open" })
       .lt({ expiresAt: cutoff })
-      .go({ limit: closePage });
+      .go({ limit });
     let closedNow = 0;
     for (const market of data) {
       if (await moveStatus(ctx, market, { status: "closed" })) closedNow += 1;
     }
     closed += closedNow;
     // Closed markets leave the open index, so the next page is the first one again.
-    if (data.length < closePage || closedNow === 0) return closed;
+    if (data.length < limit || closedNow === 0 || closed >= atMost) return closed;
   }
 }

@@ -15,8 +15,18 @@ export function nextClaimAt(claimedAt: Date): Date {
   return new Date(claimedAt.getTime() + claimIntervalMs);
 }
 
+/**
+ * The streak as it stands at `now`, given the last claim and the streak it
+ * made: that streak while a claim now would continue it (the last claim is
+ * within `streakWindowMs`), else 0. What every profile shows (`privateProfile`).
+ */
+export function streakAt(lastClaim: Date | string | null | undefined, streak: number, now: Date) {
+  if (!lastClaim) return 0;
+  const since = now.getTime() - new Date(lastClaim).getTime();
+  return since <= streakWindowMs ? streak : 0;
+}
+
 /** The streak a claim at `now` makes, given the previous claim and streak. */
 export function streakAfter(previous: Date | null, streak: number, now: Date): number {
-  if (!previous) return 1;
-  return now.getTime() - previous.getTime() <= streakWindowMs ? streak + 1 : 1;
+  return streakAt(previous, streak, now) + 1;
 }

@@ -7,6 +7,7 @@ import { logger } from "../logger";
 import { clientIp, ipSubject } from "./client-ip";
 import type { AppEnv } from "./env";
 import { errorResponse } from "./errors";
+import { answersWith, forbidden, guardResponses, unauthorized } from "./guard-responses";
 import { perUser } from "./limits";
 import { rateLimit } from "./rate-limit";
 
@@ -34,6 +35,7 @@ export const requireUserOwnLimit: MiddlewareHandler<AppEnv> = async (c, next) =>
   );
   await next();
 };
+answersWith(requireUserOwnLimit, { 401: unauthorized });
 
 const requestsPerUser = perUser("requests");
 
@@ -44,6 +46,7 @@ const requestsPerUser = perUser("requests");
  */
 export const requireUser: MiddlewareHandler<AppEnv> = (c, next) =>
   withCaller(c, requestsPerUser, next);
+answersWith(requireUser, guardResponses([requireUserOwnLimit, requestsPerUser]));
 
 /** `then` after a valid token (401 without one); answers with whichever refused. */
 async function withCaller(
@@ -68,12 +71,14 @@ export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (unauthenticated) return unauthenticated;
   if (!admin) return errorResponse(c, 403, "FORBIDDEN", "This needs an admin account");
 };
+answersWith(requireAdmin, { ...guardResponses([requireUser]), 403: forbidden });
 
 /** Like `requireUser` when a token is sent; anonymous callers pass without `caller`. */
 export const optionalUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.req.header("authorization")) return next();
   return requireUser(c, next);
 };
+answersWith(optionalUser, guardResponses([requireUser]));
 
 /**
  * For a route open to everyone with a limit of its own (analytics events): a
@@ -87,8 +92,9 @@ export function perUserOrIp(rule: RateLimitName): MiddlewareHandler<AppEnv> {
       ? `user:${c.var.caller.userId}`
       : ipSubject(clientIp(c, { trustForwardedFor: c.var.core.config.TRUST_FORWARDED_FOR })),
   );
-  return async (c, next) => {
+  const guard: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (!c.req.header("authorization")) return limit(c, next);
     return withCaller(c, limit, next);
   };
+  return answersWith(guard, guardResponses([requireUserOwnLimit, limit]));
 }

@@ -4,6 +4,7 @@ import { hit, RateLimitExceeded, type RateLimitRule } from "@market/core/rate-li
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "./env";
 import { errorResponse, retryAfterHeaders } from "./errors";
+import { answersWith, tooManyRequests } from "./guard-responses";
 
 /** What the middleware needs from the app's environment: the core context. */
 interface RateLimitEnv {
@@ -15,13 +16,14 @@ interface RateLimitEnv {
  * configured limits in core's `limitsOf`) for the subject `subjectOf` names (e.g.
  * `ipSubject(clientIp(c, ...))`). An allowed request carries `RateLimit-Limit`
  * and `RateLimit-Remaining`; a refused one is a 429 in the API's error format
- * with `Retry-After`, and never reaches the handler.
+ * with `Retry-After`, and never reaches the handler (documented as the 429 of
+ * every route that uses it: see `guardResponses`).
  */
 export function rateLimit<E extends RateLimitEnv = AppEnv>(
   ruleOrName: RateLimitRule | RateLimitName,
   subjectOf: (c: Context<E>) => string | Promise<string>,
 ): MiddlewareHandler<E> {
-  return async (c, next) => {
+  const limit: MiddlewareHandler<E> = async (c, next) => {
     const core: CoreContext = c.get("core");
     const rule =
       typeof ruleOrName === "string" ? limitsOf(core.config).rateLimits[ruleOrName] : ruleOrName;
@@ -39,4 +41,5 @@ export function rateLimit<E extends RateLimitEnv = AppEnv>(
     }
     await next();
   };
+  return answersWith(limit, { 429: tooManyRequests });
 }

@@ -6,7 +6,7 @@ export const ErrorSchema = z
     error: z.string().openapi({ example: "Insufficient credit balance" }),
     code: z.string().openapi({ example: "INSUFFICIENT_BALANCE" }),
     statusCode: z.number().int().openapi({ example: 402 }),
-    details: z.record(z.string(), z.unknown()).optional(),
+    details: z.record(z.string(), z.unknown()).openapi({ additionalProperties: true }).optional(),
   })
   .openapi("Error");
 
@@ -14,6 +14,14 @@ export const errorContent = (description: string) => ({
   description,
   content: { "application/json": { schema: ErrorSchema } },
 });
+
+/**
+ * The 429 of a route with no limit of its own: API Gateway's stage throttling
+ * (deployed stages; stacks/Api.ts), whose body is API Gateway's, not `Error`.
+ */
+export const stageThrottled = {
+  description: "Too many requests to the stage (API Gateway throttling, deployed stages only)",
+};
 
 /** A required JSON request body validated by `schema`. */
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({

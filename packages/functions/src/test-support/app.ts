@@ -20,7 +20,8 @@ export const testKeys = createKeyring([
 /**
  * The real app on a fresh table of the run's DynamoDB Local, with emails going
  * to a fresh outbox folder the test can read, the demo Polymarket data and the
- * local settlement workflow. `settlements` collects every run it started.
+ * local settlement workflow. `settlements` collects every run it started. A
+ * `clock` is the clock of the app and of its local workflows alike.
  */
 export async function createTestApp(
   overrides: Partial<AppDeps> & {
@@ -40,9 +41,10 @@ export async function createTestApp(
     ...env,
   });
   const outbox = new OutboxEmailSender(mkdtempSync(join(tmpdir(), "outbox-")));
-  const local = createLocalSettlementStarter(createContext({ db, config }));
+  const clock = rest.clock ? { clock: rest.clock } : {};
+  const local = createLocalSettlementStarter(createContext({ db, config, ...clock }));
   const settlements: Promise<unknown>[] = [];
-  const tasks = sessionTaskDeps(config, db);
+  const tasks = { ...sessionTaskDeps(config, db), ctx: createContext({ db, config, ...clock }) };
   const sessions = createLocalSessionWorkflow(tasks, {
     overrideRetryIntervals: retryIntervalMs ?? true,
   });
@@ -60,7 +62,7 @@ export async function createTestApp(
   };
   const deps: AppDeps = { db, config, keys: testKeys, email: outbox, services, ...rest };
   // For tests that check or prepare state through core directly.
-  const core = createContext({ db, config });
+  const core = createContext({ db, config, ...clock });
   return { app: createApp(deps), deps, db, config, outbox, settlements, sessions, core };
 }
 

@@ -83,9 +83,15 @@ export function bearer(token: string): Record<string, string> {
  * The test app (`createTestApp`, with `env`) and one verified admin on it:
  * `const { setup, admin } = await anAppWithAnAdmin({ MODEL_FAULTS: "momentum:fail" })`.
  */
-export async function anAppWithAnAdmin(env: Record<string, string> = {}) {
+export async function anAppWithAnAdmin(
+  env: Record<string, string> = {},
+  overrides: Omit<Parameters<typeof createTestApp>[0], "env"> = {},
+) {
   const username = uniqueName("admin");
-  const setup = await createTestApp({ env: { ...env, ADMIN_EMAILS: `${username}@example.com` } });
+  const setup = await createTestApp({
+    ...overrides,
+    env: { ...env, ADMIN_EMAILS: `${username}@example.com` },
+  });
   const admin = await registerAdmin(setup.app, setup.outbox, { username });
   return { setup, admin };
 }

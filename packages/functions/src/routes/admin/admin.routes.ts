@@ -6,6 +6,7 @@ import { TransactionSchema } from "../transactions/transactions.routes";
 export const postCredits = adminRoute({
   method: "post",
   path: "/admin/credits",
+  operationId: "adjustCredits",
   tags: ["Admin"],
   summary: "Grant credits to a user, or adjust a balance either way",
   description:

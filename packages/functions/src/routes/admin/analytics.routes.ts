@@ -5,6 +5,7 @@ import { errorContent } from "../../http/schemas";
 export const analytics = adminRoute({
   method: "get",
   path: "/admin/analytics/predictions",
+  operationId: "getPredictionAnalytics",
   tags: ["Admin"],
   summary: "Sessions per user per day; success, failure and Brier score per model",
   request: {
@@ -56,6 +57,7 @@ const perType = z.record(z.string(), z.number());
 export const credits = adminRoute({
   method: "get",
   path: "/admin/analytics/credits",
+  operationId: "getCreditAnalytics",
   tags: ["Admin"],
   summary: "Credits issued and spent by ledger type, DAU, bets and sessions per UTC day",
   description:

@@ -28,6 +28,7 @@ export const ReconcileReportSchema = z
 export const reconcile = adminRoute({
   method: "post",
   path: "/admin/jobs/reconcile",
+  operationId: "runReconcile",
   tags: ["Admin"],
   summary: "Check every user's ledger now (reads only)",
   responses: {
@@ -38,6 +39,7 @@ export const reconcile = adminRoute({
 export const rankingJob = adminRoute({
   method: "post",
   path: "/admin/jobs/ranking",
+  operationId: "runRanking",
   tags: ["Admin"],
   summary: "Run the ranking job now (leaderboards, snapshots and ranks)",
   responses: {
@@ -57,6 +59,7 @@ export const rankingJob = adminRoute({
 export const sessionSweep = adminRoute({
   method: "post",
   path: "/admin/jobs/session-sweep",
+  operationId: "runSessionSweep",
   tags: ["Admin"],
   summary: "Refund sessions stuck past the timeout now (the hourly sweeper)",
   responses: {

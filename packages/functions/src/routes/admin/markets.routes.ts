@@ -10,6 +10,7 @@ const marketId = z.object({ marketId: z.string().min(1).max(100) });
 export const create = adminRoute({
   method: "post",
   path: "/admin/markets",
+  operationId: "createMarket",
   tags: ["Admin"],
   summary: "Create a credits market",
   request: {
@@ -37,6 +38,7 @@ export const create = adminRoute({
 export const resolve = adminRoute({
   method: "post",
   path: "/admin/markets/{marketId}/resolve",
+  operationId: "resolveMarket",
   tags: ["Admin"],
   summary: "Resolve a market and settle its bets (once)",
   request: {
@@ -77,6 +79,7 @@ export const SyncReportSchema = z
 export const marketSync = adminRoute({
   method: "post",
   path: "/admin/jobs/market-sync",
+  operationId: "runMarketSync",
   tags: ["Admin"],
   summary: "Run the Polymarket market sync now",
   responses: {
@@ -91,6 +94,7 @@ export const marketSync = adminRoute({
 export const resolutionPoll = adminRoute({
   method: "post",
   path: "/admin/jobs/resolution-poll",
+  operationId: "runResolutionPoll",
   tags: ["Admin"],
   summary: "Close the markets past their end date, and re-check those that may have a result now",
   responses: {
@@ -109,6 +113,7 @@ export const resolutionPoll = adminRoute({
 export const restartSettlement = adminRoute({
   method: "post",
   path: "/admin/markets/{marketId}/settle",
+  operationId: "restartSettlement",
   tags: ["Admin"],
   summary: "Start the settlement of a resolved market again",
   description:
@@ -138,6 +143,7 @@ export const SettlementProgressSchema = z
 export const settlement = adminRoute({
   method: "get",
   path: "/admin/markets/{marketId}/settlement",
+  operationId: "getSettlement",
   tags: ["Admin"],
   summary: "Where a market's settlement stands: state, bets pending and settled",
   description:

@@ -13,13 +13,13 @@ import type * as routes from "./users.routes";
 export const searchUsers: AppRouteHandler<typeof routes.searchUsers> = async (c) => {
   const { email, username, limit, cursor } = c.req.valid("query");
   const page = await findUsers(c.var.core, { email, username, limit, cursor });
-  const users = page.users.map((user) => toAdminUserView(user, c.var.core.config));
+  const users = page.users.map((user) => toAdminUserView(user, c.var.core));
   return c.json({ users, limit, nextCursor: page.cursor }, 200);
 };
 
 export const getAdminUser: AppRouteHandler<typeof routes.getAdminUser> = async (c) => {
   const user = await getUser(c.var.core, c.req.valid("param").userId);
-  return c.json(toAdminUserView(user, c.var.core.config), 200);
+  return c.json(toAdminUserView(user, c.var.core), 200);
 };
 
 export const patchAdminUser: AppRouteHandler<typeof routes.patchAdminUser> = async (c) => {
@@ -28,7 +28,7 @@ export const patchAdminUser: AppRouteHandler<typeof routes.patchAdminUser> = asy
     userId: c.req.valid("param").userId,
     ...c.req.valid("json"),
   });
-  return c.json(toAdminUserView(user, c.var.core.config), 200);
+  return c.json(toAdminUserView(user, c.var.core), 200);
 };
 
 export const adminUserLedger: AppRouteHandler<typeof routes.adminUserLedger> = async (c) => {

@@ -34,6 +34,7 @@ export const AuditEventSchema = z
 export const searchUsers = adminRoute({
   method: "get",
   path: "/admin/users",
+  operationId: "searchUsers",
   tags: ["Admin"],
   summary: "Find users by email prefix or username prefix",
   request: {
@@ -62,6 +63,7 @@ export const searchUsers = adminRoute({
 export const getAdminUser = adminRoute({
   method: "get",
   path: "/admin/users/{userId}",
+  operationId: "getUser",
   tags: ["Admin"],
   summary: "A user's full profile: balance, totals, plan and role",
   request: { params: userIdParam },
@@ -74,6 +76,7 @@ export const getAdminUser = adminRoute({
 export const patchAdminUser = adminRoute({
   method: "patch",
   path: "/admin/users/{userId}",
+  operationId: "updateUser",
   tags: ["Admin"],
   summary: "Set a user's plan and/or role (audited)",
   request: {
@@ -98,6 +101,7 @@ export const patchAdminUser = adminRoute({
 export const adminUserLedger = adminRoute({
   method: "get",
   path: "/admin/users/{userId}/ledger",
+  operationId: "listUserLedger",
   tags: ["Admin"],
   summary: "A user's ledger entries with their reasons, newest first",
   request: {
@@ -114,6 +118,7 @@ export const adminUserLedger = adminRoute({
 export const listAuditEvents = adminRoute({
   method: "get",
   path: "/admin/audit",
+  operationId: "listAuditEvents",
   tags: ["Admin"],
   summary: "The audit trail of admin actions, newest first",
   description: "Filter by `adminId`, `userId` and `type`; a filtered page may be short.",

@@ -14,12 +14,12 @@ export const register: AppRouteHandler<typeof routes.register> = async (c) => {
       error: verificationEmailError,
     });
   }
-  return c.json({ user: accounts.privateProfile(user, c.var.core.config, role), ...tokens }, 201);
+  return c.json({ user: accounts.privateProfile(user, c.var.core, role), ...tokens }, 201);
 };
 
 export const login: AppRouteHandler<typeof routes.login> = async (c) => {
   const { user, role, ...tokens } = await accounts.login(c.var.core, c.req.valid("json"));
-  return c.json({ user: accounts.privateProfile(user, c.var.core.config, role), ...tokens }, 200);
+  return c.json({ user: accounts.privateProfile(user, c.var.core, role), ...tokens }, 200);
 };
 
 export const refresh: AppRouteHandler<typeof routes.refresh> = async (c) => {

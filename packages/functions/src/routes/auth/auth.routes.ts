@@ -26,6 +26,7 @@ const invalid = errorContent("Invalid body; `details.fields` names each failing 
 export const register = publicRoute({
   method: "post",
   path: "/auth/register",
+  operationId: "register",
   tags: ["Auth"],
   summary: "Create an account (with the signup bonus) and sign in",
   middleware: [perIp("register")] as const,
@@ -41,6 +42,7 @@ export const register = publicRoute({
 export const login = publicRoute({
   method: "post",
   path: "/auth/login",
+  operationId: "login",
   tags: ["Auth"],
   summary: "Sign in with email and password",
   middleware: [perIp("login")] as const,
@@ -56,6 +58,7 @@ export const login = publicRoute({
 export const refresh = publicRoute({
   method: "post",
   path: "/auth/refresh",
+  operationId: "refreshTokens",
   tags: ["Auth"],
   summary: "Trade a refresh token for a new pair (the old one stops working)",
   request: { body: jsonBody(z.object({ refreshToken: opaqueToken }).strict()) },
@@ -69,6 +72,7 @@ export const refresh = publicRoute({
 export const logout = authedRoute({
   method: "post",
   path: "/auth/logout",
+  operationId: "logout",
   tags: ["Auth"],
   summary: "Revoke the presented refresh token",
   request: { body: jsonBody(z.object({ refreshToken: opaqueToken }).strict()) },
@@ -81,6 +85,7 @@ export const logout = authedRoute({
 export const passwordResetRequest = publicRoute({
   method: "post",
   path: "/auth/password-reset/request",
+  operationId: "requestPasswordReset",
   tags: ["Auth"],
   summary: "Email a reset link (the answer is the same whether the account exists or not)",
   middleware: [perIp("passwordReset")] as const,
@@ -91,6 +96,7 @@ export const passwordResetRequest = publicRoute({
 export const passwordResetConfirm = publicRoute({
   method: "post",
   path: "/auth/password-reset/confirm",
+  operationId: "confirmPasswordReset",
   tags: ["Auth"],
   summary: "Set a new password with a reset token; signs out everywhere",
   middleware: [perIp("passwordResetConfirm")] as const,
@@ -106,6 +112,7 @@ export const changePassword = authedRoute(
   {
     method: "post",
     path: "/auth/password",
+    operationId: "changePassword",
     tags: ["Auth"],
     summary: "Change the password; ends every sign-in (access and refresh tokens)",
     request: { body: jsonBody(z.object({ currentPassword: password, newPassword }).strict()) },
@@ -123,6 +130,7 @@ export const changePassword = authedRoute(
 export const verifyEmail = publicRoute({
   method: "post",
   path: "/auth/email/verify",
+  operationId: "verifyEmail",
   tags: ["Auth"],
   summary: "Verify the account's email with the token of the emailed signed link",
   middleware: [perIp("passwordResetConfirm")] as const,
@@ -138,6 +146,7 @@ export const resendVerification = authedRoute(
   {
     method: "post",
     path: "/auth/email/verification",
+    operationId: "resendEmailVerification",
     tags: ["Auth"],
     summary: "Email a new verification link (nothing when already verified)",
     responses: {

@@ -30,6 +30,7 @@ export const BetSchema = z
 export const place = authedRouteOwnLimit({
   method: "post",
   path: "/bets",
+  operationId: "placeBet",
   tags: ["Bets"],
   summary: "Bet on one side at the market's current odds",
   description:
@@ -74,6 +75,7 @@ export const place = authedRouteOwnLimit({
 export const listMine = authedRoute({
   method: "get",
   path: "/bets/me",
+  operationId: "listMyBets",
   tags: ["Bets"],
   summary: "My bets, newest first",
   description: "`total` counts my bets of the status asked for (all without one).",
@@ -89,6 +91,7 @@ export const listMine = authedRoute({
 export const getOne = authedRoute({
   method: "get",
   path: "/bets/{betId}",
+  operationId: "getBet",
   tags: ["Bets"],
   summary: "One of my bets",
   request: { params: z.object({ betId: z.string().min(1).max(100) }) },

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { stageThrottled } from "../../http/schemas";
 
 export const PublicConfigSchema = z
   .object({
@@ -26,10 +27,13 @@ export const getPublicConfigRoute = createRoute({
   tags: ["System"],
   summary:
     "The settings clients show: bet limits, rewards, the low-credit threshold, session polling",
+  operationId: "getConfig",
+  security: [],
   responses: {
     200: {
       description: "Settings in force",
       content: { "application/json": { schema: PublicConfigSchema } },
     },
+    429: stageThrottled,
   },
 });

@@ -15,6 +15,7 @@ export const OutboxEmailSchema = z
 export const listOutbox = adminRoute({
   method: "get",
   path: "/dev/outbox",
+  operationId: "listOutbox",
   tags: ["Development"],
   summary: "Emails the local outbox holds, newest first (local runs only, admins only)",
   request: { query: z.object({ to: z.string().max(254).optional() }) },

@@ -14,6 +14,7 @@ export const uiSurfaces = [
 export const record = publicRoute({
   method: "post",
   path: "/events",
+  operationId: "recordEvent",
   tags: ["System"],
   summary: "Record an analytics event from the web app (a structured log line and a metric)",
   description:

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorContent } from "../../http/schemas";
+import { errorContent, stageThrottled } from "../../http/schemas";
 
 export const HealthSchema = z
   .object({
@@ -16,11 +16,14 @@ export const health = createRoute({
   path: "/health",
   tags: ["System"],
   summary: "Liveness and table reachability",
+  operationId: "getHealth",
+  security: [],
   responses: {
     200: {
       description: "The API and its table answer",
       content: { "application/json": { schema: HealthSchema } },
     },
+    429: stageThrottled,
     503: errorContent("The table does not answer"),
   },
 });

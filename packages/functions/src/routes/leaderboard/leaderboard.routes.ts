@@ -31,10 +31,11 @@ const query = pagedQuery(
   path: ["around"],
 });
 
-const leaderboardRoute = (board: "pnl" | "volume", summary: string) =>
+const leaderboardRoute = (board: "pnl" | "volume", operationId: string, summary: string) =>
   publicRoute({
     method: "get",
     path: `/leaderboard/${board}`,
+    operationId,
     tags: ["Leaderboard"],
     summary,
     description:
@@ -58,5 +59,5 @@ const leaderboardRoute = (board: "pnl" | "volume", summary: string) =>
     },
   });
 
-export const pnl = leaderboardRoute("pnl", "Users by realised profit and loss");
-export const volume = leaderboardRoute("volume", "Users by volume bet");
+export const pnl = leaderboardRoute("pnl", "rankByPnl", "Users by realised profit and loss");
+export const volume = leaderboardRoute("volume", "rankByVolume", "Users by volume bet");

@@ -35,6 +35,7 @@ export const MarketSchema = z
 export const list = publicRoute({
   method: "get",
   path: "/markets",
+  operationId: "listMarkets",
   tags: ["Markets"],
   middleware: [anonymousReads] as const,
   summary: "Markets, filtered, searched and sorted",
@@ -64,6 +65,7 @@ export const list = publicRoute({
 export const getOne = publicRoute({
   method: "get",
   path: "/markets/{marketId}",
+  operationId: "getMarket",
   tags: ["Markets"],
   middleware: [anonymousReads] as const,
   summary: "One market",
@@ -77,6 +79,7 @@ export const getOne = publicRoute({
 export const getOddsHistory = publicRoute({
   method: "get",
   path: "/markets/{marketId}/odds-history",
+  operationId: "getOddsHistory",
   tags: ["Markets"],
   middleware: [anonymousReads] as const,
   summary: "How the market's odds moved, oldest first",

@@ -257,3 +257,56 @@ describe("admin markets", () => {
     expect((await resolve(admin.accessToken, "nope", "this")).status).toBe(404);
   });
 });
+
+describe("a market that expires while it is listed", () => {
+  /** Every market of a list, walked page by page by cursor, with the `total` of each page. */
+  async function walk(query: string) {
+    const ids: string[] = [];
+    const totals = new Set<number>();
+    let cursor: string | null = null;
+    do {
+      const response = await setup.app.request(
+        `/api/v1/markets?${query}&limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+      );
+      const page = (await response.json()) as MarketList & { total: number };
+      ids.push(...page.markets.map((market) => market.id));
+      totals.add(page.total);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return { ids, totals: [...totals] };
+  }
+
+  it("lists under status=closed right after its end date, and each total is what the pages hold", async () => {
+    const created = await setup.app.request(
+      "/api/v1/admin/markets",
+      jsonRequest(
+        "POST",
+        {
+          title: "Will this market expire two seconds from now?",
+          description: "",
+          thisOption: "Yes",
+          thatOption: "No",
+          thisOdds: 0.5,
+          thatOdds: 0.5,
+          expiresAt: new Date(Date.now() + 2_000).toISOString(),
+        },
+        bearer(admin.accessToken),
+      ),
+    );
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as MarketBody;
+    expect((await walk("status=open")).ids).toContain(id);
+
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const open = await walk("status=open");
+    const closed = await walk("status=closed");
+    const openByExpiry = await walk("status=open&sort=expires_soon");
+
+    expect(open.ids).not.toContain(id);
+    expect(closed.ids).toContain(id);
+    expect(open.totals).toEqual([open.ids.length]);
+    expect(closed.totals).toEqual([closed.ids.length]);
+    expect(openByExpiry.totals).toEqual([open.ids.length]);
+    expect(new Set(openByExpiry.ids)).toEqual(new Set(open.ids));
+  });
+});

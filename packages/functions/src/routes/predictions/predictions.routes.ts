@@ -5,7 +5,13 @@ import { modelProviders } from "@market/core/predictions/models";
 import { perIp } from "../../http/limits";
 import { pagedQuery, pageSchemaWithoutTotal } from "../../http/pages";
 import { authedRoute, authedRouteOwnLimit, publicRoute } from "../../http/route-kinds";
-import { errorContent, idempotencyKeyHeaders, jsonBody, jsonResponse } from "../../http/schemas";
+import {
+  errorContent,
+  idempotencyKeyHeaders,
+  jsonBody,
+  jsonResponse,
+  stageThrottled,
+} from "../../http/schemas";
 
 export const ModelSchema = z
   .object({
@@ -57,6 +63,7 @@ export const SessionSchema = z
 export const listModels = publicRoute({
   method: "get",
   path: "/predictions/models",
+  operationId: "listModels",
   tags: ["Predict with AI"],
   summary: "The models a session can use, with their credit cost",
   responses: {
@@ -64,6 +71,7 @@ export const listModels = publicRoute({
       description: "Models",
       content: { "application/json": { schema: z.object({ models: z.array(ModelSchema) }) } },
     },
+    429: stageThrottled,
   },
 });
 
@@ -100,6 +108,7 @@ export const ModelScoreSchema = z
 export const modelScores = publicRoute({
   method: "get",
   path: "/predictions/models/scores",
+  operationId: "listModelScores",
   tags: ["Predict with AI"],
   summary: "Each model's record on resolved markets: Brier score, success rate, calibration",
   middleware: [perIp("anonymousReads")] as const,
@@ -117,6 +126,7 @@ export const modelScores = publicRoute({
 export const start = authedRouteOwnLimit({
   method: "post",
   path: "/predictions/sessions",
+  operationId: "startPredictionSession",
   tags: ["Predict with AI"],
   summary: "Start a session: charge the credits and run the selected models",
   description:
@@ -164,6 +174,7 @@ export const start = authedRouteOwnLimit({
 export const getOne = authedRoute({
   method: "get",
   path: "/predictions/sessions/{sessionId}",
+  operationId: "getPredictionSession",
   tags: ["Predict with AI"],
   summary: "A session's progress and, when done, its predictions (poll this)",
   request: { params: z.object({ sessionId: z.string().min(1).max(100) }) },
@@ -176,6 +187,7 @@ export const getOne = authedRoute({
 export const list = authedRoute({
   method: "get",
   path: "/predictions/sessions",
+  operationId: "listPredictionSessions",
   tags: ["Predict with AI"],
   summary: "My recent sessions (last 24 h by default), for “View last run” and “Predict again”",
   request: {

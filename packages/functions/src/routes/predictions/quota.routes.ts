@@ -14,6 +14,7 @@ const StandingSchema = z
 export const getQuota = authedRoute({
   method: "get",
   path: "/predictions/quota",
+  operationId: "getPredictionQuota",
   tags: ["Predict with AI"],
   summary: "How many sessions I may still start this hour and today, and when each resets",
   responses: {

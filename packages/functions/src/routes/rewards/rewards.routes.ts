@@ -1,8 +1,12 @@
 import { z } from "@hono/zod-openapi";
 import { pageSizes } from "@market/core/limits";
+import { claimIntervalMs, streakWindowMs } from "@market/core/rewards";
 import { pagedQuery, pageSchema } from "../../http/pages";
 import { authedRoute, authedRouteOwnLimit } from "../../http/route-kinds";
 import { ErrorSchema, errorContent, jsonResponse } from "../../http/schemas";
+
+/** The reward's rules in hours, for the text below (core's rewards rules decide them). */
+const hours = (ms: number) => ms / 3_600_000;
 
 export const RewardSchema = z
   .object({
@@ -16,11 +20,12 @@ export const RewardSchema = z
 export const claimDaily = authedRouteOwnLimit({
   method: "post",
   path: "/rewards/daily",
+  operationId: "claimDailyReward",
   tags: ["Rewards"],
-  summary: "Claim the daily reward (once per rolling 24 hours)",
+  summary: `Claim the daily reward (once per rolling ${hours(claimIntervalMs)} hours)`,
   description:
-    "Grants `DAILY_REWARD` credits. A claim within 48 h of the previous one continues the " +
-    "streak. The body, if any, is ignored.",
+    `Grants \`DAILY_REWARD\` credits. A claim within ${hours(streakWindowMs)} h of the previous ` +
+    "one continues the streak. The body, if any, is ignored.",
   responses: {
     201: jsonResponse(
       "The reward, the balance after it and when the next claim opens",
@@ -31,7 +36,7 @@ export const claimDaily = authedRouteOwnLimit({
       }),
     ),
     409: jsonResponse(
-      "DAILY_REWARD_CLAIMED: claimed less than 24 h ago",
+      `DAILY_REWARD_CLAIMED: claimed less than ${hours(claimIntervalMs)} h ago`,
       ErrorSchema.extend({ nextClaimAvailable: z.string().openapi({ format: "date-time" }) }),
     ),
     422: errorContent("BALANCE_CAP_EXCEEDED"),
@@ -42,6 +47,7 @@ export const claimDaily = authedRouteOwnLimit({
 export const history = authedRoute({
   method: "get",
   path: "/rewards/history",
+  operationId: "listRewardHistory",
   tags: ["Rewards"],
   summary: "My daily reward claims, newest first",
   request: { query: pagedQuery({}, pageSizes.rewards) },

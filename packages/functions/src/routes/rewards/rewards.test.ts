@@ -176,6 +176,33 @@ describe("GET /rewards/history", () => {
   });
 });
 
+describe("the streak on a profile", () => {
+  it("reads the streak until the window after the last claim ends, then 0, on every profile", async () => {
+    const start = new Date("2026-04-01T08:00:00.000Z");
+    now = start;
+    const kit = await registerUser(setup.app);
+    await claim(kit);
+    now = new Date(start.getTime() + 24 * hour);
+    await claim(kit);
+    const own = async () =>
+      (await (
+        await setup.app.request(`/api/v1/users/${kit.user.id}`, {
+          headers: bearer(kit.accessToken),
+        })
+      ).json()) as Record<string, unknown>;
+
+    now = new Date(start.getTime() + 24 * hour + 48 * hour);
+    expect(await me(kit)).toMatchObject({ currentStreak: 2, longestStreak: 2 });
+    expect(await own()).toMatchObject({ currentStreak: 2 });
+
+    now = new Date(start.getTime() + 24 * hour + 48 * hour + 1);
+    expect(await me(kit)).toMatchObject({ currentStreak: 0, longestStreak: 2 });
+    expect(await own()).toMatchObject({ currentStreak: 0 });
+    // The next claim starts over at 1, as the profile said.
+    expect(await (await claim(kit)).json()).toMatchObject({ reward: { streak: 1 } });
+  });
+});
+
 describe("GET /users/me", () => {
   it("flags a balance below LOW_CREDIT_WARNING and has no ranks before a bet settles", async () => {
     const eve = await registerUser(setup.app);

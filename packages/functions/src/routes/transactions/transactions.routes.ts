@@ -30,6 +30,7 @@ export const transactionsQuery = pagedQuery(
 export const listMine = authedRoute({
   method: "get",
   path: "/transactions/me",
+  operationId: "listMyTransactions",
   tags: ["Credits"],
   summary: "My ledger entries, newest first",
   description:

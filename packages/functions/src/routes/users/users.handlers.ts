@@ -4,18 +4,14 @@ import type * as routes from "./users.routes";
 
 export const getMe: AppRouteHandler<typeof routes.getMe> = async (c) => {
   return c.json(
-    privateProfile(
-      await getUser(c.var.core, c.var.caller.userId),
-      c.var.core.config,
-      c.var.caller.role,
-    ),
+    privateProfile(await getUser(c.var.core, c.var.caller.userId), c.var.core, c.var.caller.role),
     200,
   );
 };
 
 export const patchMe: AppRouteHandler<typeof routes.patchMe> = async (c) => {
   const user = await updateProfile(c.var.core, c.var.caller.userId, c.req.valid("json"));
-  return c.json({ user: privateProfile(user, c.var.core.config, c.var.caller.role) }, 200);
+  return c.json({ user: privateProfile(user, c.var.core, c.var.caller.role) }, 200);
 };
 
 export const getOne: AppRouteHandler<typeof routes.getOne> = async (c) => {

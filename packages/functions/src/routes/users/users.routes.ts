@@ -11,6 +11,7 @@ import { errorContent, jsonBody } from "../../http/schemas";
 export const getMe = authedRoute({
   method: "get",
   path: "/users/me",
+  operationId: "getMyProfile",
   tags: ["Users"],
   summary: "My profile, with balance",
   responses: {
@@ -24,6 +25,7 @@ export const getMe = authedRoute({
 export const patchMe = authedRoute({
   method: "patch",
   path: "/users/me",
+  operationId: "updateMyProfile",
   tags: ["Users"],
   summary: "Change my username (the only field that can change here)",
   description: "Every field is optional: `{}` changes nothing and answers the profile.",
@@ -49,6 +51,7 @@ export const patchMe = authedRoute({
 export const getOne = publicRoute({
   method: "get",
   path: "/users/{userId}",
+  operationId: "getUserProfile",
   tags: ["Users"],
   summary: "A user's public profile (the private one when it is you)",
   middleware: [optionalUser] as const,

@@ -224,7 +224,7 @@ describe("GET /transactions/me", () => {
     ]);
   });
 
-  // `offset` itself is the PRD's (see lists.test.ts); beyond the bound, or with a cursor, it is not.
+  // `offset` itself is the API contract's (see lists.test.ts); beyond the bound, or with a cursor, it is not.
   it.each([
     "?limit=0",
     "?limit=201",
