@@ -270,8 +270,10 @@ const settingsSchema = z.object({
   /**
    * Items each analytics counter (credits per day, model runs per day and in
    * all) is spread over: a transaction ADDs to one picked at random, so
-   * concurrent transactions rarely meet on one item; a read sums them with one
-   * Query. Changing it is safe: reads sum whatever shards exist.
+   * concurrent transactions rarely meet on one item. The credit day counters
+   * are a partition per shard, read by key: raising it is safe, lowering it
+   * hides the higher shards' counts of the days already written (model-run
+   * counters sum whatever shards exist).
    */
   COUNTER_SHARDS: z.coerce.number().int().min(1).max(50).default(10),
   /** Local timer of the ranking job (AWS uses an EventBridge schedule); `0` turns it off. */

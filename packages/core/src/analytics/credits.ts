@@ -1,6 +1,6 @@
 import type { CoreContext } from "../context";
-import { dayAfter, lastDays } from "../counters";
-import type { DailyCounterItem } from "../entities/daily-counter";
+import { lastDays } from "../counters";
+import { type DailyCounterItem, legacyShard } from "../entities/daily-counter";
 import type { LedgerEntryType } from "../entities/ledger-entry";
 import { creditTypes, debitTypes, refundTypes } from "../ledger/operations";
 import { fromCents } from "../money";
@@ -34,28 +34,40 @@ const spentTypes = [...debitTypes];
 /**
  * Credits issued and spent by ledger type, DAU, bets and sessions for each of
  * the last `days` UTC days (oldest first, every day present), summed from the
- * sharded day counters that the credit transactions keep: one Query per
- * calendar month the days touch (at most 4 for 90 days), never a scan.
+ * sharded day counters that the credit transactions keep: each day's shards
+ * (and its `legacyShard`, moved from the month layout) by BatchGetItem, 100
+ * keys a request, never a scan.
  */
 export async function creditAnalytics(ctx: CoreContext, days: number): Promise<CreditAnalytics> {
   const dates = lastDays(ctx, days);
-  const from = dates[0] as string;
-  const to = dates.at(-1) as string;
-  const months = [...new Set(dates.map((date) => date.slice(0, 7)))];
-  const counters = serviceFor(ctx.db).entities.dailyCounter;
-  const pages = await Promise.all(
-    months.map(async (month) => {
-      // Every shard of `to` (`<to>#<shard>`) sorts before the bare next day.
-      const { data } = await counters.query
-        .byMonth({ month })
-        .between({ day: from }, { day: dayAfter(to) })
-        .go({ limit: 1000, pages: "all" });
-      return data;
-    }),
-  );
+  const shards = [
+    ...Array.from({ length: ctx.config.COUNTER_SHARDS }, (_, shard) => shard),
+    legacyShard,
+  ];
+  const keys = dates.flatMap((day) => shards.map((shard) => ({ day, shard })));
+  const items = await batchRead(ctx, keys);
   const byDay = new Map<string, DailyCounterItem[]>();
-  for (const item of pages.flat()) byDay.set(item.day, [...(byDay.get(item.day) ?? []), item]);
+  for (const item of items) byDay.set(item.day, [...(byDay.get(item.day) ?? []), item]);
   return { days: dates.map((date) => creditDay(date, byDay.get(date) ?? [])) };
+}
+
+/** Unprocessed keys (throttling) are asked for again, a few times, before giving up. */
+const maxBatchAttempts = 5;
+
+async function batchRead(
+  ctx: CoreContext,
+  keys: { day: string; shard: number }[],
+): Promise<DailyCounterItem[]> {
+  const counters = serviceFor(ctx.db).entities.dailyCounter;
+  const found: DailyCounterItem[] = [];
+  let wanted = keys;
+  for (let attempt = 1; wanted.length > 0; attempt += 1) {
+    if (attempt > maxBatchAttempts) throw new Error("Day counters: keys left unprocessed");
+    const { data, unprocessed } = await counters.get(wanted).go({ concurrency: 4 });
+    found.push(...data);
+    wanted = unprocessed as typeof keys;
+  }
+  return found;
 }
 
 function creditDay(date: string, shards: DailyCounterItem[]): CreditDay {

@@ -27,7 +27,7 @@ export function dailyCounterWrite(
   const day = dayOf(at);
   return [
     entities.dailyCounter
-      .update({ month: day.slice(0, 7), day, shard: counterShard(ctx) })
+      .update({ day, shard: counterShard(ctx) })
       .add(added)
       .commit(),
   ];

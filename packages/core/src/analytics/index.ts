@@ -1,2 +1,3 @@
 export { recordActivity } from "./activity";
 export { type CreditAnalytics, type CreditDay, creditAnalytics } from "./credits";
+export { type DailyCounterMove, moveMonthCounters } from "./migrate-daily-counters";

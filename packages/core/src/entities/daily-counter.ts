@@ -12,34 +12,44 @@ const creditCounters = Object.fromEntries(
   ]),
 ) as Record<CreditCounter, typeof counter>;
 
+/** The shard number that holds a day's counts moved from the month-partitioned layout. */
+export const legacyShard = 999;
+
+const attributes = {
+  day: { type: "string", required: true, readOnly: true },
+  shard: { type: "number", required: true, readOnly: true, padding: { length: 3, char: "0" } },
+  ...creditCounters,
+  /** Users active for the first time that day (a credit movement or an authenticated request). */
+  activeUsers: counter,
+  /** Bets placed (their stakes are `spent_bet_placed`). */
+  bets: counter,
+  /** Prediction sessions started, and those that ended in error (refunded). */
+  sessions: counter,
+  sessionsFailed: counter,
+} as const;
+
 /**
  * One shard of a UTC day's credit analytics, ADDed to by the transactions that
  * move credits or start and fail sessions (never computed by scanning). A day
- * has up to `COUNTER_SHARDS` of them, each transaction picking one at random;
- * a month's days share a partition, so a range of days is one Query per month.
- * Money counters are integer cents.
+ * has up to `COUNTER_SHARDS` of them, each transaction picking one at random,
+ * and each shard is a partition of its own (`<day>#<shard>`), so no partition
+ * takes more than its share of the credit movements; a range of days is one
+ * BatchGetItem per 100 shards. Money counters are integer cents. Shard
+ * `legacyShard` holds what `npm run migrate:daily-counters` moved from version
+ * 1, whose shards shared one partition per month.
  */
 export const DailyCounter = new Entity({
-  model: { entity: "dailyCounter", version: "1", service: "market" },
-  attributes: {
-    month: { type: "string", required: true, readOnly: true },
-    day: { type: "string", required: true, readOnly: true },
-    shard: { type: "number", required: true, readOnly: true, padding: { length: 3, char: "0" } },
-    ...creditCounters,
-    /** Users active for the first time that day (a credit movement or an authenticated request). */
-    activeUsers: counter,
-    /** Bets placed (their stakes are `spent_bet_placed`). */
-    bets: counter,
-    /** Prediction sessions started, and those that ended in error (refunded). */
-    sessions: counter,
-    sessionsFailed: counter,
-  },
+  model: { entity: "dailyCounter", version: "2", service: "market" },
+  attributes,
   indexes: {
-    byMonth: {
-      pk: { field: "pk", composite: ["month"] },
-      sk: { field: "sk", composite: ["day", "shard"] },
+    byShard: {
+      pk: { field: "pk", composite: ["day", "shard"] },
+      sk: { field: "sk", composite: [] },
     },
   },
 });
 
 export type DailyCounterItem = EntityItem<typeof DailyCounter>;
+
+/** The entity version whose shards shared one partition per month (`migrate:daily-counters`). */
+export const monthPartitionedVersion = "1";
