@@ -7,6 +7,7 @@ import { cursorKeysFrom } from "@market/core/pages/cursor";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
+import { apiCacheControl } from "./http/cache-control";
 import { serveDocsUi } from "./http/docs-ui";
 import type { AppEnv } from "./http/env";
 import { errorResponse, handleError } from "./http/errors";
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }
   });
   app.use(`${apiBase}/*`, apiSecurityHeaders(`${apiBase}/docs`));
+  app.use(`${apiBase}/*`, apiCacheControl(apiBase));
   app.use(
     `${apiBase}/*`,
     bodyLimit({
