@@ -20,6 +20,9 @@ export function Web({ app, stack }: StackContext) {
     throw new Error("edge.domainName needs edge.certificateArn (an ACM certificate in us-east-1)");
   }
 
+  // `sst dev` deploys no site (the web app runs locally against the API): nothing to put in front.
+  if (app.mode === "dev") return {};
+
   const apiOrigin = new HttpOrigin(Fn.select(2, Fn.split("/", api.url)), {
     // The API refuses requests without it (http/edge.ts): nobody goes around the WAF.
     customHeaders: { [edgeHeaders.originSecret]: edgeOriginSecret },
