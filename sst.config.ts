@@ -2,6 +2,7 @@ import type { SSTConfig } from "sst";
 import { nodejsProps, sourceMapsEnvironment } from "./infra/bundling";
 import { Api } from "./stacks/Api";
 import { Monitoring } from "./stacks/Monitoring";
+import { Observability } from "./stacks/Observability";
 import { Schedules } from "./stacks/Schedules";
 import { Storage } from "./stacks/Storage";
 import { useStage } from "./stacks/stage";
@@ -32,6 +33,13 @@ export default {
       // ESM (handlers use top-level await), minified, source maps, local-only code left out.
       nodejs: nodejsProps(),
     });
-    app.stack(Storage).stack(Monitoring).stack(Workflows).stack(Api).stack(Schedules).stack(Web);
+    app
+      .stack(Storage)
+      .stack(Monitoring)
+      .stack(Workflows)
+      .stack(Api)
+      .stack(Schedules)
+      .stack(Web)
+      .stack(Observability);
   },
 } satisfies SSTConfig;

@@ -22,6 +22,16 @@ export const appMetricNames = {
   sessionsStuck: "SessionsStuck",
   /** The daily reconcile job: accounts whose balance differs from the sum of their entries. */
   reconcileDifferences: "ReconcileDifferences",
+  /** The daily reconcile job: accounts with a negative balance (never allowed). */
+  negativeBalances: "NegativeBalances",
+  /** The market sync or resolution poll could not reach Polymarket. */
+  polymarketUnreachable: "PolymarketUnreachable",
+  /** Every bet placed (one per bet; the dashboard's bets per minute). */
+  betsPlaced: "BetsPlaced",
+  /** Bets a settlement page paid or closed. */
+  betsSettled: "BetsSettled",
+  /** Refund ledger entries (bets and prediction sessions). */
+  refunds: "Refunds",
 } as const;
 
 export interface OperationsProps {
@@ -63,7 +73,9 @@ export class Operations extends Construct {
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
+    // OK too: whoever was paged hears when it cleared.
     alarm.addAlarmAction(new SnsAction(this.topic));
+    alarm.addOkAction(new SnsAction(this.topic));
     this.alarms.push(alarm);
     return alarm;
   }
@@ -91,19 +103,99 @@ export class Operations extends Construct {
         period,
         statistic: "Sum",
       });
-    this.alarm("Api5xxRate", "The API answered 5 % or more of its requests with a 5xx.", {
+    // The PRD's error rate: more than 1 % over 5 minutes.
+    this.alarm("Api5xxRate", "The API answered more than 1 % of its requests with a 5xx.", {
       metric: new MathExpression({
         expression: "IF(requests >= 20, 100 * errors / requests, 0)",
         usingMetrics: { errors: apiMetric("5xx"), requests: apiMetric("Count") },
         period,
         label: "5xx %",
       }),
-      threshold: 5,
+      threshold: 1,
+    });
+    // 429s (the stage's throttle and the app's limits) are 4xx: a fifth of all requests is not users' typos.
+    this.alarm("Api4xxRate", "A fifth or more of the API's requests got a 4xx (429s count here).", {
+      metric: new MathExpression({
+        expression: "IF(requests >= 100, 100 * errors / requests, 0)",
+        usingMetrics: { errors: apiMetric("4xx"), requests: apiMetric("Count") },
+        period,
+        label: "4xx %",
+      }),
+      threshold: 20,
+    });
+    // The PRD's latency: p95 above 1 s, over 5 minutes.
+    this.alarm("ApiLatencyP95", "The API's p95 latency was 1 s or more over 5 minutes.", {
+      metric: new Metric({
+        namespace: "AWS/ApiGateway",
+        metricName: "Latency",
+        dimensionsMap,
+        period,
+        statistic: "p95",
+      }),
+      threshold: 1000,
     });
   }
 
-  /** Failed and timed-out executions of a state machine (`failedThreshold` per 5 minutes). */
+  /** Throttled reads and writes, and transactions cancelled by a conflict, on the table. */
+  watchTable(tableName: string): void {
+    const tableMetric = (metricName: string) =>
+      new Metric({
+        namespace: "AWS/DynamoDB",
+        metricName,
+        dimensionsMap: { TableName: tableName },
+        period,
+        statistic: "Sum",
+      });
+    this.alarm("DynamoDbThrottles", "DynamoDB throttled reads or writes on the table.", {
+      metric: new MathExpression({
+        expression: "FILL(reads, 0) + FILL(writes, 0)",
+        usingMetrics: {
+          reads: tableMetric("ReadThrottleEvents"),
+          writes: tableMetric("WriteThrottleEvents"),
+        },
+        period,
+        label: "throttle events",
+      }),
+      threshold: 1,
+    });
+    // A few conflicts are normal (two bets on one market at once retry); a stream of them is contention.
+    this.alarm("TransactionConflicts", "50 or more transactions conflicted in 5 minutes.", {
+      metric: tableMetric("TransactionConflict"),
+      threshold: 50,
+    });
+  }
+
+  /** The account's concurrent Lambda executions near its limit (`threshold`, 80 % of the default 1,000). */
+  watchLambdaConcurrency(threshold = 800): void {
+    this.alarm("LambdaConcurrency", `Lambda ran ${threshold} or more executions at once.`, {
+      metric: new Metric({
+        namespace: "AWS/Lambda",
+        metricName: "ConcurrentExecutions",
+        period: Duration.minutes(1),
+        statistic: "Maximum",
+      }),
+      threshold,
+      evaluationPeriods: 3,
+    });
+  }
+
+  /**
+   * How far behind a stream consumer (DynamoDB Streams, Kinesis) reads:
+   * `watchIteratorAge("RankingStream", fn)` from the stack that adds it.
+   */
+  watchIteratorAge(name: string, fn: IFunction, thresholdMs = 60_000): void {
+    this.alarm(`${name}IteratorAge`, `${name} reads its stream a minute or more late.`, {
+      metric: fn.metric("IteratorAge", { period, statistic: "Maximum" }),
+      threshold: thresholdMs,
+    });
+  }
+
+  /** Failed, timed-out and throttled executions of a state machine (`failedThreshold` failures per 5 minutes). */
   watchStateMachine(name: string, machine: IStateMachine, failedThreshold = 1): void {
+    this.alarm(`${name}ExecutionsThrottled`, `Step Functions throttled ${name} executions.`, {
+      metric: machine.metric("ExecutionThrottled", { period, statistic: "Sum" }),
+      threshold: 1,
+    });
     this.alarm(`${name}ExecutionsFailed`, `${name} executions failed.`, {
       metric: machine.metricFailed({ period, statistic: "Sum" }),
       threshold: failedThreshold,
@@ -147,21 +239,27 @@ export class Operations extends Construct {
   }
 
   /** One of the app's own EMF metrics (summed over 5 minutes, or `periodOverride`). */
+  static appMetric(metricName: string, periodOverride: Duration = period): Metric {
+    return new Metric({
+      namespace: appMetrics.namespace,
+      metricName,
+      dimensionsMap: { service: appMetrics.service },
+      period: periodOverride,
+      statistic: "Sum",
+    });
+  }
+
+  /** An alarm on one of the app's own EMF metrics (summed over 5 minutes, or `periodOverride`). */
   watchAppMetric(
     name: string,
     metricName: string,
     description: string,
     periodOverride: Duration = period,
+    threshold = 1,
   ): void {
     this.alarm(name, description, {
-      metric: new Metric({
-        namespace: appMetrics.namespace,
-        metricName,
-        dimensionsMap: { service: appMetrics.service },
-        period: periodOverride,
-        statistic: "Sum",
-      }),
-      threshold: 1,
+      metric: Operations.appMetric(metricName, periodOverride),
+      threshold,
     });
   }
 }

@@ -3,6 +3,7 @@ import { Rule, Schedule } from "aws-cdk-lib/aws-events";
 import { LambdaFunction as LambdaTarget } from "aws-cdk-lib/aws-events-targets";
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import type { ILogGroup } from "aws-cdk-lib/aws-logs";
+import type { IQueue } from "aws-cdk-lib/aws-sqs";
 import {
   DefinitionBody,
   type IStateMachine,
@@ -28,6 +29,8 @@ export interface SessionWorkflowProps extends SessionDefinitionOptions {
   onExecutionFailed: IFunction;
   /** The hourly sweep of sessions stuck past the timeout. */
   sweeper: IFunction;
+  /** Where EventBridge puts an event it could not deliver to the refund functions. */
+  deadLetterQueue?: IQueue;
   /** Send failed states' history (ERROR level, no execution data) to this log group. */
   logGroup?: ILogGroup;
   /** X-Ray tracing of every execution. @default false */
@@ -67,6 +70,7 @@ export class SessionWorkflow extends Construct {
     });
     for (const fn of Object.values(props.tasks)) fn.grantInvoke(stateMachine);
 
+    const deadLetters = props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {};
     this.failureRule = new Rule(this, "ExecutionFailed", {
       description: "Refund prediction sessions whose workflow failed, timed out or was aborted",
       eventPattern: {
@@ -77,12 +81,12 @@ export class SessionWorkflow extends Construct {
           stateMachineArn: [stateMachine.stateMachineArn],
         },
       },
-      targets: [new LambdaTarget(props.onExecutionFailed, { retryAttempts: 8 })],
+      targets: [new LambdaTarget(props.onExecutionFailed, { retryAttempts: 8, ...deadLetters })],
     });
     this.sweeperRule = new Rule(this, "Sweeper", {
       description: "Refund prediction sessions stuck past the workflow timeout",
       schedule: Schedule.rate(Duration.hours(1)),
-      targets: [new LambdaTarget(props.sweeper, { retryAttempts: 2 })],
+      targets: [new LambdaTarget(props.sweeper, { retryAttempts: 2, ...deadLetters })],
     });
     this.stateMachine = stateMachine;
   }

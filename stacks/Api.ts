@@ -16,6 +16,34 @@ export function senderIdentities(emailFrom: string): string[] {
 }
 
 /**
+ * What the API Lambda may do on the table. Scan and DeleteItem are not
+ * everyday actions: each is granted for the routes named with it, which run a
+ * job in the request or delete inside a transaction.
+ */
+export const apiTableAccess = {
+  everyday: [
+    "dynamodb:GetItem",
+    "dynamodb:BatchGetItem",
+    "dynamodb:Query",
+    "dynamodb:ConditionCheckItem",
+    "dynamodb:PutItem",
+    "dynamodb:UpdateItem",
+    "dynamodb:BatchWriteItem",
+  ],
+  /** Releasing the ranking lease and clearing rank markers; the old username's claim (in the rename's transaction). */
+  "dynamodb:DeleteItem": ["POST /admin/jobs/ranking", "PATCH /users/me"],
+  /** The reconcile job reads every ledger. */
+  "dynamodb:Scan": ["POST /admin/jobs/reconcile"],
+} as const;
+
+/** `POST /admin/jobs/ranking` → `PostAdminJobsRanking`: a statement id naming its routes. */
+function routeSid(action: string, routes: readonly string[]): string {
+  const words = routes.flatMap((route) => route.toLowerCase().split(/[^a-z]+/));
+  const name = words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
+  return `${action.replace("dynamodb:", "")}For${name}`;
+}
+
+/**
  * The HTTP API: API Gateway (HTTP API) sends every route to one Lambda running
  * the Hono app, which does its own routing exactly as it does under `npm start`.
  */
@@ -36,8 +64,19 @@ export function Api({ app, stack }: StackContext) {
     removalPolicy,
   });
 
+  // What CloudFront sends the API with every request (infra/edge.ts): a request
+  // without it went around the distribution and its WAF, and is refused.
+  const originSecret = new Secret(stack, "EdgeOriginSecret", {
+    description: "CloudFront's x-cdn-origin-secret header to the API (EDGE_ORIGIN_SECRET)",
+    generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    removalPolicy,
+  });
+  const edgeOriginSecret = originSecret.secretValue.unsafeUnwrap();
+
   const handler = new LambdaFunction(stack, "ApiHandler", {
     handler: "packages/functions/src/handlers/api.handler",
+    // Changing it makes CloudFormation update the function, reading its secrets again.
+    description: `The HTTP API (secrets generation ${settings.secretsGeneration ?? 1})`,
     // API Gateway gives up on an integration after 30 s; answer (or fail) before it does.
     timeout: "25 seconds",
     // The API lists models and never runs one: the model SDKs stay out of its bundle.
@@ -45,6 +84,8 @@ export function Api({ app, stack }: StackContext) {
     environment: {
       TABLE_NAME: table.tableName,
       JWT_SECRET: jwtSecret.secretValue.unsafeUnwrap(),
+      // `sst dev` calls the API straight from a local web app, without the edge.
+      ...(app.mode === "dev" ? {} : { EDGE_ORIGIN_SECRET: edgeOriginSecret }),
       // Lambda's file system is read-only, so the local outbox cannot work here.
       EMAIL_TRANSPORT: "ses",
       // Resolving a market starts its settlement there (StartExecution only).
@@ -52,7 +93,19 @@ export function Api({ app, stack }: StackContext) {
       SESSION_STATE_MACHINE_ARN: sessionStateMachine.stateMachineArn,
     },
   });
-  table.grantReadWriteData(handler);
+  const tableResources = [table.tableArn, `${table.tableArn}/index/*`];
+  handler.addToRolePolicy(
+    new PolicyStatement({ actions: [...apiTableAccess.everyday], resources: tableResources }),
+  );
+  for (const action of ["dynamodb:DeleteItem", "dynamodb:Scan"] as const) {
+    handler.addToRolePolicy(
+      new PolicyStatement({
+        sid: routeSid(action, apiTableAccess[action]),
+        actions: [action],
+        resources: tableResources,
+      }),
+    );
+  }
   // The model list shows a remote model as available only when its key is there.
   if (modelApiKey) handler.bind([modelApiKey]);
   settlementStateMachine.grantStartExecution(handler);
@@ -68,14 +121,9 @@ export function Api({ app, stack }: StackContext) {
   alarms.watchFunction("ApiHandler", handler);
 
   const api = new HttpApi(stack, "Api", {
-    // Access tokens travel in the Authorization header, not in cookies, so any
-    // origin may call the API; the SPA's own origin is not known before it exists.
-    cors: {
-      allowOrigins: ["*"],
-      allowMethods: ["ANY"],
-      allowHeaders: ["authorization", "content-type", "idempotency-key"],
-      exposeHeaders: ["retry-after", "x-request-id"],
-    },
+    // No CORS: browsers reach the API on the site's own origin (`/api/*` of the
+    // distribution), and `sst dev`'s web app through Vite's proxy.
+    cors: false,
     defaults: {
       throttle: { rate: settings.apiThrottle.ratePerSecond, burst: settings.apiThrottle.burst },
     },
@@ -85,5 +133,5 @@ export function Api({ app, stack }: StackContext) {
   alarms.watchHttpApi(api.httpApiId);
 
   stack.addOutputs({ ApiUrl: api.url });
-  return { api };
+  return { api, handler, edgeOriginSecret };
 }

@@ -18,7 +18,7 @@ const jobTimeouts: Record<keyof MarketJobFunctions, Duration> = {
 /** The EventBridge schedules of the jobs (`packages/functions/src/handlers/jobs.ts`). */
 export function Schedules({ stack }: StackContext) {
   const { table } = use(Storage);
-  const { topic, failedRuns } = use(Monitoring);
+  const { topic, failedRuns, deadLetters } = use(Monitoring);
   const { settlementStateMachine, sessionStateMachine } = use(Workflows);
   const alarms = new Operations(stack, "ScheduleAlarms", { topic });
 
@@ -62,7 +62,7 @@ export function Schedules({ stack }: StackContext) {
     ranking: job("Ranking", "ranking"),
     reconcile: job("Reconcile", "reconcile"),
   };
-  new MarketSchedules(stack, "MarketJobs", { jobs });
+  new MarketSchedules(stack, "MarketJobs", { jobs, deadLetterQueue: deadLetters(stack) });
   alarms.watchAppMetric(
     "ReconcileDifferences",
     appMetricNames.reconcileDifferences,

@@ -12,6 +12,35 @@ import { Monitoring } from "./Monitoring";
 import { Storage } from "./Storage";
 import { useStage } from "./stage";
 
+/**
+ * The ARNs `bedrock:InvokeModel` needs for the stage's `BEDROCK_MODELS`
+ * (`id=model-id,...`) in `BEDROCK_REGION` (default: the stage's region): a
+ * foundation model's ARN, or an inference profile's (an id with a geography
+ * prefix, `us.anthropic...`), which also needs the foundation model it routes
+ * to in each region of its geography.
+ */
+export function bedrockModelArns(
+  models: { BEDROCK_MODELS?: string; BEDROCK_REGION?: string },
+  stageRegion: string,
+  account: string,
+): string[] {
+  const region = models.BEDROCK_REGION ?? stageRegion;
+  const modelIds = (models.BEDROCK_MODELS ?? "")
+    .split(",")
+    .map((pair) => pair.split("=")[1]?.trim())
+    .filter((id): id is string => Boolean(id));
+  return modelIds.flatMap((id) => {
+    if (id.startsWith("arn:")) return [id];
+    const profile = /^(us|eu|apac|global)\.(.+)$/.exec(id);
+    if (!profile) return [`arn:aws:bedrock:${region}::foundation-model/${id}`];
+    // A cross-region profile sends the call to any region of its geography.
+    return [
+      `arn:aws:bedrock:${region}:${account}:inference-profile/${id}`,
+      `arn:aws:bedrock:*::foundation-model/${profile[2]}`,
+    ];
+  });
+}
+
 /** Lambda gives up this long before the state's own TimeoutSeconds, so its error reaches the Retry first. */
 const timeoutMargin = 10;
 
@@ -28,7 +57,7 @@ function settlementTaskTimeout(state: keyof typeof settlementAsl.States): number
  */
 export function Workflows({ app, stack }: StackContext) {
   const { table } = use(Storage);
-  const { topic, failedRuns } = use(Monitoring);
+  const { topic, failedRuns, deadLetters } = use(Monitoring);
   const { config, settings, logRetention, removalPolicy } = useStage(app);
   const alarms = new Operations(stack, "WorkflowAlarms", { topic });
 
@@ -89,16 +118,11 @@ export function Workflows({ app, stack }: StackContext) {
   const sessionHandler = (name: string) => `packages/functions/src/handlers/session.${name}`;
   const runModel = task("SessionRunModel", sessionHandler(taskKeyOf("RunModel")));
   if (modelApiKey) runModel.bind([modelApiKey]);
-  if (settings.models.BEDROCK_MODELS) {
-    // Bedrock's Converse API on foundation models and this account's inference profiles.
+  const bedrock = bedrockModelArns(settings.models, stack.region, stack.account);
+  if (bedrock.length > 0) {
+    // Bedrock's Converse API on the configured models only, in their region.
     runModel.addToRolePolicy(
-      new PolicyStatement({
-        actions: ["bedrock:InvokeModel"],
-        resources: [
-          `arn:aws:bedrock:*::foundation-model/*`,
-          `arn:aws:bedrock:*:${stack.account}:inference-profile/*`,
-        ],
-      }),
+      new PolicyStatement({ actions: ["bedrock:InvokeModel"], resources: bedrock }),
     );
   }
   const onExecutionFailed = eventTask(
@@ -119,6 +143,7 @@ export function Workflows({ app, stack }: StackContext) {
     tasks: sessionTaskFunctions,
     onExecutionFailed,
     sweeper,
+    deadLetterQueue: deadLetters(stack),
     logGroup: workflowLogs("SessionLogs", "sessions"),
     tracing: true,
   });

@@ -8,6 +8,7 @@
  * Functions is a loopback fake that records StartExecution.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { edgeHeaders } from "../packages/functions/src/http/edge";
 import { routeGroups } from "../packages/functions/src/routes/groups";
 import { runWorkflowLocally } from "../packages/functions/src/workflows/local-engine";
 import {
@@ -42,6 +43,26 @@ beforeAll(async () => {
 afterAll(() => lambdas?.stop());
 
 describe("the bundled Lambda entry points, called as their triggers call them", () => {
+  it("api.handler behind the edge: refuses what went around CloudFront, serves what came through", async () => {
+    const secret = "an-origin-secret-of-at-least-32-characters";
+    const [around, through] = (await invokeEach(
+      "api",
+      "handler",
+      [
+        httpApiEvent("GET", "/api/v1/health"),
+        httpApiEvent("GET", "/api/v1/health", {
+          headers: {
+            [edgeHeaders.originSecret]: secret,
+            [edgeHeaders.viewerAddress]: "198.51.100.4",
+          },
+        }),
+      ],
+      { EDGE_ORIGIN_SECRET: secret },
+    )) as { statusCode: number }[];
+    expect(around?.statusCode).toBe(403);
+    expect(through?.statusCode).toBe(200);
+  });
+
   it("api.handler answers API Gateway v2 events: health, then a registration", async () => {
     const health = (await invoke("api", "handler", httpApiEvent("GET", "/api/v1/health"))) as {
       statusCode: number;

@@ -17,7 +17,11 @@ import {
   localOnlyPackages,
   packagesImportedAtStart,
 } from "../infra/bundling";
+import { apiPathPatterns } from "../infra/edge";
 import { appMetricNames, appMetrics } from "../infra/operations";
+import { edgeCacheSeconds } from "../packages/functions/src/http/cache-control";
+import { edgeHeaders } from "../packages/functions/src/http/edge";
+import { webContentSecurityPolicy } from "../packages/functions/src/http/web-headers";
 import { routeGroups } from "../packages/functions/src/routes/groups";
 import { sessionDefinition } from "../packages/functions/src/workflows/session/definition";
 import settlementAsl from "../packages/functions/src/workflows/settlement/settlement.asl.json";
@@ -29,7 +33,7 @@ import {
   synthStage,
 } from "../scripts/synth/synth";
 import { appEnvironment, stageConfig, stageSettings } from "../stages";
-import { senderIdentities } from "./Api";
+import { apiTableAccess, senderIdentities } from "./Api";
 import {
   actionsOf,
   appFunctions,
@@ -59,7 +63,7 @@ async function synth(stage: string): Promise<SynthResult> {
   return synthStage(stage, { quiet: true });
 }
 
-const stages = ["dev", "prod"] as const;
+const stages = ["dev", "staging", "prod"] as const;
 const synths: Partial<Record<(typeof stages)[number], SynthResult>> = {};
 
 beforeAll(async () => {
@@ -145,7 +149,7 @@ describe.each(stages)("the %s stage, synthesized", (stage) => {
 
   it("builds every stack offline with only the two AWS calls the fake answers", () => {
     expect(Object.keys(s().templates).sort()).toEqual(
-      ["Api", "Monitoring", "Schedules", "Storage", "Web", "Workflows"].sort(),
+      ["Api", "Monitoring", "Observability", "Schedules", "Storage", "Web", "Workflows"].sort(),
     );
     if (process.env.SYNTH_REUSE !== "1") {
       expect(new Set(s().awsCalls)).toEqual(new Set(["GetCallerIdentity", "DescribeStacks"]));
@@ -471,13 +475,10 @@ describe.each(stages)("the %s stage, synthesized", (stage) => {
     }
   });
 
-  it("serves every route through the API Lambda, with CORS and the stage's throttling", () => {
+  it("serves every route through the API Lambda, without CORS, at the stage's throttling", () => {
     const [api] = stackResources(s(), "Api", "AWS::ApiGatewayV2::Api");
-    expect(api?.Properties.CorsConfiguration).toMatchObject({
-      AllowOrigins: ["*"],
-      AllowHeaders: ["authorization", "content-type", "idempotency-key"],
-      ExposeHeaders: ["retry-after", "x-request-id"],
-    });
+    // One origin for the app and its API (the distribution): no cross-origin calls to allow.
+    expect(api?.Properties.CorsConfiguration).toBeUndefined();
     const routes = stackResources(s(), "Api", "AWS::ApiGatewayV2::Route");
     expect(routes.map((route) => route.Properties.RouteKey)).toEqual(["$default"]);
     const [integration] = stackResources(s(), "Api", "AWS::ApiGatewayV2::Integration");
@@ -491,14 +492,142 @@ describe.each(stages)("the %s stage, synthesized", (stage) => {
     });
   });
 
-  it("builds the web app against this stage's API URL", () => {
+  it("builds the web app to call the API on its own origin", () => {
     const [uploader] = stackResources(s(), "Web", "Custom::S3Uploader");
-    const replaced = uploader?.Properties.replaceValues as { search: string; replace: unknown }[];
-    expect(replaced.length).toBeGreaterThan(0);
-    for (const value of replaced) {
-      expect(value.search).toBe("{{ VITE_API_URL }}");
-      expect(JSON.stringify(value.replace)).toMatch(/Api:ExportsOutput.*ApiEndpoint/);
+    expect(uploader?.Properties.replaceValues ?? []).toEqual([]);
+    expect(JSON.stringify(uploader?.Properties.fileOptions)).toContain(
+      "max-age=31536000,public,immutable",
+    );
+  });
+
+  it("serves the SPA and /api/* from one distribution, caching only anonymous markets and leaderboards", () => {
+    const [distribution] = stackResources(s(), "Web", "AWS::CloudFront::Distribution");
+    const config = distribution?.Properties.DistributionConfig as {
+      CacheBehaviors: {
+        PathPattern: string;
+        CachePolicyId: unknown;
+        OriginRequestPolicyId: unknown;
+        FunctionAssociations: unknown[];
+        TargetOriginId: string;
+      }[];
+      CustomErrorResponses?: unknown[];
+      DefaultCacheBehavior: { ResponseHeadersPolicyId: unknown; TargetOriginId: string };
+      Origins: {
+        Id: string;
+        DomainName: unknown;
+        OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[];
+      }[];
+      WebACLId: unknown;
+    };
+    expect(config.CacheBehaviors.map((behavior) => behavior.PathPattern)).toEqual([
+      apiPathPatterns.markets,
+      apiPathPatterns.leaderboard,
+      apiPathPatterns.api,
+    ]);
+    // API 404s stay 404s: no distribution-wide error page.
+    expect(config.CustomErrorResponses ?? []).toEqual([]);
+    const apiOrigin = config.Origins.find((origin) =>
+      JSON.stringify(origin.DomainName).includes("Api:ExportsOutput"),
+    );
+    expect(apiOrigin?.OriginCustomHeaders?.map((header) => header.HeaderName)).toEqual([
+      edgeHeaders.originSecret,
+    ]);
+    expect(JSON.stringify(apiOrigin?.OriginCustomHeaders)).toContain("{{resolve:secretsmanager:");
+    const policies = stackResources(s(), "Web", "AWS::CloudFront::CachePolicy");
+    const policyOf = (pattern: string) => {
+      const behavior = config.CacheBehaviors.find((b) => b.PathPattern === pattern);
+      expect(behavior?.TargetOriginId, pattern).toBe(apiOrigin?.Id);
+      expect(behavior?.FunctionAssociations, pattern).toHaveLength(1);
+      const ref = (behavior?.CachePolicyId as { Ref?: string } | undefined)?.Ref;
+      return { behavior, policy: policies.find((policy) => policy.id === ref) };
+    };
+    for (const [pattern, seconds] of [
+      [apiPathPatterns.markets, edgeCacheSeconds.markets],
+      [apiPathPatterns.leaderboard, edgeCacheSeconds.leaderboard],
+    ] as const) {
+      const { policy } = policyOf(pattern);
+      const cacheConfig = policy?.Properties.CachePolicyConfig as {
+        MaxTTL: number;
+        DefaultTTL: number;
+        MinTTL: number;
+        ParametersInCacheKeyAndForwardedToOrigin: {
+          HeadersConfig: { Headers?: string[] };
+          QueryStringsConfig: { QueryStringBehavior: string };
+          CookiesConfig: { CookieBehavior: string };
+        };
+      };
+      expect(cacheConfig, pattern).toMatchObject({ MaxTTL: seconds, DefaultTTL: 0, MinTTL: 0 });
+      const key = cacheConfig.ParametersInCacheKeyAndForwardedToOrigin;
+      expect(key.QueryStringsConfig.QueryStringBehavior).toBe("all");
+      expect(key.CookiesConfig.CookieBehavior).toBe("none");
+      // Keyed on who asks (signed-in requests never share an entry), never on their token.
+      expect(key.HeadersConfig.Headers, pattern).toEqual([edgeHeaders.audience]);
+      expect(JSON.stringify(policy?.Properties).toLowerCase(), pattern).not.toContain(
+        '"authorization"',
+      );
     }
+    const { behavior: api } = policyOf(apiPathPatterns.api);
+    // Managed CachingDisabled and AllViewerExceptHostHeader: every other API request goes to the app.
+    expect(api?.CachePolicyId).toBe("4135ea2d-6df8-44a3-9df3-4b5a84be39ad");
+    expect(api?.OriginRequestPolicyId).toBe("b689b0a8-53d0-40ab-baf2-68738e2966ac");
+    expect(config.WebACLId).toEqual(
+      expect.objectContaining({ "Fn::GetAtt": [expect.stringMatching(/^FirewallWebAcl/), "Arn"] }),
+    );
+  });
+
+  it("sends the SPA the CSP and headers npm start sends", () => {
+    const [distribution] = stackResources(s(), "Web", "AWS::CloudFront::Distribution");
+    const ref = (
+      (distribution as Resource).Properties.DistributionConfig as {
+        DefaultCacheBehavior: { ResponseHeadersPolicyId: { Ref: string } };
+      }
+    ).DefaultCacheBehavior.ResponseHeadersPolicyId.Ref;
+    const policy = stackResources(s(), "Web", "AWS::CloudFront::ResponseHeadersPolicy").find(
+      (resource) => resource.id === ref,
+    );
+    expect(policy?.Properties.ResponseHeadersPolicyConfig).toMatchObject({
+      SecurityHeadersConfig: {
+        ContentSecurityPolicy: { ContentSecurityPolicy: webContentSecurityPolicy, Override: true },
+        FrameOptions: { FrameOption: "DENY" },
+        ContentTypeOptions: { Override: true },
+        ReferrerPolicy: { ReferrerPolicy: "strict-origin-when-cross-origin" },
+        StrictTransportSecurity: { IncludeSubdomains: true },
+      },
+    });
+  });
+
+  it("puts a WAF web ACL in front: AWS's common rules and rate limits per IP and per token", () => {
+    const [acl] = stackResources(s(), "Web", "AWS::WAFv2::WebACL");
+    expect(acl?.Properties).toMatchObject({ Scope: "CLOUDFRONT", DefaultAction: { Allow: {} } });
+    const rules = acl?.Properties.Rules as {
+      Name: string;
+      Statement: {
+        ManagedRuleGroupStatement?: { Name: string };
+        RateBasedStatement?: { Limit: number; AggregateKeyType: string; CustomKeys?: unknown[] };
+      };
+    }[];
+    expect(rules.map((rule) => rule.Statement.ManagedRuleGroupStatement?.Name)).toContain(
+      "AWSManagedRulesCommonRuleSet",
+    );
+    const rate = Object.fromEntries(
+      rules.filter((rule) => rule.Statement.RateBasedStatement).map((rule) => [rule.Name, rule]),
+    );
+    expect(rate.RequestsPerIp?.Statement.RateBasedStatement).toMatchObject({
+      AggregateKeyType: "IP",
+      Limit: settings.edge.requestsPerIpPer5Minutes,
+    });
+    expect(rate.ApiRequestsPerToken?.Statement.RateBasedStatement).toMatchObject({
+      AggregateKeyType: "CUSTOM_KEYS",
+      Limit: settings.edge.requestsPerTokenPer5Minutes,
+      CustomKeys: [{ Header: { Name: "authorization" } }],
+    });
+  });
+
+  it("hands the API the edge's origin secret, so requests that go around the WAF are refused", () => {
+    const api = functionByHandler(s(), "api.handler");
+    const variables = (api.Properties.Environment as { Variables: Record<string, unknown> })
+      .Variables;
+    expect(JSON.stringify(variables.EDGE_ORIGIN_SECRET)).toContain("{{resolve:secretsmanager:");
   });
 
   it(`keeps every log group ${settings.logRetentionDays} days`, () => {
@@ -520,9 +649,11 @@ describe.each(stages)("the %s stage, synthesized", (stage) => {
     const alarms = resources(s(), "AWS::CloudWatch::Alarm");
     const [topic] = stackResources(s(), "Monitoring", "AWS::SNS::Topic");
     for (const alarm of alarms) {
-      expect(JSON.stringify(alarm.Properties.AlarmActions), alarm.id).toMatch(
-        new RegExp(`${topic?.id}|Monitoring:ExportsOutputRef`),
-      );
+      for (const actions of ["AlarmActions", "OKActions"]) {
+        expect(JSON.stringify(alarm.Properties[actions]), `${alarm.id} ${actions}`).toMatch(
+          new RegExp(`${topic?.id}|Monitoring:ExportsOutputRef`),
+        );
+      }
     }
     for (const fn of appFunctions(s())) {
       for (const metric of ["Errors", "Throttles"]) {
@@ -546,19 +677,120 @@ describe.each(stages)("the %s stage, synthesized", (stage) => {
     ["SessionsStuck", appMetricNames.sessionsStuck],
     ["ReconcileDifferences", appMetricNames.reconcileDifferences],
     ["FailedRuns", "ApproximateNumberOfMessagesVisible"],
+    ["Api4xxRate", "4xx"],
+    ["ApiLatencyP95", "Latency"],
+    ["DynamoDbThrottles", "WriteThrottleEvents"],
+    ["TransactionConflicts", "TransactionConflict"],
+    ["LambdaConcurrency", "ConcurrentExecutions"],
+    ["SettlementExecutionsThrottled", "ExecutionThrottled"],
+    ["SessionsExecutionsThrottled", "ExecutionThrottled"],
+    ["PolymarketUnreachable", appMetricNames.polymarketUnreachable],
+    ["NegativeBalances", appMetricNames.negativeBalances],
   ])("alarms as %s on %s", (name, metricName) => {
     const alarm = resources(s(), "AWS::CloudWatch::Alarm").find((resource) =>
       String(resource.Properties.AlarmName).endsWith(`-${name}`),
     );
     expect(alarm, name).toBeDefined();
     expect(JSON.stringify(alarm?.Properties)).toContain(`"${metricName}"`);
-    if (name === "SessionsStuck" || name === "ReconcileDifferences") {
+    if (name === "Api5xxRate") expect(alarm?.Properties.Threshold).toBe(1);
+    if (name === "ApiLatencyP95") {
+      expect(alarm?.Properties).toMatchObject({ ExtendedStatistic: "p95", Threshold: 1000 });
+    }
+    if (
+      [
+        "SessionsStuck",
+        "ReconcileDifferences",
+        "PolymarketUnreachable",
+        "NegativeBalances",
+      ].includes(name)
+    ) {
       expect(alarm?.Properties).toMatchObject({
         Namespace: appMetrics.namespace,
         Dimensions: [{ Name: "service", Value: appMetrics.service }],
       });
     }
   });
+
+  it("draws the dashboard: traffic, latency percentiles, errors, bets, settlement, workflows, refunds, throttles, streams", () => {
+    const [dashboard] = stackResources(s(), "Observability", "AWS::CloudWatch::Dashboard");
+    const body = JSON.stringify(dashboard?.Properties.DashboardBody);
+    for (const shown of [
+      "Count",
+      "p50",
+      "p95",
+      "p99",
+      "4xx",
+      "5xx",
+      appMetricNames.betsPlaced,
+      appMetricNames.betsSettled,
+      "ExecutionsFailed",
+      appMetricNames.refunds,
+      "WriteThrottleEvents",
+      "Stream iterator age",
+    ]) {
+      expect(body, shown).toContain(shown);
+    }
+  });
+
+  it("gives every EventBridge target a dead-letter queue EventBridge may send to", () => {
+    const rules = resources(s(), "AWS::Events::Rule");
+    expect(rules.length).toBeGreaterThanOrEqual(6);
+    for (const rule of rules) {
+      for (const target of rule.Properties.Targets as { DeadLetterConfig?: { Arn: unknown } }[]) {
+        expect(JSON.stringify(target.DeadLetterConfig?.Arn), rule.id).toMatch(
+          /FailedRuns|Monitoring:ExportsOutputFnGetAttFailedRuns/,
+        );
+      }
+    }
+    const policies = stackResources(s(), "Monitoring", "AWS::SQS::QueuePolicy");
+    expect(JSON.stringify(policies)).toContain("events.amazonaws.com");
+  });
+
+  it("lets the API neither scan nor delete, but for the routes named in the statement", () => {
+    const statements = roleStatements(s(), functionByHandler(s(), "api.handler"));
+    const named: Record<string, readonly string[]> = {
+      "dynamodb:DeleteItem": apiTableAccess["dynamodb:DeleteItem"],
+      "dynamodb:Scan": apiTableAccess["dynamodb:Scan"],
+    };
+    const actions = statements.flatMap(actionsOf);
+    expect(actions).not.toContain("dynamodb:*");
+    for (const [action, routes] of Object.entries(named)) {
+      const granting = statements.filter((statement) => actionsOf(statement).includes(action));
+      expect(granting, action).toHaveLength(1);
+      expect(actionsOf(granting[0] as (typeof statements)[number]), action).toEqual([action]);
+      const sid = String((granting[0] as { Sid?: string }).Sid);
+      for (const route of routes) {
+        const [, path] = route.split(" ");
+        for (const segment of String(path).split("/").filter(Boolean)) {
+          expect(sid.toLowerCase(), `${action} names ${route}`).toContain(segment.toLowerCase());
+        }
+      }
+    }
+  });
+
+  it("scopes Bedrock to the configured models, or grants none", () => {
+    for (const fn of appFunctions(s())) {
+      const bedrock = roleStatements(s(), fn).filter((statement) =>
+        actionsOf(statement).some((action) => action.startsWith("bedrock:")),
+      );
+      if (!settings.models.BEDROCK_MODELS) expect(bedrock, fn.id).toEqual([]);
+      expect(JSON.stringify(bedrock.map((statement) => statement.Resource))).not.toContain(
+        "foundation-model/*",
+      );
+    }
+  });
+
+  if (stage === "prod") {
+    it("holds the PRD's traffic: 1,000 requests a second, bursts of 5,000", () => {
+      const [apiStage] = stackResources(s(), "Api", "AWS::ApiGatewayV2::Stage");
+      const route = apiStage?.Properties.DefaultRouteSettings as {
+        ThrottlingRateLimit: number;
+        ThrottlingBurstLimit: number;
+      };
+      expect(route.ThrottlingRateLimit).toBeGreaterThanOrEqual(1_000);
+      expect(route.ThrottlingBurstLimit).toBeGreaterThanOrEqual(5_000);
+    });
+  }
 
   it(
     settings.alarmEmail
@@ -586,7 +818,9 @@ describe.each(stages)("the %s stage, synthesized", (stage) => {
           PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
         }),
       ]);
-      const [secret] = stackResources(s(), "Api", "AWS::SecretsManager::Secret");
+      const secret = stackResources(s(), "Api", "AWS::SecretsManager::Secret").find((resource) =>
+        resource.id.startsWith("JwtSecret"),
+      );
       expect(secret?.DeletionPolicy).toBe(policy);
       for (const group of stackResources(s(), "Workflows", "AWS::Logs::LogGroup")) {
         expect(group.DeletionPolicy, group.id).toBe(policy);

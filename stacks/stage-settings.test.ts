@@ -5,13 +5,16 @@ import { appEnvironment, stageConfig, stageSettings } from "../stages";
 import { dev } from "../stages/dev";
 import { prod } from "../stages/prod";
 import { type ModelSettings, notStageSettings } from "../stages/settings";
+import { staging } from "../stages/staging";
 import { senderIdentities } from "./Api";
+import { bedrockModelArns } from "./Workflows";
 
 const deployDoc = readFileSync(new URL("../docs/deploy.md", import.meta.url), "utf8");
 
 describe("stage settings", () => {
   it("give prod its own settings and any other stage dev's", () => {
     expect(stageSettings("prod")).toBe(prod);
+    expect(stageSettings("staging")).toBe(staging);
     expect(stageSettings("dev")).toBe(dev);
     expect(stageSettings("ada")).toBe(dev);
   });
@@ -62,6 +65,38 @@ describe("stage settings", () => {
     for (const name of [...modelSettings, "OPENAI_COMPATIBLE_API_KEY"]) {
       expect(deployDoc, name).toContain(`\`${name}\``);
     }
+  });
+});
+
+describe("bedrockModelArns", () => {
+  it("grants the configured models only, in BEDROCK_REGION or the stage's region", () => {
+    expect(
+      bedrockModelArns(
+        {
+          BEDROCK_MODELS:
+            "claude=anthropic.claude-3-haiku-20240307-v1:0,nova=amazon.nova-lite-v1:0",
+        },
+        "eu-west-1",
+        "123",
+      ),
+    ).toEqual([
+      "arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0",
+      "arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-lite-v1:0",
+    ]);
+    expect(
+      bedrockModelArns(
+        {
+          BEDROCK_MODELS: "c=us.anthropic.claude-3-5-haiku-20241022-v1:0",
+          BEDROCK_REGION: "us-west-2",
+        },
+        "us-east-1",
+        "123",
+      ),
+    ).toEqual([
+      "arn:aws:bedrock:us-west-2:123:inference-profile/us.anthropic.claude-3-5-haiku-20241022-v1:0",
+      "arn:aws:bedrock:*::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0",
+    ]);
+    expect(bedrockModelArns({}, "us-east-1", "123")).toEqual([]);
   });
 });
 

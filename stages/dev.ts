@@ -1,4 +1,4 @@
-import type { StageSettings } from "./settings";
+import { edgeRateLimits, type StageSettings } from "./settings";
 
 /**
  * `dev` (and any personal stage, such as the one `npx sst dev` makes): disposable.
@@ -8,6 +8,7 @@ export const dev: StageSettings = {
   data: "destroy",
   logRetentionDays: 30,
   apiThrottle: { ratePerSecond: 20, burst: 40 },
+  edge: { ...edgeRateLimits },
   app: {
     LOG_LEVEL: "INFO",
   },

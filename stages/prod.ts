@@ -1,4 +1,4 @@
-import type { StageSettings } from "./settings";
+import { edgeRateLimits, type StageSettings } from "./settings";
 
 /**
  * `prod`: real data. Edit the addresses below before the first deploy
@@ -8,7 +8,14 @@ export const prod: StageSettings = {
   data: "retain",
   logRetentionDays: 365,
   alarmEmail: "ops@example.com",
-  apiThrottle: { ratePerSecond: 100, burst: 200 },
+  // The PRD's peak: 1,000 requests a second sustained, bursts of 5,000.
+  apiThrottle: { ratePerSecond: 1_000, burst: 5_000 },
+  edge: {
+    ...edgeRateLimits,
+    // Your domain (docs/deploy.md "Custom domain"), with an ACM certificate in us-east-1:
+    // domainName: "credits-market.example.com",
+    // certificateArn: "arn:aws:acm:us-east-1:<account>:certificate/<id>",
+  },
   app: {
     LOG_LEVEL: "INFO",
     // The site's address (the Web stack's WebUrl output, or your domain): links in emails.

@@ -19,6 +19,7 @@ export const notStageSettings = [
   "HOST",
   "DATA_DIR",
   "JWT_SECRET",
+  "EDGE_ORIGIN_SECRET",
   "EMAIL_TRANSPORT",
   "SETTLEMENT_STATE_MACHINE_ARN",
   "SESSION_STATE_MACHINE_ARN",
@@ -60,6 +61,39 @@ export interface ModelSettings {
   DISABLED_MODELS?: string;
 }
 
+/**
+ * The CloudFront distribution in front of the app and its API (`stacks/Web.ts`,
+ * `infra/edge.ts`) and its WAF web ACL.
+ */
+export interface EdgeSettings {
+  /**
+   * The site's own name (`market.example.com`), app and API alike; unset: the
+   * distribution's `*.cloudfront.net` name. Needs `certificateArn`; the DNS
+   * record is yours to add (docs/deploy.md "Custom domain").
+   */
+  domainName?: string;
+  /** An ACM certificate for `domainName`, in us-east-1 (the only region CloudFront takes). */
+  certificateArn?: string;
+  /**
+   * A web ACL of scope CLOUDFRONT made elsewhere (in us-east-1). Unset: the Web
+   * stack makes one, which it can only do when the stage's region is us-east-1.
+   */
+  webAclArn?: string;
+  /** WAF blocks an IP address past this many requests in 5 minutes (a backstop to the app's own limits). */
+  requestsPerIpPer5Minutes: number;
+  /** WAF blocks an `Authorization` header past this many `/api/*` requests in 5 minutes. */
+  requestsPerTokenPer5Minutes: number;
+}
+
+/**
+ * WAF's backstop limits, above the app's own: 600 anonymous reads a minute per
+ * IP is 3,000 in 5 minutes, 100 requests a minute per user is 500.
+ */
+export const edgeRateLimits = {
+  requestsPerIpPer5Minutes: 6_000,
+  requestsPerTokenPer5Minutes: 1_500,
+} as const satisfies Partial<EdgeSettings>;
+
 /** Everything one stage decides, in its `stages/<stage>.ts`. */
 export interface StageSettings {
   /** `retain`: the table, JWT secret and logs outlive the stack, the table refuses deletion. */
@@ -70,6 +104,20 @@ export interface StageSettings {
   alarmEmail?: string;
   /** API Gateway stage throttling for the whole HTTP API. */
   apiThrottle: { ratePerSecond: number; burst: number };
+  edge: EdgeSettings;
+  /**
+   * Raise it after putting a new value in the JWT or edge-origin secret
+   * (docs/deploy.md "Rotate the JWT secret"): CloudFormation reads a secret
+   * when it updates the resource using it, and this change makes it update
+   * the API Lambda. Unset: 1.
+   */
+  secretsGeneration?: number;
+  /**
+   * Serve this existing table instead of the stage's own: a table restored
+   * from a backup or a point in time (docs/deploy.md "Restore"). Unset: the
+   * table the Storage stack made.
+   */
+  tableName?: string;
   app: AppSettings;
   models: ModelSettings;
 }

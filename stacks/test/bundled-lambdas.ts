@@ -34,7 +34,13 @@ export interface BundledLambdas {
    * Calls `<bundle>.<export>` with each event in turn in one fresh process (a
    * cold start, then warm calls); resolves with their results, rejects when one throws.
    */
-  invokeEach(bundle: string, exportName: string, events: unknown[]): Promise<unknown[]>;
+  invokeEach(
+    bundle: string,
+    exportName: string,
+    events: unknown[],
+    /** More environment, as a stack sets it (`EDGE_ORIGIN_SECRET`). */
+    env?: Record<string, string>,
+  ): Promise<unknown[]>;
   /** `invokeEach` with one event. */
   invoke(bundle: string, exportName: string, event: unknown): Promise<unknown>;
   stop(): Promise<void>;
@@ -52,7 +58,7 @@ export async function buildBundledLambdas(): Promise<BundledLambdas> {
   }
   let calls = 0;
 
-  const invokeEach: BundledLambdas["invokeEach"] = async (bundle, exportName, events) => {
+  const invokeEach: BundledLambdas["invokeEach"] = async (bundle, exportName, events, env = {}) => {
     const script = join(out, `invoke-${bundle}-${exportName}-${++calls}.mjs`);
     writeFileSync(
       script,
@@ -78,6 +84,7 @@ process.exit(0);`,
         SESSION_STATE_MACHINE_ARN: sessionArn,
         LOG_LEVEL: "SILENT",
         NODE_OPTIONS: "--enable-source-maps",
+        ...env,
       },
     });
     return JSON.parse(stdout.trim().split("\n").at(-1) ?? "[]") as unknown[];

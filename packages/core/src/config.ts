@@ -172,6 +172,12 @@ const settingsSchema = z.object({
   ADMIN_EMAILS: list,
   /** Take the client IP from X-Forwarded-For (only behind a proxy you control). */
   TRUST_FORWARDED_FOR: flag(false),
+  /**
+   * Set by the stacks in AWS: the value CloudFront sends in `x-cdn-origin-secret`.
+   * With it, a request without it is refused (it went around the edge and its WAF)
+   * and the edge's viewer address is the client IP (`http/edge.ts`).
+   */
+  EDGE_ORIGIN_SECRET: z.string().min(32).optional(),
   /** `outbox` writes emails under DATA_DIR/outbox; `ses` sends them with Amazon SES. */
   EMAIL_TRANSPORT: z.enum(["outbox", "ses"]).default("outbox"),
   EMAIL_FROM: z.string().default("Credits Market <no-reply@example.com>"),

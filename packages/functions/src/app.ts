@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import type { AppDeps } from "./deps";
+import { apiCacheControl } from "./http/cache-control";
 import { serveDocsUi } from "./http/docs-ui";
 import type { AppEnv } from "./http/env";
 import { errorResponse, handleError } from "./http/errors";
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }
   });
   app.use(`${apiBase}/*`, apiSecurityHeaders(`${apiBase}/docs`));
+  app.use(`${apiBase}/*`, apiCacheControl(apiBase));
   app.use(
     `${apiBase}/*`,
     bodyLimit({

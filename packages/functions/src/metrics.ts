@@ -28,11 +28,12 @@ export function modelMetrics(
  * The reconcile job's outcome: `ReconcileDifferences` (alarm when > 0) and the
  * users it checked, flushed at once as one EMF line.
  */
-export function reconcileMetrics(differences: number, users: number): void {
+export function reconcileMetrics(differences: number, users: number, negativeBalances = 0): void {
   if (processLogLevel === "SILENT") return;
   const single = metrics.singleMetric();
   single.addMetric("ReconcileDifferences", MetricUnit.Count, differences);
   single.addMetric("ReconcileUsersChecked", MetricUnit.Count, users);
+  single.addMetric("NegativeBalances", MetricUnit.Count, negativeBalances);
 }
 
 const refundTypes = new Set(["bet_refund", "prediction_refund"]);

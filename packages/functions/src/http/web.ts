@@ -3,33 +3,13 @@ import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Hono, MiddlewareHandler } from "hono";
 import type { AppEnv } from "./env";
-
-/**
- * What the SPA may load: its own scripts, styles, images and API, nothing
- * inline and nothing from elsewhere (React's `style` props go through the
- * CSSOM, which `style-src 'self'` allows). `data:` images are the favicon.
- */
-export const webContentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+import { webSecurityHeaders } from "./web-headers";
 
 /** Headers on every SPA response (the API's own come from its middleware). */
-const webSecurityHeaders: MiddlewareHandler = async (c, next) => {
+const sendWebSecurityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
   if (c.req.path.startsWith("/api/")) return;
-  c.header("Content-Security-Policy", webContentSecurityPolicy);
-  c.header("X-Frame-Options", "DENY");
-  c.header("X-Content-Type-Options", "nosniff");
-  c.header("Referrer-Policy", "strict-origin-when-cross-origin");
+  for (const [name, value] of Object.entries(webSecurityHeaders)) c.header(name, value);
 };
 
 /**
@@ -44,7 +24,7 @@ export function serveWeb(app: Hono<AppEnv>, distDir: string): void {
     "Run <code>npm run build:web</code> (npm start does it for you).</p>";
   let indexHtml: string | undefined;
 
-  app.use("*", webSecurityHeaders);
+  app.use("*", sendWebSecurityHeaders);
   app.use("*", async (c, next) => {
     if (c.req.path.startsWith("/api/")) return next();
     return serveStatic({ root: distDir })(c, next);

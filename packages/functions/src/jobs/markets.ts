@@ -1,6 +1,12 @@
 import type { CoreContext } from "@market/core";
 import { closeExpiredMarkets } from "@market/core/markets";
-import { pollResolutions, type SyncReport, syncMarkets } from "@market/core/polymarket";
+import {
+  PolymarketUnavailable,
+  pollResolutions,
+  type SyncReport,
+  syncMarkets,
+} from "@market/core/polymarket";
+import { jobCountMetric } from "../job-metrics";
 import { logger } from "../logger";
 import type { AppServices } from "../services";
 
@@ -16,10 +22,22 @@ function jobOptions(job: string, services: AppServices) {
   };
 }
 
+/** A job's Polymarket call failed for want of Polymarket: counted (`PolymarketUnreachable`, alarmed), then thrown. */
+async function countingUnreachable<T>(run: Promise<T>): Promise<T> {
+  try {
+    return await run;
+  } catch (error) {
+    if (error instanceof PolymarketUnavailable) jobCountMetric("PolymarketUnreachable", 1);
+    throw error;
+  }
+}
+
 /** The 5-minute market sync (EventBridge in AWS, a timer and an admin route locally). */
 export async function runMarketSync(core: CoreContext, services: AppServices): Promise<SyncReport> {
   const started = performance.now();
-  const report = await syncMarkets(core, services.gamma, jobOptions("market-sync", services));
+  const report = await countingUnreachable(
+    syncMarkets(core, services.gamma, jobOptions("market-sync", services)),
+  );
   logger.info("market sync done", {
     ...report,
     durationMs: Math.round(performance.now() - started),
@@ -37,10 +55,8 @@ export async function runResolutionPoll(
   services: AppServices,
 ): Promise<SyncReport & { checked: number; closed: number }> {
   const closed = await closeExpiredMarkets(core);
-  const report = await pollResolutions(
-    core,
-    services.gamma,
-    jobOptions("resolution-poll", services),
+  const report = await countingUnreachable(
+    pollResolutions(core, services.gamma, jobOptions("resolution-poll", services)),
   );
   logger.info("resolution poll done", { ...report, closed });
   return { ...report, closed };

@@ -22,6 +22,9 @@ export async function runReconcile(core: CoreContext): Promise<ReconcileReport> 
   } else {
     logger.info("ledger reconcile: no differences", summary);
   }
-  reconcileMetrics(report.differences.length, report.scanned.users);
+  const negativeBalances = report.differences.filter(
+    (difference) => difference.kind === "negative_balance",
+  ).length;
+  reconcileMetrics(report.differences.length, report.scanned.users, negativeBalances);
   return report;
 }
