@@ -157,7 +157,7 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
     }),
     { marshallOptions: { removeUndefinedValues: true } },
   );
-  const rawMeter = meterDynamo({ client: raw, table: config.TABLE_NAME });
+  const rawMeter = meterDynamo({ client: raw, table: config.TABLE_NAME }, { endpoint });
   return {
     config,
     deps,
@@ -191,6 +191,7 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
       if (gaveUp) process.stderr.write("stack: stopping with workflow runs still in flight\n");
       raw.destroy();
       meter.destroy();
+      rawMeter.destroy();
       await dynamo?.stop();
     },
   };
