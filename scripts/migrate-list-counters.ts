@@ -6,7 +6,7 @@
  * when the market jobs are quiet; running it again is safe. Which table it
  * works on: `migrationTarget` (a running `npm start`'s by default).
  */
-import { backfillListCounters } from "@market/core/pages/backfill";
+import { backfillListCounters } from "@market/core/paging";
 import { runMigration } from "./lib/migration-target";
 
 process.exitCode = await runMigration(

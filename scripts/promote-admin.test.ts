@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { findUserByEmail, register } from "@market/core/accounts";
-import { createKeyring } from "@market/core/auth/signing-keys";
+import { createKeyring } from "@market/core/auth";
 import { loadConfig } from "@market/core/config";
 import { createContext } from "@market/core/context";
 import { OutboxEmailSender } from "@market/core/email";

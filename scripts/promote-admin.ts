@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createContext, createDb, loadConfig } from "@market/core";
 import { promoteToAdmin } from "@market/core/accounts";
-import { createKeyring } from "@market/core/auth/signing-keys";
+import { createKeyring } from "@market/core/auth";
 import { OutboxEmailSender } from "@market/core/email";
 import { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local";
 import { readEndpointFile } from "./lib/endpoint-file";

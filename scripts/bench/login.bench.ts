@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createAdaptorServer } from "@hono/node-server";
 import { createDb, ensureTable, loadConfig } from "@market/core";
-import { createKeyring } from "@market/core/auth/signing-keys";
+import { createKeyring } from "@market/core/auth";
 import { OutboxEmailSender } from "@market/core/email";
 import { createApp } from "@market/functions/app";
 import { loadServices } from "@market/functions/deps";

@@ -1,7 +1,7 @@
 import { register } from "@market/core/accounts";
-import { issueAccessToken } from "@market/core/auth/access-token";
-import type { MarketItem } from "@market/core/entities/market";
-import { activeSessionStatuses } from "@market/core/entities/prediction-session";
+import { issueAccessToken } from "@market/core/auth";
+import type { MarketItem } from "@market/core/entities";
+import { activeSessionStatuses } from "@market/core/entities";
 import { openAccount } from "@market/core/ledger";
 import { createMarket } from "@market/core/markets";
 import { serviceFor } from "@market/core/service";

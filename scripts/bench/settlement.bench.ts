@@ -1,5 +1,5 @@
 import { QueryCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { BetItem } from "@market/core/entities/bet";
+import type { BetItem } from "@market/core/entities";
 import { openAccount } from "@market/core/ledger";
 import { createMarket, resolveMarket } from "@market/core/markets";
 import { serviceFor } from "@market/core/service";

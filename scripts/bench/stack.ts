@@ -14,7 +14,7 @@ import {
   ensureTable,
   loadConfig,
 } from "@market/core";
-import { createKeyring, type SigningKeys } from "@market/core/auth/signing-keys";
+import { createKeyring, type SigningKeys } from "@market/core/auth";
 import { OutboxEmailSender } from "@market/core/email";
 import { type AppDeps, createApp } from "@market/functions/app";
 import { loadServices, sessionTaskDeps } from "@market/functions/deps";

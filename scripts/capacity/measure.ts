@@ -6,7 +6,7 @@
  * touched and the ids it acted as and on.
  */
 
-import { issueAccessToken } from "@market/core/auth/access-token";
+import { issueAccessToken } from "@market/core/auth";
 import { openAccount } from "@market/core/ledger";
 import { createMarket } from "@market/core/markets";
 import type { KeyTouch, PricedCall } from "../bench/aws-pricing";

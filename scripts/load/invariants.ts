@@ -1,7 +1,6 @@
 import type { CoreContext } from "@market/core";
-import type { LedgerEntryItem } from "@market/core/entities/ledger-entry";
-import { reconcileAll } from "@market/core/ledger";
-import { reconcile } from "@market/core/ledger/reconcile";
+import type { LedgerEntryItem } from "@market/core/entities";
+import { reconcile, reconcileAll } from "@market/core/ledger";
 import { serviceFor } from "@market/core/service";
 import { pool } from "./driver";
 

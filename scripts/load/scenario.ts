@@ -1,8 +1,8 @@
 import type { CoreContext } from "@market/core";
-import { issueAccessToken } from "@market/core/auth/access-token";
-import type { SigningKeys } from "@market/core/auth/signing-keys";
+import type { SigningKeys } from "@market/core/auth";
+import { issueAccessToken } from "@market/core/auth";
 import { placeBet } from "@market/core/bets";
-import { activeSessionStatuses } from "@market/core/entities/prediction-session";
+import { activeSessionStatuses } from "@market/core/entities";
 import { openAccount } from "@market/core/ledger";
 import { createMarket, getMarket } from "@market/core/markets";
 import { serviceFor } from "@market/core/service";

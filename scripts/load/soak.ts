@@ -26,7 +26,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createContext, createDb, loadConfig } from "@market/core";
-import { parseSigningKeys } from "@market/core/auth/signing-keys";
+import { parseSigningKeys } from "@market/core/auth";
 import { getMarket } from "@market/core/markets";
 import { refundSession, sweepStuckSessions } from "@market/core/predictions";
 import { serviceFor } from "@market/core/service";

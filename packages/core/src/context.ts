@@ -1,7 +1,7 @@
 import { ulid } from "ulid";
 import type { Config } from "./config";
 import type { Db } from "./db";
-import { type CursorKeys, ephemeralCursorKeys } from "./pages/cursor";
+import { type CursorKeys, ephemeralCursorKeys } from "./paging/cursor";
 
 /**
  * What every core function needs from the outside world. Tests pass their own

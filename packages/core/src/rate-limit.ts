@@ -173,3 +173,31 @@ export function rateLimitExceeded(ctx: CoreContext, rule: RateLimitRule): RateLi
   const now = ctx.clock();
   return new RateLimitExceeded(rule, secondsUntil(windowAt(rule, now).end, now));
 }
+
+/** A window a user item holds for one of its own limits (`UserItem.rateWindows`). */
+export interface HeldWindow {
+  /** Epoch seconds. */
+  start?: number | undefined;
+  count?: number | undefined;
+}
+
+/**
+ * Counts one hit in a window held on the user item, for a limit charged only
+ * with a credit movement (bets): the caller writes the returned window in the
+ * ledger's user update, whose sequence condition fails if anything changed the
+ * user meanwhile, so the count is exact without an item or a condition of its
+ * own. A full window throws `RateLimitExceeded` and writes nothing.
+ */
+export function heldWindowHit(
+  ctx: CoreContext,
+  rule: RateLimitRule,
+  held: HeldWindow | undefined,
+): Required<HeldWindow> {
+  const now = ctx.clock();
+  const window = windowAt(rule, now);
+  const count = held?.start === window.start ? (held.count ?? 0) : 0;
+  if (count >= rule.limit) {
+    throw new RateLimitExceeded(rule, secondsUntil(window.end, now));
+  }
+  return { start: window.start, count: count + 1 };
+}

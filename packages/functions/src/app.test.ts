@@ -14,7 +14,7 @@ import { loadModelRegistry } from "@market/core/predictions/models";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createApp } from "./app";
 import { handleError } from "./http/errors";
-import { createRouter } from "./http/router";
+import { createRouter } from "./http/validating-router";
 import { createTestApp, jsonRequest, testKeys } from "./test-support/app";
 
 let app: Awaited<ReturnType<typeof createTestApp>>["app"];

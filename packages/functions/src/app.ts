@@ -1,38 +1,21 @@
-import type { SigningKeys } from "@market/core/auth/signing-keys";
-import type { Config } from "@market/core/config";
-import { type CoreContext, createContext } from "@market/core/context";
-import type { Db } from "@market/core/db";
-import type { EmailSender } from "@market/core/email";
-import { cursorKeysFrom } from "@market/core/pages/cursor";
+import { createContext } from "@market/core/context";
+import { cursorKeysFrom } from "@market/core/paging";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
+import type { AppDeps } from "./deps";
 import { serveDocsUi } from "./http/docs-ui";
 import type { AppEnv } from "./http/env";
 import { errorResponse, handleError } from "./http/errors";
+import { routeGroupsDocument, serveRouteGroups } from "./http/group-serving";
 import { notFoundHandler } from "./http/method-not-allowed";
-import { routeGroupsDocument, serveRouteGroups } from "./http/route-groups";
 import { apiSecurityHeaders } from "./http/security-headers";
 import { serveWeb } from "./http/web";
 import { logger } from "./logger";
 import { observeCreditMovements } from "./metrics";
 import { routeGroups } from "./routes/groups";
-import type { AppServices } from "./services";
 
-export interface AppDeps {
-  db: Db;
-  config: Config;
-  /** Access-token keyring (see `loadAppDeps`). */
-  keys: SigningKeys;
-  /** Where emails go; an outbox also gets the admin-only dev listing route. */
-  email: EmailSender;
-  /** Workflows and Polymarket (see `loadAppDeps`). */
-  services: AppServices;
-  /** Serve the built SPA from here (local runs); unset behind API Gateway. */
-  webDistDir?: string | undefined;
-  clock?: CoreContext["clock"];
-  newId?: CoreContext["newId"];
-}
+export type { AppDeps };
 
 export const apiBase = "/api/v1";
 

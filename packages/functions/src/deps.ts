@@ -1,17 +1,36 @@
 import { join } from "node:path";
-import { loadSigningKeys } from "@market/core/auth/signing-keys";
+import type { SigningKeys } from "@market/core/auth";
+import { loadSigningKeys } from "@market/core/auth";
 import type { Config } from "@market/core/config";
+import type { CoreContext } from "@market/core/context";
 import { createContext } from "@market/core/context";
+import type { Db } from "@market/core/db";
 import { createDb } from "@market/core/db";
+import type { EmailSender } from "@market/core/email";
 import { OutboxEmailSender, SesEmailSender } from "@market/core/email";
 import type { GammaClient } from "@market/core/polymarket";
 import { loadModelRegistry, parseModelFaults } from "@market/core/predictions/models";
-import type { AppDeps } from "./app";
 import type { AppServices } from "./services";
 import { createSfnSessionStarter } from "./workflows/session/aws";
 import type { SessionTaskDeps } from "./workflows/session/tasks";
 import { createSfnSettlementStarter } from "./workflows/settlement/aws";
 import { parseWorkflowFaults } from "./workflows/workflow-faults";
+
+/** What the HTTP app is built from (`createApp`); `loadAppDeps` builds it from the environment. */
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  /** Access-token keyring (see `loadAppDeps`). */
+  keys: SigningKeys;
+  /** Where emails go; an outbox also gets the admin-only dev listing route. */
+  email: EmailSender;
+  /** Workflows and Polymarket (see `loadAppDeps`). */
+  services: AppServices;
+  /** Serve the built SPA from here (local runs); unset behind API Gateway. */
+  webDistDir?: string | undefined;
+  clock?: CoreContext["clock"];
+  newId?: CoreContext["newId"];
+}
 
 /**
  * Everything `createApp` needs, from configuration (in AWS, with its bound

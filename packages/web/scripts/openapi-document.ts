@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb, loadConfig } from "@market/core";
-import { createKeyring } from "@market/core/auth/signing-keys";
+import { createKeyring } from "@market/core/auth";
 import { OutboxEmailSender } from "@market/core/email";
 import { createApp } from "@market/functions/app";
 import { loadServices } from "@market/functions/deps";

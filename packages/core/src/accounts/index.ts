@@ -14,6 +14,7 @@ export {
   publicProfile,
   updateProfile,
   usernamePattern,
+  usernameRule,
   viewProfile,
 } from "./profile";
 export { findUserByEmail, login, type RegisterInput, register, type SignedIn } from "./register";

@@ -14,7 +14,6 @@ import { effectiveRole, signIn, type TokenPair } from "./sign-in";
 /** A successful sign-in: the account, the role this sign-in carries, and its tokens. */
 export type SignedIn = TokenPair & { user: UserItem; role: UserItem["role"] };
 
-import { conditionFailed } from "../conditions";
 import { sendEmailVerification } from "./verification";
 
 export interface RegisterInput {
@@ -47,13 +46,13 @@ export async function register(
     role: "user",
     openingGrant:
       bonus > 0 ? { amount: bonus, type: "signup_bonus", reason: "Welcome bonus" } : undefined,
-    alsoWrite: ({ uniqueEmail, uniqueUsername }) => [
-      uniqueEmail.create({ email, userId }).commit(),
-      uniqueUsername.create({ username: usernameKey(input.username), userId }).commit(),
-    ],
-    onRejected: ([emailCode, usernameCode]) => {
-      if (emailCode === conditionFailed) return new EmailTaken();
-      if (usernameCode === conditionFailed) return new UsernameTaken();
+    alsoWrite: ({ uniqueEmail, uniqueUsername }) => ({
+      email: uniqueEmail.create({ email, userId }).commit(),
+      username: uniqueUsername.create({ username: usernameKey(input.username), userId }).commit(),
+    }),
+    onRejected: (write) => {
+      if (write === "email") return new EmailTaken();
+      if (write === "username") return new UsernameTaken();
       return undefined;
     },
   });

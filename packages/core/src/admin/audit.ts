@@ -1,7 +1,7 @@
 import type { CoreContext } from "../context";
 import type { AuditEventItem, AuditEventType } from "../entities/audit-event";
 import { pageSizes } from "../limits";
-import { listPage, scopeOf, sourceOf } from "../pages";
+import { listPage, scopeOf, sourceOf } from "../paging";
 import { serviceFor } from "../service";
 
 export interface AuditFilter {

@@ -37,8 +37,8 @@ export async function postAdminCredit(
     reason: input.reason,
     referenceId: input.adminId,
     idempotencyKey: `admin_credits#${input.adminId}#${input.idempotencyKey ?? ctx.newId()}`,
-    alsoWrite: (entities, entry) => [
-      entities.auditEvent
+    alsoWrite: (entities, entry) => ({
+      audit: entities.auditEvent
         .create({
           eventId: entry.entryId,
           type: input.type,
@@ -52,6 +52,6 @@ export async function postAdminCredit(
           createdAt: entry.createdAt,
         })
         .commit(),
-    ],
+    }),
   });
 }

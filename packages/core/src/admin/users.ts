@@ -4,7 +4,7 @@ import type { CoreContext } from "../context";
 import type { UserItem } from "../entities/user";
 import { ValidationFailed } from "../errors";
 import { pageSizes } from "../limits";
-import { listPage, scopeOf, sourceOf } from "../pages";
+import { listPage, scopeOf, sourceOf } from "../paging";
 import { serviceFor } from "../service";
 
 export interface UserSearch {

@@ -3,13 +3,13 @@ import type { BetItem } from "../entities/bet";
 import { IdempotencyKeyReused, UserNotFound } from "../errors";
 import { statWrites } from "../leaderboard/stats";
 import { ExtraWriteRejected } from "../ledger/errors";
-import { postLedgerEntry } from "../ledger/post";
+import { type LedgerPosting, postLedgerEntry } from "../ledger/post";
 import { limitsOf } from "../limits";
 import { MarketClosed, MarketNotFound } from "../markets/errors";
 import { assertOpen } from "../markets/market";
 import { readPurchase } from "../markets/purchase-read";
 import { exactCents, fromCents } from "../money";
-import { rateLimitExceeded, rateLimitTransactionItem } from "../rate-limit";
+import { heldWindowHit } from "../rate-limit";
 import { serviceFor } from "../service";
 import { BetNotFound, InvalidBetAmount } from "./errors";
 import { payoutFor } from "./payout";
@@ -30,11 +30,13 @@ export interface PlacedBet {
 }
 
 /**
- * Places a bet at the market's odds of this moment. One read (user, market and
- * the idempotency key together, strongly consistent) and one transaction: debit
- * with its `bet_placed` entry, the bet, the user's volume, the user's bet-rate
- * window, and a check that the market is still open, so no bet lands on a
- * market resolved meanwhile. Two round trips in all.
+ * Places a bet at the market's odds of this moment. One read (user and market,
+ * and the client's idempotency key when it sent one, strongly consistent) and
+ * one transaction: the debit with its `bet_placed` entry, the bet, and a check
+ * that the market is still open, so no bet lands on a market resolved
+ * meanwhile. The bet-rate window is a field of the user's own update. Without a
+ * client key there is no key item: the bet's create, under a fresh id, is what
+ * a retried attempt finds taken. Two round trips in all.
  */
 export async function placeBet(ctx: CoreContext, input: PlaceBetInput): Promise<PlacedBet> {
   const amount = betAmount(ctx, input.amount);
@@ -51,6 +53,9 @@ export async function placeBet(ctx: CoreContext, input: PlaceBetInput): Promise<
   if (!market) throw new MarketNotFound(input.marketId);
   const now = ctx.clock();
   assertOpen(market, now);
+  const betLimit = limitsOf(ctx.config).rateLimits.bets;
+  // Refused before the write when the window is full; counted again on a retry.
+  heldWindowHit(ctx, betLimit, user.rateWindows?.bets);
 
   const odds = (input.side === "this" ? market.thisOdds : market.thatOdds) as number;
   const betId = ctx.newId();
@@ -75,13 +80,20 @@ export async function placeBet(ctx: CoreContext, input: PlaceBetInput): Promise<
       type: "bet_placed",
       reason: `Bet on "${market.title}"`,
       referenceId: betId,
-      idempotencyKey: ledgerKey ?? `bet_placed#${betId}`,
+      idempotencyKey: ledgerKey,
+      replayGuard: ledgerKey ? undefined : { write: "bet", find: () => firstAttempt(ctx, betId) },
       // The bet counts as pending on the user's counters (`/bets/me` totals).
       userTotals: { volume: amount, bets: { pending: 1 } },
+      userFields: (current) => ({
+        rateWindows: {
+          ...current.rateWindows,
+          bets: heldWindowHit(ctx, betLimit, current.rateWindows?.bets),
+        },
+      }),
       knownUser: user,
-      alsoWrite: (entities) => [
-        entities.bet.create(bet).commit(),
-        entities.market
+      alsoWrite: (entities, entry) => ({
+        bet: entities.bet.create({ ...bet, ledgerSeq: entry.seq }).commit(),
+        marketOpen: entities.market
           .check({ marketId: market.marketId })
           // Still open, tradable and before its end date when the bet lands.
           .where(
@@ -89,29 +101,36 @@ export async function placeBet(ctx: CoreContext, input: PlaceBetInput): Promise<
               `${eq(item.status, "open")} AND ${eq(item.bettable, true)} AND ${gt(item.expiresAt, now.toISOString())}`,
           )
           .commit(),
-        // The per-user bet limit rides in the same transaction: no extra round trip,
-        // and a refused bet is not counted.
-        rateLimitTransactionItem(
-          entities,
-          ctx,
-          limitsOf(ctx.config).rateLimits.bets,
-          `user:${input.userId}`,
-        ),
         // The volume boards follow in the same transaction (leaderboard module).
-        ...statWrites(entities, ctx, { userId: input.userId, at: now, volume: amount }),
-      ],
+        stats: statWrites(entities, ctx, { userId: input.userId, at: now, volume: amount }),
+      }),
     });
     if (posting.replayed && ledgerKey) return replay(ctx, input, ledgerKey);
-    return { bet, newBalance: posting.balanceAfter, replayed: false };
+    return {
+      bet: { ...bet, ledgerSeq: posting.seq },
+      newBalance: posting.balanceAfter,
+      replayed: false,
+    };
   } catch (error) {
-    if (error instanceof ExtraWriteRejected && error.index === 1) {
+    if (error instanceof ExtraWriteRejected && error.write === "marketOpen") {
       throw new MarketClosed(market.marketId, "the market closed while the bet was placed");
-    }
-    if (error instanceof ExtraWriteRejected && error.index === 2) {
-      throw rateLimitExceeded(ctx, limitsOf(ctx.config).rateLimits.bets);
     }
     throw error;
   }
+}
+
+/**
+ * The posting of a keyless bet's first attempt, when a retry (after an
+ * ambiguous failure) finds its bet created: read back through the bet.
+ */
+async function firstAttempt(ctx: CoreContext, betId: string): Promise<LedgerPosting | null> {
+  const service = serviceFor(ctx.db);
+  const { data: bet } = await service.entities.bet.get({ betId }).go({ consistent: true });
+  if (bet?.ledgerSeq === undefined) return null;
+  const { data: entry } = await service.entities.ledgerEntry
+    .get({ userId: bet.userId, seq: bet.ledgerSeq })
+    .go({ consistent: true });
+  return entry ? { ...entry, referenceId: entry.referenceId, replayed: true } : null;
 }
 
 /** 10 to 10,000 credits (configurable), at most two decimals. */

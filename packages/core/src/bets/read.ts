@@ -2,7 +2,7 @@ import type { CoreContext } from "../context";
 import { type BetItem, type BetStatus, betStatuses } from "../entities/bet";
 import { betCounterOf } from "../entities/user";
 import { pageSizes } from "../limits";
-import { listPage, type Page, type PageRequest, scopeOf, sourceOf } from "../pages";
+import { listPage, type Page, type PageRequest, scopeOf, sourceOf } from "../paging";
 import { serviceFor } from "../service";
 import { BetNotFound } from "./errors";
 

@@ -58,10 +58,10 @@ export async function settleBet(
         idempotencyKey: `bet_refund#${bet.betId}`,
         knownUser: knownUsers?.get(bet.userId),
         userTotals: { bets: { pending: -1, cancelled: 1 } },
-        alsoWrite: (entities) => [
-          pendingOnly(entities, "cancelled", bet.amount),
-          ...stats(entities, settledPnL(bet.amount, bet.amount)),
-        ],
+        alsoWrite: (entities) => ({
+          bet: pendingOnly(entities, "cancelled", bet.amount),
+          stats: stats(entities, settledPnL(bet.amount, bet.amount)),
+        }),
       });
       remember(knownUsers, bet.userId, posting);
       return posting.replayed ? "already settled" : "cancelled";
@@ -82,10 +82,10 @@ export async function settleBet(
           pnl: settledPnL(bet.amount, credited),
           bets: { pending: -1, won: 1 },
         }),
-        alsoWrite: (entities, entry) => [
-          pendingOnly(entities, "won", entry.amount),
-          ...stats(entities, settledPnL(bet.amount, entry.amount)),
-        ],
+        alsoWrite: (entities, entry) => ({
+          bet: pendingOnly(entities, "won", entry.amount),
+          stats: stats(entities, settledPnL(bet.amount, entry.amount)),
+        }),
       });
       remember(knownUsers, bet.userId, posting);
       return posting.replayed ? "already settled" : "won";

@@ -26,6 +26,8 @@ export const Bet = new Entity({
     thisOption: { type: "string", required: true, readOnly: true },
     thatOption: { type: "string", required: true, readOnly: true },
     placedAt: { type: "string", required: true, readOnly: true },
+    /** The `bet_placed` ledger entry that paid for it (the user's sequence number); absent on older bets. */
+    ledgerSeq: { type: "number", readOnly: true },
     resolvedAt: { type: "string" },
   },
   indexes: {

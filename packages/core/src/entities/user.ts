@@ -72,6 +72,18 @@ export const User = new Entity({
      * DAU): set at most once a day, in the transaction that adds them to the day.
      */
     lastActiveDay: { type: "string" },
+    /**
+     * The user's own rate-limit windows for credit operations (`rate-limit.ts`,
+     * `heldWindow`): rule name to `{ start, count }`, epoch seconds. Set in the
+     * ledger's own user update, so a limit costs no item of its own and the
+     * ledger's sequence condition makes the count exact.
+     */
+    rateWindows: {
+      type: "map",
+      properties: {
+        bets: { type: "map", properties: { start: { type: "number" }, count: { type: "number" } } },
+      },
+    },
     ...listCounters,
     /** When `npm run migrate:list-counters` last set the counters from the items (absent: never). */
     countersBackfilledAt: { type: "string" },

@@ -1,7 +1,7 @@
 import type { CoreContext } from "../context";
 import type { Board, LeaderboardRowItem } from "../entities/leaderboard";
 import { maxListOffset, pageSizes } from "../limits";
-import { pageStart, scopeOf, sealCursor } from "../pages";
+import { pageStart, scopeOf, sealCursor } from "../paging";
 import { serviceFor } from "../service";
 import { AroundMeNeedsUser } from "./errors";
 import { type Period, periodKeyAt } from "./periods";

@@ -7,13 +7,16 @@ export class AccountExists extends DomainError {
   }
 }
 
-/** An extra write of a ledger transaction failed its condition; nothing was written. */
+/**
+ * A named extra write of a ledger transaction (`alsoWrite`'s `bet`, `marketOpen`...)
+ * failed its condition; nothing was written.
+ */
 export class ExtraWriteRejected extends Error {
   constructor(
-    readonly index: number,
+    readonly write: string,
     readonly code: string,
   ) {
-    super(`Extra write ${index} of the ledger transaction was rejected (${code})`);
+    super(`Extra write "${write}" of the ledger transaction was rejected (${code})`);
     this.name = "ExtraWriteRejected";
   }
 }

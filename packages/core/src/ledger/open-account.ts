@@ -10,9 +10,10 @@ import { dayOf } from "../counters";
 import type { LedgerEntryType } from "../entities/ledger-entry";
 import type { UserItem } from "../entities/user";
 import { amountInCents, fromCents } from "../money";
-import { serviceFor, type TransactionEntities, type TransactionItem } from "../service";
+import { serviceFor, type TransactionEntities } from "../service";
 import { listCounterDeltas } from "./counters";
 import { AccountExists } from "./errors";
+import { type ExtraWrites, namedItems, rejectedWrite } from "./extra-writes";
 import { notifyPosting } from "./observers";
 import type { LedgerPosting } from "./post";
 
@@ -26,12 +27,12 @@ export interface OpenAccountInput {
   /** The first credits, written as the account's first ledger entry. */
   openingGrant?: { amount: number; type: LedgerEntryType; reason: string } | undefined;
   /**
-   * More writes for the same transaction (uniqueness guards). Their cancellation
-   * reasons are passed to `onRejected`, in order, when the transaction fails.
+   * More writes for the same transaction, by name (uniqueness guards). The name
+   * of the first one that failed its condition goes to `onRejected`.
    */
-  alsoWrite?: ((entities: TransactionEntities) => TransactionItem[]) | undefined;
-  /** Turns a rejected extra write into a domain error (e.g. email taken). */
-  onRejected?: ((extraCodes: string[]) => Error | undefined) | undefined;
+  alsoWrite?: ((entities: TransactionEntities) => ExtraWrites) | undefined;
+  /** Turns a rejected extra write, by name, into a domain error (e.g. email taken). */
+  onRejected?: ((write: string) => Error | undefined) | undefined;
 }
 
 /**
@@ -81,44 +82,48 @@ export async function openAccount(
       }
     : null;
 
+  let extras = namedItems(undefined);
   const result = await writeRetryingConflicts(() =>
     serviceFor(ctx.db)
-      .transaction.write((entities) => [
-        entities.user.create(user).commit(),
-        ...(opening
-          ? [
-              entities.ledgerEntry
-                .create({ ...opening, idempotencyKey: `${opening.type}#${input.userId}` })
-                .commit(),
-              entities.idempotencyKey
-                .create({
-                  key: `${opening.type}#${input.userId}`,
-                  userId: input.userId,
-                  amount: opening.amount,
-                  type: opening.type,
-                  seq: 1,
-                  entryId: opening.entryId,
-                  createdAt: now,
-                })
-                .commit(),
-            ]
-          : []),
-        ...(input.alsoWrite?.(entities) ?? []),
-        // Last, so the extra writes keep their indexes in the cancellation reasons.
-        ...dailyCounterWrite(
-          entities,
-          ctx,
-          now,
-          movementCounts({ type: grant?.type ?? "signup_bonus", amount: balance }, true),
-        ),
-      ])
+      .transaction.write((entities) => {
+        extras = namedItems(input.alsoWrite?.(entities));
+        return [
+          entities.user.create(user).commit(),
+          ...(opening
+            ? [
+                entities.ledgerEntry
+                  .create({ ...opening, idempotencyKey: `${opening.type}#${input.userId}` })
+                  .commit(),
+                entities.idempotencyKey
+                  .create({
+                    key: `${opening.type}#${input.userId}`,
+                    userId: input.userId,
+                    amount: opening.amount,
+                    type: opening.type,
+                    seq: 1,
+                    entryId: opening.entryId,
+                    createdAt: now,
+                  })
+                  .commit(),
+              ]
+            : []),
+          ...extras.items,
+          // Last, so the extra writes keep their indexes in the cancellation reasons.
+          ...dailyCounterWrite(
+            entities,
+            ctx,
+            now,
+            movementCounts({ type: grant?.type ?? "signup_bonus", amount: balance }, true),
+          ),
+        ];
+      })
       .go(),
   );
   if (result.canceled) {
     const reasons = cancellationReasons(result);
     if (reasons[0]?.code === conditionFailed) throw new AccountExists(input.userId);
-    const extraCodes = reasons.slice(opening ? 3 : 1).map((reason) => reason.code);
-    const mapped = input.onRejected?.(extraCodes);
+    const rejected = rejectedWrite(extras, reasons, opening ? 3 : 1);
+    const mapped = rejected ? input.onRejected?.(rejected) : undefined;
     if (mapped) throw mapped;
     throw new TransactionCancelled("Account transaction", reasons);
   }

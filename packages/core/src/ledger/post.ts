@@ -13,9 +13,10 @@ import {
   UserNotFound,
 } from "../errors";
 import { amountInCents, fromCents, toCents } from "../money";
-import { serviceFor, type TransactionEntities, type TransactionItem } from "../service";
+import { serviceFor, type TransactionEntities } from "../service";
 import { type BetMoves, listCounterDeltas } from "./counters";
 import { ExtraWriteRejected, LedgerEntryMissing } from "./errors";
+import { type ExtraWrites, namedItems, rejectedWrite } from "./extra-writes";
 import { creditFlow } from "./flow";
 import { notifyPosting } from "./observers";
 import { backoffMs, isTransientCode, isTransientError, sleep } from "./retry";
@@ -27,8 +28,18 @@ export interface PostEntryInput {
   type: LedgerEntryType;
   reason: string;
   referenceId?: string | undefined;
-  /** Deterministic key of the operation; a replay returns the first result and writes nothing. */
-  idempotencyKey: string;
+  /**
+   * Deterministic key of the operation; a replay returns the first result and
+   * writes nothing. Costs an item in the transaction and a read on a replay.
+   */
+  idempotencyKey?: string | undefined;
+  /**
+   * Instead of a key, for a movement that pays for something created with it
+   * under a fresh id (a bet): the extra write, by name, that creates it. Only an
+   * earlier attempt of this same call can have created it, so when a retried
+   * attempt finds it taken, `find` reads the first result.
+   */
+  replayGuard?: ReplayGuard | undefined;
   /**
    * Added to the user's running totals in the same update (bet volume, PnL). A
    * function receives the amount actually credited (see `upToCap`).
@@ -42,22 +53,29 @@ export interface PostEntryInput {
   upToCap?: boolean | undefined;
   /**
    * Fields of the user's own item set in the same update (the daily reward's
-   * `lastDailyRewardAt` and streak): a transaction may touch the user item once.
+   * `lastDailyRewardAt` and streak, a rate window): a transaction may touch the
+   * user item once. A function receives the user as read for this attempt (a
+   * retry after a stale read computes them again) and may throw to refuse.
    */
-  userFields?: UserFields | undefined;
+  userFields?: UserFields | ((user: UserItem) => UserFields) | undefined;
   /**
-   * More writes for the same transaction (the bet a debit pays for, the status
-   * change a payout settles, an audit event). They receive the entry being
-   * written. If one of them fails its condition the movement does not happen
-   * and `ExtraWriteRejected` names which one.
+   * More writes for the same transaction, by name (the `bet` a debit pays for,
+   * the status change a payout settles, an audit event). They receive the entry
+   * being written. If one of them fails its condition the movement does not
+   * happen and `ExtraWriteRejected` names which one.
    */
-  alsoWrite?:
-    | ((entities: TransactionEntities, entry: LedgerEntryItem) => TransactionItem[])
-    | undefined;
+  alsoWrite?: ((entities: TransactionEntities, entry: LedgerEntryItem) => ExtraWrites) | undefined;
   /** The user as just read (consistently) by the caller, to save the ledger's own read. */
   knownUser?: UserItem | undefined;
   /** More for the day's analytics counters (a session started or failed), in the same update. */
   dailyCounts?: DailyCounts | undefined;
+}
+
+export interface ReplayGuard {
+  /** The name of the extra write that creates the paid-for item. */
+  write: string;
+  /** The first attempt's posting, read back; null if it never committed. */
+  find: () => Promise<LedgerPosting | null>;
 }
 
 export interface UserTotals {
@@ -69,7 +87,10 @@ export interface UserTotals {
 
 /** The user fields another module may set together with a credit movement. */
 export type UserFields = Partial<
-  Pick<UserItem, "lastDailyRewardAt" | "currentStreak" | "longestStreak" | "rewardCount">
+  Pick<
+    UserItem,
+    "lastDailyRewardAt" | "currentStreak" | "longestStreak" | "rewardCount" | "rateWindows"
+  >
 >;
 
 /** The outcome of a credit movement, first time or replayed. */
@@ -124,7 +145,7 @@ export async function postLedgerEntry(
     const user = known ?? (await readUser(ctx, input.userId));
     known = undefined;
     if (!user) {
-      const replay = await findReplay(ctx, input);
+      const replay = await findFirstResult(ctx, input);
       if (replay) return replay;
       throw new UserNotFound(input.userId);
     }
@@ -136,7 +157,7 @@ export async function postLedgerEntry(
     const afterCents = balanceCents + creditCents;
     if (afterCents < 0 || afterCents > capCents) {
       // A replay of an operation that once fit must still answer with its first result.
-      const replay = await findReplay(ctx, input);
+      const replay = await findFirstResult(ctx, input);
       if (replay) return replay;
       if (afterCents < 0) {
         throw new InsufficientBalance({
@@ -163,7 +184,7 @@ export async function postLedgerEntry(
         notifyPosting(attempt.posting);
         return attempt.posting;
       case "replayed": {
-        const replay = await findReplay(ctx, input);
+        const replay = await findFirstResult(ctx, input);
         if (replay) return replay;
         break; // the key's write raced ours and lost its own transaction; go again
       }
@@ -214,15 +235,17 @@ async function commit(
         ? `${input.reason} (${fromCents(movement.forfeitedCents)} over the balance cap forfeited)`
         : input.reason,
     referenceId: input.referenceId,
-    idempotencyKey: input.idempotencyKey,
+    // Without a key (a replay guard instead), the entry names what it paid for.
+    idempotencyKey: input.idempotencyKey ?? `${input.type}#${input.referenceId ?? entryId}`,
     balanceAfter: movement.balanceAfter,
     ...(movement.forfeitedCents > 0 ? { forfeited: fromCents(movement.forfeitedCents) } : {}),
     createdAt: now,
   } satisfies LedgerEntryItem;
 
-  let result: Awaited<ReturnType<ReturnType<typeof writeTransaction>["go"]>>;
+  const transaction = writeTransaction(ctx, input, user, entry);
+  let result: Awaited<ReturnType<typeof transaction.write.go>>;
   try {
-    result = await writeTransaction(ctx, input, user, entry).go();
+    result = await transaction.write.go();
   } catch (error) {
     if (isTransientError(error)) return { kind: "busy", cause: error };
     throw error;
@@ -232,10 +255,11 @@ async function commit(
   }
 
   const reasons = cancellationReasons(result);
-  const [userReason, entryReason, keyReason, ...extraReasons] = reasons;
-  if (keyReason?.code === conditionFailed) return { kind: "replayed" };
-  const extra = extraReasons.findIndex((reason) => reason.code === conditionFailed);
-  if (extra >= 0) throw new ExtraWriteRejected(extra, conditionFailed);
+  const [userReason, entryReason] = reasons;
+  if (input.idempotencyKey && reasons[2]?.code === conditionFailed) return { kind: "replayed" };
+  const rejected = rejectedWrite(transaction.extras, reasons, input.idempotencyKey ? 3 : 2);
+  if (rejected && rejected === input.replayGuard?.write) return { kind: "replayed" };
+  if (rejected) throw new ExtraWriteRejected(rejected, conditionFailed);
   if (userReason?.code === conditionFailed) {
     return { kind: "stale", user: (userReason.item as UserItem | null | undefined) ?? null };
   }
@@ -263,72 +287,103 @@ function writeTransaction(
   // The user's first activity of the day counts them in its DAU, once (analytics).
   const today = dayOf(entry.createdAt);
   const firstToday = user.lastActiveDay !== today;
-  return serviceFor(ctx.db).transaction.write((entities) => [
-    entities.user
-      .patch({ userId: input.userId })
-      .set({
-        ...input.userFields,
-        ...(firstToday ? { lastActiveDay: today } : {}),
-        balance: entry.balanceAfter,
-        ledgerSeq: entry.seq,
-        updatedAt: entry.createdAt,
-      })
-      .add({
-        ...(totals.volume ? { volume: totals.volume } : {}),
-        ...(totals.pnl ? { pnl: totals.pnl } : {}),
-        ...(flow.earned ? { creditsEarned: flow.earned } : {}),
-        ...(flow.spent ? { creditsSpent: flow.spent } : {}),
-        ...listCounterDeltas(entry.type, totals.bets),
-      })
-      // The balance rule is enforced here, by the database, against the value it holds now.
-      .where(({ ledgerSeq, balance, lastActiveDay }, { eq, gte, lte, ne, notExists }) =>
-        [
-          eq(ledgerSeq, seq),
-          entry.amount < 0
-            ? gte(balance, -entry.amount)
-            : lte(balance, fromCents(capCents - toCents(entry.amount))),
-          // Counted active meanwhile (a request): this attempt is stale, the next counts nothing.
-          ...(firstToday ? [`(${notExists(lastActiveDay)} OR ${ne(lastActiveDay, today)})`] : []),
-        ].join(" AND "),
-      )
-      .commit({ response: "all_old" }),
-    entities.ledgerEntry.create(entry).commit(),
-    entities.idempotencyKey
-      .create({
-        key: input.idempotencyKey,
-        userId: input.userId,
-        amount: input.amount,
-        type: input.type,
-        seq: entry.seq,
-        entryId: entry.entryId,
-        createdAt: entry.createdAt,
-      })
-      .commit(),
-    ...(input.alsoWrite?.(entities, entry) ?? []),
-    // Last, so the extra writes keep their indexes in the cancellation reasons.
-    ...dailyCounterWrite(entities, ctx, entry.createdAt, {
-      ...movementCounts(entry, firstToday),
-      ...input.dailyCounts,
-    }),
-  ]);
+  let extras = namedItems(undefined);
+  const write = serviceFor(ctx.db).transaction.write((entities) => {
+    extras = namedItems(input.alsoWrite?.(entities, entry));
+    return [
+      entities.user
+        .patch({ userId: input.userId })
+        .set({
+          ...(typeof input.userFields === "function" ? input.userFields(user) : input.userFields),
+          ...(firstToday ? { lastActiveDay: today } : {}),
+          balance: entry.balanceAfter,
+          ledgerSeq: entry.seq,
+          updatedAt: entry.createdAt,
+        })
+        .add({
+          ...(totals.volume ? { volume: totals.volume } : {}),
+          ...(totals.pnl ? { pnl: totals.pnl } : {}),
+          ...(flow.earned ? { creditsEarned: flow.earned } : {}),
+          ...(flow.spent ? { creditsSpent: flow.spent } : {}),
+          ...listCounterDeltas(entry.type, totals.bets),
+        })
+        // The balance rule is enforced here, by the database, against the value it holds now.
+        .where(({ ledgerSeq, balance, lastActiveDay }, { eq, gte, lte, ne, notExists }) =>
+          [
+            eq(ledgerSeq, seq),
+            entry.amount < 0
+              ? gte(balance, -entry.amount)
+              : lte(balance, fromCents(capCents - toCents(entry.amount))),
+            // Counted active meanwhile (a request): this attempt is stale, the next counts nothing.
+            ...(firstToday ? [`(${notExists(lastActiveDay)} OR ${ne(lastActiveDay, today)})`] : []),
+          ].join(" AND "),
+        )
+        .commit({ response: "all_old" }),
+      entities.ledgerEntry.create(entry).commit(),
+      ...(input.idempotencyKey
+        ? [
+            entities.idempotencyKey
+              .create({
+                key: input.idempotencyKey,
+                userId: input.userId,
+                amount: input.amount,
+                type: input.type,
+                seq: entry.seq,
+                entryId: entry.entryId,
+                createdAt: entry.createdAt,
+              })
+              .commit(),
+          ]
+        : []),
+      ...extras.items,
+      // Last, so the extra writes keep their indexes in the cancellation reasons.
+      ...dailyCounterWrite(entities, ctx, entry.createdAt, {
+        ...movementCounts(entry, firstToday),
+        ...input.dailyCounts,
+      }),
+    ];
+  });
+  return {
+    write,
+    // ElectroDB builds the items (and names them, above) when the transaction runs.
+    get extras() {
+      return extras;
+    },
+  };
+}
+
+/**
+ * The first result of this operation when an earlier attempt committed it
+ * (its idempotency key or its replay guard's item is taken), or null.
+ */
+async function findFirstResult(
+  ctx: CoreContext,
+  input: PostEntryInput,
+): Promise<LedgerPosting | null> {
+  if (input.idempotencyKey) return findReplay(ctx, input, input.idempotencyKey);
+  return (await input.replayGuard?.find()) ?? null;
 }
 
 /**
  * The first result of an operation whose idempotency key is taken, or null when
  * the key is free. The same key with another user, amount or type is refused.
  */
-async function findReplay(ctx: CoreContext, input: PostEntryInput): Promise<LedgerPosting | null> {
+async function findReplay(
+  ctx: CoreContext,
+  input: PostEntryInput,
+  idempotencyKey: string,
+): Promise<LedgerPosting | null> {
   const service = serviceFor(ctx.db);
   const { data: key } = await service.entities.idempotencyKey
-    .get({ key: input.idempotencyKey })
+    .get({ key: idempotencyKey })
     .go({ consistent: true });
   if (!key) return null;
   if (key.userId !== input.userId || key.amount !== input.amount || key.type !== input.type) {
-    throw IdempotencyKeyReused.forLedgerKey(input.idempotencyKey);
+    throw IdempotencyKeyReused.forLedgerKey(idempotencyKey);
   }
   const { data: entry } = await service.entities.ledgerEntry
     .get({ userId: key.userId, seq: key.seq })
     .go({ consistent: true });
-  if (!entry) throw new LedgerEntryMissing(input.idempotencyKey);
+  if (!entry) throw new LedgerEntryMissing(idempotencyKey);
   return { ...entry, referenceId: entry.referenceId, replayed: true };
 }

@@ -7,7 +7,7 @@ import {
 import { entryCounterOf } from "../entities/user";
 import { UserNotFound } from "../errors";
 import { pageSizes } from "../limits";
-import { listPage, type PageRequest, pageOf, pageStart, scopeOf, sourceOf } from "../pages";
+import { listPage, type PageRequest, pageOf, pageStart, scopeOf, sourceOf } from "../paging";
 import { serviceFor } from "../service";
 
 /** The user's balance as the ledger holds it. */

@@ -19,8 +19,10 @@ export function isTransientCode(code: string): boolean {
   return transientCodes.has(code);
 }
 
+/** Also through ElectroDB's wrapper, which keeps the SDK's error as its `cause`. */
 export function isTransientError(error: unknown): boolean {
-  return error instanceof Error && transientErrorNames.has(error.name);
+  if (!(error instanceof Error)) return false;
+  return transientErrorNames.has(error.name) || isTransientError(error.cause);
 }
 
 /** Exponential backoff with full jitter: a random wait in [0, min(cap, base * 2^attempt)). */

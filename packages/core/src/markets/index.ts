@@ -20,3 +20,4 @@ export {
 } from "./market";
 export { type MarketFields, oddsHistory, type SaveOutcome, saveMarket } from "./save";
 export { tokenize } from "./search";
+export { closeExpiredMarkets } from "./status";

@@ -13,27 +13,26 @@ export interface PurchaseRead {
 
 /**
  * What buying something on a market (a bet, a prediction session) reads first:
- * the buyer, the market and the client's idempotency key, in one strongly
- * consistent TransactGetItems, so the purchase costs two round trips in all.
+ * the buyer, the market and, when the client sent one, its idempotency key, in
+ * one strongly consistent TransactGetItems, so the purchase costs two round
+ * trips in all.
  */
 export async function readPurchase(
   ctx: CoreContext,
   input: { userId: string; marketId: string; ledgerKey: string | undefined },
 ): Promise<PurchaseRead> {
+  const { ledgerKey } = input;
   const read = await serviceFor(ctx.db)
     .transaction.get(({ user, market, idempotencyKey }) => [
       user.get({ userId: input.userId }).commit(),
       market.get({ marketId: input.marketId }).commit(),
-      // DynamoDB wants a key even when there is none to look up; "-" is never written.
-      idempotencyKey.get({ key: input.ledgerKey ?? "-" }).commit(),
+      ...(ledgerKey ? [idempotencyKey.get({ key: ledgerKey }).commit()] : []),
     ])
     .go();
-  const [user, market, key] = read.data;
+  const [user, market, key] = read.data as (typeof read.data)[number][];
   return {
     user: (user?.item as UserItem | null | undefined) ?? null,
     market: (market?.item as MarketItem | null | undefined) ?? null,
-    replayOf: input.ledgerKey
-      ? ((key?.item as IdempotencyKeyItem | null | undefined) ?? null)
-      : null,
+    replayOf: (key?.item as IdempotencyKeyItem | null | undefined) ?? null,
   };
 }

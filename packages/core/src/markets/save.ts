@@ -1,7 +1,7 @@
 import { isConditionFailed } from "../conditions";
 import type { CoreContext } from "../context";
 import type { MarketItem } from "../entities/market";
-import { pageQuery, sourceOf } from "../pages";
+import { pageQuery, sourceOf } from "../paging";
 import { type MarketService, serviceFor } from "../service";
 import { countMoves, writeWithCounts } from "./counts";
 import { MarketBusy } from "./errors";

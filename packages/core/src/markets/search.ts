@@ -11,7 +11,7 @@ import {
   type StartKey,
   scopeOf,
   startKeyOf,
-} from "../pages";
+} from "../paging";
 import { serviceFor } from "../service";
 import type { MarketFilters } from "./list";
 

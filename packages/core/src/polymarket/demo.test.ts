@@ -30,12 +30,12 @@ describe("demo markets", () => {
   it("include a market without prices and settled ones of every kind", () => {
     const markets = demoMarkets();
     const resolutions = markets.flatMap((m) =>
-      m.settlement.state === "final" ? [m.settlement.resolution] : [],
+      m.result.state === "final" ? [m.result.resolution] : [],
     );
 
     expect(markets.some((m) => m.thisOdds === null && !m.closed)).toBe(true);
     expect(new Set(resolutions)).toEqual(new Set(["this", "that", "invalid"]));
-    expect(markets.some((m) => m.closed && m.settlement.state === "pending")).toBe(true);
+    expect(markets.some((m) => m.closed && m.result.state === "pending")).toBe(true);
     expect(new Set(markets.map((m) => m.category)).size).toBeGreaterThanOrEqual(6);
   });
 

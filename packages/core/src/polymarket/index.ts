@@ -20,8 +20,8 @@ export {
   type MappingResult,
   mapGammaMarket,
   mapGammaPage,
+  type PolymarketResult,
   roundOdds,
-  type Settlement,
   type SkipReason,
 } from "./mapping";
 export {

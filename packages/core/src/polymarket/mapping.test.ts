@@ -31,7 +31,7 @@ function gammaItem(overrides: Raw = {}): Raw {
 type Expected =
   | {
       kind: "market";
-      settlement: "pending" | "needs_review" | "this" | "that" | "invalid";
+      result: "pending" | "needs_review" | "this" | "that" | "invalid";
       bettable: boolean;
       sides: [string, string];
       odds: [number, number] | null;
@@ -39,7 +39,7 @@ type Expected =
   | { kind: "skipped"; reason: "not_binary" | "invalid_record" };
 
 const open = (sides: [string, string], odds: [number, number] | null, bettable = true) =>
-  ({ kind: "market", settlement: "pending", bettable, sides, odds }) as const;
+  ({ kind: "market", result: "pending", bettable, sides, odds }) as const;
 const yesNo: [string, string] = ["Yes", "No"];
 
 /** Every record of both fixture pages, as the fixture guide says it should land. */
@@ -49,34 +49,24 @@ const table: [number, string, string, Expected][] = [
   [1, "1193871", "prices summing to 1.02 kept as they are", open(yesNo, [0.52, 0.5])],
   [1, "1162208", "no end date keys", open(yesNo, [0.085, 0.915])],
   [1, "1162944", "endDate null", open(yesNo, [0.41, 0.59])],
-  [1, "1120334", "resolved Yes", { ...open(yesNo, [1, 0], false), settlement: "this" }],
-  [1, "1124719", "resolved No", { ...open(yesNo, [0, 1], false), settlement: "that" }],
-  [
-    1,
-    "1204877",
-    "Up/Down, second won",
-    { ...open(["Up", "Down"], [0, 1], false), settlement: "that" },
-  ],
+  [1, "1120334", "resolved Yes", { ...open(yesNo, [1, 0], false), result: "this" }],
+  [1, "1124719", "resolved No", { ...open(yesNo, [0, 1], false), result: "that" }],
+  [1, "1204877", "Up/Down, second won", { ...open(["Up", "Down"], [0, 1], false), result: "that" }],
   [1, "1209415", "team names", open(["Lakers", "Celtics"], [0.445, 0.555])],
   [1, "1141880", "negRisk answer 1", open(yesNo, [0.31, 0.69])],
   [1, "1141881", "negRisk answer 2", open(yesNo, [0.44, 0.56])],
   [1, "1141882", "negRisk answer 3", open(yesNo, [0.09, 0.91])],
   [1, "1141883", "negRisk answer 4", open(yesNo, [0.17, 0.83])],
   [1, "1211002", "three outcomes", { kind: "skipped", reason: "not_binary" }],
-  [
-    1,
-    "1199650",
-    "50-50",
-    { ...open(["NAVI", "Vitality"], [0.5, 0.5], false), settlement: "invalid" },
-  ],
+  [1, "1199650", "50-50", { ...open(["NAVI", "Vitality"], [0.5, 0.5], false), result: "invalid" }],
   [
     1,
     "239",
     "2020 market, 0/0, no oracle",
-    { ...open(yesNo, [0, 0], false), settlement: "needs_review" },
+    { ...open(yesNo, [0, 0], false), result: "needs_review" },
   ],
   [1, "1170088", "disputed", open(yesNo, [0.115, 0.885], false)],
-  [1, "1011930", "archived, resolved Yes", { ...open(yesNo, [1, 0], false), settlement: "this" }],
+  [1, "1011930", "archived, resolved Yes", { ...open(yesNo, [1, 0], false), result: "this" }],
   [1, "1212550", "not yet on the order book", open(yesNo, null, false)],
   [1, "1158801", "acceptingOrders false", open(yesNo, [0.035, 0.965], false)],
   [1, "1175503", "extreme prices", open(yesNo, [0.0005, 0.9995])],
@@ -86,22 +76,12 @@ const table: [number, string, string, Expected][] = [
   [1, "1212611", "zero volume and liquidity", open(yesNo, [0.05, 0.95])],
   [2, "1187402", "same market, newer prices", open(yesNo, [0.63, 0.37])],
   [2, "1201190", "long float text", open(yesNo, [0.655, 0.345])],
-  [2, "1137740", "resolved No", { ...open(yesNo, [0, 1], false), settlement: "that" }],
+  [2, "1137740", "resolved No", { ...open(yesNo, [0, 1], false), result: "that" }],
   [2, "1206312", "UTF-8 text", open(yesNo, [0.18, 0.82])],
   [2, "1188820", "closed, no oracle status", open(yesNo, [0.9985, 0.0015], false)],
   [2, "1209950", "very long question", open(yesNo, [0.21, 0.79])],
-  [
-    2,
-    "1144512",
-    "resolved Yes, active false",
-    { ...open(yesNo, [1, 0], false), settlement: "this" },
-  ],
-  [
-    2,
-    "1211481",
-    "negRisk answer resolved No",
-    { ...open(yesNo, [0, 1], false), settlement: "that" },
-  ],
+  [2, "1144512", "resolved Yes, active false", { ...open(yesNo, [1, 0], false), result: "this" }],
+  [2, "1211481", "negRisk answer resolved No", { ...open(yesNo, [0, 1], false), result: "that" }],
   [2, "1212702", "no category", open(yesNo, [0.07, 0.93])],
   [2, "1203319", "reverse order [No, Yes]", open(yesNo, [0.34, 0.66])],
 ];
@@ -126,10 +106,10 @@ describe("mapGammaMarket on the fixture pages", () => {
       expected.odds,
     );
     expect(market.bettable).toBe(expected.bettable);
-    if (expected.settlement === "pending" || expected.settlement === "needs_review") {
-      expect(market.settlement.state).toBe(expected.settlement);
+    if (expected.result === "pending" || expected.result === "needs_review") {
+      expect(market.result.state).toBe(expected.result);
     } else {
-      expect(market.settlement).toEqual({ state: "final", resolution: expected.settlement });
+      expect(market.result).toEqual({ state: "final", resolution: expected.result });
     }
   });
 
@@ -153,7 +133,7 @@ describe("mapGammaMarket on the fixture pages", () => {
       expiresAt: "2026-10-28T18:00:00.000Z",
       closed: false,
       closedAt: null,
-      settlement: { state: "pending" },
+      result: { state: "pending" },
       sourceUpdatedAt: "2026-09-14T08:12:55.604Z",
     });
   });
@@ -177,7 +157,7 @@ describe("mapGammaMarket on the fixture pages", () => {
   it("says why the 2020 market needs a person", () => {
     const market = marketOf(mapGammaMarket(fixture(page1, "239")));
 
-    expect(market.settlement).toEqual({ state: "needs_review", reason: expect.any(String) });
+    expect(market.result).toEqual({ state: "needs_review", reason: expect.any(String) });
   });
 
   it("stores a market without prices, with no odds and zero totals", () => {
@@ -213,7 +193,7 @@ describe("mapGammaMarket on the fixture pages", () => {
   });
 });
 
-describe("mapGammaMarket settlement rules", () => {
+describe("mapGammaMarket result rules", () => {
   const closedResolved = { closed: true, umaResolutionStatus: "resolved", acceptingOrders: false };
 
   it.each([
@@ -224,7 +204,7 @@ describe("mapGammaMarket settlement rules", () => {
   ])("finds the winner by name: %s", (_story, outcomes, outcomePrices, resolution) => {
     const result = mapGammaMarket(gammaItem({ ...closedResolved, outcomes, outcomePrices }));
 
-    expect(marketOf(result).settlement).toEqual({ state: "final", resolution });
+    expect(marketOf(result).result).toEqual({ state: "final", resolution });
   });
 
   it.each([
@@ -245,7 +225,7 @@ describe("mapGammaMarket settlement rules", () => {
       { ...closedResolved, umaResolutionStatus: "settled?", outcomePrices: '["1", "0"]' },
     ],
   ])("stays pending: %s", (_story, overrides) => {
-    expect(marketOf(mapGammaMarket(gammaItem(overrides))).settlement).toEqual({ state: "pending" });
+    expect(marketOf(mapGammaMarket(gammaItem(overrides))).result).toEqual({ state: "pending" });
   });
 
   it.each([
@@ -253,7 +233,7 @@ describe("mapGammaMarket settlement rules", () => {
     ["resolved without prices", { ...closedResolved, outcomePrices: undefined }],
     ["closed, no oracle, no prices", { closed: true, outcomePrices: null }],
   ])("needs review: %s", (_story, overrides) => {
-    expect(marketOf(mapGammaMarket(gammaItem(overrides))).settlement.state).toBe("needs_review");
+    expect(marketOf(mapGammaMarket(gammaItem(overrides))).result.state).toBe("needs_review");
   });
 });
 
@@ -356,7 +336,7 @@ describe("mapGammaMarket properties", () => {
       expect(market.thatOdds).toBeGreaterThan(0);
       expect(market.thatOdds).toBeLessThan(1);
     }
-    if (market.settlement.state === "final") expect(market.closed).toBe(true);
+    if (market.result.state === "final") expect(market.closed).toBe(true);
   }
 
   it("never throws on arbitrary values", () => {

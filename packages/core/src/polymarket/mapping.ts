@@ -8,7 +8,7 @@ import { type GammaMarket, gammaMarketSchema } from "./gamma-schema";
  * oracle has resolved it and the prices are exact; `needs_review` when the data can
  * never settle it on its own and a person must decide.
  */
-export type Settlement =
+export type PolymarketResult =
   | { state: "final"; resolution: Resolution }
   | { state: "pending" }
   | { state: "needs_review"; reason: string };
@@ -26,7 +26,7 @@ export interface ImportedMarket extends MarketTerms {
   closed: boolean;
   /** When trading closed (`closedTime`), ISO 8601; null while open or when unknown. */
   closedAt: string | null;
-  settlement: Settlement;
+  result: PolymarketResult;
   /** Gamma's `updatedAt`, to ignore an older copy of a market seen again on a later page. */
   sourceUpdatedAt: string | null;
 }
@@ -134,7 +134,7 @@ function mapValidMarket(gamma: GammaMarket): MappingResult {
       expiresAt: gamma.endDate ?? gamma.endDateIso ?? null,
       closed: gamma.closed,
       closedAt: gamma.closedTime ?? null,
-      settlement: settlementOf(gamma, prices, thisIndex),
+      result: resultOf(gamma, prices, thisIndex),
       sourceUpdatedAt: gamma.updatedAt ?? null,
     },
   };
@@ -144,11 +144,11 @@ function mapValidMarket(gamma: GammaMarket): MappingResult {
  * Reads the result from the oracle status and the raw (unrounded) prices: 0.99995
  * would round to 1 but is not a result.
  */
-function settlementOf(
+function resultOf(
   gamma: GammaMarket,
   prices: readonly number[] | null,
   thisIndex: number,
-): Settlement {
+): PolymarketResult {
   if (!gamma.closed) return { state: "pending" };
   const oracle = gamma.umaResolutionStatus?.trim().toLowerCase() || null;
   const [first, second] = prices ?? [];
@@ -171,11 +171,11 @@ function settlementOf(
   return { state: "pending" };
 }
 
-function final(resolution: Resolution): Settlement {
+function final(resolution: Resolution): PolymarketResult {
   return { state: "final", resolution };
 }
 
-function needsReview(reason: string): Settlement {
+function needsReview(reason: string): PolymarketResult {
   return { state: "needs_review", reason };
 }
 

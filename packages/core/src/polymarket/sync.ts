@@ -148,10 +148,10 @@ async function importMarket(
   if (outcome === "unchanged") report.unchanged += 1;
   else report.upserted += 1;
 
-  if (market.settlement.state === "needs_review") report.needsReview += 1;
-  if (market.settlement.state !== "final") return;
+  if (market.result.state === "needs_review") report.needsReview += 1;
+  if (market.result.state !== "final") return;
   try {
-    await resolveMarket(ctx, marketId, market.settlement.resolution);
+    await resolveMarket(ctx, marketId, market.result.resolution);
   } catch (error) {
     if (error instanceof MarketAlreadyResolved) return;
     throw error;
@@ -161,6 +161,6 @@ async function importMarket(
 }
 
 function toFields(market: ImportedMarket): MarketFields {
-  const { closed, closedAt: _closedAt, settlement: _settlement, ...fields } = market;
+  const { closed, closedAt: _closedAt, result: _result, ...fields } = market;
   return { ...fields, status: closed ? "closed" : "open" };
 }

@@ -2,7 +2,7 @@ import type { CoreContext } from "../context";
 import type { PredictionItem } from "../entities/prediction";
 import type { PredictionSessionItem } from "../entities/prediction-session";
 import { pageSizes } from "../limits";
-import { listPage, type Page, type PageRequest, scopeOf, sourceOf } from "../pages";
+import { listPage, type Page, type PageRequest, scopeOf, sourceOf } from "../paging";
 import { serviceFor } from "../service";
 import { SessionNotFound } from "./errors";
 

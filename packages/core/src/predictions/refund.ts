@@ -77,14 +77,14 @@ export async function refundSession(
       referenceId: sessionId,
       idempotencyKey: `prediction_refund#${sessionId}`,
       dailyCounts: { sessionsFailed: 1 },
-      alsoWrite: (entities) => [
-        entities.predictionSession
+      alsoWrite: (entities) => ({
+        session: entities.predictionSession
           .patch({ sessionId })
           .set({ ...markFailed, refunded: true })
           .composite({ createdAt: session.createdAt })
           .where((item, { ne }) => ne(item.status, "finished"))
           .commit(),
-      ],
+      }),
     });
     return posting.replayed ? "already refunded" : "refunded";
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { CoreContext } from "../context";
 import { getMarket, type MarketView, toMarketView } from "../markets/market";
 import { oddsHistory } from "../markets/save";
-import { pageQuery, sourceOf } from "../pages";
+import { pageQuery, sourceOf } from "../paging";
 import { serviceFor } from "../service";
 import type { MarketContext } from "./models";
 

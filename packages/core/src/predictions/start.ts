@@ -1,22 +1,18 @@
 import { dailyCounterWrite } from "../analytics/daily";
-import {
-  cancellationReasons,
-  conditionFailed,
-  TransactionCancelled,
-  writeRetryingConflicts,
-} from "../conditions";
+import { cancellationReasons, TransactionCancelled, writeRetryingConflicts } from "../conditions";
 import type { CoreContext } from "../context";
 import type { PredictionItem } from "../entities/prediction";
 import type { PredictionSessionItem } from "../entities/prediction-session";
 import type { UserItem } from "../entities/user";
 import { IdempotencyKeyReused, UserNotFound } from "../errors";
 import { ExtraWriteRejected } from "../ledger/errors";
+import { type ExtraWrites, namedItems, rejectedWrite } from "../ledger/extra-writes";
 import { postLedgerEntry } from "../ledger/post";
 import { limitsOf } from "../limits";
 import { MarketClosed, MarketNotFound } from "../markets/errors";
 import { readPurchase } from "../markets/purchase-read";
 import { rateLimitExceeded, rateLimitTransactionItem } from "../rate-limit";
-import { serviceFor, type TransactionEntities, type TransactionItem } from "../service";
+import { serviceFor, type TransactionEntities } from "../service";
 import { InvalidModelSelection, SessionNotFound } from "./errors";
 import type { ModelRegistry } from "./models";
 import { sessionLimitSubject } from "./quota";
@@ -98,37 +94,42 @@ export async function startSession(
   }));
   const { predictionSessionsPerHour, predictionSessionsPerDay } = limitsOf(ctx.config).rateLimits;
   const rules = [predictionSessionsPerHour, predictionSessionsPerDay];
-  const writes = (entities: TransactionEntities): TransactionItem[] => [
-    entities.predictionSession.create(session).commit(),
-    ...predictions.map((prediction) => entities.prediction.create(prediction).commit()),
-    ...rules.map((rule) =>
-      rateLimitTransactionItem(entities, ctx, rule, sessionLimitSubject(user.userId)),
+  const writes = (entities: TransactionEntities): ExtraWrites => ({
+    session: entities.predictionSession.create(session).commit(),
+    predictions: predictions.map((prediction) => entities.prediction.create(prediction).commit()),
+    // Each window under its rule's name, so a full one names the limit it hit.
+    ...Object.fromEntries(
+      rules.map((rule) => [
+        rule.name,
+        rateLimitTransactionItem(entities, ctx, rule, sessionLimitSubject(user.userId)),
+      ]),
     ),
-    entities.predictionStat
+    stat: entities.predictionStat
       .update({ scope: `day#${createdAt.slice(0, 10)}`, key: user.userId })
       .add({ sessions: 1 })
       .commit(),
-  ];
-  const firstRule = 1 + predictions.length;
-  const limitHit = (index: number) => {
-    const rule = rules[index - firstRule];
+  });
+  const limitHit = (write: string | undefined) => {
+    const rule = rules.find((candidate) => candidate.name === write);
     return rule ? rateLimitExceeded(ctx, rule) : undefined;
   };
 
   if (charged === 0) {
+    let extras = namedItems(undefined);
     const result = await writeRetryingConflicts(() =>
       serviceFor(ctx.db)
-        .transaction.write((entities) => [
-          ...writes(entities),
-          // Last, after the rate-limit windows whose indexes `limitHit` reads.
-          ...dailyCounterWrite(entities, ctx, createdAt, { sessions: 1 }),
-        ])
+        .transaction.write((entities) => {
+          extras = namedItems(writes(entities));
+          return [...extras.items, ...dailyCounterWrite(entities, ctx, createdAt, { sessions: 1 })];
+        })
         .go(),
     );
     if (result.canceled) {
       const reasons = cancellationReasons(result);
-      const rejected = reasons.findIndex((reason) => reason.code === conditionFailed);
-      throw limitHit(rejected) ?? new TransactionCancelled("Session start", reasons);
+      throw (
+        limitHit(rejectedWrite(extras, reasons, 0)) ??
+        new TransactionCancelled("Session start", reasons)
+      );
     }
     return { session, newBalance: user.balance, replayed: false };
   }
@@ -148,7 +149,7 @@ export async function startSession(
     return { session, newBalance: posting.balanceAfter, replayed: false };
   } catch (error) {
     if (error instanceof ExtraWriteRejected) {
-      const limit = limitHit(error.index);
+      const limit = limitHit(error.write);
       if (limit) throw limit;
     }
     throw error;

@@ -61,10 +61,10 @@ export async function claimDailyReward(ctx: CoreContext, userId: string): Promis
         longestStreak: Math.max(streak, user.longestStreak ?? 0),
         rewardCount: (user.rewardCount ?? 0) + 1,
       },
-      alsoWrite: (entities) => [
-        entities.dailyReward.create(reward).commit(),
-        rateLimitTransactionItem(entities, ctx, rule, subject),
-      ],
+      alsoWrite: (entities) => ({
+        reward: entities.dailyReward.create(reward).commit(),
+        claimWindow: rateLimitTransactionItem(entities, ctx, rule, subject),
+      }),
     });
     if (posting.replayed) {
       // Another claim from the same state won the race: this one is the duplicate.
@@ -76,7 +76,7 @@ export async function claimDailyReward(ctx: CoreContext, userId: string): Promis
       nextClaimAvailable: nextClaimAt(now).toISOString(),
     };
   } catch (error) {
-    if (error instanceof ExtraWriteRejected && error.index === 1) {
+    if (error instanceof ExtraWriteRejected && error.write === "claimWindow") {
       throw rateLimitExceeded(ctx, rule);
     }
     throw error;

@@ -1,7 +1,7 @@
 import type { CoreContext } from "../context";
 import type { DailyRewardItem } from "../entities/daily-reward";
 import { pageSizes } from "../limits";
-import { listPage, type Page, type PageRequest, scopeOf, sourceOf } from "../pages";
+import { listPage, type Page, type PageRequest, scopeOf, sourceOf } from "../paging";
 import { serviceFor } from "../service";
 
 /**

@@ -1,6 +1,6 @@
 import { assertTokenLive } from "@market/core/accounts";
 import { recordActivity } from "@market/core/analytics";
-import { verifyAccessToken } from "@market/core/auth/access-token";
+import { verifyAccessToken } from "@market/core/auth";
 import type { RateLimitName } from "@market/core/limits";
 import type { Context, MiddlewareHandler, Next } from "hono";
 import { logger } from "../logger";

@@ -1,5 +1,5 @@
 import type { AccountsContext } from "@market/core/accounts";
-import type { UserItem } from "@market/core/entities/user";
+import type { UserItem } from "@market/core/entities";
 import type { AppServices } from "../services";
 
 /** The caller, as the access token says. */

@@ -1,4 +1,4 @@
-import { PasswordHashingBusy } from "@market/core/auth/hash-gate";
+import { PasswordHashingBusy } from "@market/core/auth";
 import { DomainError, type ErrorCode, RateLimitExceeded } from "@market/core/errors";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { maxListOffset, type PageSize } from "@market/core/limits";
-import type { Page } from "@market/core/pages";
+import type { Page } from "@market/core/paging";
 
 /**
  * The query of a paged list: its `filters`, and `limit` (the list's page

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { usernamePattern, usernameRule } from "@market/core/accounts/profile";
-import { plans, userRoles } from "@market/core/entities/user";
+import { usernamePattern, usernameRule } from "@market/core/accounts";
+import { plans, userRoles } from "@market/core/entities";
 
 /** A username as accounts accept it (core's pattern, one place). */
 export const UsernameSchema = z

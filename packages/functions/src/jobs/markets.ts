@@ -1,6 +1,6 @@
 import type { CoreContext } from "@market/core";
-import { closeExpiredMarkets } from "@market/core/markets/status";
-import { pollResolutions, type SyncReport, syncMarkets } from "@market/core/polymarket/sync";
+import { closeExpiredMarkets } from "@market/core/markets";
+import { pollResolutions, type SyncReport, syncMarkets } from "@market/core/polymarket";
 import { logger } from "../logger";
 import type { AppServices } from "../services";
 

@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { OutboxEmailSender } from "@market/core/email";
-import type { AppDeps } from "../app";
+import type { AppDeps } from "../deps";
 import type { AppEnv } from "../http/env";
 
 /**

@@ -1,4 +1,4 @@
-import type { MarketItem } from "@market/core/entities/market";
+import type { MarketItem } from "@market/core/entities";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type DynamoMeter, meterDynamo } from "../../../../scripts/bench/db-calls";
 import { markUserLedgerSeeded } from "../../../../scripts/test/reconcile-tables";

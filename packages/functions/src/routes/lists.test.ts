@@ -1,4 +1,4 @@
-import type { MarketItem } from "@market/core/entities/market";
+import type { MarketItem } from "@market/core/entities";
 import { beforeAll, describe, expect, it } from "vitest";
 import { markUserLedgerSeeded } from "../../../../scripts/test/reconcile-tables";
 import { createTestApp, jsonRequest } from "../test-support/app";

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createContext, loadConfig } from "@market/core";
-import { createKeyring } from "@market/core/auth/signing-keys";
+import { createKeyring } from "@market/core/auth";
 import { OutboxEmailSender } from "@market/core/email";
 import { createDemoGammaClient } from "@market/core/polymarket";
 import { createTestDb } from "../../../../scripts/test/db";

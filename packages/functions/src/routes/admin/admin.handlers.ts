@@ -1,6 +1,6 @@
 import { postAdminCredit } from "@market/core/admin";
 import { toTransactionView } from "@market/core/ledger";
-import type { AppRouteHandler } from "../../http/routes";
+import type { AppRouteHandler } from "../../http/route-kinds";
 import type * as routes from "./admin.routes";
 
 export const postCredits: AppRouteHandler<typeof routes.postCredits> = async (c) => {

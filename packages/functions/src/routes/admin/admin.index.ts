@@ -1,4 +1,4 @@
-import { createRouter } from "../../http/router";
+import { createRouter } from "../../http/validating-router";
 import * as credits from "./admin.handlers";
 import * as creditRoutes from "./admin.routes";
 import * as analytics from "./analytics.handlers";

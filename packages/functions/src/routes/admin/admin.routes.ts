@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { adminRoute } from "../../http/routes";
+import { adminRoute } from "../../http/route-kinds";
 import { errorContent, idempotencyKeyHeaders, jsonBody } from "../../http/schemas";
 import { TransactionSchema } from "../transactions/transactions.routes";
 

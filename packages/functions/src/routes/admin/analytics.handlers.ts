@@ -1,6 +1,6 @@
 import { creditAnalytics } from "@market/core/analytics";
 import { predictionAnalytics } from "@market/core/predictions";
-import type { AppRouteHandler } from "../../http/routes";
+import type { AppRouteHandler } from "../../http/route-kinds";
 import type * as routes from "./analytics.routes";
 
 export const analytics: AppRouteHandler<typeof routes.analytics> = async (c) => {

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { adminRoute } from "../../http/routes";
+import { adminRoute } from "../../http/route-kinds";
 import { errorContent } from "../../http/schemas";
 
 export const analytics = adminRoute({

@@ -1,4 +1,4 @@
-import type { AppRouteHandler } from "../../http/routes";
+import type { AppRouteHandler } from "../../http/route-kinds";
 import { runRankingJob } from "../../jobs/ranking";
 import { runReconcile } from "../../jobs/reconcile";
 import { runSessionSweep } from "../../jobs/sessions";

@@ -1,6 +1,6 @@
 import { settlementProgress } from "@market/core/bets";
 import { createMarket, getResolvedMarket, resolveMarket, toMarketView } from "@market/core/markets";
-import type { AppRouteHandler } from "../../http/routes";
+import type { AppRouteHandler } from "../../http/route-kinds";
 import { runMarketSync, runResolutionPoll } from "../../jobs/markets";
 import type * as routes from "./markets.routes";
 

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { settlementProgressStates } from "@market/core/bets";
-import { marketStatuses, resolutions } from "@market/core/entities/market";
-import { adminRoute } from "../../http/routes";
+import { marketStatuses, resolutions } from "@market/core/entities";
+import { adminRoute } from "../../http/route-kinds";
 import { errorContent, jsonBody, jsonResponse } from "../../http/schemas";
 import { MarketSchema } from "../markets/markets.routes";
 

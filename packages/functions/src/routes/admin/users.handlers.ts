@@ -7,7 +7,7 @@ import {
   toAuditEventView,
 } from "@market/core/admin";
 import { getBalance, history, toTransactionsPage } from "@market/core/ledger";
-import type { AppRouteHandler } from "../../http/routes";
+import type { AppRouteHandler } from "../../http/route-kinds";
 import type * as routes from "./users.routes";
 
 export const searchUsers: AppRouteHandler<typeof routes.searchUsers> = async (c) => {

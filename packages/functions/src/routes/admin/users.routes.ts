@@ -1,9 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { auditEventTypes } from "@market/core/entities/audit-event";
-import { plans, userRoles } from "@market/core/entities/user";
+import { auditEventTypes, plans, userRoles } from "@market/core/entities";
 import { pageSchema } from "../../http/pages";
 import { PrivateProfileSchema } from "../../http/profile-schemas";
-import { adminRoute } from "../../http/routes";
+import { adminRoute } from "../../http/route-kinds";
 import { errorContent, jsonBody, jsonResponse } from "../../http/schemas";
 import { TransactionSchema, transactionsQuery } from "../transactions/transactions.routes";
 

@@ -1,5 +1,5 @@
 import * as accounts from "@market/core/accounts";
-import type { AppRouteHandler } from "../../http/routes";
+import type { AppRouteHandler } from "../../http/route-kinds";
 import { logger } from "../../logger";
 import type * as routes from "./auth.routes";
 

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { perIp, perUser } from "../../http/limits";
 import { PrivateProfileSchema, UsernameSchema } from "../../http/profile-schemas";
-import { authedRoute, publicRoute } from "../../http/routes";
+import { authedRoute, publicRoute } from "../../http/route-kinds";
 import { errorContent, jsonBody, jsonResponse } from "../../http/schemas";
 
 const email = z.email().max(254).openapi({ example: "ada@example.com" });

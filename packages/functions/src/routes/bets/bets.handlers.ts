@@ -1,6 +1,6 @@
 import { getOwnBet, listOwnBets, placeBet, toBetView } from "@market/core/bets";
 import { pageBody } from "../../http/pages";
-import type { AppRouteHandler } from "../../http/routes";
+import type { AppRouteHandler } from "../../http/route-kinds";
 import type * as routes from "./bets.routes";
 
 export const place: AppRouteHandler<typeof routes.place> = async (c) => {

@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { betStatuses, sides } from "@market/core/entities/bet";
+import { betStatuses, sides } from "@market/core/entities";
 import { pageSizes } from "@market/core/limits";
 import { pagedQuery, pageSchema } from "../../http/pages";
-import { authedRoute, authedRouteOwnLimit } from "../../http/routes";
+import { authedRoute, authedRouteOwnLimit } from "../../http/route-kinds";
 import { errorContent, idempotencyKeyHeaders, jsonBody, jsonResponse } from "../../http/schemas";
 
 export const BetSchema = z

@@ -1,4 +1,4 @@
-import { createRouter } from "../../http/router";
+import { createRouter } from "../../http/validating-router";
 import { getPublicConfigRoute } from "./config.routes";
 
 /** Public settings, read from the one config module, so clients never hard-code them. */

@@ -1,6 +1,6 @@
 import { normalizeEmail } from "@market/core/accounts";
 import type { OutboxEmailSender } from "@market/core/email";
-import { createRouter } from "../../http/router";
+import { createRouter } from "../../http/validating-router";
 import * as routes from "./dev.routes";
 
 /**

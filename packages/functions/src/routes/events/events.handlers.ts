@@ -1,4 +1,4 @@
-import type { AppRouteHandler } from "../../http/routes";
+import type { AppRouteHandler } from "../../http/route-kinds";
 import { uiEventMetrics } from "../../metrics";
 import type * as routes from "./events.routes";
 

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { perUserOrIp } from "../../http/auth";
-import { publicRoute } from "../../http/routes";
+import { publicRoute } from "../../http/route-kinds";
 import { errorContent, jsonBody } from "../../http/schemas";
 
 /** Where the web app shows the "Predict with AI" button. */

@@ -1,6 +1,6 @@
 import { describeTable } from "@market/core/db";
 import { errorBody } from "../../http/errors";
-import type { AppRouteHandler } from "../../http/routes";
+import type { AppRouteHandler } from "../../http/route-kinds";
 import { logger } from "../../logger";
 import type * as routes from "./health.routes";
 

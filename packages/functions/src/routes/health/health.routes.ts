@@ -9,7 +9,7 @@ export const HealthSchema = z
   })
   .openapi("Health");
 
-// `createRoute` rather than `publicRoute`: http/routes.ts brings the auth guards and
+// `createRoute` rather than `publicRoute`: http/route-kinds.ts brings the auth guards and
 // with them the entity layer, which a health check never touches.
 export const health = createRoute({
   method: "get",

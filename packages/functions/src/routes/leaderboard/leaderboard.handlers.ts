@@ -1,4 +1,4 @@
-import type { Board } from "@market/core/entities/leaderboard";
+import type { Board } from "@market/core/entities";
 import {
   type LeaderboardQuery,
   readLeaderboard,
@@ -6,7 +6,7 @@ import {
 } from "@market/core/leaderboard";
 import type { Context } from "hono";
 import type { AppEnv } from "../../http/env";
-import type { AppRouteHandler } from "../../http/routes";
+import type { AppRouteHandler } from "../../http/route-kinds";
 import type * as routes from "./leaderboard.routes";
 
 type Query = Omit<LeaderboardQuery, "board" | "around" | "callerId"> & { around?: "me" };

@@ -1,4 +1,4 @@
-import { createRouter } from "../../http/router";
+import { createRouter } from "../../http/validating-router";
 import * as leaderboard from "./leaderboard.handlers";
 import * as routes from "./leaderboard.routes";
 

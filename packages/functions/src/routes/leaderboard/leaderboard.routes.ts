@@ -3,7 +3,7 @@ import { periods } from "@market/core/leaderboard";
 import { pageSizes } from "@market/core/limits";
 import { optionalUser } from "../../http/auth";
 import { pagedQuery } from "../../http/pages";
-import { publicRoute } from "../../http/routes";
+import { publicRoute } from "../../http/route-kinds";
 import { errorContent, jsonResponse } from "../../http/schemas";
 
 export const LeaderboardRowSchema = z

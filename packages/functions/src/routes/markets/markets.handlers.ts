@@ -1,6 +1,6 @@
 import { getMarket, listMarkets, oddsHistory, toMarketView } from "@market/core/markets";
 import { pageBody } from "../../http/pages";
-import type { AppRouteHandler } from "../../http/routes";
+import type { AppRouteHandler } from "../../http/route-kinds";
 import type * as routes from "./markets.routes";
 
 export const list: AppRouteHandler<typeof routes.list> = async (c) => {

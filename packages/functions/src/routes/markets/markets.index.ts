@@ -1,4 +1,4 @@
-import { createRouter } from "../../http/router";
+import { createRouter } from "../../http/validating-router";
 import * as handlers from "./markets.handlers";
 import * as routes from "./markets.routes";
 

@@ -1,10 +1,10 @@
 import { z } from "@hono/zod-openapi";
-import { marketStatuses, marketTypes, resolutions } from "@market/core/entities/market";
+import { marketStatuses, marketTypes, resolutions } from "@market/core/entities";
 import { pageSizes } from "@market/core/limits";
 import { marketSorts } from "@market/core/markets";
 import { perIp } from "../../http/limits";
 import { pagedQuery, pageSchema } from "../../http/pages";
-import { publicRoute } from "../../http/routes";
+import { publicRoute } from "../../http/route-kinds";
 import { errorContent, jsonResponse } from "../../http/schemas";
 
 /** Market reads are public: counted per client IP, at a generous default. */

@@ -6,7 +6,7 @@ import {
   toSessionSummary,
 } from "@market/core/predictions";
 import { pageBody } from "../../http/pages";
-import type { AppRouteHandler } from "../../http/routes";
+import type { AppRouteHandler } from "../../http/route-kinds";
 import { logger } from "../../logger";
 import type * as routes from "./predictions.routes";
 

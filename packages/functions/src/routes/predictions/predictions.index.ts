@@ -1,4 +1,4 @@
-import { createRouter } from "../../http/router";
+import { createRouter } from "../../http/validating-router";
 import * as handlers from "./predictions.handlers";
 import * as routes from "./predictions.routes";
 import * as quotaHandlers from "./quota.handlers";

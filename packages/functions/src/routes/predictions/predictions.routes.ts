@@ -1,12 +1,10 @@
 import { z } from "@hono/zod-openapi";
-import { sides } from "@market/core/entities/bet";
-import { modelRunStates } from "@market/core/entities/prediction";
-import { sessionStatuses } from "@market/core/entities/prediction-session";
+import { modelRunStates, sessionStatuses, sides } from "@market/core/entities";
 import { pageSizes } from "@market/core/limits";
-import { modelProviders } from "@market/core/predictions/models/types";
+import { modelProviders } from "@market/core/predictions/models";
 import { perIp } from "../../http/limits";
 import { pagedQuery, pageSchemaWithoutTotal } from "../../http/pages";
-import { authedRoute, authedRouteOwnLimit, publicRoute } from "../../http/routes";
+import { authedRoute, authedRouteOwnLimit, publicRoute } from "../../http/route-kinds";
 import { errorContent, idempotencyKeyHeaders, jsonBody, jsonResponse } from "../../http/schemas";
 
 export const ModelSchema = z

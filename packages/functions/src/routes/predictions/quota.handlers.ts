@@ -1,5 +1,5 @@
 import { predictionQuota } from "@market/core/predictions";
-import type { AppRouteHandler } from "../../http/routes";
+import type { AppRouteHandler } from "../../http/route-kinds";
 import type * as routes from "./quota.routes";
 
 export const getQuota: AppRouteHandler<typeof routes.getQuota> = async (c) => {

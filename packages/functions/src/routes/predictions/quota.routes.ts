@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { authedRoute } from "../../http/routes";
+import { authedRoute } from "../../http/route-kinds";
 import { jsonResponse } from "../../http/schemas";
 
 const StandingSchema = z

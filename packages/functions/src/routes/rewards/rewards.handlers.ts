@@ -6,7 +6,7 @@ import {
 } from "@market/core/rewards";
 import { errorBody } from "../../http/errors";
 import { pageBody } from "../../http/pages";
-import type { AppRouteHandler } from "../../http/routes";
+import type { AppRouteHandler } from "../../http/route-kinds";
 import type * as routes from "./rewards.routes";
 
 export const claimDaily: AppRouteHandler<typeof routes.claimDaily> = async (c) => {

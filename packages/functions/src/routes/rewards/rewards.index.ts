@@ -1,4 +1,4 @@
-import { createRouter } from "../../http/router";
+import { createRouter } from "../../http/validating-router";
 import * as rewards from "./rewards.handlers";
 import * as routes from "./rewards.routes";
 

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { pageSizes } from "@market/core/limits";
 import { pagedQuery, pageSchema } from "../../http/pages";
-import { authedRoute, authedRouteOwnLimit } from "../../http/routes";
+import { authedRoute, authedRouteOwnLimit } from "../../http/route-kinds";
 import { ErrorSchema, errorContent, jsonResponse } from "../../http/schemas";
 
 export const RewardSchema = z

@@ -1,5 +1,5 @@
 import { history, toTransactionsPage } from "@market/core/ledger";
-import type { AppRouteHandler } from "../../http/routes";
+import type { AppRouteHandler } from "../../http/route-kinds";
 import type * as routes from "./transactions.routes";
 
 export const listMine: AppRouteHandler<typeof routes.listMine> = async (c) => {

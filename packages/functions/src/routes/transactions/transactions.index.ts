@@ -1,4 +1,4 @@
-import { createRouter } from "../../http/router";
+import { createRouter } from "../../http/validating-router";
 import * as handlers from "./transactions.handlers";
 import * as routes from "./transactions.routes";
 

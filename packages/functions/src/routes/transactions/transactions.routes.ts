@@ -1,9 +1,9 @@
 import { z } from "@hono/zod-openapi";
-import { ledgerEntryTypes } from "@market/core/entities/ledger-entry";
+import { ledgerEntryTypes } from "@market/core/entities";
 import { transactionTypes } from "@market/core/ledger";
 import { pageSizes } from "@market/core/limits";
 import { pagedQuery, pageSchema } from "../../http/pages";
-import { authedRoute } from "../../http/routes";
+import { authedRoute } from "../../http/route-kinds";
 import { errorContent, jsonResponse } from "../../http/schemas";
 
 export const TransactionSchema = z

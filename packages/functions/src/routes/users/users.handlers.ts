@@ -1,5 +1,5 @@
 import { getUser, privateProfile, updateProfile, viewProfile } from "@market/core/accounts";
-import type { AppRouteHandler } from "../../http/routes";
+import type { AppRouteHandler } from "../../http/route-kinds";
 import type * as routes from "./users.routes";
 
 export const getMe: AppRouteHandler<typeof routes.getMe> = async (c) => {

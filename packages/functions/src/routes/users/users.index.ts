@@ -1,4 +1,4 @@
-import { createRouter } from "../../http/router";
+import { createRouter } from "../../http/validating-router";
 import * as handlers from "./users.handlers";
 import * as routes from "./users.routes";
 

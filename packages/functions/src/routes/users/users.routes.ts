@@ -5,7 +5,7 @@ import {
   PublicProfileSchema,
   UsernameSchema,
 } from "../../http/profile-schemas";
-import { authedRoute, publicRoute } from "../../http/routes";
+import { authedRoute, publicRoute } from "../../http/route-kinds";
 import { errorContent, jsonBody } from "../../http/schemas";
 
 export const getMe = authedRoute({

@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { type Context, Hono } from "hono";
-import type { AppDeps } from "../app";
+import type { AppDeps } from "../deps";
 import type { RouteGroupLoader } from "../routes/groups";
 import type { AppEnv } from "./env";
 import { handleError } from "./errors";

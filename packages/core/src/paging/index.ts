@@ -1,3 +1,4 @@
+export { backfillListCounters } from "./backfill";
 export {
   type CursorKeys,
   type CursorState,
