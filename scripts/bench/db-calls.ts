@@ -1,4 +1,6 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { Db } from "@market/core/db";
+import { createPricer, type PricedCall } from "./aws-pricing";
 
 /** One DynamoDB request as the SDK sent it: the low-level command name and its marshalled input. */
 export interface CapturedCall {
@@ -17,14 +19,25 @@ interface ConsumedCapacity {
  * stack: the real number of round trips by command, and the capacity units
  * DynamoDB says each consumed (every request asks for `ReturnConsumedCapacity:
  * TOTAL`). While `capture` is on, it also keeps each request's marshalled input
- * so a raw baseline can replay exactly what the app sent.
+ * so a raw baseline can replay exactly what the app sent. With an `endpoint`,
+ * `price` bills each request by AWS's rules (aws-pricing.ts) beside what DynamoDB
+ * reported; it reads every item it prices again, so only priced runs pay for it.
  */
-export function meterDynamo(db: Db) {
+export function meterDynamo(db: Db, options: { endpoint?: string } = {}) {
   const counts = new Map<string, number>();
   let readUnits = 0;
   let writeUnits = 0;
   let itemsRead = 0;
   let capturing: CapturedCall[] | undefined;
+  let pricing: PricedCall[] | undefined;
+  const side = options.endpoint
+    ? new DynamoDBClient({
+        region: "us-east-1",
+        endpoint: options.endpoint,
+        credentials: { accessKeyId: "local", secretAccessKey: "local" },
+      })
+    : undefined;
+  const pricer = side ? createPricer(side, db.table) : undefined;
   db.client.middlewareStack.add(
     (next, context) => async (args) => {
       const name = String(context.commandName ?? "unknown");
@@ -55,6 +68,26 @@ export function meterDynamo(db: Db) {
     },
     { step: "serialize", name: "benchCapture", priority: "high" },
   );
+  // At build the input is marshalled (the document client's marshalling runs at serialize).
+  db.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const priced = pricing;
+      if (!priced || !pricer) return next(args);
+      let result: Awaited<ReturnType<typeof next>> | undefined;
+      const outcome = await pricer.price(
+        String(context.commandName ?? "unknown"),
+        args.input as Record<string, unknown>,
+        async () => {
+          result = await next(args);
+          return result.output as Record<string, unknown>;
+        },
+      );
+      priced.push(outcome.priced);
+      if (outcome.error !== undefined || !result) throw outcome.error;
+      return result;
+    },
+    { step: "build", name: "benchPricing", priority: "high" },
+  );
   return {
     reset() {
       counts.clear();
@@ -81,6 +114,20 @@ export function meterDynamo(db: Db) {
       }
       return calls;
     },
+    /** Runs `work` and returns every request it sent, priced by AWS's rules (needs `endpoint`). */
+    async price(work: () => Promise<unknown>): Promise<PricedCall[]> {
+      if (!pricer) throw new Error("meterDynamo: pricing needs the DynamoDB endpoint");
+      const calls: PricedCall[] = [];
+      pricing = calls;
+      try {
+        await work();
+      } finally {
+        pricing = undefined;
+      }
+      return calls;
+    },
+    /** Closes the pricing client's sockets. */
+    destroy: () => side?.destroy(),
   };
 }
 

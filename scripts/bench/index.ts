@@ -8,12 +8,18 @@
  *   npm run bench -- --quick                 one short round each, 1,000-bet settlement
  *   npm run bench -- --rounds=4 --seconds=3  more and longer rounds
  *   npm run bench -- --only=bet,login        some operations only
+ *   npm run bench -- --priced=20             requests per operation priced by AWS's rules
+ *
+ * After its timed rounds, each operation sends `--priced` more requests one at a
+ * time with every DynamoDB request priced by AWS's rules (aws-pricing.ts): those
+ * units, not DynamoDB Local's, feed the cost model.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { repoRoot } from "../lib/paths";
+import type { PricedCall } from "./aws-pricing";
 import { benchBundles } from "./bundles";
 import { costModel } from "./cost";
 import type { CapturedCall } from "./db-calls";
@@ -41,6 +47,7 @@ const { values: args } = parseArgs({
     "settle-bets": { type: "string" },
     only: { type: "string" },
     out: { type: "string" },
+    priced: { type: "string" },
   },
 });
 
@@ -53,6 +60,7 @@ const settings = {
   authConnections: Number(args["auth-connections"] ?? 4),
   settleBets: Number(args["settle-bets"] ?? (quick ? 1000 : 10_000)),
   settleConcurrency: 8,
+  pricedRequests: Number(args.priced ?? (quick ? 5 : 10)),
 };
 const only = args.only?.split(",").map((name) => name.trim());
 const outDir = args.out ?? join(repoRoot, "bench");
@@ -93,6 +101,46 @@ function summarise(rounds: RoundResult[], requests: number[], capacity: number[]
 
 async function sendAll(stack: BenchStack, calls: CapturedCall[], tag: string) {
   for (const call of calls) await send(stack.raw, repeatable(call, tag));
+}
+
+/** Per request, on average: DynamoDB requests, and units by AWS's rules and as Local reported. */
+export function perRequest(calls: PricedCall[], requests: number) {
+  const sum = (pick: (call: PricedCall) => number) =>
+    round2(calls.reduce((total, call) => total + pick(call), 0) / Math.max(1, requests));
+  return {
+    pricedRequests: requests,
+    dynamoRequests: round2(calls.length / Math.max(1, requests)),
+    awsReadUnits: sum((call) => call.aws.read),
+    awsWriteUnits: sum((call) => call.aws.write),
+    localReadUnits: sum((call) => call.local.read),
+    localWriteUnits: sum((call) => call.local.write),
+  };
+}
+
+/** `count` requests of the operation one at a time, every DynamoDB request priced. */
+async function priceOperation(
+  stack: BenchStack,
+  operation: Operation,
+  prepared: Awaited<ReturnType<Operation["prepare"]>>,
+  count: number,
+) {
+  const calls: PricedCall[] = [];
+  for (let index = 0; index < count; index++) {
+    const spec = prepared.request(index + 700_000_000);
+    const priced = await stack.meter.price(async () => {
+      const response = await fetch(`${stack.origin}${spec.path}`, {
+        method: spec.method,
+        headers: spec.headers,
+        body: spec.body,
+      });
+      if (!response.ok)
+        throw new Error(`${operation.name}: ${response.status} ${await response.text()}`);
+      await response.arrayBuffer();
+    });
+    calls.push(...priced);
+  }
+  await prepared.afterRound?.();
+  return perRequest(calls, count);
 }
 
 async function benchOperation(
@@ -170,6 +218,11 @@ async function benchOperation(
       `${operation.name} round ${round + 1}: app ${app.perSecond}/s, same ${rounds.same.at(-1)?.perSecond}/s, lean ${rounds.lean.at(-1)?.perSecond}/s`,
     );
   }
+  const awsUnits = await priceOperation(stack, operation, prepared, settings.pricedRequests);
+  const leanAwsUnits = perRequest(
+    await stack.rawMeter.price(() => sendAll(stack, lean, `p${tag++}`)),
+    1,
+  );
   await prepared.finish?.();
   const app = summarise(rounds.app, requests.app, capacity.app);
   const sameSide = summarise(rounds.same, requests.same, capacity.same);
@@ -178,9 +231,19 @@ async function benchOperation(
     name: operation.name,
     connections,
     p95TargetMs: operation.p95TargetMs ?? null,
-    app: { ...app, readUnitsPerOp: median(appUnits.read), writeUnitsPerOp: median(appUnits.write) },
+    app: {
+      ...app,
+      readUnitsPerOp: median(appUnits.read),
+      writeUnitsPerOp: median(appUnits.write),
+      awsUnits,
+    },
     rawSameCalls: { ...sameSide, calls: describeCalls(same) },
-    rawLean: { ...leanSide, calls: describeCalls(lean), description: prepared.leanDescription },
+    rawLean: {
+      ...leanSide,
+      calls: describeCalls(lean),
+      description: prepared.leanDescription,
+      awsUnits: leanAwsUnits,
+    },
     ratioToSameCalls: round2(app.perSecond / Math.max(0.01, sameSide.perSecond)),
     ratioToLean: round2(app.perSecond / Math.max(0.01, leanSide.perSecond)),
     rounds: rounds.app.length,
@@ -226,8 +289,8 @@ async function main() {
       costModel: costModel(
         results.map((op) => ({
           name: op.name,
-          readUnitsPerOp: op.app.readUnitsPerOp,
-          writeUnitsPerOp: op.app.writeUnitsPerOp,
+          readUnitsPerOp: op.app.awsUnits.awsReadUnits,
+          writeUnitsPerOp: op.app.awsUnits.awsWriteUnits,
           p50Ms: op.app.latencyMs.p50,
         })),
         {

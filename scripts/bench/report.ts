@@ -8,6 +8,15 @@ interface SideLike {
   errors: Record<string, number>;
 }
 
+interface AwsUnitsLike {
+  pricedRequests: number;
+  dynamoRequests: number;
+  awsReadUnits: number;
+  awsWriteUnits: number;
+  localReadUnits: number;
+  localWriteUnits: number;
+}
+
 interface ReportLike {
   generatedAt: string;
   quick: boolean;
@@ -18,9 +27,9 @@ interface ReportLike {
     name: string;
     connections: number;
     p95TargetMs: number | null;
-    app: SideLike;
+    app: SideLike & { awsUnits?: AwsUnitsLike };
     rawSameCalls: SideLike & { calls: string[] };
-    rawLean: SideLike & { calls: string[]; description: string };
+    rawLean: SideLike & { calls: string[]; description: string; awsUnits?: AwsUnitsLike };
     ratioToSameCalls: number;
     ratioToLean: number;
   }[];
@@ -45,17 +54,29 @@ export function formatMarkdown(report: ReportLike): string {
   const lines = [
     `Run ${report.generatedAt}${report.quick ? " (quick)" : ""}, ${report.durationSeconds} s, ${report.machine.cpus} × ${report.machine.cpu}, Node ${report.machine.node}; settings ${JSON.stringify(report.settings)}. Medians over rounds.`,
     "",
-    "| operation | conns | app req/s | p50 ms | p95 ms | p99 ms | PRD p95 | DynamoDB req/op | CU/op | raw same req/s | ×same | raw lean req/s | ×lean | lean calls | app errors |",
-    "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- | --- |",
+    "| operation | conns | app req/s | p50 ms | p95 ms | p99 ms | PRD p95 | DynamoDB req/op | AWS WCU/op | AWS RCU/op | Local CU/op | raw same req/s | ×same | raw lean req/s | ×lean | lean calls | app errors |",
+    "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- | --- |",
   ];
   for (const op of report.operations) {
+    const aws = op.app.awsUnits;
+    const lean = op.rawLean.awsUnits;
+    const leanUnits = lean
+      ? `AWS ${lean.awsWriteUnits} WCU, ${lean.awsReadUnits} RCU; Local ${op.rawLean.capacityUnitsPerOp} CU`
+      : `${op.rawLean.capacityUnitsPerOp} CU`;
     lines.push(
-      `| ${op.name} | ${op.connections} | ${op.app.perSecond} | ${op.app.latencyMs.p50} | ${op.app.latencyMs.p95} | ${op.app.latencyMs.p99} | ${op.p95TargetMs ? `< ${op.p95TargetMs}` : "–"} | ${op.app.dynamoRequestsPerOp} (${op.rawSameCalls.calls.join(", ")}) | ${op.app.capacityUnitsPerOp} | ${op.rawSameCalls.perSecond} | ${op.ratioToSameCalls} | ${op.rawLean.perSecond} | ${op.ratioToLean} | ${op.rawLean.description} (${op.rawLean.capacityUnitsPerOp} CU) | ${errors(op.app)} |`,
+      `| ${op.name} | ${op.connections} | ${op.app.perSecond} | ${op.app.latencyMs.p50} | ${op.app.latencyMs.p95} | ${op.app.latencyMs.p99} | ${op.p95TargetMs ? `< ${op.p95TargetMs}` : "–"} | ${op.app.dynamoRequestsPerOp} (${op.rawSameCalls.calls.join(", ")}) | ${aws?.awsWriteUnits ?? "–"} | ${aws?.awsReadUnits ?? "–"} | ${op.app.capacityUnitsPerOp} | ${op.rawSameCalls.perSecond} | ${op.ratioToSameCalls} | ${op.rawLean.perSecond} | ${op.ratioToLean} | ${op.rawLean.description} (${leanUnits}) | ${errors(op.app)} |`,
     );
   }
   for (const pending of report.notMeasuredYet) {
     lines.push(
-      `| ${pending.name} | – | not measured yet: ${pending.notMeasuredYet} | | | | | | | | | | | | |`,
+      `| ${pending.name} | – | not measured yet: ${pending.notMeasuredYet} | | | | | | | | | | | | | | |`,
+    );
+  }
+  const priced = report.operations.find((op) => op.app.awsUnits)?.app.awsUnits;
+  if (priced) {
+    lines.push(
+      "",
+      `AWS WCU/RCU: each DynamoDB request of ${priced.pricedRequests} requests per operation (sent one at a time after the rounds), priced by AWS's rules from the items' sizes (scripts/bench/aws-units.ts, docs/capacity.md); Local CU: what DynamoDB Local reported in the rounds (it does not follow those rules). The cost model uses the AWS units.`,
     );
   }
   const settlement = report.settlement as {

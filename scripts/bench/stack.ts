@@ -102,7 +102,7 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
   });
   const db = createDb({ table: config.TABLE_NAME, endpoint });
   await ensureTable(db);
-  const meter = meterDynamo(db);
+  const meter = meterDynamo(db, { endpoint });
   const keys = createKeyring([{ kid: "bench", secret: new TextEncoder().encode("b".repeat(48)) }]);
   const transitions = {
     sessions: new Map<string, number>(),
@@ -157,7 +157,7 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
     }),
     { marshallOptions: { removeUndefinedValues: true } },
   );
-  const rawMeter = meterDynamo({ client: raw, table: config.TABLE_NAME });
+  const rawMeter = meterDynamo({ client: raw, table: config.TABLE_NAME }, { endpoint });
   return {
     config,
     deps,
@@ -190,6 +190,8 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
       ]);
       if (gaveUp) process.stderr.write("stack: stopping with workflow runs still in flight\n");
       raw.destroy();
+      meter.destroy();
+      rawMeter.destroy();
       await dynamo?.stop();
     },
   };

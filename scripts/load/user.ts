@@ -23,10 +23,40 @@ const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.
 const password = "a long load-test passphrase";
 
 /**
+ * The mixed phase's actions and the share of rolls each takes, in roll order. A
+ * status poll's roll, for a user with no session yet, and the daily reward's
+ * (once per user; the leaderboard's otherwise) go to the next action.
+ * `npm run capacity` models the same mix (scripts/capacity).
+ */
+export const mixShares = {
+  "market list": 0.25,
+  "market detail": 0.15,
+  search: 0.1,
+  bet: 0.15,
+  transactions: 0.08,
+  profile: 0.05,
+  "session start": 0.02,
+  "status poll": 0.1,
+  "daily reward": 0.05,
+  leaderboard: 0.05,
+} as const;
+
+/** Mean pause between one user's actions, in seconds (0.2–1.2 s, uniform). */
+export const meanThinkSeconds = 0.7;
+
+const upTo = (() => {
+  let sum = 0;
+  return Object.fromEntries(
+    Object.entries(mixShares).map(([action, share]) => {
+      sum += share;
+      return [action, Math.round(sum * 100) / 100];
+    }),
+  ) as Record<keyof typeof mixShares, number>;
+})();
+
+/**
  * One user of the mixed phase, acting until `open()` turns false: every 0.2–1.2 s
- * a market list (25 %), detail (15 %), search (10 %), bet (15 %), transactions
- * (8 %), profile (5 %), session start (2 %), a poll of its own sessions (10 %),
- * the daily reward once, the leaderboard.
+ * one action of `mixShares`.
  */
 export async function actUntilMixEnds(
   vu: Vu,
@@ -60,40 +90,40 @@ export async function actUntilMixEnds(
   }
   let claimed = false;
   while (open()) {
-    await sleep(200 + Math.random() * 1000);
+    await sleep((meanThinkSeconds - 0.5 + Math.random()) * 1000);
     const roll = Math.random();
     const token = vu.token;
-    if (roll < 0.25) {
+    if (roll < upTo["market list"]) {
       await call(stats, origin, "market list", {
         method: "GET",
         path: "/api/v1/markets?limit=20",
       });
-    } else if (roll < 0.4) {
+    } else if (roll < upTo["market detail"]) {
       await call(stats, origin, "market detail", {
         method: "GET",
         path: `/api/v1/markets/${pick(marketIds)}`,
       });
-    } else if (roll < 0.5) {
+    } else if (roll < upTo.search) {
       await call(stats, origin, "search", {
         method: "GET",
         path: `/api/v1/markets?q=${pick(words)}`,
       });
-    } else if (roll < 0.65) {
+    } else if (roll < upTo.bet) {
       await call(stats, origin, "bet", {
         method: "POST",
         path: "/api/v1/bets",
         token,
         body: { marketId: pick(marketIds), amount: 10, side: pick(["this", "that"]) },
       });
-    } else if (roll < 0.73) {
+    } else if (roll < upTo.transactions) {
       await call(stats, origin, "transactions", {
         method: "GET",
         path: "/api/v1/transactions/me",
         token,
       });
-    } else if (roll < 0.78) {
+    } else if (roll < upTo.profile) {
       await call(stats, origin, "profile", { method: "GET", path: "/api/v1/users/me", token });
-    } else if (roll < 0.8) {
+    } else if (roll < upTo["session start"]) {
       const started = await call<{ sessionId?: string }>(stats, origin, "session start", {
         method: "POST",
         path: "/api/v1/predictions/sessions",
@@ -101,13 +131,13 @@ export async function actUntilMixEnds(
         body: { marketId: pick(marketIds), selectedModels: ["consensus", "momentum"] },
       });
       if (started.body.sessionId) vu.sessions.push(started.body.sessionId);
-    } else if (roll < 0.9 && vu.sessions.length > 0) {
+    } else if (roll < upTo["status poll"] && vu.sessions.length > 0) {
       await call(stats, origin, "status poll", {
         method: "GET",
         path: `/api/v1/predictions/sessions/${pick(vu.sessions)}`,
         token,
       });
-    } else if (roll < 0.95 && hasDailyReward && !claimed) {
+    } else if (roll < upTo["daily reward"] && hasDailyReward && !claimed) {
       claimed = true;
       await call(stats, origin, "daily reward", {
         method: "POST",
