@@ -1,3 +1,4 @@
+import { settledPnL } from "@market/core/bets/payout";
 import type { Bet } from "../api/queries";
 
 export const betStatusLabels: Record<Bet["status"], string> = {
@@ -15,5 +16,5 @@ export function sideName(bet: Bet): string {
 export function betPayout(bet: Bet): { payout: number; profit: number | null } {
   if (bet.status === "pending") return { payout: bet.potentialPayout, profit: null };
   const paid = bet.actualPayout ?? 0;
-  return { payout: paid, profit: Math.round((paid - bet.amount) * 100) / 100 };
+  return { payout: paid, profit: settledPnL(bet.amount, paid) };
 }

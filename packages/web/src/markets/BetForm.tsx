@@ -1,4 +1,4 @@
-import { payoutFor } from "@market/core/bets/payout";
+import { payoutFor, profitIfWon } from "@market/core/bets/payout";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useLocation } from "@tanstack/react-router";
 import { type FormEvent, useId, useRef, useState } from "react";
@@ -92,6 +92,7 @@ export function BetForm({ market }: { market: Market }) {
   const amount = Number(raw);
   const problem = amountProblem(raw, amount, config, me?.creditBalance);
   const payout = !problem && odds ? payoutFor(amount, odds) : null;
+  const profit = !problem && odds ? profitIfWon(amount, odds) : null;
   const closedReason = !market.bettable
     ? market.status === "resolved"
       ? "This market is resolved."
@@ -119,7 +120,10 @@ export function BetForm({ market }: { market: Market }) {
   if (session.status !== "signedIn") {
     return (
       <div className={styles.form}>
-        <p>Log in or create an account to bet. New accounts start with 1,000 credits.</p>
+        <p>
+          Log in or create an account to bet.
+          {config ? ` New accounts start with ${formatCredits(config.signupBonus)}.` : ""}
+        </p>
         <Link to="/signup" search={{ redirect: location.href }} className={buttonClass()}>
           Sign up to bet
         </Link>
@@ -198,7 +202,7 @@ export function BetForm({ market }: { market: Market }) {
         <div>
           <dt>Profit</dt>
           <dd className={styles.profit} data-testid="profit">
-            {payout !== null ? `+${formatNumber(Math.round((payout - amount) * 100) / 100)}` : "–"}
+            {profit !== null ? `+${formatNumber(profit)}` : "–"}
           </dd>
         </div>
       </dl>

@@ -55,9 +55,10 @@ export function PredictPage() {
   const search = route.useSearch();
   const market = useQuery(queries.market(marketId));
   const models = useQuery(predictionQueries.models());
+  const config = useQuery(queries.config());
   useDocumentTitle(market.data ? `Predict: ${market.data.title}` : "Predict with AI");
 
-  if (market.isPending || models.isPending) {
+  if (market.isPending || models.isPending || config.isPending) {
     return <SkeletonBlock lines={6} label="Loading the generator" />;
   }
   if (market.isError) {
@@ -73,26 +74,37 @@ export function PredictPage() {
   if (models.isError) {
     return <ErrorState error={models.error} onRetry={() => void models.refetch()} />;
   }
-  return <Generator market={market.data} models={models.data} listed={search.models} />;
+  if (config.isError) {
+    return <ErrorState error={config.error} onRetry={() => void config.refetch()} />;
+  }
+  return (
+    <Generator
+      market={market.data}
+      models={models.data}
+      listed={search.models}
+      max={config.data.maxModelsPerSession}
+    />
+  );
 }
 
 function Generator({
   market,
   models,
   listed,
+  max,
 }: {
   market: Market;
   models: PredictionModel[];
   listed: string | undefined;
+  /** The most models one session may ask (`/config`). */
+  max: number;
 }) {
   const me = useMe().data;
-  const config = useQuery(queries.config()).data;
   const quota = useQuery(predictionQueries.quota()).data;
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const reasonId = useId();
   const [helpOpen, setHelpOpen] = useState(false);
-  const max = config?.maxModelsPerSession ?? 5;
   const [picked, setPicked] = useState(() => preselected(models, listed, max));
   const inFlight = useRef(false);
 

@@ -44,9 +44,14 @@ export function GeneratePredictionButton({
   const config = useQuery(queries.config()).data;
   const tipId = useId();
   const [helpOpen, setHelpOpen] = useState(false);
-  const cost = config?.modelCreditCost ?? 1;
+  // Until the settings are here the button leads on: the generator says why if it can't.
+  const cost = config?.modelCreditCost;
   const short =
-    session.status === "signedIn" && me && me.plan !== "unlimited" && me.creditBalance < cost;
+    session.status === "signedIn" &&
+    me &&
+    cost !== undefined &&
+    me.plan !== "unlimited" &&
+    me.creditBalance < cost;
   const classes = `${buttonClass(variant, size)} ${className ?? ""}`;
 
   if (short) {

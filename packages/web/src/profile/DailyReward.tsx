@@ -9,8 +9,6 @@ import { Alert, Card } from "../components/ui";
 import { formatCredits, formatDateTime, formatDuration } from "../lib/format";
 import styles from "../pages/profile.module.css";
 
-const dayMs = 24 * 60 * 60 * 1000;
-
 /** Re-renders every second while a countdown is running. */
 export function useNow(active: boolean): number {
   const [now, setNow] = useState(() => Date.now());
@@ -46,11 +44,12 @@ export function DailyReward({ user }: { user: PrivateProfile }) {
     },
   });
   const last = user.lastDailyRewardAt ? new Date(user.lastDailyRewardAt).getTime() : null;
+  // The server's own answer when there is one; else the rule's interval from /config.
   const nextAt = nextFromServer
     ? new Date(nextFromServer).getTime()
-    : last === null
+    : last === null || !config
       ? null
-      : last + dayMs;
+      : last + config.dailyRewardIntervalMs;
   const now = useNow(nextAt !== null);
   const waiting = nextAt !== null && nextAt > now;
   return (
@@ -59,7 +58,9 @@ export function DailyReward({ user }: { user: PrivateProfile }) {
         <div>
           <h2>Daily reward</h2>
           <p className={styles.muted}>
-            {config ? `${formatCredits(config.dailyReward)} once every 24 hours. ` : ""}
+            {config
+              ? `${formatCredits(config.dailyReward)} once every ${formatDuration(config.dailyRewardIntervalMs)}. `
+              : ""}
             Streak: {user.currentStreak} day{user.currentStreak === 1 ? "" : "s"} (best{" "}
             {user.longestStreak}).
           </p>
