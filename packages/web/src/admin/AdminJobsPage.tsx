@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { describeError, unwrap } from "../api/errors";
-import { api } from "../api/session";
+import { api } from "../api/sign-in";
 import { Button } from "../components/Button";
 import { Alert, Card } from "../components/ui";
 import { formatDateTime, formatNumber } from "../lib/format";

@@ -1,5 +1,5 @@
 import { Link, Outlet } from "@tanstack/react-router";
-import { useMe } from "../app/session-hooks";
+import { useMe } from "../app/sign-in-hooks";
 import { SkeletonBlock } from "../components/Skeleton";
 import { EmptyState, ErrorState } from "../components/ui";
 import { useDocumentTitle } from "../lib/useDocumentTitle";

@@ -4,7 +4,7 @@ import { type FormEvent, useState } from "react";
 import { type AdminUser, type AuditEvent, adminQueries } from "../api/admin";
 import { ApiError, describeError, unwrap } from "../api/errors";
 import type { Transaction } from "../api/queries";
-import { api } from "../api/session";
+import { api } from "../api/sign-in";
 import { Button } from "../components/Button";
 import { Input, Select } from "../components/Field";
 import { SkeletonBlock } from "../components/Skeleton";

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { unwrap } from "../api/errors";
 import type { Market } from "../api/queries";
-import { api } from "../api/session";
+import { api } from "../api/sign-in";
 import { Button } from "../components/Button";
 import { Input, TextArea } from "../components/Field";
 import { Alert } from "../components/ui";

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from "react";
 import { adminQueries } from "../api/admin";
 import { ApiError, describeError, unwrap } from "../api/errors";
 import type { Market } from "../api/queries";
-import { api } from "../api/session";
+import { api } from "../api/sign-in";
 import { Button } from "../components/Button";
 import { Dialog } from "../components/Dialog";
 import { Alert } from "../components/ui";

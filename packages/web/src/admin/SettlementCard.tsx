@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { adminQueries } from "../api/admin";
 import { describeError, unwrap } from "../api/errors";
 import type { Market } from "../api/queries";
-import { api } from "../api/session";
+import { api } from "../api/sign-in";
 import { Button } from "../components/Button";
 import { SkeletonBlock } from "../components/Skeleton";
 import { Alert, Badge, Card, ErrorState } from "../components/ui";

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { unwrap } from "./errors";
 import type { components, paths } from "./schema";
-import { api } from "./session";
+import { api } from "./sign-in";
 
 export type AdminUser = components["schemas"]["AdminUser"];
 export type AuditEvent = components["schemas"]["AuditEvent"];

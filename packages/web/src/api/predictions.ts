@@ -2,7 +2,7 @@ import { type QueryClient, queryOptions } from "@tanstack/react-query";
 import { unwrap } from "./errors";
 import { queries } from "./queries";
 import type { components, paths } from "./schema";
-import { api } from "./session";
+import { api } from "./sign-in";
 
 export type PredictionModel = components["schemas"]["PredictionModel"];
 export type PredictionSession = components["schemas"]["PredictionSession"];

@@ -1,7 +1,7 @@
 import { keepPreviousData, type QueryClient, queryOptions } from "@tanstack/react-query";
 import { unwrap } from "./errors";
 import type { components, paths } from "./schema";
-import { api } from "./session";
+import { api } from "./sign-in";
 
 export type Market = components["schemas"]["Market"];
 export type Bet = components["schemas"]["Bet"];

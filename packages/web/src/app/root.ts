@@ -1,6 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, type ParsedLocation, redirect } from "@tanstack/react-router";
-import { getSessionState } from "../api/session";
+import { getSignInState } from "../api/sign-in";
 import { NotFoundPage } from "../pages/NotFoundPage";
 import { AppShell } from "./AppShell";
 import { safeRedirect } from "./search";
@@ -11,14 +11,14 @@ export interface RouterContext {
 
 /** Private pages: signed out, go to sign-in and come back here after. */
 export function requireSignIn({ location }: { location: ParsedLocation }) {
-  if (getSessionState().status !== "signedIn") {
+  if (getSignInState().status !== "signedIn") {
     throw redirect({ to: "/login", search: { redirect: location.href } });
   }
 }
 
 /** Sign-in pages: already signed in, go where the user was headed. */
 export function requireSignedOut({ search }: { search: { redirect?: string | undefined } }) {
-  if (getSessionState().status === "signedIn")
+  if (getSignInState().status === "signedIn")
     throw redirect({ href: safeRedirect(search.redirect) });
 }
 

@@ -4,8 +4,8 @@ import { Link, useLocation } from "@tanstack/react-router";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { ApiError, unwrap } from "../api/errors";
 import { creditsMoved, type Market, queries } from "../api/queries";
-import { api } from "../api/session";
-import { useMe, useSession } from "../app/session-hooks";
+import { api } from "../api/sign-in";
+import { useMe, useSignIn } from "../app/sign-in-hooks";
 import { Button, buttonClass } from "../components/Button";
 import { Input } from "../components/Field";
 import { Alert } from "../components/ui";
@@ -49,7 +49,7 @@ function amountProblem(
  * submitted bet so a double click or a retry after a network error places it once.
  */
 export function BetForm({ market }: { market: Market }) {
-  const session = useSession();
+  const signIn = useSignIn();
   const me = useMe().data;
   const config = useQuery(queries.config()).data;
   const queryClient = useQueryClient();
@@ -117,7 +117,7 @@ export function BetForm({ market }: { market: Market }) {
     place.mutate(bet);
   }
 
-  if (session.status !== "signedIn") {
+  if (signIn.status !== "signedIn") {
     return (
       <div className={styles.form}>
         <p>

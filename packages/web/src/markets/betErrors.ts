@@ -62,7 +62,7 @@ export function betErrorMessage(error: unknown): BetErrorMessage {
     case "LEDGER_BUSY":
       return { text: "Your balance was busy with another update. Nothing was placed; try again." };
     case "UNAUTHORIZED":
-      return { text: "Your session ended. Log in again to place the bet." };
+      return { text: "You were signed out. Log in again to place the bet." };
     case "BET_NOT_FOUND":
       return { text: "We couldn't confirm the bet. Check My bets before trying again." };
     default:

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { ApiError, unwrap } from "../api/errors";
-import { api } from "../api/session";
+import { api } from "../api/sign-in";
 import { SkeletonBlock } from "../components/Skeleton";
 import { Badge, Card, EmptyState, ErrorState, PageHeader } from "../components/ui";
 import { betPayout, betStatusLabels, sideName } from "../lib/bets";

@@ -1,8 +1,8 @@
 import { Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { ApiError } from "../api/errors";
-import { changePassword } from "../api/session";
-import { useMe } from "../app/session-hooks";
+import { changePassword } from "../api/sign-in";
+import { useMe } from "../app/sign-in-hooks";
 import { Button } from "../components/Button";
 import { Input } from "../components/Field";
 import { useToast } from "../components/Toast";

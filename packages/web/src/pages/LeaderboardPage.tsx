@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { type LeaderboardRow, queries } from "../api/queries";
 import type { LeaderboardSearch } from "../app/router";
-import { useSession } from "../app/session-hooks";
+import { useSignIn } from "../app/sign-in-hooks";
 import { SkeletonBlock } from "../components/Skeleton";
 import { type Column, Table } from "../components/Table";
 import { Alert, Card, EmptyState, ErrorState, PageHeader, Pager } from "../components/ui";
@@ -21,8 +21,8 @@ export function LeaderboardPage() {
   useDocumentTitle("Leaderboard");
   const { board = "pnl", page = 1 } = route.useSearch();
   const navigate = useNavigate({ from: "/leaderboard" });
-  const session = useSession();
-  const myId = session.status === "signedIn" ? session.userId : null;
+  const signIn = useSignIn();
+  const myId = signIn.status === "signedIn" ? signIn.userId : null;
   const offset = (page - 1) * pageSize;
   const list = useQuery(queries.leaderboard(board, { limit: pageSize, offset }));
   // My own row, wherever it is: the page around me, when I'm not on this one.

@@ -1,7 +1,7 @@
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { ApiError, unwrap } from "../api/errors";
-import { logIn } from "../api/session";
+import { logIn } from "../api/sign-in";
 import { safeRedirect } from "../app/search";
 import { Button } from "../components/Button";
 import { Input } from "../components/Field";

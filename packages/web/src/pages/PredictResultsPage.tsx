@@ -3,7 +3,7 @@ import { getRouteApi, Link } from "@tanstack/react-router";
 import { ApiError } from "../api/errors";
 import { type PredictionSession, predictionQueries } from "../api/predictions";
 import { queries } from "../api/queries";
-import { useMe } from "../app/session-hooks";
+import { useMe } from "../app/sign-in-hooks";
 import { buttonClass } from "../components/Button";
 import { Alert, Card, EmptyState, ErrorState, PageHeader } from "../components/ui";
 import { formatCredits, formatDateTime } from "../lib/format";

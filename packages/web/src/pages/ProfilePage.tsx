@@ -1,8 +1,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
-import { logOut } from "../api/session";
-import { useMe } from "../app/session-hooks";
+import { logOut } from "../api/sign-in";
+import { useMe } from "../app/sign-in-hooks";
 import { Button, buttonClass } from "../components/Button";
 import { SkeletonBlock } from "../components/Skeleton";
 import { Card, ErrorState } from "../components/ui";

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { ApiError } from "../api/errors";
 import { queries } from "../api/queries";
-import { useSession } from "../app/session-hooks";
+import { useSignIn } from "../app/sign-in-hooks";
 import { SkeletonBlock } from "../components/Skeleton";
 import { EmptyState, ErrorState } from "../components/ui";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
@@ -13,7 +13,7 @@ const route = getRouteApi("/users/$userId");
 
 export function PublicProfilePage() {
   const { userId } = route.useParams();
-  const session = useSession();
+  const signIn = useSignIn();
   const profile = useQuery(queries.user(userId));
   useDocumentTitle(profile.data?.username ?? "Profile");
 
@@ -28,7 +28,7 @@ export function PublicProfilePage() {
     );
   }
   const user = profile.data;
-  const isMe = session.status === "signedIn" && session.userId === user.id;
+  const isMe = signIn.status === "signedIn" && signIn.userId === user.id;
   return (
     <>
       <div className={styles.row} style={{ marginBottom: "1.25rem" }}>

@@ -1,7 +1,7 @@
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { ApiError, unwrap } from "../api/errors";
-import { api } from "../api/session";
+import { api } from "../api/sign-in";
 import { Button, buttonClass } from "../components/Button";
 import { Input } from "../components/Field";
 import { Alert } from "../components/ui";

@@ -3,7 +3,7 @@ import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { ApiError, unwrap } from "../api/errors";
 import { queries } from "../api/queries";
-import { register } from "../api/session";
+import { register } from "../api/sign-in";
 import { safeRedirect } from "../app/search";
 import { Button } from "../components/Button";
 import { Input } from "../components/Field";

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { queries, type Transaction, type TransactionType } from "../api/queries";
-import { useMe } from "../app/session-hooks";
+import { useMe } from "../app/sign-in-hooks";
 import { Select } from "../components/Field";
 import { SkeletonBlock } from "../components/Skeleton";
 import { type Column, Table } from "../components/Table";

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useId, useState } from "react";
 import { queries } from "../api/queries";
-import { useMe, useSession } from "../app/session-hooks";
+import { useMe, useSignIn } from "../app/sign-in-hooks";
 import { buttonClass } from "../components/Button";
 import { formatNumber } from "../lib/format";
 import { CreditsHelp } from "../markets/CreditsHelp";
@@ -39,7 +39,7 @@ export function GeneratePredictionButton({
   ariaLabel,
   className,
 }: GeneratePredictionButtonProps) {
-  const session = useSession();
+  const signIn = useSignIn();
   const me = useMe().data;
   const config = useQuery(queries.config()).data;
   const tipId = useId();
@@ -47,7 +47,7 @@ export function GeneratePredictionButton({
   // Until the settings are here the button leads on: the generator says why if it can't.
   const cost = config?.modelCreditCost;
   const short =
-    session.status === "signedIn" &&
+    signIn.status === "signedIn" &&
     me &&
     cost !== undefined &&
     me.plan !== "unlimited" &&

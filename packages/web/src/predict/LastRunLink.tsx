@@ -1,16 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { predictionQueries } from "../api/predictions";
-import { useSession } from "../app/session-hooks";
+import { useSignIn } from "../app/sign-in-hooks";
 import { buttonClass } from "../components/Button";
 
 /** "View last run": the user's latest session on this market in the last 24 h, if any. */
 export function LastRunLink({ marketId }: { marketId: string }) {
-  const session = useSession();
+  const signIn = useSignIn();
   const recent = useQuery({
     // The API's default window is the last 24 h.
     ...predictionQueries.recent({ marketId, limit: 1 }),
-    enabled: session.status === "signedIn",
+    enabled: signIn.status === "signedIn",
   });
   const last = recent.data?.[0];
   if (!last) return null;

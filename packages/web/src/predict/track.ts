@@ -1,4 +1,4 @@
-import { api } from "../api/session";
+import { api } from "../api/sign-in";
 
 /** Where a Predict button was clicked: the `ui_surface` of the analytics event. */
 export type PredictSurface =

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { ApiError, unwrap } from "../api/errors";
 import { creditsMoved, queries } from "../api/queries";
-import { api, type PrivateProfile } from "../api/session";
+import { api, type PrivateProfile } from "../api/sign-in";
 import { Button } from "../components/Button";
 import { useToast } from "../components/Toast";
 import { Alert, Card } from "../components/ui";

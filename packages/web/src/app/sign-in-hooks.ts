@@ -1,16 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
 import { useSyncExternalStore } from "react";
 import { queries } from "../api/queries";
-import { getSessionState, subscribe } from "../api/session";
+import { getSignInState, subscribe } from "../api/sign-in";
 
-export function useSession() {
-  return useSyncExternalStore(subscribe, getSessionState);
+export function useSignIn() {
+  return useSyncExternalStore(subscribe, getSignInState);
 }
 
 /** The signed-in user's profile (balance included), or undefined signed out / loading. */
 export function useMe() {
-  const session = useSession();
-  return useQuery({ ...queries.me(), enabled: session.status === "signedIn" });
+  const signIn = useSignIn();
+  return useQuery({ ...queries.me(), enabled: signIn.status === "signedIn" });
 }
 
 /**

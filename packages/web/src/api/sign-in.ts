@@ -9,7 +9,7 @@ import type { components, paths } from "./schema";
  * strict Content-Security-Policy the SPA is served with keeps foreign scripts
  * out; see docs/decisions/0007-web-app.md). A 401 on an authenticated call
  * triggers one refresh (shared by every call waiting on it) and one retry; a
- * failed refresh ends the session with reason "expired", and the app sends the
+ * failed refresh ends the sign-in with reason "expired", and the app sends the
  * user to sign-in with a way back. A password change is one more such step:
  * it revokes every token, so every call waits for it (and its sign-in again).
  */
@@ -17,7 +17,7 @@ import type { components, paths } from "./schema";
 export type PrivateProfile = components["schemas"]["PrivateProfile"];
 export type TokenPair = components["schemas"]["TokenPair"];
 
-export type SessionState =
+export type SignInState =
   | { status: "signedIn"; userId: string }
   | { status: "signedOut"; reason: "none" | "loggedOut" | "expired" };
 
@@ -28,13 +28,13 @@ const authPaths = /\/api\/v1\/auth\/(login|register|refresh|password-reset)/;
 const plain = createClient<paths>({ baseUrl: apiOrigin });
 
 let accessToken: string | null = null;
-let state: SessionState = { status: "signedOut", reason: "none" };
+let state: SignInState = { status: "signedOut", reason: "none" };
 let refreshing: Promise<string | null> | null = null;
 /** A password change in flight: from its request until this device is signed in again. */
 let changing: Promise<unknown> | null = null;
 const listeners = new Set<() => void>();
 
-function setState(next: SessionState): void {
+function setState(next: SignInState): void {
   state = next;
   for (const listener of listeners) listener();
 }
@@ -44,7 +44,7 @@ export function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-export function getSessionState(): SessionState {
+export function getSignInState(): SignInState {
   return state;
 }
 
@@ -61,7 +61,7 @@ function writeRefreshToken(token: string | null): void {
     if (token) localStorage.setItem(storageKey, token);
     else localStorage.removeItem(storageKey);
   } catch {
-    // Private mode without storage: the session lasts as long as the tab.
+    // Private mode without storage: the sign-in lasts as long as the tab.
   }
 }
 
@@ -78,13 +78,13 @@ function subjectOf(token: string): string {
 }
 
 /** After sign-up, log-in or a refresh: keep the pair, announce the user. */
-export function startSession(tokens: TokenPair): void {
+export function startSignIn(tokens: TokenPair): void {
   accessToken = tokens.accessToken;
   writeRefreshToken(tokens.refreshToken);
   setState({ status: "signedIn", userId: subjectOf(tokens.accessToken) });
 }
 
-function endSession(reason: "loggedOut" | "expired"): void {
+function endSignIn(reason: "loggedOut" | "expired"): void {
   accessToken = null;
   writeRefreshToken(null);
   if (state.status === "signedIn" || reason === "expired")
@@ -116,10 +116,10 @@ async function rotate(): Promise<string | null> {
       body: { refreshToken },
     });
     if (data) {
-      startSession(data);
+      startSignIn(data);
       return data.accessToken;
     }
-    if (response.status === 400 || response.status === 401) endSession("expired");
+    if (response.status === 400 || response.status === 401) endSignIn("expired");
     return null;
   } catch {
     // Offline: keep the refresh token for the next try.
@@ -139,8 +139,8 @@ function withLock<T>(run: () => Promise<T>): Promise<T> {
   return run();
 }
 
-/** At start-up: a stored refresh token becomes a session again. */
-export async function restoreSession(): Promise<void> {
+/** At start-up: a stored refresh token signs the user in again. */
+export async function restoreSignIn(): Promise<void> {
   if (readRefreshToken()) await refreshAccessToken();
 }
 
@@ -156,7 +156,7 @@ export async function authorizedFetch(request: Request): Promise<Response> {
   await tokensSettled();
   const fresh = accessToken !== token ? accessToken : await refreshAccessToken();
   if (!fresh) {
-    endSession("expired");
+    endSignIn("expired");
     return response;
   }
   retry.headers.set("authorization", `Bearer ${fresh}`);
@@ -166,13 +166,13 @@ export async function authorizedFetch(request: Request): Promise<Response> {
 /** Logs in; the profile comes back with the tokens. */
 export async function logIn(body: { email: string; password: string }) {
   const result = await plain.POST("/api/v1/auth/login", { body });
-  if (result.data) startSession(result.data);
+  if (result.data) startSignIn(result.data);
   return result;
 }
 
 export async function register(body: { username: string; email: string; password: string }) {
   const result = await plain.POST("/api/v1/auth/register", { body });
-  if (result.data) startSession(result.data);
+  if (result.data) startSignIn(result.data);
   return result;
 }
 
@@ -180,7 +180,7 @@ export async function register(body: { username: string; email: string; password
  * Changes the password, then signs this device in again with it: the change
  * revokes every token, this device's too. Every other call of the app (and
  * every other tab's refresh, through the lock) waits until the new tokens are
- * here, so none of them presents a revoked token and ends the session.
+ * here, so none of them presents a revoked token and ends the sign-in.
  * Throws `ApiError` when the change is refused (the password is unchanged
  * then); "signInAgain" when it was made but this device could not sign in.
  */
@@ -209,14 +209,14 @@ export async function changePassword(input: {
         body: { email, password: newPassword },
       });
       if (login.data) {
-        startSession(login.data);
+        startSignIn(login.data);
         return "signedIn" as const;
       }
     } catch {
       // Offline right after the change: the same as a refused sign-in.
     }
     // Changed, but this device could not sign in again: its old tokens are revoked.
-    endSession("loggedOut");
+    endSignIn("loggedOut");
     return "signInAgain" as const;
   });
   // Others only wait for it; its refusal is the caller's to show.
@@ -236,7 +236,7 @@ export async function logOut(): Promise<void> {
   } catch {
     // Offline: the token is forgotten here and expires on the server.
   } finally {
-    endSession("loggedOut");
+    endSignIn("loggedOut");
   }
 }
 
