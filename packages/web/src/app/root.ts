@@ -1,8 +1,8 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, type ParsedLocation, redirect } from "@tanstack/react-router";
 import { getSignInState } from "../api/sign-in";
-import { NotFoundPage } from "../pages/NotFoundPage";
 import { AppShell } from "./AppShell";
+import { NotFoundScreen } from "./NotFoundScreen";
 import { safeRedirect } from "./search";
 
 export interface RouterContext {
@@ -25,5 +25,5 @@ export function requireSignedOut({ search }: { search: { redirect?: string | und
 /** The shell every page renders in; each group of routes hangs off it. */
 export const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: AppShell,
-  notFoundComponent: NotFoundPage,
+  notFoundComponent: NotFoundScreen,
 });
