@@ -2,9 +2,10 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { lazy, Suspense } from "react";
 import { Select } from "../../components/Field";
+import { QueryBoundary } from "../../components/QueryBoundary";
 import { Skeleton, SkeletonBlock } from "../../components/Skeleton";
 import { type Column, Table } from "../../components/Table";
-import { Card, ErrorState } from "../../components/ui";
+import { Card } from "../../components/ui";
 import { formatNumber, formatPercent } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import { transactionLabels } from "../transactions/ledger";
@@ -78,65 +79,67 @@ export function AdminAnalyticsScreen() {
           <option value="90">Last 90 days</option>
         </Select>
       </div>
-      {credits.isPending ? (
-        <SkeletonBlock lines={6} label="Loading credit analytics" />
-      ) : credits.isError ? (
-        <ErrorState error={credits.error} onRetry={() => void credits.refetch()} />
-      ) : (
-        <>
-          <ChartCard
-            title="Credits issued and spent"
-            description="Credits in (by type) against credits out (by type), per day (UTC)."
-            {...creditRows(credits.data)}
-          />
-          <ChartCard
-            title="Daily active users"
-            description="Users with a credit movement or a signed-in request that day."
-            kind="line"
-            rows={credits.data.map((day) => ({ date: day.date, activeUsers: day.activeUsers }))}
-            series={[{ key: "activeUsers", name: "Active users", color: "#4338ca" }]}
-          />
-          <ChartCard
-            title="Bets per day"
-            rows={credits.data.map((day) => ({ date: day.date, bets: day.bets }))}
-            series={[{ key: "bets", name: "Bets", color: "#0f766e" }]}
-          />
-          <ChartCard
-            title="Prediction sessions per day"
-            rows={credits.data.map((day) => ({
-              date: day.date,
-              finished: day.sessions - day.sessionsFailed,
-              failed: day.sessionsFailed,
-            }))}
-            series={[
-              { key: "finished", name: "Sessions", color: "#4338ca", stack: "s" },
-              { key: "failed", name: "Failed (refunded)", color: "#b91c1c", stack: "s" },
-            ]}
-          />
-        </>
-      )}
-      {predictions.isPending ? (
-        <SkeletonBlock lines={4} label="Loading model analytics" />
-      ) : predictions.isError ? (
-        <ErrorState error={predictions.error} onRetry={() => void predictions.refetch()} />
-      ) : (
-        <>
-          <ChartCard
-            title="Model success and failure per day"
-            description="Model runs that succeeded (solid) and failed (stacked on top), per model."
-            {...outcomeRows(predictions.data.modelOutcomesPerDay, predictions.data.models)}
-          />
-          <Card>
-            <h2 className={styles.sectionTitle}>Models in all</h2>
-            <Table
-              caption="Model success and failure"
-              columns={modelColumns}
-              rows={predictions.data.models}
-              rowKey={(model) => model.modelId}
+      <QueryBoundary
+        queries={[credits]}
+        pending={<SkeletonBlock lines={6} label="Loading credit analytics" />}
+      >
+        {(days) => (
+          <>
+            <ChartCard
+              title="Credits issued and spent"
+              description="Credits in (by type) against credits out (by type), per day (UTC)."
+              {...creditRows(days)}
             />
-          </Card>
-        </>
-      )}
+            <ChartCard
+              title="Daily active users"
+              description="Users with a credit movement or a signed-in request that day."
+              kind="line"
+              rows={days.map((day) => ({ date: day.date, activeUsers: day.activeUsers }))}
+              series={[{ key: "activeUsers", name: "Active users", color: "#4338ca" }]}
+            />
+            <ChartCard
+              title="Bets per day"
+              rows={days.map((day) => ({ date: day.date, bets: day.bets }))}
+              series={[{ key: "bets", name: "Bets", color: "#0f766e" }]}
+            />
+            <ChartCard
+              title="Prediction sessions per day"
+              rows={days.map((day) => ({
+                date: day.date,
+                finished: day.sessions - day.sessionsFailed,
+                failed: day.sessionsFailed,
+              }))}
+              series={[
+                { key: "finished", name: "Sessions", color: "#4338ca", stack: "s" },
+                { key: "failed", name: "Failed (refunded)", color: "#b91c1c", stack: "s" },
+              ]}
+            />
+          </>
+        )}
+      </QueryBoundary>
+      <QueryBoundary
+        queries={[predictions]}
+        pending={<SkeletonBlock lines={4} label="Loading model analytics" />}
+      >
+        {(outcomes) => (
+          <>
+            <ChartCard
+              title="Model success and failure per day"
+              description="Model runs that succeeded (solid) and failed (stacked on top), per model."
+              {...outcomeRows(outcomes.modelOutcomesPerDay, outcomes.models)}
+            />
+            <Card>
+              <h2 className={styles.sectionTitle}>Models in all</h2>
+              <Table
+                caption="Model success and failure"
+                columns={modelColumns}
+                rows={outcomes.models}
+                rowKey={(model) => model.modelId}
+              />
+            </Card>
+          </>
+        )}
+      </QueryBoundary>
     </div>
   );
 }

@@ -1,17 +1,15 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { describeError, unwrap } from "../../api/errors";
-import { api } from "../../api/sign-in";
+import { describeError } from "../../api/errors";
 import { Button } from "../../components/Button";
 import { Alert, Card } from "../../components/ui";
 import { formatDateTime, formatNumber } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import styles from "./admin.module.css";
+import { type AdminJob, useRunJob } from "./mutations";
 
 interface Job {
-  id: string;
+  id: AdminJob;
   title: string;
   description: string;
-  run: () => Promise<unknown>;
 }
 
 const jobs: Job[] = [
@@ -19,31 +17,26 @@ const jobs: Job[] = [
     id: "market-sync",
     title: "Market sync",
     description: "Fetch new markets and the latest odds from Polymarket.",
-    run: async () => unwrap(await api.POST("/api/v1/admin/jobs/market-sync")),
   },
   {
     id: "resolution-poll",
     title: "Resolution poll",
     description: "Re-check markets that may have a result, and settle the ones that do.",
-    run: async () => unwrap(await api.POST("/api/v1/admin/jobs/resolution-poll")),
   },
   {
     id: "ranking",
     title: "Ranking",
     description: "Rebuild the leaderboards and every user's ranks.",
-    run: async () => unwrap(await api.POST("/api/v1/admin/jobs/ranking")),
   },
   {
     id: "reconcile",
     title: "Reconcile ledgers",
     description: "Check that every balance equals the sum of its ledger (reads only).",
-    run: async () => unwrap(await api.POST("/api/v1/admin/jobs/reconcile")),
   },
   {
     id: "session-sweep",
     title: "Session sweep",
     description: "Refund prediction sessions stuck past their timeout.",
-    run: async () => unwrap(await api.POST("/api/v1/admin/jobs/session-sweep")),
   },
 ];
 
@@ -60,12 +53,7 @@ export function AdminJobsScreen() {
 }
 
 function JobCard({ job }: { job: Job }) {
-  const queryClient = useQueryClient();
-  const run = useMutation({
-    mutationFn: job.run,
-    // A job may change markets, balances or ranks: read them again.
-    onSuccess: () => void queryClient.invalidateQueries(),
-  });
+  const run = useRunJob(job.id);
   const titleId = `job-${job.id}`;
   return (
     <Card>

@@ -1,7 +1,8 @@
 import { Link, Outlet } from "@tanstack/react-router";
 import { useMe } from "../../app/sign-in-hooks";
+import { QueryBoundary } from "../../components/QueryBoundary";
 import { SkeletonBlock } from "../../components/Skeleton";
-import { EmptyState, ErrorState } from "../../components/ui";
+import { EmptyState } from "../../components/ui";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import styles from "./admin.module.css";
 
@@ -18,9 +19,14 @@ const tabs = [
  */
 export function AdminLayout() {
   const me = useMe();
-  if (me.isPending) return <SkeletonBlock lines={4} label="Loading" />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (me.data.role !== "admin") return <NotAllowed />;
+  return (
+    <QueryBoundary queries={[me]} pending={<SkeletonBlock lines={4} label="Loading" />}>
+      {({ role }) => (role === "admin" ? <AdminConsole /> : <NotAllowed />)}
+    </QueryBoundary>
+  );
+}
+
+function AdminConsole() {
   return (
     <>
       <div className={styles.head}>

@@ -3,10 +3,11 @@ import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { Button } from "../../components/Button";
 import { Input } from "../../components/Field";
+import { QueryBoundary } from "../../components/QueryBoundary";
 import { SkeletonBlock } from "../../components/Skeleton";
 import { type Column, Table } from "../../components/Table";
 import { useToast } from "../../components/Toast";
-import { Badge, Card, EmptyState, ErrorState } from "../../components/ui";
+import { Badge, Card, EmptyState } from "../../components/ui";
 import { formatDate, formatPercent } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import { adminMarketStatuses, MarketStatusSelect } from "../markets/MarketStatusSelect";
@@ -137,24 +138,27 @@ export function AdminMarketsScreen() {
           </form>
         </search>
         <div style={{ marginTop: "1rem" }}>
-          {list.isPending ? (
-            <SkeletonBlock lines={4} label="Loading markets" />
-          ) : list.isError ? (
-            <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-          ) : list.data.markets.length === 0 && !created ? (
-            <EmptyState title="No markets match" />
-          ) : (
-            <Table
-              caption="Markets"
-              columns={columns}
-              rows={
-                created && status === "open" && !search.q
-                  ? [created, ...list.data.markets.filter((market) => market.id !== created.id)]
-                  : list.data.markets
-              }
-              rowKey={(market) => market.id}
-            />
-          )}
+          <QueryBoundary
+            queries={[list]}
+            pending={<SkeletonBlock lines={4} label="Loading markets" />}
+          >
+            {(page) =>
+              page.markets.length === 0 && !created ? (
+                <EmptyState title="No markets match" />
+              ) : (
+                <Table
+                  caption="Markets"
+                  columns={columns}
+                  rows={
+                    created && status === "open" && !search.q
+                      ? [created, ...page.markets.filter((market) => market.id !== created.id)]
+                      : page.markets
+                  }
+                  rowKey={(market) => market.id}
+                />
+              )
+            }
+          </QueryBoundary>
         </div>
       </Card>
       <ResolveDialog

@@ -1,20 +1,21 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
-import { ApiError, describeError, unwrap } from "../../api/errors";
-import { api } from "../../api/sign-in";
+import { describeError } from "../../api/errors";
 import { Button } from "../../components/Button";
 import { Input, Select } from "../../components/Field";
+import { QueryBoundary } from "../../components/QueryBoundary";
 import { SkeletonBlock } from "../../components/Skeleton";
 import { type Column, Table } from "../../components/Table";
 import { useToast } from "../../components/Toast";
-import { Alert, Card, EmptyState, ErrorState, Pager } from "../../components/ui";
+import { Alert, Card, EmptyState, Pager } from "../../components/ui";
 import { formatCredits, formatDateTime, formatNumber, formatSigned } from "../../lib/format";
 import { useCursorPages } from "../../lib/useCursorPages";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import { transactionLabels } from "../transactions/ledger";
 import type { Transaction } from "../transactions/queries";
 import styles from "./admin.module.css";
+import { useChangeUser } from "./mutations";
 import { type AdminUser, type AuditEvent, adminQueries } from "./queries";
 import { UserCreditsForm } from "./UserCreditsForm";
 
@@ -26,18 +27,22 @@ export function AdminUserScreen() {
   const user = useQuery(adminQueries.user(userId));
   useDocumentTitle(user.data ? `Admin: ${user.data.username}` : "Admin: user");
 
-  if (user.isPending) return <SkeletonBlock lines={5} label="Loading the user" />;
-  if (user.isError) {
-    if (user.error instanceof ApiError && user.error.status === 404) {
-      return (
+  return (
+    <QueryBoundary
+      queries={[user]}
+      pending={<SkeletonBlock lines={5} label="Loading the user" />}
+      notFound={
         <EmptyState title="User not found">
           <Link to="/admin/users">Find another user</Link>
         </EmptyState>
-      );
-    }
-    return <ErrorState error={user.error} onRetry={() => void user.refetch()} />;
-  }
-  const u = user.data;
+      }
+    >
+      {(u) => <UserSections u={u} />}
+    </QueryBoundary>
+  );
+}
+
+function UserSections({ u }: { u: AdminUser }) {
   return (
     <div className={styles.sections}>
       <nav aria-label="Breadcrumb">
@@ -93,24 +98,15 @@ function Facts({ user }: { user: AdminUser }) {
 }
 
 function PlanForm({ user }: { user: AdminUser }) {
-  const queryClient = useQueryClient();
   const toast = useToast();
   const [plan, setPlan] = useState(user.plan);
   const [reason, setReason] = useState("");
   const [tried, setTried] = useState(false);
-  const change = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.PATCH("/api/v1/admin/users/{userId}", {
-          params: { path: { userId: user.id } },
-          body: { plan, reason: reason.trim() },
-        }),
-      ),
+  const change = useChangeUser(user.id, {
     onSuccess: (updated) => {
       setReason("");
       setTried(false);
       toast(`${updated.username} is on the ${updated.plan} plan now.`, "success");
-      void queryClient.invalidateQueries({ queryKey: ["admin", "user", user.id] });
     },
   });
   const unchanged = plan === user.plan;
@@ -118,7 +114,7 @@ function PlanForm({ user }: { user: AdminUser }) {
     event.preventDefault();
     setTried(true);
     if (unchanged || !reason.trim() || change.isPending) return;
-    change.mutate();
+    change.mutate({ plan, reason: reason.trim() });
   }
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label="Set the plan">
@@ -172,17 +168,19 @@ const auditColumns: Column<AuditEvent>[] = [
 
 function AuditTrail({ userId }: { userId: string }) {
   const audit = useQuery(adminQueries.audit(userId));
-  if (audit.isPending) return <SkeletonBlock lines={2} label="Loading the audit trail" />;
-  if (audit.isError) return <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />;
-  if (audit.data.events.length === 0)
-    return <p className={styles.muted}>No admin action on this user yet.</p>;
   return (
-    <Table
-      caption="Audit trail"
-      columns={auditColumns}
-      rows={audit.data.events}
-      rowKey={(e) => e.id}
-    />
+    <QueryBoundary
+      queries={[audit]}
+      pending={<SkeletonBlock lines={2} label="Loading the audit trail" />}
+    >
+      {({ events }) =>
+        events.length === 0 ? (
+          <p className={styles.muted}>No admin action on this user yet.</p>
+        ) : (
+          <Table caption="Audit trail" columns={auditColumns} rows={events} rowKey={(e) => e.id} />
+        )
+      }
+    </QueryBoundary>
   );
 }
 
@@ -199,23 +197,27 @@ function Ledger({ userId }: { userId: string }) {
   const ledger = useQuery(
     adminQueries.ledger(userId, { limit: 20, ...(pages.cursor ? { cursor: pages.cursor } : {}) }),
   );
-  if (ledger.isPending) return <SkeletonBlock lines={3} label="Loading the ledger" />;
-  if (ledger.isError)
-    return <ErrorState error={ledger.error} onRetry={() => void ledger.refetch()} />;
   return (
-    <>
-      <Table
-        caption="Ledger"
-        columns={ledgerColumns}
-        rows={ledger.data.transactions}
-        rowKey={(t) => t.id}
-      />
-      <Pager
-        label="Ledger pages"
-        summary={`Page ${pages.page} · ${formatNumber(ledger.data.total)} entries`}
-        onPrevious={pages.previous}
-        onNext={pages.next(ledger.data.nextCursor)}
-      />
-    </>
+    <QueryBoundary
+      queries={[ledger]}
+      pending={<SkeletonBlock lines={3} label="Loading the ledger" />}
+    >
+      {(data) => (
+        <>
+          <Table
+            caption="Ledger"
+            columns={ledgerColumns}
+            rows={data.transactions}
+            rowKey={(t) => t.id}
+          />
+          <Pager
+            label="Ledger pages"
+            summary={`Page ${pages.page} · ${formatNumber(data.total)} entries`}
+            onPrevious={pages.previous}
+            onNext={pages.next(data.nextCursor)}
+          />
+        </>
+      )}
+    </QueryBoundary>
   );
 }

@@ -3,9 +3,10 @@ import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { Button } from "../../components/Button";
 import { Input, Select } from "../../components/Field";
+import { QueryBoundary } from "../../components/QueryBoundary";
 import { SkeletonBlock } from "../../components/Skeleton";
 import { type Column, Table } from "../../components/Table";
-import { Card, EmptyState, ErrorState } from "../../components/ui";
+import { Card, EmptyState } from "../../components/ui";
 import { formatCredits } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import styles from "./admin.module.css";
@@ -75,19 +76,16 @@ export function AdminUsersScreen() {
       <div style={{ marginTop: "1rem" }}>
         {!search.q ? (
           <p className={styles.muted}>Type the start of an email or a username.</p>
-        ) : found.isPending ? (
-          <SkeletonBlock lines={3} label="Searching" />
-        ) : found.isError ? (
-          <ErrorState error={found.error} onRetry={() => void found.refetch()} />
-        ) : found.data.users.length === 0 ? (
-          <EmptyState title="No user matches" />
         ) : (
-          <Table
-            caption="Users found"
-            columns={columns}
-            rows={found.data.users}
-            rowKey={(u) => u.id}
-          />
+          <QueryBoundary queries={[found]} pending={<SkeletonBlock lines={3} label="Searching" />}>
+            {({ users }) =>
+              users.length === 0 ? (
+                <EmptyState title="No user matches" />
+              ) : (
+                <Table caption="Users found" columns={columns} rows={users} rowKey={(u) => u.id} />
+              )
+            }
+          </QueryBoundary>
         )}
       </div>
     </Card>

@@ -1,13 +1,11 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { unwrap } from "../../api/errors";
-import { api } from "../../api/sign-in";
 import { Button } from "../../components/Button";
 import { Input, TextArea } from "../../components/Field";
 import { Alert } from "../../components/ui";
 import { fieldErrorsOf } from "../../lib/fieldErrors";
 import type { Market } from "../markets/queries";
 import styles from "./admin.module.css";
+import { useCreateMarket } from "./mutations";
 
 interface Draft {
   title: string;
@@ -60,15 +58,12 @@ export function CreateMarketForm({
   onCreated: (market: Market) => void;
   onCancel: () => void;
 }) {
-  const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>(empty);
   const [tried, setTried] = useState(false);
-  const create = useMutation({
-    mutationFn: async (body: Parameters<typeof send>[0]) => send(body),
+  const create = useCreateMarket({
     onSuccess: (market) => {
       setDraft(empty);
       setTried(false);
-      void queryClient.invalidateQueries({ queryKey: ["markets"] });
       onCreated(market);
     },
   });
@@ -165,17 +160,4 @@ export function CreateMarketForm({
       </div>
     </form>
   );
-}
-
-async function send(body: {
-  title: string;
-  description: string;
-  thisOption: string;
-  thatOption: string;
-  thisOdds: number;
-  thatOdds: number;
-  category?: string;
-  expiresAt: string;
-}): Promise<Market> {
-  return unwrap(await api.POST("/api/v1/admin/markets", { body }));
 }

@@ -1,15 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { ApiError, describeError, unwrap } from "../../api/errors";
-import { api } from "../../api/sign-in";
+import { ApiError, describeError } from "../../api/errors";
 import { Button } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
 import { Alert } from "../../components/ui";
 import type { Market } from "../markets/queries";
 import styles from "./admin.module.css";
+import { type Resolution, useResolveMarket } from "./mutations";
 import { adminQueries } from "./queries";
-
-type Resolution = "this" | "that" | "invalid";
 
 /**
  * Resolve a market: pick the result, see how many pending bets it will settle,
@@ -40,24 +38,9 @@ function ResolveForm({
   onResolved: () => void;
   onCancel: () => void;
 }) {
-  const queryClient = useQueryClient();
   const progress = useQuery(adminQueries.settlement(market.id));
   const [resolution, setResolution] = useState<Resolution | null>(null);
-  const resolve = useMutation({
-    mutationFn: async (chosen: Resolution) =>
-      unwrap(
-        await api.POST("/api/v1/admin/markets/{marketId}/resolve", {
-          params: { path: { marketId: market.id } },
-          body: { resolution: chosen },
-        }),
-      ),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ["markets"] });
-      void queryClient.invalidateQueries({ queryKey: ["market", market.id] });
-      void queryClient.invalidateQueries({ queryKey: ["admin", "settlement", market.id] });
-      onResolved();
-    },
-  });
+  const resolve = useResolveMarket(market.id, { onSuccess: () => onResolved() });
 
   const labels: Record<Resolution, string> = {
     this: `${market.thisOption} won`,

@@ -1,7 +1,5 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
-import { ApiError, describeError, unwrap } from "../../api/errors";
-import { api } from "../../api/sign-in";
+import { ApiError, describeError } from "../../api/errors";
 import { Button } from "../../components/Button";
 import { Input, Select } from "../../components/Field";
 import { useToast } from "../../components/Toast";
@@ -9,6 +7,7 @@ import { Alert } from "../../components/ui";
 import { fieldErrorsOf } from "../../lib/fieldErrors";
 import { formatCredits, formatSigned } from "../../lib/format";
 import styles from "./admin.module.css";
+import { useMoveCredits } from "./mutations";
 
 type CreditType = "admin_grant" | "admin_adjustment";
 interface Movement {
@@ -34,26 +33,13 @@ function amountProblem(raw: string, type: CreditType): string | null {
  * Idempotency-Key per movement: sending the same one again never moves twice.
  */
 export function UserCreditsForm({ userId }: { userId: string }) {
-  const queryClient = useQueryClient();
   const toast = useToast();
   const [type, setType] = useState<CreditType>("admin_grant");
   const [raw, setRaw] = useState("");
   const [reason, setReason] = useState("");
   const [tried, setTried] = useState(false);
   const attempt = useRef<Movement | null>(null);
-  const move = useMutation({
-    mutationFn: async (movement: Movement) =>
-      unwrap(
-        await api.POST("/api/v1/admin/credits", {
-          params: { header: { "idempotency-key": movement.key } },
-          body: {
-            userId,
-            type: movement.type,
-            amount: movement.amount,
-            reason: movement.reason,
-          },
-        }),
-      ),
+  const move = useMoveCredits(userId, {
     onSuccess: (result) => {
       attempt.current = null;
       setRaw("");
@@ -63,9 +49,6 @@ export function UserCreditsForm({ userId }: { userId: string }) {
         `${formatSigned(result.transaction.amount)} credits: the balance is ${formatCredits(result.newBalance)}.`,
         "success",
       );
-      void queryClient.invalidateQueries({ queryKey: ["admin", "user", userId] });
-      // An admin may move their own credits: the header shows the balance too.
-      void queryClient.invalidateQueries({ queryKey: ["me"] });
     },
     onError: (error) => {
       if (error instanceof ApiError) attempt.current = null;

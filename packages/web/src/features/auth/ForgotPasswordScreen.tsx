@@ -1,7 +1,6 @@
 import { Link } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
-import { ApiError, unwrap } from "../../api/errors";
-import { api } from "../../api/sign-in";
+import { ApiError } from "../../api/errors";
 import { Button } from "../../components/Button";
 import { Input } from "../../components/Field";
 import { Alert } from "../../components/ui";
@@ -9,6 +8,7 @@ import { fieldErrorsOf } from "../../lib/fieldErrors";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import { AuthCard, authStyles } from "./AuthCard";
 import { rateLimited } from "./LoginScreen";
+import { requestPasswordReset } from "./mutations";
 
 export function ForgotPasswordScreen() {
   useDocumentTitle("Reset your password");
@@ -22,7 +22,7 @@ export function ForgotPasswordScreen() {
     setBusy(true);
     setError(null);
     try {
-      unwrap(await api.POST("/api/v1/auth/password-reset/request", { body: { email } }));
+      await requestPasswordReset(email);
       setSentTo(email);
     } catch (failure) {
       setError(failure);

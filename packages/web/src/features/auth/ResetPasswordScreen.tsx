@@ -1,13 +1,13 @@
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
-import { ApiError, unwrap } from "../../api/errors";
-import { api } from "../../api/sign-in";
+import { ApiError } from "../../api/errors";
 import { Button, buttonClass } from "../../components/Button";
 import { Input } from "../../components/Field";
 import { Alert } from "../../components/ui";
 import { fieldErrorsOf } from "../../lib/fieldErrors";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import { AuthCard, authStyles } from "./AuthCard";
+import { confirmPasswordReset } from "./mutations";
 
 const route = getRouteApi("/reset-password");
 
@@ -31,11 +31,7 @@ export function ResetPasswordScreen() {
     setBusy(true);
     setError(null);
     try {
-      unwrap(
-        await api.POST("/api/v1/auth/password-reset/confirm", {
-          body: { token: token ?? "", newPassword },
-        }),
-      );
+      await confirmPasswordReset(token ?? "", newPassword);
       setDone(true);
     } catch (failure) {
       setError(failure);

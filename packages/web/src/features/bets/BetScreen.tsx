@@ -1,35 +1,36 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { ApiError, unwrap } from "../../api/errors";
-import { api } from "../../api/sign-in";
+import { QueryBoundary } from "../../components/QueryBoundary";
 import { SkeletonBlock } from "../../components/Skeleton";
-import { Badge, Card, EmptyState, ErrorState, PageHeader } from "../../components/ui";
+import { Badge, Card, EmptyState, PageHeader } from "../../components/ui";
 import { formatCredits, formatDateTime, formatPercent, formatSigned } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import styles from "../markets/market.module.css";
 import { betPayout, betStatusLabels, sideName } from "./bets";
+import { type Bet, betQueries } from "./queries";
 
 const route = getRouteApi("/bets/$betId");
 
 export function BetScreen() {
   useDocumentTitle("Bet");
   const { betId } = route.useParams();
-  const bet = useQuery({
-    queryKey: ["bets", "one", betId],
-    queryFn: async () =>
-      unwrap(await api.GET("/api/v1/bets/{betId}", { params: { path: { betId } } })),
-  });
-  if (bet.isPending) return <SkeletonBlock lines={4} label="Loading bet" />;
-  if (bet.isError) {
-    return bet.error instanceof ApiError && bet.error.status === 404 ? (
-      <EmptyState title="Bet not found">
-        <Link to="/bets">Back to my bets</Link>
-      </EmptyState>
-    ) : (
-      <ErrorState error={bet.error} onRetry={() => void bet.refetch()} />
-    );
-  }
-  const b = bet.data;
+  const bet = useQuery(betQueries.one(betId));
+  return (
+    <QueryBoundary
+      queries={[bet]}
+      pending={<SkeletonBlock lines={4} label="Loading bet" />}
+      notFound={
+        <EmptyState title="Bet not found">
+          <Link to="/bets">Back to my bets</Link>
+        </EmptyState>
+      }
+    >
+      {(b) => <BetDetail b={b} />}
+    </QueryBoundary>
+  );
+}
+
+function BetDetail({ b }: { b: Bet }) {
   const { payout, profit } = betPayout(b);
   return (
     <>

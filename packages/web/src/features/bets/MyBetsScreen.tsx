@@ -2,9 +2,10 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { buttonClass } from "../../components/Button";
 import styles from "../../components/list.module.css";
+import { QueryBoundary } from "../../components/QueryBoundary";
 import { SkeletonBlock } from "../../components/Skeleton";
 import { type Column, Table } from "../../components/Table";
-import { Badge, Card, EmptyState, ErrorState, PageHeader, Pager } from "../../components/ui";
+import { Badge, Card, EmptyState, PageHeader, Pager } from "../../components/ui";
 import { formatDateTime, formatNumber, formatPercent, formatSigned } from "../../lib/format";
 import { useCursorPages } from "../../lib/useCursorPages";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
@@ -112,31 +113,36 @@ export function MyBetsScreen() {
           </Link>
         ))}
       </nav>
-      {list.isPending ? (
-        <Card>
-          <SkeletonBlock lines={5} label="Loading bets" />
-        </Card>
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.bets.length === 0 ? (
-        <Card>
-          <EmptyState
-            title={status ? `No ${betStatusLabels[status].toLowerCase()} bets` : "No bets yet"}
-          >
-            <p>Find a market you have an opinion on.</p>
-            <Link to="/" className={buttonClass()}>
-              Browse markets
-            </Link>
-          </EmptyState>
-        </Card>
-      ) : (
-        <Table
-          caption="My bets, newest first"
-          columns={columns}
-          rows={list.data.bets}
-          rowKey={(bet) => bet.id}
-        />
-      )}
+      <QueryBoundary
+        queries={[list]}
+        pending={
+          <Card>
+            <SkeletonBlock lines={5} label="Loading bets" />
+          </Card>
+        }
+      >
+        {(page) =>
+          page.bets.length === 0 ? (
+            <Card>
+              <EmptyState
+                title={status ? `No ${betStatusLabels[status].toLowerCase()} bets` : "No bets yet"}
+              >
+                <p>Find a market you have an opinion on.</p>
+                <Link to="/" className={buttonClass()}>
+                  Browse markets
+                </Link>
+              </EmptyState>
+            </Card>
+          ) : (
+            <Table
+              caption="My bets, newest first"
+              columns={columns}
+              rows={page.bets}
+              rowKey={(bet) => bet.id}
+            />
+          )
+        }
+      </QueryBoundary>
       <Pager
         label="Bet pages"
         summary={list.data?.bets.length ? `Page ${pages.page}` : undefined}

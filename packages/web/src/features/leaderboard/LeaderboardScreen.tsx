@@ -2,9 +2,10 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useSignIn } from "../../app/sign-in-hooks";
 import styles from "../../components/list.module.css";
+import { QueryBoundary } from "../../components/QueryBoundary";
 import { SkeletonBlock } from "../../components/Skeleton";
 import { type Column, Table } from "../../components/Table";
-import { Alert, Card, EmptyState, ErrorState, PageHeader, Pager } from "../../components/ui";
+import { Alert, Card, EmptyState, PageHeader, Pager } from "../../components/ui";
 import { formatNumber, formatSigned } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import { type LeaderboardRow, leaderboardQueries } from "./queries";
@@ -94,27 +95,32 @@ export function LeaderboardScreen() {
           <Alert>You're not ranked yet: place a bet to join the leaderboard.</Alert>
         </div>
       ) : null}
-      {list.isPending ? (
-        <Card>
-          <SkeletonBlock lines={6} label="Loading leaderboard" />
-        </Card>
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.leaderboard.length === 0 ? (
-        <Card>
-          <EmptyState title="Nobody is ranked yet">
-            <p>Rankings appear once bets are placed.</p>
-          </EmptyState>
-        </Card>
-      ) : (
-        <Table
-          caption={board === "pnl" ? "Users by profit and loss" : "Users by volume"}
-          columns={columns}
-          rows={list.data.leaderboard}
-          rowKey={(row) => row.user.id}
-          isHighlighted={(row) => row.user.id === myId}
-        />
-      )}
+      <QueryBoundary
+        queries={[list]}
+        pending={
+          <Card>
+            <SkeletonBlock lines={6} label="Loading leaderboard" />
+          </Card>
+        }
+      >
+        {(ranking) =>
+          ranking.leaderboard.length === 0 ? (
+            <Card>
+              <EmptyState title="Nobody is ranked yet">
+                <p>Rankings appear once bets are placed.</p>
+              </EmptyState>
+            </Card>
+          ) : (
+            <Table
+              caption={board === "pnl" ? "Users by profit and loss" : "Users by volume"}
+              columns={columns}
+              rows={ranking.leaderboard}
+              rowKey={(row) => row.user.id}
+              isHighlighted={(row) => row.user.id === myId}
+            />
+          )
+        }
+      </QueryBoundary>
       <Pager
         label="Leaderboard pages"
         summary={total ? `Page ${page} of ${pages} · ${formatNumber(total)} ranked` : undefined}

@@ -1,28 +1,22 @@
 import { payoutFor, profitIfWon } from "@market/core/bets/payout";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link, useLocation } from "@tanstack/react-router";
 import { type FormEvent, useId, useRef, useState } from "react";
-import { ApiError, unwrap } from "../../api/errors";
-import { creditsMoved, queries } from "../../api/queries";
-import { api } from "../../api/sign-in";
+import { ApiError } from "../../api/errors";
+import { queries } from "../../api/queries";
 import { useMe, useSignIn } from "../../app/sign-in-hooks";
 import { Button, buttonClass } from "../../components/Button";
 import { Input } from "../../components/Field";
 import { Alert } from "../../components/ui";
 import { formatCredits, formatNumber, formatPercent } from "../../lib/format";
+import { type BetAttempt, usePlaceBet } from "../bets/mutations";
 import styles from "./BetForm.module.css";
 import { betErrorMessage } from "./betErrors";
 import { CreditsHelp } from "./CreditsHelp";
 import type { Market } from "./queries";
 
-type Side = "this" | "that";
+type Side = BetAttempt["side"];
 const quickAmounts = [10, 50, 100, 500];
-
-interface Attempt {
-  key: string;
-  side: Side;
-  amount: number;
-}
 
 /** Why the amount can't be bet right now, or null when it can. */
 function amountProblem(
@@ -53,39 +47,26 @@ export function BetForm({ market }: { market: Market }) {
   const signIn = useSignIn();
   const me = useMe().data;
   const config = useQuery(queries.config()).data;
-  const queryClient = useQueryClient();
   const location = useLocation();
   const reasonId = useId();
   const [side, setSide] = useState<Side>("this");
   const [raw, setRaw] = useState("");
   const [helpOpen, setHelpOpen] = useState(false);
-  const attempt = useRef<Attempt | null>(null);
+  const attempt = useRef<BetAttempt | null>(null);
   const inFlight = useRef(false);
 
-  const place = useMutation({
-    mutationFn: async (bet: Attempt) =>
-      unwrap(
-        await api.POST("/api/v1/bets", {
-          params: { header: { "idempotency-key": bet.key } },
-          body: { marketId: market.id, side: bet.side, amount: bet.amount },
-        }),
-      ),
-    onSuccess: (result) => {
+  const place = usePlaceBet(market.id, {
+    onSuccess: () => {
       attempt.current = null;
-      creditsMoved(queryClient, result.newBalance);
-      void queryClient.invalidateQueries({ queryKey: ["market", market.id] });
       setRaw("");
     },
     onError: (error) => {
-      if (!(error instanceof ApiError)) return; // Unknown outcome: a retry keeps the key.
-      if (error.code === "IDEMPOTENCY_KEY_REUSED") attempt.current = null;
-      // The balance we showed was out of date: show the real one.
-      if (error.code === "INSUFFICIENT_BALANCE")
-        void queryClient.invalidateQueries({ queryKey: ["me"] });
+      // Unknown outcome (no answer): a retry keeps the key.
+      if (error instanceof ApiError && error.code === "IDEMPOTENCY_KEY_REUSED")
+        attempt.current = null;
     },
     onSettled: () => {
       inFlight.current = false;
-      void queryClient.invalidateQueries({ queryKey: ["market", market.id] });
     },
   });
 

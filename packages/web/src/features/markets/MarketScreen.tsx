@@ -1,9 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { lazy, Suspense } from "react";
-import { ApiError } from "../../api/errors";
+import { QueryBoundary } from "../../components/QueryBoundary";
 import { Skeleton, SkeletonBlock } from "../../components/Skeleton";
-import { Alert, Badge, Card, EmptyState, ErrorState } from "../../components/ui";
+import { Alert, Badge, Card, EmptyState } from "../../components/ui";
 import {
   formatDate,
   formatDateTime,
@@ -17,7 +17,7 @@ import { LastRunLink } from "../predict/LastRunLink";
 import { BetForm } from "./BetForm";
 import { OddsBar } from "./MarketCard";
 import styles from "./market.module.css";
-import { marketQueries } from "./queries";
+import { type Market, marketQueries } from "./queries";
 
 const route = getRouteApi("/markets/$marketId");
 // The chart library is the largest dependency: it loads with the first chart.
@@ -30,26 +30,27 @@ export function MarketScreen() {
   const market = useQuery(marketQueries.one(marketId));
   useDocumentTitle(market.data?.title ?? "Market");
 
-  if (market.isPending) {
-    return (
-      <Card>
-        <SkeletonBlock lines={5} label="Loading market" />
-      </Card>
-    );
-  }
-  if (market.isError) {
-    if (market.error instanceof ApiError && market.error.status === 404) {
-      return (
+  return (
+    <QueryBoundary
+      queries={[market]}
+      pending={
+        <Card>
+          <SkeletonBlock lines={5} label="Loading market" />
+        </Card>
+      }
+      notFound={
         <EmptyState title="Market not found">
           <p>It may have been removed.</p>
           <Link to="/">Browse markets</Link>
         </EmptyState>
-      );
-    }
-    return <ErrorState error={market.error} onRetry={() => void market.refetch()} />;
-  }
+      }
+    >
+      {(m) => <MarketDetail m={m} />}
+    </QueryBoundary>
+  );
+}
 
-  const m = market.data;
+function MarketDetail({ m }: { m: Market }) {
   const winner =
     m.resolution === "this" ? m.thisOption : m.resolution === "that" ? m.thatOption : null;
   return (

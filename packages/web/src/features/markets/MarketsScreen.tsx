@@ -3,8 +3,9 @@ import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "../../components/Button";
 import { Input, Select } from "../../components/Field";
+import { QueryBoundary } from "../../components/QueryBoundary";
 import { Skeleton } from "../../components/Skeleton";
-import { EmptyState, ErrorState, PageHeader, Pager } from "../../components/ui";
+import { EmptyState, PageHeader, Pager } from "../../components/ui";
 import { useCursorPages } from "../../lib/useCursorPages";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import { MarketCard, marketCardStyles } from "./MarketCard";
@@ -140,36 +141,44 @@ export function MarketsScreen() {
         {list.isFetching && !list.isPending ? <span>Updating…</span> : null}
       </div>
 
-      {list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <div className={marketCardStyles.grid}>
-          {Array.from({ length: 6 }, (_, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: static placeholders
-            <div key={i} className={marketCardStyles.card} aria-hidden="true">
-              <Skeleton width="40%" height="0.875rem" />
-              <Skeleton height="1.25rem" />
-              <Skeleton width="70%" height="1.25rem" />
-              <Skeleton height="2.25rem" />
-            </div>
-          ))}
-        </div>
-      ) : markets.length === 0 ? (
-        <EmptyState title="No markets match">
-          <p>Try another search or category.</p>
-          <Button variant="secondary" onClick={() => void navigate({ search: {} })}>
-            Clear filters
-          </Button>
-        </EmptyState>
-      ) : (
-        <ul className={`${marketCardStyles.grid} ${marketCardStyles.list}`}>
-          {markets.map((market) => (
-            <li key={market.id} className={marketCardStyles.item}>
-              <MarketCard market={market} surface={search.q ? "search_result" : "market_list"} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryBoundary
+        queries={[list]}
+        pending={
+          <div className={marketCardStyles.grid}>
+            {Array.from({ length: 6 }, (_, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: static placeholders
+              <div key={i} className={marketCardStyles.card} aria-hidden="true">
+                <Skeleton width="40%" height="0.875rem" />
+                <Skeleton height="1.25rem" />
+                <Skeleton width="70%" height="1.25rem" />
+                <Skeleton height="2.25rem" />
+              </div>
+            ))}
+          </div>
+        }
+      >
+        {({ markets }) =>
+          markets.length === 0 ? (
+            <EmptyState title="No markets match">
+              <p>Try another search or category.</p>
+              <Button variant="secondary" onClick={() => void navigate({ search: {} })}>
+                Clear filters
+              </Button>
+            </EmptyState>
+          ) : (
+            <ul className={`${marketCardStyles.grid} ${marketCardStyles.list}`}>
+              {markets.map((market) => (
+                <li key={market.id} className={marketCardStyles.item}>
+                  <MarketCard
+                    market={market}
+                    surface={search.q ? "search_result" : "market_list"}
+                  />
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryBoundary>
       <Pager
         label="Market pages"
         summary={markets.length ? `Page ${page}` : undefined}

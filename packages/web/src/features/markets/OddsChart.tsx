@@ -10,8 +10,8 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { QueryBoundary } from "../../components/QueryBoundary";
 import { Skeleton } from "../../components/Skeleton";
-import { ErrorState } from "../../components/ui";
 import { formatDateTime, formatPercent } from "../../lib/format";
 import { usePrefersReducedMotion } from "../../lib/usePrefersReducedMotion";
 import { type Market, marketQueries } from "./queries";
@@ -21,17 +21,26 @@ const shortDate = new Intl.DateTimeFormat("en-US", { month: "short", day: "numer
 /** Odds history of both options (Recharts), with a text summary for screen readers. */
 export function OddsChart({ market }: { market: Market }) {
   const history = useQuery(marketQueries.oddsHistory(market.id));
+  return (
+    <QueryBoundary queries={[history]} pending={<Skeleton height="240px" />}>
+      {({ points }) => <OddsLines market={market} recorded={points} />}
+    </QueryBoundary>
+  );
+}
+
+type OddsPoint = { at: string; thisOdds: number; thatOdds: number };
+
+function OddsLines({ market, recorded }: { market: Market; recorded: OddsPoint[] }) {
   const animate = !usePrefersReducedMotion();
   // The history ends at the last snapshot; the market's odds of now close the line.
   const points = useMemo(() => {
-    const recorded = history.data?.points ?? [];
     const last = recorded[recorded.length - 1];
     if (!last || market.thisOdds === null || market.thatOdds === null) return recorded;
     const now = new Date().toISOString();
     return now > last.at
       ? [...recorded, { at: now, thisOdds: market.thisOdds, thatOdds: market.thatOdds }]
       : recorded;
-  }, [history.data, market.thisOdds, market.thatOdds]);
+  }, [recorded, market.thisOdds, market.thatOdds]);
   const data = useMemo(
     () =>
       points.map((point) => ({
@@ -42,9 +51,6 @@ export function OddsChart({ market }: { market: Market }) {
     [points],
   );
 
-  if (history.isPending) return <Skeleton height="240px" />;
-  if (history.isError)
-    return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
   if (points.length < 2) {
     return (
       <p style={{ color: "var(--muted)" }}>

@@ -1,8 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
+import { QueryBoundary } from "../../components/QueryBoundary";
 import { Skeleton, SkeletonBlock } from "../../components/Skeleton";
 import { type Column, Table } from "../../components/Table";
-import { Card, EmptyState, ErrorState, PageHeader } from "../../components/ui";
+import { Card, EmptyState, PageHeader } from "../../components/ui";
 import { formatNumber, formatPercent } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import { type ModelScore, predictionQueries } from "./queries";
@@ -34,54 +35,57 @@ export function ModelScoresScreen() {
         title="Model scores"
         description="How the AI models have done on markets that have resolved. A Brier score of 0 is perfect; 0.25 is what always saying 50% gets."
       />
-      {scores.isPending ? (
-        <SkeletonBlock lines={5} label="Loading model scores" />
-      ) : scores.isError ? (
-        <ErrorState error={scores.error} onRetry={() => void scores.refetch()} />
-      ) : scores.data.length === 0 ? (
-        <EmptyState title="No models yet" />
-      ) : (
-        <div className={styles.sections}>
-          <Card>
-            <Table
-              caption="Model scores"
-              columns={columns}
-              rows={scores.data}
-              rowKey={(model) => model.modelId}
-            />
-          </Card>
-          <Card>
-            <h2 className={styles.title}>Calibration</h2>
-            <p className={styles.muted}>
-              Of the forecasts that said about X%, how many came true? A well-calibrated model sits
-              on the dashed diagonal.
-            </p>
-            {scored.length === 0 ? (
-              <p className={styles.empty}>
-                No forecast has been scored yet: scores come once a predicted market resolves.
-              </p>
-            ) : (
-              <>
-                <div
-                  className={styles.chart}
-                  role="img"
-                  aria-label="Calibration chart: predicted probability against observed frequency, per model. The table below has the same figures."
-                >
-                  <Suspense fallback={<Skeleton height="100%" />}>
-                    <CalibrationChart models={scored} />
-                  </Suspense>
-                </div>
-                <details className={styles.details}>
-                  <summary>Calibration figures</summary>
-                  {scored.map((model) => (
-                    <CalibrationTable key={model.modelId} model={model} />
-                  ))}
-                </details>
-              </>
-            )}
-          </Card>
-        </div>
-      )}
+      <QueryBoundary
+        queries={[scores]}
+        pending={<SkeletonBlock lines={5} label="Loading model scores" />}
+      >
+        {(models) =>
+          models.length === 0 ? (
+            <EmptyState title="No models yet" />
+          ) : (
+            <div className={styles.sections}>
+              <Card>
+                <Table
+                  caption="Model scores"
+                  columns={columns}
+                  rows={models}
+                  rowKey={(model) => model.modelId}
+                />
+              </Card>
+              <Card>
+                <h2 className={styles.title}>Calibration</h2>
+                <p className={styles.muted}>
+                  Of the forecasts that said about X%, how many came true? A well-calibrated model
+                  sits on the dashed diagonal.
+                </p>
+                {scored.length === 0 ? (
+                  <p className={styles.empty}>
+                    No forecast has been scored yet: scores come once a predicted market resolves.
+                  </p>
+                ) : (
+                  <>
+                    <div
+                      className={styles.chart}
+                      role="img"
+                      aria-label="Calibration chart: predicted probability against observed frequency, per model. The table below has the same figures."
+                    >
+                      <Suspense fallback={<Skeleton height="100%" />}>
+                        <CalibrationChart models={scored} />
+                      </Suspense>
+                    </div>
+                    <details className={styles.details}>
+                      <summary>Calibration figures</summary>
+                      {scored.map((model) => (
+                        <CalibrationTable key={model.modelId} model={model} />
+                      ))}
+                    </details>
+                  </>
+                )}
+              </Card>
+            </div>
+          )
+        }
+      </QueryBoundary>
     </>
   );
 }

@@ -1,21 +1,19 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { ApiError } from "../../api/errors";
 import { queries } from "../../api/queries";
 import { useMe } from "../../app/sign-in-hooks";
 import { buttonClass } from "../../components/Button";
-import { Alert, Card, EmptyState, ErrorState, PageHeader } from "../../components/ui";
+import { QueryBoundary } from "../../components/QueryBoundary";
+import { Alert, Card, EmptyState, PageHeader } from "../../components/ui";
 import { formatCredits, formatDateTime } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
-import { marketQueries } from "../markets/queries";
+import { type Market, marketQueries } from "../markets/queries";
 import { Forecasts } from "./Forecasts";
 import styles from "./predict.module.css";
 import { type PredictionSession, predictionQueries } from "./queries";
 import { ModelRows, ProgressSkeleton, StepChip } from "./SessionProgress";
 
 const route = getRouteApi("/predict/$marketId/$sessionId");
-/** Until the API's setting is known (it comes with the first page load). */
-const defaultPollMs = 12_000;
 
 /** A session: skeletons, then its progress polled until it ends, then forecasts or the refund. */
 export function PredictResultsScreen() {
@@ -23,26 +21,41 @@ export function PredictResultsScreen() {
   const queryClient = useQueryClient();
   const config = useQuery(queries.config()).data;
   const session = useQuery(
-    predictionQueries.session(sessionId, config?.sessionPollMs ?? defaultPollMs, queryClient),
+    // Polled at the API's own interval (`/config`), from the moment it is known.
+    predictionQueries.session(sessionId, config?.sessionPollMs, queryClient),
   );
-  const market = useQuery(marketQueries.one(marketId));
-  const models = useQuery(predictionQueries.models()).data;
-  useDocumentTitle(market.data ? `AI prediction: ${market.data.title}` : "AI prediction");
+  const market = useQuery(marketQueries.one(marketId)).data;
+  useDocumentTitle(market ? `AI prediction: ${market.title}` : "AI prediction");
 
-  if (session.isError) {
-    if (session.error instanceof ApiError && session.error.status === 404) {
-      return (
+  // The page shows at once, with skeletons where the session's progress goes.
+  return (
+    <QueryBoundary
+      queries={[session]}
+      pending={<Results marketId={marketId} market={market} />}
+      notFound={
         <EmptyState title="Prediction not found">
           <p>It may belong to another account.</p>
           <Link to="/predict/$marketId" params={{ marketId }}>
             Start a new prediction
           </Link>
         </EmptyState>
-      );
-    }
-    return <ErrorState error={session.error} onRetry={() => void session.refetch()} />;
-  }
-  const data = session.data;
+      }
+    >
+      {(data) => <Results marketId={marketId} market={market} data={data} />}
+    </QueryBoundary>
+  );
+}
+
+function Results({
+  marketId,
+  market,
+  data,
+}: {
+  marketId: string;
+  market: Market | undefined;
+  data?: PredictionSession;
+}) {
+  const models = useQuery(predictionQueries.models()).data;
   return (
     <>
       <nav className={styles.crumbs} aria-label="Breadcrumb">
@@ -52,7 +65,7 @@ export function PredictResultsScreen() {
       </nav>
       <PageHeader
         title="AI prediction"
-        description={data ? data.marketTitle : (market.data?.title ?? "Loading…")}
+        description={data ? data.marketTitle : (market?.title ?? "Loading…")}
         actions={
           data ? (
             <Link
@@ -72,11 +85,7 @@ export function PredictResultsScreen() {
           {data ? (
             <div className={styles.progress}>
               <StepChip session={data} />
-              <ModelRows
-                session={data}
-                models={models}
-                thisOption={market.data?.thisOption ?? "Yes"}
-              />
+              <ModelRows session={data} models={models} thisOption={market?.thisOption ?? "Yes"} />
               <p className={styles.muted}>
                 Started {formatDateTime(data.createdAt)}
                 {data.completedAt ? ` · ended ${formatDateTime(data.completedAt)}` : ""}
@@ -88,9 +97,9 @@ export function PredictResultsScreen() {
           )}
         </Card>
         {data?.status === "error" ? <Refunded session={data} /> : null}
-        {data?.status === "finished" && market.data ? (
+        {data?.status === "finished" && market ? (
           <Card>
-            <Forecasts session={data} market={market.data} models={models} />
+            <Forecasts session={data} market={market} models={models} />
           </Card>
         ) : null}
       </div>

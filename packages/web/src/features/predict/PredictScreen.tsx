@@ -1,19 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useId, useRef, useState } from "react";
-import { ApiError, unwrap } from "../../api/errors";
-import { creditsMoved, queries } from "../../api/queries";
-import { api } from "../../api/sign-in";
+import { queries } from "../../api/queries";
 import { useMe } from "../../app/sign-in-hooks";
 import { Button } from "../../components/Button";
+import { QueryBoundary } from "../../components/QueryBoundary";
 import { SkeletonBlock } from "../../components/Skeleton";
-import { Alert, Card, EmptyState, ErrorState, PageHeader } from "../../components/ui";
+import { Alert, Card, EmptyState, PageHeader } from "../../components/ui";
 import { formatCredits, formatDateTime, formatDuration } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import { CreditsHelp } from "../markets/CreditsHelp";
 import { type Market, marketQueries } from "../markets/queries";
 import { MarketSummary } from "./MarketSummary";
 import { ModelChecklist } from "./ModelChecklist";
+import { useStartPrediction } from "./mutations";
 import styles from "./predict.module.css";
 import { type PredictionModel, predictionQueries } from "./queries";
 import { startErrorMessage } from "./startErrors";
@@ -59,32 +59,25 @@ export function PredictScreen() {
   const config = useQuery(queries.config());
   useDocumentTitle(market.data ? `Predict: ${market.data.title}` : "Predict with AI");
 
-  if (market.isPending || models.isPending || config.isPending) {
-    return <SkeletonBlock lines={6} label="Loading the generator" />;
-  }
-  if (market.isError) {
-    if (market.error instanceof ApiError && market.error.status === 404) {
-      return (
+  return (
+    <QueryBoundary
+      queries={[market, models, config]}
+      pending={<SkeletonBlock lines={6} label="Loading the generator" />}
+      notFound={
         <EmptyState title="Market not found">
           <Link to="/">Browse markets</Link>
         </EmptyState>
-      );
-    }
-    return <ErrorState error={market.error} onRetry={() => void market.refetch()} />;
-  }
-  if (models.isError) {
-    return <ErrorState error={models.error} onRetry={() => void models.refetch()} />;
-  }
-  if (config.isError) {
-    return <ErrorState error={config.error} onRetry={() => void config.refetch()} />;
-  }
-  return (
-    <Generator
-      market={market.data}
-      models={models.data}
-      listed={search.models}
-      max={config.data.maxModelsPerSession}
-    />
+      }
+    >
+      {(market, models, config) => (
+        <Generator
+          market={market}
+          models={models}
+          listed={search.models}
+          max={config.maxModelsPerSession}
+        />
+      )}
+    </QueryBoundary>
   );
 }
 
@@ -102,35 +95,18 @@ function Generator({
 }) {
   const me = useMe().data;
   const quota = useQuery(predictionQueries.quota()).data;
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const reasonId = useId();
   const [helpOpen, setHelpOpen] = useState(false);
   const [picked, setPicked] = useState(() => preselected(models, listed, max));
   const inFlight = useRef(false);
 
-  const start = useMutation({
-    mutationFn: async (selectedModels: string[]) =>
-      unwrap(
-        await api.POST("/api/v1/predictions/sessions", {
-          // A new key per click: a retried request of this click starts one session.
-          params: { header: { "idempotency-key": crypto.randomUUID() } },
-          body: { marketId: market.id, selectedModels },
-        }),
-      ),
+  const start = useStartPrediction(market.id, {
     onSuccess: async (result) => {
-      creditsMoved(queryClient, result.newBalance);
-      void queryClient.invalidateQueries({ queryKey: ["predictions"] });
       await navigate({
         to: "/predict/$marketId/$sessionId",
         params: { marketId: market.id, sessionId: result.sessionId },
       });
-    },
-    onError: (error) => {
-      if (error instanceof ApiError && error.code === "INSUFFICIENT_BALANCE")
-        void queryClient.invalidateQueries({ queryKey: ["me"] });
-      if (error instanceof ApiError && error.code === "RATE_LIMIT_EXCEEDED")
-        void queryClient.invalidateQueries({ queryKey: ["predictions", "quota"] });
     },
     onSettled: () => {
       inFlight.current = false;

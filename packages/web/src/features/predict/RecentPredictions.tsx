@@ -2,8 +2,9 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { Button, buttonClass } from "../../components/Button";
+import { QueryBoundary } from "../../components/QueryBoundary";
 import { SkeletonBlock } from "../../components/Skeleton";
-import { Badge, Card, ErrorState } from "../../components/ui";
+import { Badge, Card } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { GeneratePredictionButton } from "./GeneratePredictionButton";
 import { MarketPicker } from "./MarketPicker";
@@ -48,51 +49,54 @@ export function RecentPredictions() {
           </div>
           <Button onClick={() => setPicking(true)}>New Prediction</Button>
         </div>
-        {recent.isPending ? (
-          <SkeletonBlock lines={3} label="Loading recent predictions" />
-        ) : recent.isError ? (
-          <ErrorState error={recent.error} onRetry={() => void recent.refetch()} />
-        ) : recent.data.length === 0 ? (
-          <p className={styles.empty}>
-            No predictions yet. Press New Prediction, or Predict on any market.
-          </p>
-        ) : (
-          <ul className={styles.list}>
-            {recent.data.map((session) => (
-              <li key={session.sessionId} className={styles.item}>
-                <div className={styles.what}>
-                  <Link to="/markets/$marketId" params={{ marketId: session.marketId }}>
-                    {session.marketTitle}
-                  </Link>
-                  <span className={styles.muted}>
-                    {session.selectedModels.map((id) => names.get(id) ?? id).join(", ")} ·{" "}
-                    {formatDateTime(session.createdAt)}
-                  </span>
-                </div>
-                <Badge tone={statusTones[session.status]}>{statusLabels[session.status]}</Badge>
-                <div className={styles.rowActions}>
-                  <GeneratePredictionButton
-                    marketId={session.marketId}
-                    surface="recent_predictions"
-                    label="Predict again"
-                    models={session.selectedModels}
-                    variant="secondary"
-                    size="small"
-                    ariaLabel={`Predict again: ${session.marketTitle}`}
-                  />
-                  <Link
-                    to="/predict/$marketId/$sessionId"
-                    params={{ marketId: session.marketId, sessionId: session.sessionId }}
-                    className={buttonClass("ghost", "small")}
-                    aria-label={`View session: ${session.marketTitle}`}
-                  >
-                    View session
-                  </Link>
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
+        <QueryBoundary
+          queries={[recent]}
+          pending={<SkeletonBlock lines={3} label="Loading recent predictions" />}
+        >
+          {(sessions) =>
+            sessions.length === 0 ? (
+              <p className={styles.empty}>
+                No predictions yet. Press New Prediction, or Predict on any market.
+              </p>
+            ) : (
+              <ul className={styles.list}>
+                {sessions.map((session) => (
+                  <li key={session.sessionId} className={styles.item}>
+                    <div className={styles.what}>
+                      <Link to="/markets/$marketId" params={{ marketId: session.marketId }}>
+                        {session.marketTitle}
+                      </Link>
+                      <span className={styles.muted}>
+                        {session.selectedModels.map((id) => names.get(id) ?? id).join(", ")} ·{" "}
+                        {formatDateTime(session.createdAt)}
+                      </span>
+                    </div>
+                    <Badge tone={statusTones[session.status]}>{statusLabels[session.status]}</Badge>
+                    <div className={styles.rowActions}>
+                      <GeneratePredictionButton
+                        marketId={session.marketId}
+                        surface="recent_predictions"
+                        label="Predict again"
+                        models={session.selectedModels}
+                        variant="secondary"
+                        size="small"
+                        ariaLabel={`Predict again: ${session.marketTitle}`}
+                      />
+                      <Link
+                        to="/predict/$marketId/$sessionId"
+                        params={{ marketId: session.marketId, sessionId: session.sessionId }}
+                        className={buttonClass("ghost", "small")}
+                        aria-label={`View session: ${session.marketTitle}`}
+                      >
+                        View session
+                      </Link>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </QueryBoundary>
       </section>
       <MarketPicker open={picking} onClose={() => setPicking(false)} />
     </Card>

@@ -45,11 +45,11 @@ export const predictionQueries = {
         unwrap(await api.GET("/api/v1/predictions/sessions", { params: { query } })).sessions,
     }),
   /**
-   * One session, re-read every `pollMs` until it is done. The read that finds
+   * One session, re-read every `pollMs` (once known) until it is done. The read that finds
    * it done also re-reads the balance before answering, so a refund shows in
    * the header at the same moment as the alert that announces it.
    */
-  session: (sessionId: string, pollMs: number, queryClient: QueryClient) =>
+  session: (sessionId: string, pollMs: number | undefined, queryClient: QueryClient) =>
     queryOptions({
       queryKey: ["predictions", "session", sessionId],
       queryFn: async () => {
@@ -61,7 +61,7 @@ export const predictionQueries = {
         if (isDone(session.status)) await sessionEnded(queryClient);
         return session;
       },
-      refetchInterval: (query) => (isDone(query.state.data?.status) ? false : pollMs),
+      refetchInterval: (query) => (isDone(query.state.data?.status) ? false : (pollMs ?? false)),
       // A finished session never changes: keep it.
       staleTime: (query) => (isDone(query.state.data?.status) ? Number.POSITIVE_INFINITY : 0),
     }),

@@ -1,12 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { ApiError, unwrap } from "../../api/errors";
-import { creditsMoved, queries } from "../../api/queries";
-import { api, type PrivateProfile } from "../../api/sign-in";
+import { ApiError } from "../../api/errors";
+import { queries } from "../../api/queries";
+import type { PrivateProfile } from "../../api/sign-in";
 import { Button } from "../../components/Button";
 import { useToast } from "../../components/Toast";
 import { Alert, Card } from "../../components/ui";
 import { formatCredits, formatDateTime, formatDuration } from "../../lib/format";
+import { useClaimDailyReward } from "./mutations";
 import styles from "./profile.module.css";
 
 /** Re-renders every second while a countdown is running. */
@@ -23,14 +24,11 @@ export function useNow(active: boolean): number {
 /** The daily reward: the claim button, or the countdown to the next claim; the streak. */
 export function DailyReward({ user }: { user: PrivateProfile }) {
   const config = useQuery(queries.config()).data;
-  const queryClient = useQueryClient();
   const toast = useToast();
   const [nextFromServer, setNextFromServer] = useState<string | null>(null);
-  const claim = useMutation({
-    mutationFn: async () => unwrap(await api.POST("/api/v1/rewards/daily", {})),
+  const claim = useClaimDailyReward({
     onSuccess: (result) => {
       setNextFromServer(result.nextClaimAvailable);
-      creditsMoved(queryClient, result.newBalance);
       toast(
         `+${formatCredits(result.reward.creditsAwarded)}. Streak: ${result.reward.streak} day${result.reward.streak === 1 ? "" : "s"}.`,
         "success",
@@ -40,7 +38,6 @@ export function DailyReward({ user }: { user: PrivateProfile }) {
       if (error instanceof ApiError && typeof error.body.nextClaimAvailable === "string") {
         setNextFromServer(error.body.nextClaimAvailable);
       }
-      void queryClient.invalidateQueries({ queryKey: ["me"] });
     },
   });
   const last = user.lastDailyRewardAt ? new Date(user.lastDailyRewardAt).getTime() : null;

@@ -1,11 +1,12 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
-import { logOut } from "../../api/sign-in";
+import { logOut, type PrivateProfile } from "../../api/sign-in";
 import { useMe } from "../../app/sign-in-hooks";
 import { Button, buttonClass } from "../../components/Button";
+import { QueryBoundary } from "../../components/QueryBoundary";
 import { SkeletonBlock } from "../../components/Skeleton";
-import { Card, ErrorState } from "../../components/ui";
+import { Card } from "../../components/ui";
 import { formatCredits, formatDate } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import { RecentPredictions } from "../predict/RecentPredictions";
@@ -16,13 +17,17 @@ import styles from "./profile.module.css";
 export function ProfileScreen() {
   useDocumentTitle("Your profile");
   const me = useMe();
+  return (
+    <QueryBoundary queries={[me]} pending={<SkeletonBlock lines={5} label="Loading profile" />}>
+      {(user) => <Profile user={user} />}
+    </QueryBoundary>
+  );
+}
+
+function Profile({ user }: { user: PrivateProfile }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [leaving, setLeaving] = useState(false);
-
-  if (me.isPending) return <SkeletonBlock lines={5} label="Loading profile" />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  const user = me.data;
 
   async function leave() {
     setLeaving(true);

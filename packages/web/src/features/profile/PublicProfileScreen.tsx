@@ -1,13 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { ApiError } from "../../api/errors";
+import type { components } from "../../api/schema";
 import { useSignIn } from "../../app/sign-in-hooks";
+import { QueryBoundary } from "../../components/QueryBoundary";
 import { SkeletonBlock } from "../../components/Skeleton";
-import { EmptyState, ErrorState } from "../../components/ui";
+import { EmptyState } from "../../components/ui";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import { ProfileStats } from "./ProfileStats";
 import styles from "./profile.module.css";
 import { profileQueries } from "./queries";
+
+type PublicProfileView = components["schemas"]["PublicProfile"];
 
 const route = getRouteApi("/users/$userId");
 
@@ -17,18 +20,27 @@ export function PublicProfileScreen() {
   const profile = useQuery(profileQueries.user(userId));
   useDocumentTitle(profile.data?.username ?? "Profile");
 
-  if (profile.isPending) return <SkeletonBlock lines={4} label="Loading profile" />;
-  if (profile.isError) {
-    return profile.error instanceof ApiError && profile.error.status === 404 ? (
-      <EmptyState title="No such user">
-        <Link to="/leaderboard">See the leaderboard</Link>
-      </EmptyState>
-    ) : (
-      <ErrorState error={profile.error} onRetry={() => void profile.refetch()} />
-    );
-  }
-  const user = profile.data;
-  const isMe = signIn.status === "signedIn" && signIn.userId === user.id;
+  return (
+    <QueryBoundary
+      queries={[profile]}
+      pending={<SkeletonBlock lines={4} label="Loading profile" />}
+      notFound={
+        <EmptyState title="No such user">
+          <Link to="/leaderboard">See the leaderboard</Link>
+        </EmptyState>
+      }
+    >
+      {(user) => (
+        <PublicProfile
+          user={user}
+          isMe={signIn.status === "signedIn" && signIn.userId === user.id}
+        />
+      )}
+    </QueryBoundary>
+  );
+}
+
+function PublicProfile({ user, isMe }: { user: PublicProfileView; isMe: boolean }) {
   return (
     <>
       <div className={styles.row} style={{ marginBottom: "1.25rem" }}>

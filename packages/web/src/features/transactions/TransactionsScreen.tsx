@@ -3,9 +3,10 @@ import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useMe } from "../../app/sign-in-hooks";
 import { Select } from "../../components/Field";
 import styles from "../../components/list.module.css";
+import { QueryBoundary } from "../../components/QueryBoundary";
 import { SkeletonBlock } from "../../components/Skeleton";
 import { type Column, Table } from "../../components/Table";
-import { Card, EmptyState, ErrorState, PageHeader, Pager } from "../../components/ui";
+import { Card, EmptyState, PageHeader, Pager } from "../../components/ui";
 import { formatCredits, formatDateTime, formatNumber, formatSigned } from "../../lib/format";
 import { useCursorPages } from "../../lib/useCursorPages";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
@@ -99,24 +100,29 @@ export function TransactionsScreen() {
           </div>
         }
       />
-      {list.isPending ? (
-        <Card>
-          <SkeletonBlock lines={6} label="Loading transactions" />
-        </Card>
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.transactions.length === 0 ? (
-        <Card>
-          <EmptyState title={type ? "No transactions of this type" : "No transactions yet"} />
-        </Card>
-      ) : (
-        <Table
-          caption="Transactions, newest first"
-          columns={columns}
-          rows={list.data.transactions}
-          rowKey={(entry) => entry.id}
-        />
-      )}
+      <QueryBoundary
+        queries={[list]}
+        pending={
+          <Card>
+            <SkeletonBlock lines={6} label="Loading transactions" />
+          </Card>
+        }
+      >
+        {(page) =>
+          page.transactions.length === 0 ? (
+            <Card>
+              <EmptyState title={type ? "No transactions of this type" : "No transactions yet"} />
+            </Card>
+          ) : (
+            <Table
+              caption="Transactions, newest first"
+              columns={columns}
+              rows={page.transactions}
+              rowKey={(entry) => entry.id}
+            />
+          )
+        }
+      </QueryBoundary>
       <Pager
         label="Transaction pages"
         summary={
