@@ -83,28 +83,28 @@ export function AdminAnalyticsScreen() {
         queries={[credits]}
         pending={<SkeletonBlock lines={6} label="Loading credit analytics" />}
       >
-        {(days) => (
+        {(perDay) => (
           <>
             <ChartCard
               title="Credits issued and spent"
               description="Credits in (by type) against credits out (by type), per day (UTC)."
-              {...creditRows(days)}
+              {...creditRows(perDay)}
             />
             <ChartCard
               title="Daily active users"
               description="Users with a credit movement or a signed-in request that day."
               kind="line"
-              rows={days.map((day) => ({ date: day.date, activeUsers: day.activeUsers }))}
+              rows={perDay.map((day) => ({ date: day.date, activeUsers: day.activeUsers }))}
               series={[{ key: "activeUsers", name: "Active users", color: "#4338ca" }]}
             />
             <ChartCard
               title="Bets per day"
-              rows={days.map((day) => ({ date: day.date, bets: day.bets }))}
+              rows={perDay.map((day) => ({ date: day.date, bets: day.bets }))}
               series={[{ key: "bets", name: "Bets", color: "#0f766e" }]}
             />
             <ChartCard
               title="Prediction sessions per day"
-              rows={days.map((day) => ({
+              rows={perDay.map((day) => ({
                 date: day.date,
                 finished: day.sessions - day.sessionsFailed,
                 failed: day.sessionsFailed,
