@@ -16,6 +16,7 @@ import { CreditsHelp } from "./CreditsHelp";
 import type { Market } from "./queries";
 
 type Side = BetAttempt["side"];
+/** Shortcuts for the amount; only those inside the bet limits of `/config` are offered. */
 const quickAmounts = [10, 50, 100, 500];
 
 /** Why the amount can't be bet right now, or null when it can. */
@@ -158,17 +159,19 @@ export function BetForm({ market }: { market: Market }) {
           }
         />
         <div className={styles.chips} style={{ marginTop: "0.5rem" }}>
-          {quickAmounts.map((value) => (
-            <button
-              key={value}
-              type="button"
-              className={styles.chip}
-              onClick={() => setRaw(String(value))}
-              aria-label={`Bet ${value} credits`}
-            >
-              {value}
-            </button>
-          ))}
+          {quickAmounts
+            .filter((value) => !config || (value >= config.minBet && value <= config.maxBet))
+            .map((value) => (
+              <button
+                key={value}
+                type="button"
+                className={styles.chip}
+                onClick={() => setRaw(String(value))}
+                aria-label={`Bet ${value} credits`}
+              >
+                {value}
+              </button>
+            ))}
         </div>
       </div>
 
