@@ -151,7 +151,7 @@ describe.skipIf(!haveChromium)("the web app in Chromium", () => {
     expect(await page.getByText("That's more than your balance of 5 credits.").count()).toBe(1);
   });
 
-  it("refreshes an expired access token mid-session without the user noticing", async () => {
+  it("refreshes an expired access token while signed in without the user noticing", async () => {
     const page = await newPage(shortStack.origin);
     const refreshes: number[] = [];
     page.on("response", (response) => {
@@ -320,7 +320,7 @@ describe.skipIf(!haveChromium)("the web app in Chromium", () => {
       })
       .toBe(1);
     expect(new URL(page.url()).pathname).toBe("/transactions");
-    expect(await page.getByText("Your session ended").count()).toBe(0);
+    expect(await page.getByText("Your sign-in expired").count()).toBe(0);
     expect(refreshes.filter((status) => status !== 200)).toEqual([]);
     await page.reload();
     await expect.poll(() => balanceText(page)).toBe("1,000 credits");

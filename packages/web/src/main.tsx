@@ -3,7 +3,7 @@ import { RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { ApiError } from "./api/errors";
-import { restoreSession } from "./api/session";
+import { restoreSignIn } from "./api/sign-in";
 import { createAppRouter } from "./app/router";
 import { ToastProvider } from "./components/Toast";
 import "./styles.css";
@@ -23,8 +23,8 @@ const router = createAppRouter(queryClient);
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 
-// A stored refresh token becomes a session before the first route guard runs.
-void restoreSession().then(() =>
+// A stored refresh token signs the user in again before the first route guard runs.
+void restoreSignIn().then(() =>
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>

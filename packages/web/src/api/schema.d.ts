@@ -1051,6 +1051,11 @@ export interface components {
             /** @example 100 */
             dailyReward: number;
             /**
+             * @description How long after a claim the next daily reward can be claimed (rolling)
+             * @example 86400000
+             */
+            dailyRewardIntervalMs: number;
+            /**
              * @description Below this balance the app warns
              * @example 10
              */

@@ -5,7 +5,7 @@ import { buttonClass } from "../components/Button";
 import { useToast } from "../components/Toast";
 import { formatCredits } from "../lib/format";
 import styles from "./AppShell.module.css";
-import { useLowCredits, useMe, useSession } from "./session-hooks";
+import { useLowCredits, useMe, useSignIn } from "./sign-in-hooks";
 
 const navItems = [
   { to: "/", label: "Markets", exact: true },
@@ -37,34 +37,34 @@ function Nav({ className, label }: { className: string | undefined; label: strin
 
 /** Header (brand, navigation, balance), the low-credit banner, the page, the footer. */
 export function AppShell() {
-  const session = useSession();
+  const signIn = useSignIn();
   const me = useMe().data;
   const lowCredits = useLowCredits();
   const router = useRouter();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const previous = useRef(session);
+  const previous = useRef(signIn);
 
-  // A session that ends (logout, another tab, a refresh that failed) re-runs the
+  // A sign-in that ends (logout, another tab, a refresh that failed) re-runs the
   // route guards: a private page sends the user to sign-in with the way back.
   useEffect(() => {
-    if (previous.current === session) return;
+    if (previous.current === signIn) return;
     const wasSignedIn = previous.current.status === "signedIn";
-    previous.current = session;
-    if (session.status === "signedOut") {
+    previous.current = signIn;
+    if (signIn.status === "signedOut") {
       queryClient.removeQueries({
         predicate: (query) =>
           query.queryKey[0] !== "config" &&
           query.queryKey[0] !== "markets" &&
           query.queryKey[0] !== "market",
       });
-      if (wasSignedIn && session.reason === "expired")
-        toast("Your session ended. Please log in again.");
+      if (wasSignedIn && signIn.reason === "expired")
+        toast("Your sign-in expired. Please log in again.");
     }
     void router.invalidate();
-  }, [session, router, queryClient, toast]);
+  }, [signIn, router, queryClient, toast]);
 
-  const signedIn = session.status === "signedIn";
+  const signedIn = signIn.status === "signedIn";
   return (
     <>
       <a className={styles.skip} href="#main">

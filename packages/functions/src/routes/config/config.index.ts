@@ -1,3 +1,4 @@
+import { claimIntervalMs } from "@market/core/rewards";
 import { createRouter } from "../../http/validating-router";
 import { getPublicConfigRoute } from "./config.routes";
 
@@ -8,6 +9,7 @@ export const configRouter = createRouter().openapi(getPublicConfigRoute, (c) => 
     {
       signupBonus: config.SIGNUP_BONUS,
       dailyReward: config.DAILY_REWARD,
+      dailyRewardIntervalMs: claimIntervalMs,
       minBet: config.MIN_BET,
       maxBet: config.MAX_BET,
       modelCreditCost: config.MODEL_CREDIT_COST,

@@ -5,6 +5,10 @@ export const PublicConfigSchema = z
   .object({
     signupBonus: z.number().int().openapi({ example: 1000 }),
     dailyReward: z.number().int().openapi({ example: 100 }),
+    dailyRewardIntervalMs: z.number().int().openapi({
+      example: 86400000,
+      description: "How long after a claim the next daily reward can be claimed (rolling)",
+    }),
     minBet: z.number().int().openapi({ example: 10 }),
     maxBet: z.number().int().openapi({ example: 10000 }),
     modelCreditCost: z.number().int().openapi({ example: 1 }),

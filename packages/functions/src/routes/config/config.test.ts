@@ -1,3 +1,4 @@
+import { claimIntervalMs } from "@market/core/rewards";
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../../test-support/app";
 
@@ -19,5 +20,14 @@ describe("GET /config", () => {
     const { app } = await createTestApp();
     const body = (await (await app.request("/api/v1/config")).json()) as { sessionPollMs: number };
     expect(body.sessionPollMs).toBe(12_000);
+  });
+
+  it("tells clients the daily reward's rolling interval, so the countdown is the rule's own", async () => {
+    const { app } = await createTestApp();
+    const body = (await (await app.request("/api/v1/config")).json()) as {
+      dailyRewardIntervalMs: number;
+    };
+    expect(body.dailyRewardIntervalMs).toBe(claimIntervalMs);
+    expect(body.dailyRewardIntervalMs).toBe(24 * 60 * 60 * 1000);
   });
 });

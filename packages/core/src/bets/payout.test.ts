@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { payoutFor, profitIfWon, settledPnL } from "./payout";
+
+describe("profitIfWon", () => {
+  it.each([
+    { amount: 100, odds: 0.5, profit: 100 },
+    { amount: 10, odds: 0.65, profit: 5.38 },
+    { amount: 0.1, odds: 0.3, profit: 0.23 },
+    { amount: 33.33, odds: 0.99, profit: 0.34 },
+  ])("a bet of $amount at $odds gains $profit if it wins", ({ amount, odds, profit }) => {
+    expect(profitIfWon(amount, odds)).toBe(profit);
+  });
+
+  it("is exactly the payout the bet records minus its stake, to the cent", () => {
+    for (const [amount, odds] of [
+      [10, 0.65],
+      [0.7, 0.3],
+      [123.45, 0.17],
+      [5000, 0.01],
+    ] as const) {
+      const profit = profitIfWon(amount, odds);
+      expect(Math.round(profit * 100)).toBe(
+        Math.round(payoutFor(amount, odds) * 100) - Math.round(amount * 100),
+      );
+      // The same rule the settled side of the story uses: no drift between the two.
+      expect(profit).toBe(settledPnL(amount, payoutFor(amount, odds)));
+    }
+  });
+});

@@ -1,0 +1,80 @@
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { QueryBoundary } from "../../components/QueryBoundary";
+import { SkeletonBlock } from "../../components/Skeleton";
+import { Badge, Card, EmptyState, PageHeader } from "../../components/ui";
+import { formatCredits, formatDateTime, formatPercent, formatSigned } from "../../lib/format";
+import { useDocumentTitle } from "../../lib/useDocumentTitle";
+import styles from "../markets/market.module.css";
+import { betPayout, betStatusLabels, sideName } from "./bets";
+import { type Bet, betQueries } from "./queries";
+
+const route = getRouteApi("/bets/$betId");
+
+export function BetScreen() {
+  useDocumentTitle("Bet");
+  const { betId } = route.useParams();
+  const bet = useQuery(betQueries.one(betId));
+  return (
+    <QueryBoundary
+      queries={[bet]}
+      pending={<SkeletonBlock lines={4} label="Loading bet" />}
+      notFound={
+        <EmptyState title="Bet not found">
+          <Link to="/bets">Back to my bets</Link>
+        </EmptyState>
+      }
+    >
+      {(b) => <BetDetail b={b} />}
+    </QueryBoundary>
+  );
+}
+
+function BetDetail({ b }: { b: Bet }) {
+  const { payout, profit } = betPayout(b);
+  return (
+    <>
+      <nav className={styles.crumbs} aria-label="Breadcrumb">
+        <Link to="/bets">← My bets</Link>
+      </nav>
+      <PageHeader
+        title={`${formatCredits(b.amount)} on ${sideName(b)}`}
+        description={
+          <Link to="/markets/$marketId" params={{ marketId: b.marketId }}>
+            {b.market.title}
+          </Link>
+        }
+      />
+      <Card>
+        <dl className={styles.stats}>
+          <div>
+            <dt>Status</dt>
+            <dd>
+              <Badge tone={b.status}>{betStatusLabels[b.status]}</Badge>
+            </dd>
+          </div>
+          <div>
+            <dt>Odds when placed</dt>
+            <dd>{formatPercent(b.oddsAtBet)}</dd>
+          </div>
+          <div>
+            <dt>{b.status === "pending" ? "Pays if it wins" : "Paid"}</dt>
+            <dd>{formatCredits(payout)}</dd>
+          </div>
+          <div>
+            <dt>Profit</dt>
+            <dd>{profit === null ? "–" : formatSigned(profit)}</dd>
+          </div>
+          <div>
+            <dt>Placed</dt>
+            <dd>{formatDateTime(b.placedAt)}</dd>
+          </div>
+          <div>
+            <dt>Settled</dt>
+            <dd>{formatDateTime(b.resolvedAt)}</dd>
+          </div>
+        </dl>
+      </Card>
+    </>
+  );
+}

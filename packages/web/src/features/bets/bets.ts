@@ -1,0 +1,20 @@
+import { settledPnL } from "@market/core/bets/payout";
+import type { Bet } from "./queries";
+
+export const betStatusLabels: Record<Bet["status"], string> = {
+  pending: "Pending",
+  won: "Won",
+  lost: "Lost",
+  cancelled: "Cancelled",
+};
+
+export function sideName(bet: Bet): string {
+  return bet.side === "this" ? bet.market.thisOption : bet.market.thatOption;
+}
+
+/** Paid so far: the payout when settled; what the bet would pay while pending. */
+export function betPayout(bet: Bet): { payout: number; profit: number | null } {
+  if (bet.status === "pending") return { payout: bet.potentialPayout, profit: null };
+  const paid = bet.actualPayout ?? 0;
+  return { payout: paid, profit: settledPnL(bet.amount, paid) };
+}

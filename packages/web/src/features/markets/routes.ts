@@ -1,0 +1,38 @@
+import { createRoute } from "@tanstack/react-router";
+import { rootRoute } from "../../app/root";
+import { pick, text } from "../../app/search";
+import { MarketScreen } from "./MarketScreen";
+import { marketStatuses } from "./MarketStatusSelect";
+import { MarketsScreen } from "./MarketsScreen";
+import type { MarketQuery } from "./queries";
+
+export interface MarketsSearch {
+  q?: string | undefined;
+  category?: string | undefined;
+  status?: NonNullable<MarketQuery["status"]> | undefined;
+  sort?: NonNullable<MarketQuery["sort"]> | undefined;
+}
+
+const marketSorts = ["trending", "liquidity", "expires_soon"] as const;
+
+/** The market list (filters and search in the URL), the home page. */
+const marketsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/",
+  validateSearch: (search: Record<string, unknown>): MarketsSearch => ({
+    q: text(search.q, 200),
+    category: text(search.category, 100),
+    status: pick(search.status, marketStatuses),
+    sort: pick(search.sort, marketSorts),
+  }),
+  component: MarketsScreen,
+});
+
+/** One market: odds, chart, the bet form. */
+const marketRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/markets/$marketId",
+  component: MarketScreen,
+});
+
+export const marketRoutes = [marketsRoute, marketRoute];
