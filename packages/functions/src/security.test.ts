@@ -7,7 +7,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app";
 import { createTestApp, jsonRequest } from "./test-support/app";
 import { aNewMarket } from "./test-support/core";
-import { bearer, randomIp, registerUser, type TestSession, uniqueName } from "./test-support/users";
+import {
+  bearer,
+  randomIp,
+  registerUser,
+  type SignedInUser,
+  uniqueName,
+} from "./test-support/users";
 
 type Setup = Awaited<ReturnType<typeof createTestApp>>;
 let setup: Setup;
@@ -44,7 +50,7 @@ async function verifyEmailOf(target: Setup, to: string) {
 
 async function login(target: Setup | { app: Setup["app"] }, email: string, password: string) {
   const response = await post(target, "/auth/login", { email, password });
-  return { status: response.status, body: (await response.json()) as TestSession };
+  return { status: response.status, body: (await response.json()) as SignedInUser };
 }
 
 const me = (target: Setup | { app: Setup["app"] }, token: string) =>

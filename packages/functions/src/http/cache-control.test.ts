@@ -8,7 +8,7 @@ import {
   bearer,
   randomIp,
   registerUser,
-  type TestSession,
+  type SignedInUser,
 } from "../test-support/users";
 import { edgeCacheSeconds } from "./cache-control";
 
@@ -18,8 +18,8 @@ import { edgeCacheSeconds } from "./cache-control";
  */
 let base: string;
 let close: () => void;
-let admin: TestSession;
-let user: TestSession;
+let admin: SignedInUser;
+let user: SignedInUser;
 let marketId: string;
 
 beforeAll(async () => {

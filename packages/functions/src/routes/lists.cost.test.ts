@@ -4,7 +4,7 @@ import { type DynamoMeter, meterDynamo } from "../../../../scripts/bench/db-call
 import { markUserLedgerSeeded } from "../../../../scripts/test/reconcile-tables";
 import { createTestApp } from "../test-support/app";
 import { seedCatalogue, seedHistory } from "../test-support/core";
-import { bearer, registerUser, type TestSession } from "../test-support/users";
+import { bearer, registerUser, type SignedInUser } from "../test-support/users";
 
 /**
  * What each list costs on a realistic table: 3,000 open markets (with their
@@ -16,7 +16,7 @@ import { bearer, registerUser, type TestSession } from "../test-support/users";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
 let meter: DynamoMeter;
-let bob: TestSession;
+let bob: SignedInUser;
 
 beforeAll(async () => {
   setup = await createTestApp();

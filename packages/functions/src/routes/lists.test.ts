@@ -7,16 +7,16 @@ import {
   bearer,
   registerAdmin,
   registerUser,
-  type TestSession,
+  type SignedInUser,
   uniqueName,
 } from "../test-support/users";
 
 /** The list contract of every list endpoint: limit, offset, total, signed cursors. */
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
-let admin: TestSession;
-let alice: TestSession;
-let bob: TestSession;
+let admin: SignedInUser;
+let alice: SignedInUser;
+let bob: SignedInUser;
 let catalogue: MarketItem[];
 let now = new Date();
 
@@ -59,7 +59,7 @@ interface Page {
   details: { fields: Record<string, string> };
 }
 
-async function get(path: string, session?: TestSession) {
+async function get(path: string, session?: SignedInUser) {
   const response = await setup.app.request(
     `/api/v1${path}`,
     session ? { headers: bearer(session.accessToken) } : {},
@@ -162,7 +162,7 @@ describe("a market past its end date", () => {
     );
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    const bet = (session: TestSession) =>
+    const bet = (session: SignedInUser) =>
       setup.app.request(
         "/api/v1/bets",
         jsonRequest(
@@ -271,7 +271,7 @@ describe("GET /predictions/sessions", () => {
 });
 
 describe("cursors", () => {
-  const lists: [string, () => TestSession | undefined][] = [
+  const lists: [string, () => SignedInUser | undefined][] = [
     ["/markets", () => undefined],
     ["/bets/me", () => bob],
     ["/transactions/me", () => bob],

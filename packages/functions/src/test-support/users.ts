@@ -5,7 +5,8 @@ import { createTestApp, jsonRequest } from "./app";
 
 type App = ReturnType<typeof createApp>;
 
-export interface TestSession {
+/** A user signed in through the API: its profile, its tokens and its password. */
+export interface SignedInUser {
   user: { id: string; username: string; email: string; creditBalance: number; role: string };
   accessToken: string;
   refreshToken: string;
@@ -22,11 +23,11 @@ export function uniqueName(prefix = "u"): string {
   return `${prefix}_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
 }
 
-/** Registers a fresh user through the API and returns its session. */
+/** Registers a fresh user through the API and returns it signed in. */
 export async function registerUser(
   app: App,
   overrides: { username?: string; email?: string; password?: string } = {},
-): Promise<TestSession> {
+): Promise<SignedInUser> {
   const username = overrides.username ?? uniqueName();
   const password = overrides.password ?? "a long enough password";
   const email = overrides.email ?? `${username}@example.com`;
@@ -37,7 +38,7 @@ export async function registerUser(
   if (response.status !== 201) {
     throw new Error(`register failed: ${response.status} ${await response.text()}`);
   }
-  return { ...((await response.json()) as Omit<TestSession, "password">), password };
+  return { ...((await response.json()) as Omit<SignedInUser, "password">), password };
 }
 
 /**
@@ -49,7 +50,7 @@ export async function registerAdmin(
   app: App,
   outbox: OutboxEmailSender,
   overrides: { username?: string; email?: string; password?: string } = {},
-): Promise<TestSession> {
+): Promise<SignedInUser> {
   const registered = await registerUser(app, overrides);
   const email = (await outbox.list(500)).find(
     (message) => message.to === registered.user.email && /verify/i.test(message.subject),
@@ -70,7 +71,7 @@ export async function registerAdmin(
     ),
   );
   if (login.status !== 200) throw new Error(`login failed: ${await login.text()}`);
-  const session = (await login.json()) as Omit<TestSession, "password">;
+  const session = (await login.json()) as Omit<SignedInUser, "password">;
   if (session.user.role !== "admin") throw new Error("not an admin: is the email in ADMIN_EMAILS?");
   return { ...session, password: registered.password };
 }
@@ -94,4 +95,17 @@ export async function anAppWithAnAdmin(
   });
   const admin = await registerAdmin(setup.app, setup.outbox, { username });
   return { setup, admin };
+}
+
+/**
+ * The test app, one verified admin and one user on it, the setup most admin
+ * route tests start from: `({ setup, admin, user } = await withAdminAndUser())`.
+ */
+export async function withAdminAndUser(
+  env: Record<string, string> = {},
+  overrides: Omit<Parameters<typeof createTestApp>[0], "env"> = {},
+) {
+  const { setup, admin } = await anAppWithAnAdmin(env, overrides);
+  const user = await registerUser(setup.app);
+  return { setup, admin, user };
 }

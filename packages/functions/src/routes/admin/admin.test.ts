@@ -1,25 +1,20 @@
 import { getBalance, reconcile } from "@market/core/ledger";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, jsonRequest } from "../../test-support/app";
+import { type createTestApp, jsonRequest } from "../../test-support/app";
 import {
   bearer,
-  registerAdmin,
   registerUser,
-  type TestSession,
+  type SignedInUser,
   uniqueName,
+  withAdminAndUser,
 } from "../../test-support/users";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
-let admin: TestSession;
-let user: TestSession;
+let admin: SignedInUser;
+let user: SignedInUser;
 
 beforeAll(async () => {
-  const adminName = uniqueName("admin");
-  setup = await createTestApp({ env: { ADMIN_EMAILS: `${adminName}@example.com` } });
-  [admin, user] = await Promise.all([
-    registerAdmin(setup.app, setup.outbox, { username: adminName }),
-    registerUser(setup.app),
-  ]);
+  ({ setup, admin, user } = await withAdminAndUser());
 });
 
 const grant = (token: string, body: unknown, headers: Record<string, string> = {}) =>

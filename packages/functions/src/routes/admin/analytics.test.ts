@@ -8,12 +8,12 @@ import {
   anAppWithAnAdmin,
   bearer,
   registerUser,
-  type TestSession,
+  type SignedInUser,
   uniqueName,
 } from "../../test-support/users";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
-let admin: TestSession;
+let admin: SignedInUser;
 
 // The app's and its workflows' clock: it runs at the real pace from noon UTC, so
 // the whole file runs within one UTC day and "today" is always the day it acted on.

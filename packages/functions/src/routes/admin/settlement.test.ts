@@ -3,11 +3,16 @@ import { createMarket, resolveMarket } from "@market/core/markets";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type createTestApp, jsonRequest } from "../../test-support/app";
 import { aNewMarket } from "../../test-support/core";
-import { anAppWithAnAdmin, bearer, registerUser, type TestSession } from "../../test-support/users";
+import {
+  anAppWithAnAdmin,
+  bearer,
+  registerUser,
+  type SignedInUser,
+} from "../../test-support/users";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
-let admin: TestSession;
-let bettors: TestSession[];
+let admin: SignedInUser;
+let bettors: SignedInUser[];
 
 beforeAll(async () => {
   ({ setup, admin } = await anAppWithAnAdmin());

@@ -1,26 +1,21 @@
 import { serviceFor } from "@market/core";
 import { getBalance, reconcile } from "@market/core/ledger";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, jsonRequest } from "../../test-support/app";
+import { type createTestApp, jsonRequest } from "../../test-support/app";
 import {
   bearer,
-  registerAdmin,
   registerUser,
-  type TestSession,
+  type SignedInUser,
   uniqueName,
+  withAdminAndUser,
 } from "../../test-support/users";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
-let admin: TestSession;
-let outsider: TestSession;
+let admin: SignedInUser;
+let outsider: SignedInUser;
 
 beforeAll(async () => {
-  const adminName = uniqueName("admin");
-  setup = await createTestApp({ env: { ADMIN_EMAILS: `${adminName}@example.com` } });
-  [admin, outsider] = await Promise.all([
-    registerAdmin(setup.app, setup.outbox, { username: adminName }),
-    registerUser(setup.app),
-  ]);
+  ({ setup, admin, user: outsider } = await withAdminAndUser());
 });
 
 const credits = (body: unknown, key = uniqueName("key"), token = admin.accessToken) =>

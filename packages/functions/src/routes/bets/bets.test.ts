@@ -3,11 +3,11 @@ import { createMarket } from "@market/core/markets";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, jsonRequest } from "../../test-support/app";
 import { aNewMarket } from "../../test-support/core";
-import { bearer, registerUser, type TestSession } from "../../test-support/users";
+import { bearer, registerUser, type SignedInUser } from "../../test-support/users";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
-let alice: TestSession;
-let bob: TestSession;
+let alice: SignedInUser;
+let bob: SignedInUser;
 let marketId: string;
 
 beforeAll(async () => {
@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 
 const bet = (
-  session: TestSession,
+  session: SignedInUser,
   body: Record<string, unknown>,
   headers: Record<string, string> = {},
 ) =>

@@ -1,10 +1,10 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { logger } from "../../logger";
 import { createTestApp, jsonRequest } from "../../test-support/app";
-import { bearer, randomIp, registerUser, type TestSession } from "../../test-support/users";
+import { bearer, randomIp, registerUser, type SignedInUser } from "../../test-support/users";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
-let alice: TestSession;
+let alice: SignedInUser;
 
 beforeAll(async () => {
   setup = await createTestApp({ env: { EVENTS_PER_MINUTE: "3" } });

@@ -6,13 +6,13 @@ import {
   bearer,
   registerAdmin,
   registerUser,
-  type TestSession,
+  type SignedInUser,
   uniqueName,
 } from "../../test-support/users";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
-let admin: TestSession;
-let players: TestSession[];
+let admin: SignedInUser;
+let players: SignedInUser[];
 
 interface Board {
   leaderboard: {
@@ -57,7 +57,7 @@ beforeAll(async () => {
       jsonRequest(
         "POST",
         { marketId: market.marketId, amount, side },
-        bearer((players[player] as TestSession).accessToken),
+        bearer((players[player] as SignedInUser).accessToken),
       ),
     );
     expect(response.status).toBe(201);
@@ -77,10 +77,10 @@ describe("GET /leaderboard/pnl and /volume", () => {
   it("ranks by realised PnL with shared ranks for ties, username order within a tie", async () => {
     const { status, body } = await get("/leaderboard/pnl");
     const [carol, alice, bob, dave] = players as [
-      TestSession,
-      TestSession,
-      TestSession,
-      TestSession,
+      SignedInUser,
+      SignedInUser,
+      SignedInUser,
+      SignedInUser,
     ];
 
     expect(status).toBe(200);
@@ -125,7 +125,7 @@ describe("GET /leaderboard/pnl and /volume", () => {
   });
 
   it("returns the caller's page with around=me, and 401 without a token", async () => {
-    const bob = players[2] as TestSession;
+    const bob = players[2] as SignedInUser;
     const mine = await get("/leaderboard/pnl?limit=2&around=me", bob.accessToken);
     const anonymous = await get("/leaderboard/pnl?around=me");
 
@@ -148,12 +148,12 @@ describe("GET /leaderboard/pnl and /volume", () => {
 
 describe("ranks on profiles", () => {
   it("shows both ranks once the first bet settled, and none for a user without bets", async () => {
-    const [carol, , bob, , erin] = players as TestSession[];
+    const [carol, , bob, , erin] = players as SignedInUser[];
     const mine = await setup.app.request("/api/v1/users/me", {
-      headers: bearer((bob as TestSession).accessToken),
+      headers: bearer((bob as SignedInUser).accessToken),
     });
-    const carolPublic = await setup.app.request(`/api/v1/users/${(carol as TestSession).user.id}`);
-    const erinPublic = await setup.app.request(`/api/v1/users/${(erin as TestSession).user.id}`);
+    const carolPublic = await setup.app.request(`/api/v1/users/${(carol as SignedInUser).user.id}`);
+    const erinPublic = await setup.app.request(`/api/v1/users/${(erin as SignedInUser).user.id}`);
 
     expect(await mine.json()).toMatchObject({ rankByPnL: 4, rankByVolume: 3, lowCredits: false });
     expect(await carolPublic.json()).toMatchObject({ rankByPnL: 1, rankByVolume: 1 });
@@ -169,7 +169,7 @@ describe("POST /admin/jobs/ranking", () => {
     });
     const refused = await setup.app.request("/api/v1/admin/jobs/ranking", {
       method: "POST",
-      headers: bearer((players[0] as TestSession).accessToken),
+      headers: bearer((players[0] as SignedInUser).accessToken),
     });
 
     expect(run.status).toBe(200);

@@ -1,18 +1,17 @@
 import { getBalance, reconcile } from "@market/core/ledger";
 import { type MarketView, saveMarket } from "@market/core/markets";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, jsonRequest } from "../../test-support/app";
+import { type createTestApp, jsonRequest } from "../../test-support/app";
 import {
   bearer,
-  registerAdmin,
   registerUser,
-  type TestSession,
-  uniqueName,
+  type SignedInUser,
+  withAdminAndUser,
 } from "../../test-support/users";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
-let admin: TestSession;
-let user: TestSession;
+let admin: SignedInUser;
+let user: SignedInUser;
 
 interface MarketBody {
   id: string;
@@ -31,12 +30,7 @@ interface MarketList {
 }
 
 beforeAll(async () => {
-  const adminName = uniqueName("admin");
-  setup = await createTestApp({ env: { ADMIN_EMAILS: `${adminName}@example.com` } });
-  [admin, user] = await Promise.all([
-    registerAdmin(setup.app, setup.outbox, { username: adminName }),
-    registerUser(setup.app),
-  ]);
+  ({ setup, admin, user } = await withAdminAndUser());
   const sync = await setup.app.request("/api/v1/admin/jobs/market-sync", {
     method: "POST",
     headers: bearer(admin.accessToken),
@@ -170,7 +164,7 @@ describe("admin markets", () => {
   it("resolves once, settles every bet, and refuses a second resolution with 409", async () => {
     const market = (await (await create(admin.accessToken, newMarket)).json()) as MarketBody;
     const bettors = await Promise.all([registerUser(setup.app), registerUser(setup.app)]);
-    const bet = (session: TestSession, side: string) =>
+    const bet = (session: SignedInUser, side: string) =>
       setup.app.request(
         "/api/v1/bets",
         jsonRequest(
@@ -179,8 +173,8 @@ describe("admin markets", () => {
           bearer(session.accessToken),
         ),
       );
-    expect((await bet(bettors[0] as TestSession, "this")).status).toBe(201);
-    expect((await bet(bettors[1] as TestSession, "that")).status).toBe(201);
+    expect((await bet(bettors[0] as SignedInUser, "this")).status).toBe(201);
+    expect((await bet(bettors[1] as SignedInUser, "that")).status).toBe(201);
 
     const first = await resolve(admin.accessToken, market.id, "this");
     await Promise.all(setup.settlements);
@@ -194,7 +188,7 @@ describe("admin markets", () => {
     );
     expect(winner?.balance).toBe(1150);
     expect(loser?.balance).toBe(900);
-    expect((await bet(bettors[0] as TestSession, "this")).status).toBe(409);
+    expect((await bet(bettors[0] as SignedInUser, "this")).status).toBe(409);
   });
 
   it("restarts a settlement on demand without paying anyone twice", async () => {

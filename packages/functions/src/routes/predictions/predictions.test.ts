@@ -12,15 +12,15 @@ import {
   bearer,
   registerAdmin,
   registerUser,
-  type TestSession,
+  type SignedInUser,
   uniqueName,
 } from "../../test-support/users";
 import { createSfnSessionStarter } from "../../workflows/session/aws";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
-let alice: TestSession;
-let bob: TestSession;
-let admin: TestSession;
+let alice: SignedInUser;
+let bob: SignedInUser;
+let admin: SignedInUser;
 let marketId: string;
 
 beforeAll(async () => {
@@ -42,7 +42,7 @@ beforeAll(async () => {
 });
 
 const start = (
-  session: TestSession,
+  session: SignedInUser,
   body: Record<string, unknown>,
   headers: Record<string, string> = {},
 ) =>
@@ -50,7 +50,7 @@ const start = (
     "/api/v1/predictions/sessions",
     jsonRequest("POST", { marketId, ...body }, { ...bearer(session.accessToken), ...headers }),
   );
-const getSession = (session: TestSession, sessionId: string) =>
+const getSession = (session: SignedInUser, sessionId: string) =>
   setup.app.request(`/api/v1/predictions/sessions/${sessionId}`, {
     headers: bearer(session.accessToken),
   });

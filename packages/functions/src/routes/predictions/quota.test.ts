@@ -2,7 +2,7 @@ import { createMarket } from "@market/core/markets";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, jsonRequest } from "../../test-support/app";
 import { aNewMarket } from "../../test-support/core";
-import { bearer, registerUser, type TestSession } from "../../test-support/users";
+import { bearer, registerUser, type SignedInUser } from "../../test-support/users";
 
 // A fixed clock: 10:20 UTC, so the hour window ends at 11:00 and the day's at midnight.
 const now = new Date("2026-04-02T10:20:00.000Z");
@@ -22,14 +22,14 @@ beforeAll(async () => {
     .marketId;
 });
 
-const quota = async (session: TestSession) => {
+const quota = async (session: SignedInUser) => {
   const response = await setup.app.request("/api/v1/predictions/quota", {
     headers: bearer(session.accessToken),
   });
   expect(response.status).toBe(200);
   return response.json();
 };
-const start = (session: TestSession) =>
+const start = (session: SignedInUser) =>
   setup.app.request(
     "/api/v1/predictions/sessions",
     jsonRequest(

@@ -1,7 +1,7 @@
 import { consume, getBalance, history as ledgerHistory, reconcile } from "@market/core/ledger";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../test-support/app";
-import { bearer, registerUser, type TestSession } from "../../test-support/users";
+import { bearer, registerUser, type SignedInUser } from "../../test-support/users";
 
 const hour = 60 * 60 * 1000;
 const minute = 60 * 1000;
@@ -15,17 +15,17 @@ beforeAll(async () => {
   setup = await createTestApp({ env, clock: () => now });
 });
 
-const claim = (session: TestSession) =>
+const claim = (session: SignedInUser) =>
   setup.app.request("/api/v1/rewards/daily", {
     method: "POST",
     headers: { ...bearer(session.accessToken), "content-type": "application/json" },
     body: "{}",
   });
-const me = async (session: TestSession) =>
+const me = async (session: SignedInUser) =>
   (await (
     await setup.app.request("/api/v1/users/me", { headers: bearer(session.accessToken) })
   ).json()) as Record<string, unknown>;
-const history = (session: TestSession, query = "") =>
+const history = (session: SignedInUser, query = "") =>
   setup.app.request(`/api/v1/rewards/history${query}`, { headers: bearer(session.accessToken) });
 
 describe("POST /rewards/daily", () => {

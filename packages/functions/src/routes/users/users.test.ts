@@ -2,11 +2,11 @@ import { consume, getBalance, reconcile } from "@market/core/ledger";
 import { SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, jsonRequest, testKeys } from "../../test-support/app";
-import { bearer, registerUser, type TestSession, uniqueName } from "../../test-support/users";
+import { bearer, registerUser, type SignedInUser, uniqueName } from "../../test-support/users";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
-let alice: TestSession;
-let bob: TestSession;
+let alice: SignedInUser;
+let bob: SignedInUser;
 
 beforeAll(async () => {
   setup = await createTestApp();
