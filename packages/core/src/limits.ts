@@ -39,17 +39,22 @@ function buildLimits(config: Config) {
         limit: config.PASSWORD_RESET_CONFIRM_PER_IP_PER_HOUR,
         windowSeconds: hour,
       },
-      /** Every authenticated request without a limit of its own, per user. */
+      /**
+       * Every authenticated request without a limit of its own, per user: counted
+       * in the process (`tier: "process"`), so a read writes nothing.
+       */
       requests: {
         name: "requests",
         limit: config.REQUESTS_PER_USER_PER_MINUTE,
         windowSeconds: minute,
+        tier: "process",
       },
-      /** Public market reads, per client IP. */
+      /** Public market reads, per client IP, counted in the process. */
       anonymousReads: {
         name: "anonymous-reads",
         limit: config.ANONYMOUS_READS_PER_IP_PER_MINUTE,
         windowSeconds: minute,
+        tier: "process",
       },
       /** Password changes (each one a password hash), per user. */
       passwordChangePerUser: {
@@ -84,7 +89,12 @@ function buildLimits(config: Config) {
         windowSeconds: day,
       },
       /** Analytics events (`POST /events`), per signed-in user or, anonymous, per client IP. */
-      events: { name: "events", limit: config.EVENTS_PER_MINUTE, windowSeconds: minute },
+      events: {
+        name: "events",
+        limit: config.EVENTS_PER_MINUTE,
+        windowSeconds: minute,
+        tier: "process",
+      },
       /** Daily reward claims (granted or refused), per user. */
       dailyReward: {
         name: "daily-reward",

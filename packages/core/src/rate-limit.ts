@@ -5,12 +5,23 @@ import { type MarketService, serviceFor } from "./service";
 // Declared with the other shared errors, so the HTTP error mapping needs no table access.
 export { RateLimitExceeded };
 
-/** A fixed-window limit: at most `limit` hits per subject in each `windowSeconds` window. */
+/**
+ * A limit: at most `limit` hits per subject in each `windowSeconds` window.
+ *
+ * Where it is counted (its tier): by default in the table (`hit`), a fixed
+ * window exact across every instance, for the few requests where abuse
+ * matters (sign-in, registration, password resets); the money paths count on
+ * the user item inside their transaction (`heldWindowHit`). `"process"`: in
+ * this process's memory (`processWindowsFor`), a sliding window with no
+ * DynamoDB write, per instance and approximate, for the limits every read
+ * passes; API Gateway's throttles and the edge's rules are the global cap.
+ */
 export interface RateLimitRule {
   /** Stored in the counter's key, e.g. `login`. */
   name: string;
   limit: number;
   windowSeconds: number;
+  tier?: "table" | "process" | undefined;
 }
 
 export interface RateLimitResult {
@@ -200,4 +211,89 @@ export function heldWindowHit(
     throw new RateLimitExceeded(rule, secondsUntil(window.end, now));
   }
   return { start: window.start, count: count + 1 };
+}
+
+/** Subjects a process keeps windows for at most; past it the oldest are forgotten. */
+const maxProcessSubjects = 50_000;
+
+interface ProcessWindow {
+  /** Epoch seconds. */
+  start: number;
+  count: number;
+  previous: number;
+}
+
+/**
+ * Sliding windows kept in memory: the current fixed window's count plus the
+ * previous window's, weighted by how much of it still overlaps the last
+ * `windowSeconds` (the usual sliding-window counter). No I/O, so a limit that
+ * every request passes costs nothing; each instance counts its own requests.
+ */
+export class ProcessWindows {
+  private readonly windows = new Map<string, ProcessWindow>();
+
+  hit(rule: RateLimitRule, subject: string, now: Date): RateLimitResult {
+    const { start, end } = windowAt(rule, now);
+    const key = `${rule.name}#${subject}`;
+    const held = this.windows.get(key);
+    const window: ProcessWindow =
+      held?.start === start
+        ? held
+        : {
+            start,
+            count: 0,
+            previous: held?.start === start - rule.windowSeconds ? held.count : 0,
+          };
+    const elapsed = now.getTime() / 1000 - start;
+    const overlap = Math.max(0, 1 - elapsed / rule.windowSeconds);
+    const used = Math.floor(window.previous * overlap) + window.count;
+    const resetAt = new Date(end * 1000);
+    if (used >= rule.limit) {
+      this.remember(key, window);
+      return { allowed: false, remaining: 0, retryAfterSeconds: secondsUntil(end, now), resetAt };
+    }
+    window.count += 1;
+    this.remember(key, window);
+    return {
+      allowed: true,
+      remaining: Math.max(0, rule.limit - used - 1),
+      retryAfterSeconds: 0,
+      resetAt,
+    };
+  }
+
+  private remember(key: string, window: ProcessWindow) {
+    // Re-inserted last, so the Map's first key is the subject seen longest ago.
+    this.windows.delete(key);
+    this.windows.set(key, window);
+    if (this.windows.size > maxProcessSubjects) {
+      const oldest = this.windows.keys().next().value;
+      if (oldest !== undefined) this.windows.delete(oldest);
+    }
+  }
+}
+
+const processWindows = new WeakMap<object, ProcessWindows>();
+
+/** This process's windows for one table (tests run many tables in one process). */
+export function processWindowsFor(ctx: Pick<CoreContext, "db">): ProcessWindows {
+  let windows = processWindows.get(ctx.db);
+  if (!windows) {
+    windows = new ProcessWindows();
+    processWindows.set(ctx.db, windows);
+  }
+  return windows;
+}
+
+/** Counts one hit where `rule`'s tier counts it: in the table, or in this process. */
+export function hitInTier(
+  ctx: CoreContext,
+  rule: RateLimitRule,
+  subject: string,
+): Promise<RateLimitResult> | RateLimitResult {
+  if (rule.tier === "process") {
+    if (subject.length === 0) throw new Error(`Rate limit ${rule.name}: empty subject`);
+    return processWindowsFor(ctx).hit(rule, subject, ctx.clock());
+  }
+  return hit(ctx, rule, subject);
 }

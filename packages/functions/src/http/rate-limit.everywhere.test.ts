@@ -94,3 +94,36 @@ async function registeredName(app: Awaited<ReturnType<typeof appWith>>["app"], u
   const response = await app.request(`/api/v1/users/${userId}`);
   return ((await response.json()) as { username: string }).username;
 }
+
+describe("the limits every read passes", () => {
+  it("count in the process: a read writes nothing to the table", async () => {
+    const setup = await appWith({ REQUESTS_PER_USER_PER_MINUTE: "100" });
+    const user = await registerUser(setup.app);
+    const writes: string[] = [];
+    setup.core.db.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (!/^(Get|BatchGet|Query|TransactGet)/.test(context.commandName ?? "")) {
+          writes.push(context.commandName ?? "?");
+        }
+        return next(args);
+      },
+      { step: "initialize", name: "countWrites" },
+    );
+    // The first signed-in request of the day may count the user active (analytics).
+    await setup.app.request("/api/v1/users/me", { headers: bearer(user.accessToken) });
+    writes.length = 0;
+
+    for (let n = 0; n < 5; n++) {
+      const mine = await setup.app.request("/api/v1/users/me", {
+        headers: bearer(user.accessToken),
+      });
+      const markets = await setup.app.request("/api/v1/markets", {
+        headers: { "x-forwarded-for": "203.0.113.9" },
+      });
+      expect([mine.status, markets.status]).toEqual([200, 200]);
+      expect(mine.headers.get("RateLimit-Remaining")).toBe(String(100 - 2 - n));
+    }
+
+    expect(writes).toEqual([]);
+  });
+});

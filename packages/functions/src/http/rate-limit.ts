@@ -1,6 +1,6 @@
 import type { CoreContext } from "@market/core";
 import { limitsOf, type RateLimitName } from "@market/core/limits";
-import { hit, RateLimitExceeded, type RateLimitRule } from "@market/core/rate-limit";
+import { hitInTier, RateLimitExceeded, type RateLimitRule } from "@market/core/rate-limit";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "./env";
 import { errorResponse, retryAfterHeaders } from "./errors";
@@ -27,7 +27,7 @@ export function rateLimit<E extends RateLimitEnv = AppEnv>(
     const core: CoreContext = c.get("core");
     const rule =
       typeof ruleOrName === "string" ? limitsOf(core.config).rateLimits[ruleOrName] : ruleOrName;
-    const result = await hit(core, rule, await subjectOf(c));
+    const result = await hitInTier(core, rule, await subjectOf(c));
     c.header("RateLimit-Limit", String(rule.limit));
     c.header("RateLimit-Remaining", String(result.remaining));
     c.header(
