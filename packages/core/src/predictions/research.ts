@@ -4,6 +4,7 @@ import { oddsHistory } from "../markets/save";
 import { pageQuery, sourceOf } from "../pages";
 import { serviceFor } from "../service";
 import type { MarketContext } from "./models";
+import { impliedProbability } from "./models/local/market-maths";
 
 /** How many resolved markets of a category feed its base rate at most. */
 const baseRateSample = 500;
@@ -51,6 +52,16 @@ export async function buildMarketContext(
       : null,
     researchedAt: ctx.clock().toISOString(),
   };
+}
+
+/**
+ * The market's probability of "this" in a context (the mirrored odds, normalised
+ * to sum to 1): the figure every forecast of it is compared with. Null when the
+ * market has no usable price.
+ */
+export function marketProbabilityOf(context: MarketContext): number | null {
+  const implied = impliedProbability(context.market.thisOdds, context.market.thatOdds);
+  return implied ? Math.round(implied.probability * 10_000) / 10_000 : null;
 }
 
 /** The market as models see it: the API's view of it, without status fields. */

@@ -85,11 +85,22 @@ describe("predictions API", () => {
     });
 
     expect(newBalance).toBe(998);
-    expect(await own.json()).toMatchObject({
+    const view = (await own.json()) as {
+      predictions: { reasoning: string; method: string | null; marketProbability: number }[];
+    };
+    expect(view).toMatchObject({
       status: "finished",
       models: [{ state: "completed" }, { state: "completed" }],
       refunded: false,
     });
+    // Each forecast keeps the market's own figure then (0.7 / (0.7 + 0.3)), is
+    // written for people and keeps its technical account apart.
+    for (const prediction of view.predictions) {
+      expect(prediction.marketProbability).toBe(0.7);
+      expect(prediction.reasoning).toContain('"Yes"');
+      expect(prediction.reasoning).not.toMatch(/log-odds|prior|posterior/);
+      expect(prediction.method).toMatch(/log-odds|prior/);
+    }
     expect(foreign.status).toBe(404);
     expect(await foreign.json()).toMatchObject({ code: "SESSION_NOT_FOUND" });
     expect(
