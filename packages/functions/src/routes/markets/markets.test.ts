@@ -107,6 +107,20 @@ describe("GET /markets", () => {
     expect(none).toEqual([]);
   });
 
+  it("finds markets by a word's beginning and by a common ticker: btc finds Bitcoin", async () => {
+    const all = (await get("/markets?limit=100")).body.markets;
+    const bitcoin = all
+      .filter((market) => /\bbitcoin\b/i.test(market.title))
+      .map((market) => market.id)
+      .sort();
+    expect(bitcoin.length).toBeGreaterThan(0);
+
+    for (const q of ["btc", "BTC", "bitc", "Bitcoin"]) {
+      const found = (await get(`/markets?q=${q}&limit=100`)).body.markets;
+      expect(found.map((market) => market.id).sort()).toEqual(bitcoin);
+    }
+  });
+
   it.each([
     "?limit=101",
     "?sort=newest",
