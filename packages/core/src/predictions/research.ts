@@ -66,6 +66,6 @@ export function marketProbabilityOf(context: MarketContext): number | null {
 
 /** The market as models see it: the API's view of it, without status fields. */
 function marketFacts(view: MarketView): MarketContext["market"] {
-  const { marketType, status, bettable, resolution, resolvedAt, ...facts } = view;
+  const { marketType, status, bettable, resolution, winningOption, resolvedAt, ...facts } = view;
   return facts;
 }

@@ -24,6 +24,10 @@ interface MarketBody {
   volume24h: number;
   expiresAt: string | null;
   marketType: string;
+  thisOption: string;
+  thatOption: string;
+  resolution: string | null;
+  winningOption: string | null;
 }
 interface MarketList {
   markets: MarketBody[];
@@ -93,6 +97,21 @@ describe("GET /markets", () => {
     expect(filtered.every((market) => market.category === category)).toBe(true);
     expect(resolved.length).toBeGreaterThan(0);
     expect(resolved.every((market) => market.status === "resolved")).toBe(true);
+  });
+
+  it("names the winner of each resolved market in the list, and none before", async () => {
+    const resolved = (await get("/markets?status=resolved&limit=100")).body.markets;
+    const open = (await get("/markets?limit=100")).body.markets;
+
+    expect(resolved.length).toBeGreaterThan(0);
+    for (const market of resolved) {
+      const winner = { this: market.thisOption, that: market.thatOption }[
+        market.resolution as "this" | "that"
+      ];
+      expect(market.winningOption).toBe(winner ?? null);
+    }
+    expect(resolved.some((market) => market.winningOption !== null)).toBe(true);
+    expect(open.every((market) => market.winningOption === null)).toBe(true);
   });
 
   it("finds markets by words of their title", async () => {
@@ -250,6 +269,7 @@ describe("admin markets", () => {
       marketType: _type,
       status: _status,
       resolution: _r,
+      winningOption: _winner,
       resolvedAt: _at,
       ...terms
     } = created;
