@@ -75,6 +75,7 @@ export async function placeBet(ctx: CoreContext, input: PlaceBetInput): Promise<
       type: "bet_placed",
       reason: `Bet on "${market.title}"`,
       referenceId: betId,
+      marketId: market.marketId,
       idempotencyKey: ledgerKey ?? `bet_placed#${betId}`,
       // The bet counts as pending on the user's counters (`/bets/me` totals).
       userTotals: { volume: amount, bets: { pending: 1 } },

@@ -27,6 +27,8 @@ export interface PostEntryInput {
   type: LedgerEntryType;
   reason: string;
   referenceId?: string | undefined;
+  /** The market the movement is about (bets, prediction sessions), so the entry can link to it. */
+  marketId?: string | undefined;
   /** Deterministic key of the operation; a replay returns the first result and writes nothing. */
   idempotencyKey: string;
   /**
@@ -214,6 +216,7 @@ async function commit(
         ? `${input.reason} (${fromCents(movement.forfeitedCents)} over the balance cap forfeited)`
         : input.reason,
     referenceId: input.referenceId,
+    ...(input.marketId ? { marketId: input.marketId } : {}),
     idempotencyKey: input.idempotencyKey,
     balanceAfter: movement.balanceAfter,
     ...(movement.forfeitedCents > 0 ? { forfeited: fromCents(movement.forfeitedCents) } : {}),

@@ -108,6 +108,47 @@ describe("predictions API", () => {
     ).toBe(sessionId);
   });
 
+  it("links every ledger row to what caused it: the bet, the session and its market", async () => {
+    const session = await registerUser(setup.app);
+    const started = await start(session, { selectedModels: ["consensus"] });
+    const { sessionId } = (await started.json()) as { sessionId: string };
+    await setup.sessions.settled(sessionId);
+    const placed = await setup.app.request(
+      "/api/v1/bets",
+      jsonRequest("POST", { marketId, amount: 10, side: "this" }, bearer(session.accessToken)),
+    );
+    const { bet } = (await placed.json()) as { bet: { id: string } };
+
+    const response = await setup.app.request("/api/v1/transactions/me", {
+      headers: bearer(session.accessToken),
+    });
+    const { transactions } = (await response.json()) as {
+      transactions: {
+        transactionType: string;
+        referenceId: string | null;
+        referenceType: string | null;
+        marketId: string | null;
+      }[];
+    };
+    const row = (type: string) => transactions.find((entry) => entry.transactionType === type);
+
+    expect(row("bet_placed")).toMatchObject({
+      referenceType: "bet",
+      referenceId: bet.id,
+      marketId,
+    });
+    expect(row("prediction_charge")).toMatchObject({
+      referenceType: "prediction_session",
+      referenceId: sessionId,
+      marketId,
+    });
+    expect(row("signup_bonus")).toMatchObject({
+      referenceType: "account",
+      referenceId: session.user.id,
+      marketId: null,
+    });
+  });
+
   it("refunds at once and answers 503 when the workflow cannot start", async () => {
     const session = await registerUser(setup.app);
     // Step Functions at a loopback port nobody listens on: StartExecution fails.
