@@ -67,7 +67,8 @@ async function sendFile(
 export function serveWeb(app: Hono<AppEnv>, distDir: string): void {
   const files = createStaticFiles(distDir);
   // Compress the build before the first visitor asks for it.
-  void files.warm();
+  // A file that cannot be read now is read (or found missing) on its first request.
+  files.warm().catch(() => {});
   const notBuilt =
     "<!doctype html><title>Credits Market</title><p>The web app is not built yet. " +
     "Run <code>npm run build:web</code> (npm start does it for you).</p>";
