@@ -244,6 +244,11 @@ const settingsSchema = z.object({
    * At least the largest page (200) plus one.
    */
   LIST_READ_BUDGET: z.coerce.number().int().min(201).default(1_000),
+  /**
+   * Forecasts scored against the market a model (or a model in a category) needs
+   * before its record says "better" or "worse" than the market, not "too few".
+   */
+  SKILL_MIN_FORECASTS: positive(10),
   /** Searchable words a market search (`q`) may hold; more is a 400 naming `q`. */
   SEARCH_MAX_WORDS: positive(6),
   /** A session's workflow gives up after this long (Step Functions TimeoutSeconds). */

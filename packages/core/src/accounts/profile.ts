@@ -2,6 +2,7 @@ import { cancellationReasons, conditionFailed, TransactionCancelled } from "../c
 import type { CoreContext } from "../context";
 import type { UserItem } from "../entities/user";
 import { UserNotFound, ValidationFailed } from "../errors";
+import { type BoardStanding, boardStanding } from "../leaderboard/standing";
 import { streakAt } from "../rewards/rules";
 import { serviceFor } from "../service";
 import { UsernameTaken } from "./errors";
@@ -15,6 +16,10 @@ export interface PublicProfile {
   overallPnL: number;
   rankByPnL: number | null;
   rankByVolume: number | null;
+  /** When the account was opened. */
+  joinedAt: string;
+  /** Bets by outcome: `open` are placed and not settled yet (open positions). */
+  record: { won: number; lost: number; open: number; cancelled: number };
 }
 
 /** What the user sees of themselves. */
@@ -49,6 +54,14 @@ export function publicProfile(user: UserItem): PublicProfile {
     // Written by the ranking job; absent until the user is first ranked.
     rankByPnL: user.rankByPnL ?? null,
     rankByVolume: user.rankByVolume ?? null,
+    joinedAt: user.createdAt,
+    // The bet list counters (`bets_<status>`), kept by the bet and settlement transactions.
+    record: {
+      won: user.bets_won ?? 0,
+      lost: user.bets_lost ?? 0,
+      open: user.bets_pending ?? 0,
+      cancelled: user.bets_cancelled ?? 0,
+    },
   };
 }
 
@@ -89,14 +102,19 @@ export async function getUser(ctx: CoreContext, userId: string): Promise<UserIte
   return user;
 }
 
-/** Someone's profile; the private one only when the viewer is that user. */
+/**
+ * Someone's profile (the private one only when the viewer is that user), with
+ * their standing on the all-time boards as the boards show it, so the two
+ * pages agree on rank, volume and PnL.
+ */
 export async function viewProfile(
   ctx: CoreContext,
   userId: string,
   viewerId: string,
-): Promise<PublicProfile | PrivateProfile> {
-  const user = await getUser(ctx, userId);
-  return viewerId === userId ? privateProfile(user, ctx) : publicProfile(user);
+): Promise<(PublicProfile | PrivateProfile) & { standing: BoardStanding }> {
+  const [user, standing] = await Promise.all([getUser(ctx, userId), boardStanding(ctx, userId)]);
+  const profile = viewerId === userId ? privateProfile(user, ctx) : publicProfile(user);
+  return { ...profile, standing };
 }
 
 export const usernamePattern = /^[A-Za-z0-9_]{3,50}$/;

@@ -80,6 +80,7 @@ export async function placeBet(ctx: CoreContext, input: PlaceBetInput): Promise<
       type: "bet_placed",
       reason: `Bet on "${market.title}"`,
       referenceId: betId,
+      marketId: market.marketId,
       idempotencyKey: ledgerKey,
       replayGuard: ledgerKey ? undefined : { write: "bet", find: () => firstAttempt(ctx, betId) },
       // The bet counts as pending on the user's counters (`/bets/me` totals).

@@ -80,6 +80,8 @@ export const LeaderboardHead = new Entity({
     total: { type: "number", required: true, default: 0 },
     /** Rows in the snapshot (the top `min(total, LEADERBOARD_SNAPSHOT_SIZE)`). */
     rows: { type: "number", required: true, default: 0 },
+    /** When the ranking job last rebuilt this board (absent on heads written before). */
+    rankedAt: { type: "string" },
     ttl: { type: "number" },
   },
   indexes: {

@@ -33,6 +33,8 @@ export const LedgerEntry = new Entity({
     type: { type: ledgerEntryTypes, required: true, readOnly: true },
     reason: { type: "string", required: true, readOnly: true },
     referenceId: { type: "string", readOnly: true },
+    /** The market a bet or prediction entry is about (absent on entries written before it was kept). */
+    marketId: { type: "string", readOnly: true },
     idempotencyKey: { type: "string", required: true, readOnly: true },
     balanceAfter: { type: "number", required: true, readOnly: true },
     /** What a credit capped at the balance cap could not add (docs/product-rules.md). */

@@ -11,6 +11,11 @@ import { Entity, type EntityItem } from "electrodb";
  * - `cal#<0-9>`: one calibration bucket of the scored forecasts (probability of
  *   "this" in [b/10, (b+1)/10), the last one closed): `forecasts`,
  *   `predictedSum`, `observed` (how many resolved "this").
+ * - `skill` and `skill#<categoryKey>`: the scored forecasts that kept the
+ *   market's probability, paired with the market's own score on the same
+ *   outcome, overall and by category (`category` is its display name):
+ *   `pairs`, `pairBrierSum`, `pairMarketSum` and, for the interval,
+ *   `pairBrierSqSum`, `pairMarketSqSum`, `pairCrossSum` (model × market).
  * Per day (`scope` = `day#<yyyy-mm-dd>`, `key` = user id): `sessions` started.
  */
 export const PredictionStat = new Entity({
@@ -27,6 +32,13 @@ export const PredictionStat = new Entity({
     forecasts: { type: "number", default: 0 },
     predictedSum: { type: "number", default: 0 },
     observed: { type: "number", default: 0 },
+    pairs: { type: "number", default: 0 },
+    pairBrierSum: { type: "number", default: 0 },
+    pairMarketSum: { type: "number", default: 0 },
+    pairBrierSqSum: { type: "number", default: 0 },
+    pairMarketSqSum: { type: "number", default: 0 },
+    pairCrossSum: { type: "number", default: 0 },
+    category: { type: "string" },
   },
   indexes: {
     byScope: {

@@ -25,8 +25,18 @@ export const Prediction = new Entity({
     confidence: { type: "number" },
     reasoning: { type: "string" },
     keyFactors: { type: "list", items: { type: "string" } },
+    /** How the model works, technical terms allowed (the reasoning is plain language). */
+    method: { type: "string" },
+    /**
+     * The market's own probability of "this" (its mirrored odds, normalised) when
+     * the model was asked: what the forecast is scored against. Absent on forecasts
+     * made before it was kept.
+     */
+    marketProbability: { type: "number" },
     latencyMs: { type: "number" },
     brierScore: { type: "number" },
+    /** The market's Brier score on the same outcome, set with `brierScore`. */
+    marketBrierScore: { type: "number" },
     startedAt: { type: "string" },
     completedAt: { type: "string" },
   },

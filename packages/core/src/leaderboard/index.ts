@@ -8,4 +8,5 @@ export {
   toLeaderboardRowView,
 } from "./read";
 export { boardSortKey } from "./scores";
+export { type BoardRow, type BoardStanding, boardStanding } from "./standing";
 export { dirtyShardOf, type StatChange, statWrites } from "./stats";

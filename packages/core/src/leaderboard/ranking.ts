@@ -210,12 +210,19 @@ async function rebuildBoard(
 
   const total = (head.data?.total ?? 0) + added;
   let writes = rowPuts.length + rowDeletes.length + positionPuts.length + positionDeletes.length;
-  if (head.data?.total !== total || head.data?.rows !== rows.length) {
-    await service.entities.leaderboardHead
-      .put({ board, periodKey, total, rows: rows.length, ...(ttl ? { ttl } : {}) })
-      .go();
-    writes += 1;
-  }
+  // Written on every rebuild, changed or not: `rankedAt` tells readers how
+  // fresh the board is (a board is only rebuilt when a user on it changed).
+  await service.entities.leaderboardHead
+    .put({
+      board,
+      periodKey,
+      total,
+      rows: rows.length,
+      rankedAt: ctx.clock().toISOString(),
+      ...(ttl ? { ttl } : {}),
+    })
+    .go();
+  writes += 1;
 
   let ranks = 0;
   if (slot.period === "all") {

@@ -25,6 +25,8 @@ export interface LeaderboardPage {
   limit: number;
   offset: number;
   nextCursor: string | null;
+  /** When the ranking job last rebuilt this board; null before any run. */
+  updatedAt: string | null;
 }
 
 /**
@@ -52,6 +54,7 @@ export async function readLeaderboard(
       .go({ limit });
 
   let total: number;
+  let rankedAt: string | undefined;
   let rows: LeaderboardRowItem[];
   const callerId = query.around ? query.callerId : undefined;
   if (callerId) {
@@ -63,6 +66,7 @@ export async function readLeaderboard(
       .go();
     const [head, position] = found.data;
     total = head?.item?.total ?? 0;
+    rankedAt = head?.item?.rankedAt;
     const mine = position?.item?.position;
     offset = mine ? Math.floor((mine - 1) / limit) * limit : 0;
     rows = (await readRows(offset)).data;
@@ -72,6 +76,7 @@ export async function readLeaderboard(
       readRows(offset),
     ]);
     total = head.data?.total ?? 0;
+    rankedAt = head.data?.rankedAt;
     rows = page.data;
   }
   const next = offset + limit;
@@ -85,6 +90,7 @@ export async function readLeaderboard(
       next < total && next <= maxListOffset
         ? sealCursor(ctx.cursorKeys, scope, { position: next })
         : null,
+    updatedAt: rankedAt ?? null,
   };
 }
 

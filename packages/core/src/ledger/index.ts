@@ -29,4 +29,10 @@ export {
   type ReconcileReport,
   reconcileAll,
 } from "./reconcile-all";
-export { type TransactionView, toTransactionsPage, toTransactionView } from "./view";
+export {
+  type ReferenceType,
+  referenceTypes,
+  type TransactionView,
+  toTransactionsPage,
+  toTransactionView,
+} from "./view";

@@ -28,6 +28,8 @@ export interface PostEntryInput {
   type: LedgerEntryType;
   reason: string;
   referenceId?: string | undefined;
+  /** The market the movement is about (bets, prediction sessions), so the entry can link to it. */
+  marketId?: string | undefined;
   /**
    * Deterministic key of the operation; a replay returns the first result and
    * writes nothing. Costs an item in the transaction and a read on a replay.
@@ -235,6 +237,7 @@ async function commit(
         ? `${input.reason} (${fromCents(movement.forfeitedCents)} over the balance cap forfeited)`
         : input.reason,
     referenceId: input.referenceId,
+    ...(input.marketId ? { marketId: input.marketId } : {}),
     // Without a key (a replay guard instead), the entry names what it paid for.
     idempotencyKey: input.idempotencyKey ?? `${input.type}#${input.referenceId ?? entryId}`,
     balanceAfter: movement.balanceAfter,

@@ -18,6 +18,12 @@ export {
   resolveMarket,
   toMarketView,
 } from "./market";
+export {
+  reindexMarketSearch,
+  type SearchReindexOptions,
+  type SearchReindexReport,
+} from "./reindex-search";
 export { type MarketFields, oddsHistory, type SaveOutcome, saveMarket } from "./save";
-export { tokenize } from "./search";
+export { queryTokens, searchTokens, tokenize } from "./search";
+export { aliasesOf, searchAliasGroups } from "./search-aliases";
 export { closeExpiredMarkets } from "./status";

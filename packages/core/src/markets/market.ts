@@ -38,6 +38,8 @@ export interface MarketView extends MarketTerms {
   marketType: MarketItem["marketType"];
   status: MarketStatus;
   resolution: Resolution | null;
+  /** The winning option by name once resolved `this` or `that`; null otherwise. */
+  winningOption: string | null;
   resolvedAt: string | null;
 }
 
@@ -70,6 +72,13 @@ export function toMarketView(market: MarketItem, now: Date): MarketView {
     status,
     bettable: status === "open" && market.bettable,
     resolution: market.resolution ?? null,
+    // The winner by name, so a resolved card needs no second lookup; none for invalid.
+    winningOption:
+      market.resolution === "this"
+        ? market.thisOption
+        : market.resolution === "that"
+          ? market.thatOption
+          : null,
     expiresAt: market.expiresAt === noExpiry ? null : market.expiresAt,
     resolvedAt: market.resolvedAt ?? null,
   };

@@ -14,6 +14,7 @@ import {
 } from "../paging";
 import { serviceFor } from "../service";
 import type { MarketFilters } from "./list";
+import { aliasesOf } from "./search-aliases";
 
 const stopWords = new Set(
   "a an and are at be by do does for from has have in is it its of on or the this that to was will with who what when which".split(
@@ -27,9 +28,43 @@ export function tokenize(text: string): string[] {
     .normalize("NFKD")
     .replace(/\p{Mn}/gu, "")
     .toLowerCase()
+    // "U.S." and "U.K." are words, not two stray letters.
+    .replace(/\b(\p{L})\.(\p{L})\.(?!\p{L})/gu, "$1$2")
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length >= 2 && word.length <= 40 && !stopWords.has(word));
   return [...new Set(words)].slice(0, 40);
+}
+
+/** Prefixes shorter than this are not indexed (two letters match too much). */
+const minPrefix = 3;
+/**
+ * Prefixes are indexed up to this length; a longer query word is looked up by
+ * its first `maxPrefix` letters, which every word it begins holds.
+ */
+const maxPrefix = 12;
+/** Index items one market's title may write at most. */
+const maxSearchTokens = 160;
+
+/**
+ * What a market's title is indexed under: each word, its other names
+ * (`search-aliases.ts`: "bitcoin" also under "btc"), and the prefixes of both
+ * from `minPrefix` letters on, so "bitc" and "btc" find "Bitcoin". Whole words
+ * first, so a very long title keeps them when the cap cuts prefixes.
+ */
+export function searchTokens(title: string): string[] {
+  const words = tokenize(title).flatMap((word) => [word, ...aliasesOf(word)]);
+  const prefixes = words.flatMap((word) =>
+    Array.from(
+      { length: Math.max(0, Math.min(word.length - 1, maxPrefix) - minPrefix + 1) },
+      (_, index) => word.slice(0, minPrefix + index),
+    ),
+  );
+  return [...new Set([...words, ...prefixes])].slice(0, maxSearchTokens);
+}
+
+/** The index keys a search looks up: each searchable word of `q`, cut to `maxPrefix`. */
+export function queryTokens(q: string): string[] {
+  return [...new Set(tokenize(q).map((word) => word.slice(0, maxPrefix)))];
 }
 
 /**
@@ -42,8 +77,10 @@ export async function writeSearchTokens(
   previous: MarketItem | null,
 ): Promise<void> {
   const entity = serviceFor(ctx.db).entities.marketSearchToken;
-  const tokens = tokenize(market.title);
-  const stale = previous ? tokenize(previous.title).filter((token) => !tokens.includes(token)) : [];
+  const tokens = searchTokens(market.title);
+  const stale = previous
+    ? searchTokens(previous.title).filter((token) => !tokens.includes(token))
+    : [];
   if (stale.length > 0) {
     await entity.delete(stale.map((token) => ({ token, marketId: market.marketId }))).go();
   }
@@ -62,8 +99,9 @@ export async function writeSearchTokens(
 }
 
 /**
- * A page of the markets in `filters.status` whose title holds every word of
- * `q`, most trending first (another `sort` orders the page). The longest word
+ * A page of the markets in `filters.status` whose title holds, for every word
+ * of `q`, a word it begins or one of that word's other names ("btc" finds
+ * Bitcoin, "bitc" too), most trending first (another `sort` orders the page). The longest word
  * drives (long words are usually the rare ones): its index is read a page at a
  * time (`Limit` = what the page still misses), each candidate is checked for the
  * other words by key (BatchGet of their token items) and then read
@@ -77,7 +115,7 @@ export async function searchMarkets(
   filters: MarketFilters,
   request: PageRequest,
 ): Promise<Page<MarketItem>> {
-  const words = tokenize(q);
+  const words = queryTokens(q);
   const maxWords = limitsOf(ctx.config).searchMaxWords;
   if (words.length > maxWords) {
     throw new ValidationFailed("Too many words", {

@@ -26,7 +26,14 @@ export {
   toSessionView,
 } from "./read";
 export { type RefundOutcome, refundSession } from "./refund";
-export { buildMarketContext } from "./research";
+export { buildMarketContext, marketProbabilityOf } from "./research";
 export { scorePredictions } from "./scoring";
+export {
+  type SkillScore,
+  type SkillVerdict,
+  skillScoreOf,
+  skillSentence,
+  skillVerdicts,
+} from "./skill";
 export { type StartedSession, type StartSessionInput, startSession } from "./start";
 export { sweepStuckSessions } from "./sweep";

@@ -1,6 +1,7 @@
 import type { CoreContext } from "../context";
 import { calibrationBuckets, readModelTotals, round4 as round } from "./model-stats";
 import type { ModelInfo } from "./models";
+import { type SkillScore, skillScoreOf, skillSentence } from "./skill";
 
 export interface CalibrationBucket {
   /** The bucket holds forecasts with lower ≤ p < upper (the last one also p = 1). */
@@ -23,17 +24,25 @@ export interface ModelScore {
   /** Mean Brier score of those, (p − y)²: 0 is perfect, 0.25 a coin toss. */
   brierScore: number | null;
   calibration: CalibrationBucket[];
+  /** Against the market on the same forecasts, with a sentence that says it plainly. */
+  skill: SkillScore & {
+    summary: string;
+    byCategory: (SkillScore & { categoryKey: string; category: string; summary: string })[];
+  };
 }
 
 /**
  * Each model's record (public): runs and success rate, scored forecasts, mean
- * Brier score and a 10-bucket calibration table, from the running counters
+ * Brier score, a 10-bucket calibration table and its skill against the market
+ * (overall and by category), from the running counters
  * kept when runs end and forecasts are scored: one Query per model.
  */
 export async function modelScores(ctx: CoreContext, models: ModelInfo[]): Promise<ModelScore[]> {
   return Promise.all(
     models.map(async (model): Promise<ModelScore> => {
       const totals = await readModelTotals(ctx, model.id);
+      const minForecasts = ctx.config.SKILL_MIN_FORECASTS;
+      const skill = skillScoreOf(totals.skill, minForecasts);
       const runs = totals.successes + totals.failures;
       return {
         modelId: model.id,
@@ -49,6 +58,21 @@ export async function modelScores(ctx: CoreContext, models: ModelInfo[]): Promis
           meanPredicted: bucket.forecasts ? round(bucket.predictedSum / bucket.forecasts) : null,
           observedFrequency: bucket.forecasts ? round(bucket.observed / bucket.forecasts) : null,
         })),
+        skill: {
+          ...skill,
+          summary: skillSentence(model.name, skill),
+          byCategory: totals.skillByCategory
+            .sort((a, b) => b.pairs - a.pairs || a.category.localeCompare(b.category))
+            .map((totalsOfCategory) => {
+              const ofCategory = skillScoreOf(totalsOfCategory, minForecasts);
+              return {
+                ...ofCategory,
+                categoryKey: totalsOfCategory.categoryKey,
+                category: totalsOfCategory.category,
+                summary: skillSentence(model.name, ofCategory, totalsOfCategory.category),
+              };
+            }),
+        },
       };
     }),
   );

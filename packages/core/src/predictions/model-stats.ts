@@ -55,9 +55,38 @@ export function runCountWrites(
  */
 export function scoreWrites(
   entities: TransactionEntities,
-  forecast: { modelId: string; probability: number; outcome: 0 | 1; brierScore: number },
+  forecast: {
+    modelId: string;
+    probability: number;
+    outcome: 0 | 1;
+    brierScore: number;
+    /** The market's score on the same outcome, when the forecast kept the market's probability. */
+    market?: { brierScore: number; categoryKey: string; category: string } | undefined;
+  },
 ): TransactionItem[] {
+  const { market } = forecast;
+  const pair = market && {
+    pairs: 1,
+    pairBrierSum: forecast.brierScore,
+    pairMarketSum: market.brierScore,
+    pairBrierSqSum: forecast.brierScore ** 2,
+    pairMarketSqSum: market.brierScore ** 2,
+    pairCrossSum: forecast.brierScore * market.brierScore,
+  };
   return [
+    ...(market && pair
+      ? [
+          entities.predictionStat
+            .update({ scope: scope(forecast.modelId), key: "skill" })
+            .add(pair)
+            .commit(),
+          entities.predictionStat
+            .update({ scope: scope(forecast.modelId), key: `skill#${market.categoryKey}` })
+            .add(pair)
+            .set({ category: market.category })
+            .commit(),
+        ]
+      : []),
     entities.predictionStat
       .update({ scope: scope(forecast.modelId), key: "scores" })
       .add({ brierSum: forecast.brierScore, brierCount: 1 })
@@ -72,6 +101,21 @@ export function scoreWrites(
   ];
 }
 
+/** Paired scores of a model and the market on the same forecasts (see `PredictionStat`). */
+export interface SkillTotals {
+  pairs: number;
+  brierSum: number;
+  marketSum: number;
+  brierSqSum: number;
+  marketSqSum: number;
+  crossSum: number;
+}
+
+export interface CategorySkillTotals extends SkillTotals {
+  categoryKey: string;
+  category: string;
+}
+
 /** A model's all-time counters: runs, scores and calibration. */
 export interface ModelTotals {
   successes: number;
@@ -80,12 +124,25 @@ export interface ModelTotals {
   brierSum: number;
   brierCount: number;
   calibration: { forecasts: number; predictedSum: number; observed: number }[];
+  skill: SkillTotals;
+  skillByCategory: CategorySkillTotals[];
+}
+
+function skillTotalsOf(item: PredictionStatItem): SkillTotals {
+  return {
+    pairs: item.pairs ?? 0,
+    brierSum: item.pairBrierSum ?? 0,
+    marketSum: item.pairMarketSum ?? 0,
+    brierSqSum: item.pairBrierSqSum ?? 0,
+    marketSqSum: item.pairMarketSqSum ?? 0,
+    crossSum: item.pairCrossSum ?? 0,
+  };
 }
 
 /**
  * A model's all-time counters in one Query: the keys from `all` on are the
- * `all#<shard>` totals, the `cal#<bucket>` buckets and `scores` (day keys start
- * with a digit and sort before them).
+ * `all#<shard>` totals, the `cal#<bucket>` buckets, `scores` and the `skill`
+ * pairs (day keys start with a digit and sort before them).
  */
 export async function readModelTotals(ctx: CoreContext, modelId: string): Promise<ModelTotals> {
   const { data } = await serviceFor(ctx.db)
@@ -103,6 +160,8 @@ export async function readModelTotals(ctx: CoreContext, modelId: string): Promis
       predictedSum: 0,
       observed: 0,
     })),
+    skill: skillTotalsOf({} as PredictionStatItem),
+    skillByCategory: [],
   };
   for (const item of data) {
     if (item.key.startsWith("all#")) {
@@ -118,6 +177,15 @@ export async function readModelTotals(ctx: CoreContext, modelId: string): Promis
       bucket.forecasts += item.forecasts ?? 0;
       bucket.predictedSum += item.predictedSum ?? 0;
       bucket.observed += item.observed ?? 0;
+    } else if (item.key === "skill") {
+      totals.skill = skillTotalsOf(item);
+    } else if (item.key.startsWith("skill#")) {
+      const categoryKey = item.key.slice("skill#".length);
+      totals.skillByCategory.push({
+        ...skillTotalsOf(item),
+        categoryKey,
+        category: item.category ?? categoryKey,
+      });
     }
   }
   return totals;

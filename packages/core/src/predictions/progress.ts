@@ -54,16 +54,36 @@ export async function startModelRun(
   return (data as PredictionItem).attempts;
 }
 
+/**
+ * A model's forecast, stored with the market's own probability at the time
+ * (`marketProbability`, from `marketProbabilityOf` of the context it was given),
+ * which its score against the market is later computed from.
+ */
 export async function recordModelSuccess(
   ctx: CoreContext,
-  run: { sessionId: string; modelId: string; latencyMs: number },
+  run: {
+    sessionId: string;
+    modelId: string;
+    latencyMs: number;
+    marketProbability?: number | null | undefined;
+  },
   prediction: Prediction,
 ): Promise<void> {
   const now = ctx.clock().toISOString();
+  const market =
+    run.marketProbability === null || run.marketProbability === undefined
+      ? {}
+      : { marketProbability: run.marketProbability };
   await recordRun(ctx, "Model success", (entities) => [
     entities.prediction
       .patch({ sessionId: run.sessionId, modelId: run.modelId })
-      .set({ state: "completed", completedAt: now, latencyMs: run.latencyMs, ...prediction })
+      .set({
+        state: "completed",
+        completedAt: now,
+        latencyMs: run.latencyMs,
+        ...prediction,
+        ...market,
+      })
       .commit(),
     ...runCountWrites(entities, ctx, run.modelId, now, {
       successes: 1,

@@ -58,3 +58,26 @@ describe("a refunded session (docs/product-rules.md: refund and hide)", () => {
     );
   });
 });
+
+describe("the models of a session", () => {
+  it("never show as queued or running once the session ended", () => {
+    const queued = {
+      ...(runs[1] as PredictionItem),
+      modelId: "base-rate",
+      state: "queued" as const,
+    };
+    for (const status of ["finished", "error"] as const) {
+      const view = toSessionView({ ...session(status === "error"), status }, [...runs, queued]);
+
+      expect(view.models.map((model) => model.state)).toEqual(["completed", "failed", "failed"]);
+      expect(view.models[1]?.error).toMatch(/ended before this model finished/);
+    }
+  });
+
+  it("show their own state while the session runs", () => {
+    const view = toSessionView({ ...session(false), status: "generating" }, runs);
+
+    expect(view.models.map((model) => model.state)).toEqual(["completed", "running"]);
+    expect(view.models[1]?.error).toBeNull();
+  });
+});

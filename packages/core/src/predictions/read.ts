@@ -12,6 +12,11 @@ import { SessionNotFound } from "./errors";
  */
 export function toSessionView(session: PredictionSessionItem, runs: PredictionItem[]) {
   const ordered = [...runs].sort((a, b) => a.position - b.position);
+  const ended = session.status === "finished" || session.status === "error";
+  // An ended session never shows a model as still waiting or running: one the
+  // workflow never finished (a crash, a timeout, a refund first) did not run.
+  const stateOf = (run: PredictionItem) =>
+    ended && (run.state === "queued" || run.state === "running") ? "failed" : run.state;
   return {
     sessionId: session.sessionId,
     marketId: session.marketId,
@@ -24,9 +29,11 @@ export function toSessionView(session: PredictionSessionItem, runs: PredictionIt
     refunded: session.refunded,
     models: ordered.map((run) => ({
       modelId: run.modelId,
-      state: run.state,
+      state: stateOf(run),
       attempts: run.attempts,
-      error: run.error ?? null,
+      error:
+        run.error ??
+        (stateOf(run) === run.state ? null : "The session ended before this model finished"),
     })),
     // Refund and hide (docs/product-rules.md): a refunded session charged nothing,
     // so it shows no forecasts, even of the models that completed before it failed.
@@ -41,8 +48,11 @@ export function toSessionView(session: PredictionSessionItem, runs: PredictionIt
         confidence: run.confidence ?? 0,
         reasoning: run.reasoning ?? "",
         keyFactors: run.keyFactors ?? [],
+        method: run.method ?? null,
+        marketProbability: run.marketProbability ?? null,
         latencyMs: run.latencyMs ?? null,
         brierScore: run.brierScore ?? null,
+        marketBrierScore: run.marketBrierScore ?? null,
       })),
     createdAt: session.createdAt,
     completedAt: session.completedAt ?? null,

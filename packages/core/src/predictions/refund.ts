@@ -75,6 +75,7 @@ export async function refundSession(
       type: "prediction_refund",
       reason: `Refund: prediction session failed (${reason})`,
       referenceId: sessionId,
+      marketId: session.marketId,
       idempotencyKey: `prediction_refund#${sessionId}`,
       dailyCounts: { sessionsFailed: 1 },
       alsoWrite: (entities) => ({

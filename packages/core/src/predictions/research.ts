@@ -4,6 +4,7 @@ import { oddsHistory } from "../markets/save";
 import { pageQuery, sourceOf } from "../paging";
 import { serviceFor } from "../service";
 import type { MarketContext } from "./models";
+import { impliedProbability } from "./models/local/market-maths";
 
 /** How many resolved markets of a category feed its base rate at most. */
 const baseRateSample = 500;
@@ -53,8 +54,18 @@ export async function buildMarketContext(
   };
 }
 
+/**
+ * The market's probability of "this" in a context (the mirrored odds, normalised
+ * to sum to 1): the figure every forecast of it is compared with. Null when the
+ * market has no usable price.
+ */
+export function marketProbabilityOf(context: MarketContext): number | null {
+  const implied = impliedProbability(context.market.thisOdds, context.market.thatOdds);
+  return implied ? Math.round(implied.probability * 10_000) / 10_000 : null;
+}
+
 /** The market as models see it: the API's view of it, without status fields. */
 function marketFacts(view: MarketView): MarketContext["market"] {
-  const { marketType, status, bettable, resolution, resolvedAt, ...facts } = view;
+  const { marketType, status, bettable, resolution, winningOption, resolvedAt, ...facts } = view;
   return facts;
 }

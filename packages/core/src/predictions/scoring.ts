@@ -14,7 +14,9 @@ import { scoreWrites } from "./model-stats";
  * (p − y)², where p is the forecast probability of "this" and y is 1 when
  * "this" won. Each score is written once (condition on it being absent) and
  * added, in the same transaction, to the model's Brier totals and calibration
- * bucket; a conflict with another market's scoring is tried again. Invalid
+ * bucket and, when the forecast kept the market's probability at the time, with
+ * the market's own score (m − y)² to the model's skill pairs, overall and for
+ * the market's category; a conflict with another market's scoring is tried again. Invalid
  * results score nothing.
  */
 export async function scorePredictions(ctx: CoreContext, marketId: string): Promise<number> {
@@ -36,12 +38,18 @@ export async function scorePredictions(ctx: CoreContext, marketId: string): Prom
     const { probability } = prediction;
     if (probability === undefined) continue;
     const brierScore = Math.round((probability - outcome) ** 2 * 1e6) / 1e6;
+    // Scored against the market only when the forecast kept the market's figure.
+    const { marketProbability } = prediction;
+    const marketBrierScore =
+      marketProbability === undefined
+        ? undefined
+        : Math.round((marketProbability - outcome) ** 2 * 1e6) / 1e6;
     const result = await writeRetryingConflicts(() =>
       service.transaction
         .write((entities) => [
           entities.prediction
             .patch({ sessionId: prediction.sessionId, modelId: prediction.modelId })
-            .set({ brierScore })
+            .set(marketBrierScore === undefined ? { brierScore } : { brierScore, marketBrierScore })
             .where((item, { notExists }) => notExists(item.brierScore))
             .commit(),
           ...scoreWrites(entities, {
@@ -49,6 +57,14 @@ export async function scorePredictions(ctx: CoreContext, marketId: string): Prom
             probability,
             outcome,
             brierScore,
+            market:
+              marketBrierScore === undefined
+                ? undefined
+                : {
+                    brierScore: marketBrierScore,
+                    categoryKey: market.categoryKey,
+                    category: market.category ?? "Uncategorized",
+                  },
           }),
         ])
         .go(),

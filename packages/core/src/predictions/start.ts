@@ -140,6 +140,7 @@ export async function startSession(
       type: "prediction_charge",
       reason: `Predict with AI: ${models.length} model${models.length === 1 ? "" : "s"} on "${market.title}"`,
       referenceId: sessionId,
+      marketId: market.marketId,
       idempotencyKey: ledgerKey ?? `prediction_charge#${sessionId}`,
       knownUser: user,
       alsoWrite: writes,

@@ -6,7 +6,7 @@ import type { PredictionSessionItem } from "../entities/prediction-session";
 import { betCounterOf, entryCounterOf } from "../entities/user";
 import { countMoves } from "../markets/counts";
 import { categoryKey } from "../markets/market";
-import { tokenize } from "../markets/search";
+import { searchTokens } from "../markets/search";
 import { serviceFor } from "../service";
 
 /** The words the catalogue's titles are made of: a search for one matches an eighth of it. */
@@ -85,7 +85,7 @@ export async function seedCatalogue(
   await batchPut(
     entities.marketSearchToken,
     markets.flatMap((market) =>
-      tokenize(market.title).map((token) => ({
+      searchTokens(market.title).map((token) => ({
         token,
         marketId: market.marketId,
         status: market.status,

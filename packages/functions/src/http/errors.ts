@@ -5,6 +5,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
 import { logger } from "../logger";
+import { humanMessage } from "./validation-messages";
 
 /** The one error body the API returns. */
 export interface ErrorBody {
@@ -84,7 +85,7 @@ export function errorResponse(
   return c.json(errorBody(status, code, error, details), status);
 }
 
-/** Zod issues as `{ "body.amount": "Expected number, received string" }`. */
+/** Zod issues as `{ "body.amount": "must be a number" }`, each written for people (`humanMessage`). */
 export function fieldErrors(error: ZodError, target: string): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
@@ -93,7 +94,7 @@ export function fieldErrors(error: ZodError, target: string): Record<string, str
       // Mass assignment attempts name each refused field, not just the body.
       for (const key of issue.keys) fields[`${path}.${key}`] = "is not allowed";
     } else {
-      fields[path] ??= issue.message;
+      fields[path] ??= humanMessage(issue);
     }
   }
   return fields;

@@ -16,8 +16,45 @@ export const PublicProfileSchema = z
     overallPnL: z.number(),
     rankByPnL: z.number().int().nullable(),
     rankByVolume: z.number().int().nullable(),
+    joinedAt: z
+      .string()
+      .openapi({ format: "date-time", description: "When the account was opened" }),
+    record: z
+      .object({
+        won: z.number().int(),
+        lost: z.number().int(),
+        open: z.number().int(),
+        cancelled: z.number().int(),
+      })
+      .openapi({ description: "Bets by outcome; `open` are placed and not settled yet" }),
   })
   .openapi("PublicProfile");
+
+const BoardRowSchema = z.object({
+  rank: z.number().int(),
+  overallPnL: z.number(),
+  totalVolume: z.number(),
+});
+
+/** Where a user stands on the all-time boards, with the figures the boards show. */
+export const BoardStandingSchema = z
+  .object({
+    updatedAt: z.string().nullable().openapi({
+      description: "When the ranking job last rebuilt the all-time boards; null before any run",
+    }),
+    pending: z.boolean().openapi({
+      description:
+        "The user bet or was settled since their last ranking: the next run (every RANKING_INTERVAL_SECONDS, and after each settlement) moves them",
+    }),
+    pnl: BoardRowSchema.nullable().openapi({
+      description: "The user's row on the all-time PnL board as it shows it; null when not on it",
+    }),
+    volume: BoardRowSchema.nullable().openapi({
+      description:
+        "The user's row on the all-time volume board as it shows it; null when not on it",
+    }),
+  })
+  .openapi("BoardStanding");
 
 export const PrivateProfileSchema = PublicProfileSchema.extend({
   email: z.string(),

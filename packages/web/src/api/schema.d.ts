@@ -691,7 +691,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each model's record on resolved markets: Brier score, success rate, calibration */
+        /** Each model's record on resolved markets: Brier score, success rate, calibration, skill against the market */
         get: operations["listModelScores"];
         put?: never;
         post?: never;
@@ -896,6 +896,24 @@ export interface components {
             status: "pending" | "won" | "lost" | "cancelled";
             userId: string;
         };
+        BoardStanding: {
+            /** @description The user bet or was settled since their last ranking: the next run (every RANKING_INTERVAL_SECONDS, and after each settlement) moves them */
+            pending: boolean;
+            /** @description The user's row on the all-time PnL board as it shows it; null when not on it */
+            pnl: {
+                overallPnL: number;
+                rank: number;
+                totalVolume: number;
+            } | null;
+            /** @description When the ranking job last rebuilt the all-time boards; null before any run */
+            updatedAt: string | null;
+            /** @description The user's row on the all-time volume board as it shows it; null when not on it */
+            volume: {
+                overallPnL: number;
+                rank: number;
+                totalVolume: number;
+            } | null;
+        };
         DailyReward: {
             /** Format: date-time */
             claimedAt: string;
@@ -957,6 +975,8 @@ export interface components {
             title: string;
             volume: number;
             volume24h: number;
+            /** @description The option that won, by name (thisOption or thatOption), once resolved; null before and for an invalid result */
+            winningOption: string | null;
         };
         Message: {
             message: string;
@@ -978,7 +998,54 @@ export interface components {
             name: string;
             /** @description Model runs that ended (succeeded or failed) */
             runs: number;
+            skill: components["schemas"]["ModelSkill"];
             successRate: number | null;
+        };
+        ModelSkill: {
+            /** @description The model's mean Brier score on them */
+            brierScore: number | null;
+            byCategory: {
+                /** @description The model's mean Brier score on them */
+                brierScore: number | null;
+                category: string;
+                categoryKey: string;
+                /** @description Scored forecasts that kept the market's probability at the time (the sample size) */
+                forecasts: number;
+                /** @description 95% interval of the skill score; null under 2 forecasts */
+                interval: {
+                    lower: number;
+                    upper: number;
+                } | null;
+                /** @description The market's mean Brier score on the same forecasts (its mirrored odds then) */
+                marketBrierScore: number | null;
+                /** @description Brier skill score 1 − model/market: above 0 beats the market, below 0 trails it */
+                skillScore: number | null;
+                /** @description The verdict as a sentence ("Odds momentum has done worse than the market on 40 forecasts on resolved markets.") */
+                summary: string;
+                /**
+                 * @description better / worse: the interval excludes 0 with at least SKILL_MIN_FORECASTS forecasts; level: it does not; too_few: not enough yet
+                 * @enum {string}
+                 */
+                verdict: "better" | "worse" | "level" | "too_few";
+            }[];
+            /** @description Scored forecasts that kept the market's probability at the time (the sample size) */
+            forecasts: number;
+            /** @description 95% interval of the skill score; null under 2 forecasts */
+            interval: {
+                lower: number;
+                upper: number;
+            } | null;
+            /** @description The market's mean Brier score on the same forecasts (its mirrored odds then) */
+            marketBrierScore: number | null;
+            /** @description Brier skill score 1 − model/market: above 0 beats the market, below 0 trails it */
+            skillScore: number | null;
+            /** @description The verdict as a sentence ("Odds momentum has done worse than the market on 40 forecasts on resolved markets.") */
+            summary: string;
+            /**
+             * @description better / worse: the interval excludes 0 with at least SKILL_MIN_FORECASTS forecasts; level: it does not; too_few: not enough yet
+             * @enum {string}
+             */
+            verdict: "better" | "worse" | "level" | "too_few";
         };
         OutboxEmail: {
             id: string;
@@ -1015,10 +1082,17 @@ export interface components {
                 confidence: number;
                 keyFactors: string[];
                 latencyMs: number | null;
+                /** @description The market's Brier score on the same outcome, once resolved (null before, or without marketProbability) */
+                marketBrierScore: number | null;
+                /** @description The market's own probability of its first option when the model was asked (mirrored odds, normalised); null on older forecasts */
+                marketProbability: number | null;
+                /** @description How the model works, technical terms allowed: for a "How this model works" disclosure. null when the model gave none */
+                method: string | null;
                 modelId: string;
                 /** @enum {string} */
                 outcome: "this" | "that";
                 probability: number;
+                /** @description Why, in plain language a newcomer understands (the options by name) */
                 reasoning: string;
             }[];
             refunded: boolean;
@@ -1078,9 +1152,21 @@ export interface components {
         };
         PublicProfile: {
             id: string;
+            /**
+             * Format: date-time
+             * @description When the account was opened
+             */
+            joinedAt: string;
             overallPnL: number;
             rankByPnL: number | null;
             rankByVolume: number | null;
+            /** @description Bets by outcome; `open` are placed and not settled yet */
+            record: {
+                cancelled: number;
+                lost: number;
+                open: number;
+                won: number;
+            };
             totalVolume: number;
             username: string;
         };
@@ -1149,8 +1235,15 @@ export interface components {
             createdAt: string;
             forfeited: number;
             id: string;
+            /** @description The market a bet or prediction entry is about; null on entries written before it was kept */
+            marketId: string | null;
             reason: string;
             referenceId: string | null;
+            /**
+             * @description What referenceId names, to link the row: bet → /bets/{referenceId}; prediction_session → the session (with marketId); daily_reward, account, admin; null when there is nothing to open
+             * @enum {string|null}
+             */
+            referenceType: "bet" | "prediction_session" | "daily_reward" | "account" | "admin" | null;
             /** @enum {string} */
             transactionType: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant";
         };
@@ -3330,6 +3423,8 @@ export interface operations {
                         nextCursor: string | null;
                         offset: number;
                         total: number;
+                        /** @description When the ranking job last rebuilt this board (its figures are as of then); null before any run */
+                        updatedAt: string | null;
                     };
                 };
             };
@@ -3393,6 +3488,8 @@ export interface operations {
                         nextCursor: string | null;
                         offset: number;
                         total: number;
+                        /** @description When the ranking job last rebuilt this board (its figures are as of then); null before any run */
+                        updatedAt: string | null;
                     };
                 };
             };
@@ -4114,7 +4211,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PrivateProfile"] | components["schemas"]["PublicProfile"];
+                    "application/json": (components["schemas"]["PrivateProfile"] & {
+                        standing: components["schemas"]["BoardStanding"];
+                    }) | (components["schemas"]["PublicProfile"] & {
+                        standing: components["schemas"]["BoardStanding"];
+                    });
                 };
             };
             /** @description Missing or invalid access token */

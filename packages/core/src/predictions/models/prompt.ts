@@ -13,8 +13,11 @@ export const predictionSystemPrompt = [
   '- probability: number from 0 to 1, the probability that "this" happens;',
   '- outcome: "this" if probability >= 0.5, otherwise "that";',
   "- confidence: number from 0 to 1, how sure you are of your probability;",
-  "- reasoning: a few short paragraphs (at most 4000 characters) explaining the forecast;",
-  "- keyFactors: 1 to 8 short sentences (at most 300 characters each), the facts that drove it.",
+  "- reasoning: a few short paragraphs (at most 4000 characters) explaining the forecast in plain language",
+  "  a newcomer understands: name the options by their names, no statistics jargon, and say",
+  '  "Polymarket volume $…" when quoting Polymarket\'s dollar figures;',
+  "- keyFactors: 1 to 8 short sentences (at most 300 characters each), the facts that drove it;",
+  "- method (optional): how you reached the number, technical terms allowed.",
 ].join("\n");
 
 function formatPrice(value: number | null): string {

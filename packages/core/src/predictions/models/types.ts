@@ -42,12 +42,22 @@ export const predictionSchema = z
     probability: z.number().min(0).max(1).describe('Probability (0 to 1) that "this" happens'),
     outcome: z.enum(sides).describe('"this" when probability >= 0.5, else "that"'),
     confidence: z.number().min(0).max(1).describe("How sure you are of the probability (0 to 1)"),
-    reasoning: z.string().min(1).max(4000).describe("Why, in a few short paragraphs"),
+    reasoning: z
+      .string()
+      .min(1)
+      .max(4000)
+      .describe("Why, in a few short paragraphs of plain language a newcomer understands"),
     keyFactors: z
       .array(z.string().min(1).max(300))
       .min(1)
       .max(8)
       .describe("The few facts that drove the forecast, one short sentence each"),
+    method: z
+      .string()
+      .min(1)
+      .max(4000)
+      .optional()
+      .describe("Optional: how the model works, technical terms allowed (shown on request)"),
   })
   .refine((prediction) => prediction.probability >= 0.5 === (prediction.outcome === "this"), {
     message: 'outcome must be "this" when probability >= 0.5 and "that" otherwise',

@@ -79,6 +79,25 @@ describe("registration", () => {
     expect(Object.keys(error.details.fields).sort()).toEqual(fields);
   });
 
+  it("says what is wrong with each field in words for people, never zod's", async () => {
+    const response = await post("/auth/register", {
+      email: "not-an-email",
+      password: "short",
+      role: "admin",
+    });
+    const { details } = (await response.json()) as { details: { fields: Record<string, string> } };
+
+    expect(details.fields).toEqual({
+      "body.email": "must be an email address",
+      "body.password": "must be at least 10 characters long",
+      "body.username": "is required",
+      "body.role": "is not allowed",
+    });
+    for (const message of Object.values(details.fields)) {
+      expect(message).not.toMatch(/Too small|Invalid input|expected string|>=/);
+    }
+  });
+
   it("refuses fields the client may not set and creates nothing", async () => {
     const username = uniqueName();
     const response = await post("/auth/register", {

@@ -27,6 +27,7 @@ async function leaderboard(c: Context<AppEnv>, board: Board, query: Query) {
   return {
     leaderboard: page.rows.map(toLeaderboardRowView),
     total: page.total,
+    updatedAt: page.updatedAt,
     limit: page.limit,
     offset: page.offset,
     nextCursor: page.nextCursor,

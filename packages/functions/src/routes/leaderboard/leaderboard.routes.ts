@@ -52,6 +52,10 @@ const leaderboardRoute = (board: "pnl" | "volume", operationId: string, summary:
           limit: z.number().int(),
           offset: z.number().int(),
           nextCursor: z.string().nullable(),
+          updatedAt: z.string().nullable().openapi({
+            description:
+              "When the ranking job last rebuilt this board (its figures are as of then); null before any run",
+          }),
         }),
       ),
       400: errorContent("Invalid query (limit, offset beyond 10,000, cursor with offset)"),

@@ -161,6 +161,85 @@ describe("ranks on profiles", () => {
   });
 });
 
+describe("the board and the profile agree", () => {
+  interface Row {
+    rank: number;
+    overallPnL: number;
+    totalVolume: number;
+  }
+  interface Profile {
+    totalVolume: number;
+    joinedAt: string;
+    record: { won: number; lost: number; open: number; cancelled: number };
+    standing: { updatedAt: string | null; pending: boolean; pnl: Row | null; volume: Row | null };
+  }
+  const profileOf = async (userId: string) =>
+    (await (await setup.app.request(`/api/v1/users/${userId}`)).json()) as Profile;
+  const rowOf = async (board: "pnl" | "volume", userId: string) => {
+    const { body } = await get(`/leaderboard/${board}?limit=100`);
+    const row = body.leaderboard.find((entry) => entry.user.id === userId);
+    return {
+      updatedAt: (body as Board & { updatedAt: string | null }).updatedAt,
+      row: row && { rank: row.rank, overallPnL: row.overallPnL, totalVolume: row.totalVolume },
+    };
+  };
+  const rankNow = () =>
+    setup.app.request("/api/v1/admin/jobs/ranking", {
+      method: "POST",
+      headers: bearer(admin.accessToken),
+    });
+
+  it("shows the board's own rank, volume and PnL on the profile, and says when a bet is not on it yet", async () => {
+    const dave = players[3] as SignedInUser;
+    const before = await profileOf(dave.user.id);
+    const pnl = await rowOf("pnl", dave.user.id);
+    const volume = await rowOf("volume", dave.user.id);
+
+    expect(volume.updatedAt).not.toBeNull();
+    expect(before.standing).toEqual({
+      updatedAt: volume.updatedAt,
+      pending: false,
+      pnl: pnl.row,
+      volume: volume.row,
+    });
+    expect(before.record).toEqual({ won: 1, lost: 0, open: 0, cancelled: 0 });
+    expect(Date.parse(before.joinedAt)).not.toBeNaN();
+
+    // A new bet: the live figure moves at once, the board's at its next run.
+    const market = await createMarket(setup.core, aNewMarket({ title: "Will it hail?" }));
+    const bet = await setup.app.request(
+      "/api/v1/bets",
+      jsonRequest(
+        "POST",
+        { marketId: market.marketId, amount: 30, side: "this" },
+        bearer(dave.accessToken),
+      ),
+    );
+    expect(bet.status).toBe(201);
+    const during = await profileOf(dave.user.id);
+    expect(during.totalVolume).toBe(before.totalVolume + 30);
+    expect(during.standing).toMatchObject({ pending: true, volume: before.standing.volume });
+    expect(during.record).toMatchObject({ won: 1, open: 1 });
+
+    expect((await rankNow()).status).toBe(200);
+    const after = await profileOf(dave.user.id);
+    const board = await rowOf("volume", dave.user.id);
+    expect(after.standing.pending).toBe(false);
+    expect(after.standing.volume).toEqual(board.row);
+    expect(board.row?.totalVolume).toBe(before.totalVolume + 30);
+    expect(after.standing.updatedAt).toBe(board.updatedAt);
+  });
+
+  it("shows a user without bets on no board", async () => {
+    const erin = players[4] as SignedInUser;
+    expect((await profileOf(erin.user.id)).standing).toMatchObject({
+      pending: false,
+      pnl: null,
+      volume: null,
+    });
+  });
+});
+
 describe("POST /admin/jobs/ranking", () => {
   it("runs the job for an admin (nothing changed: nothing written) and refuses others", async () => {
     const run = await setup.app.request("/api/v1/admin/jobs/ranking", {

@@ -27,6 +27,10 @@ export const MarketSchema = z
     status: z.enum(marketStatuses),
     bettable: z.boolean(),
     resolution: z.enum(resolutions).nullable(),
+    winningOption: z.string().nullable().openapi({
+      description:
+        "The option that won, by name (thisOption or thatOption), once resolved; null before and for an invalid result",
+    }),
     expiresAt: z.string().nullable(),
     resolvedAt: z.string().nullable(),
   })

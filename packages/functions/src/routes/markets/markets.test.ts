@@ -23,6 +23,10 @@ interface MarketBody {
   volume24h: number;
   expiresAt: string | null;
   marketType: string;
+  thisOption: string;
+  thatOption: string;
+  resolution: string | null;
+  winningOption: string | null;
 }
 interface MarketList {
   markets: MarketBody[];
@@ -89,6 +93,21 @@ describe("GET /markets", () => {
     expect(resolved.every((market) => market.status === "resolved")).toBe(true);
   });
 
+  it("names the winner of each resolved market in the list, and none before", async () => {
+    const resolved = (await get("/markets?status=resolved&limit=100")).body.markets;
+    const open = (await get("/markets?limit=100")).body.markets;
+
+    expect(resolved.length).toBeGreaterThan(0);
+    for (const market of resolved) {
+      const winner = { this: market.thisOption, that: market.thatOption }[
+        market.resolution as "this" | "that"
+      ];
+      expect(market.winningOption).toBe(winner ?? null);
+    }
+    expect(resolved.some((market) => market.winningOption !== null)).toBe(true);
+    expect(open.every((market) => market.winningOption === null)).toBe(true);
+  });
+
   it("finds markets by words of their title", async () => {
     const all = (await get("/markets?limit=100")).body.markets;
     const target = all[3] as MarketBody;
@@ -99,6 +118,20 @@ describe("GET /markets", () => {
 
     expect(found.map((market) => market.id)).toContain(target.id);
     expect(none).toEqual([]);
+  });
+
+  it("finds markets by a word's beginning and by a common ticker: btc finds Bitcoin", async () => {
+    const all = (await get("/markets?limit=100")).body.markets;
+    const bitcoin = all
+      .filter((market) => /\bbitcoin\b/i.test(market.title))
+      .map((market) => market.id)
+      .sort();
+    expect(bitcoin.length).toBeGreaterThan(0);
+
+    for (const q of ["btc", "BTC", "bitc", "Bitcoin"]) {
+      const found = (await get(`/markets?q=${q}&limit=100`)).body.markets;
+      expect(found.map((market) => market.id).sort()).toEqual(bitcoin);
+    }
   });
 
   it.each([
@@ -230,6 +263,7 @@ describe("admin markets", () => {
       marketType: _type,
       status: _status,
       resolution: _r,
+      winningOption: _winner,
       resolvedAt: _at,
       ...terms
     } = created;

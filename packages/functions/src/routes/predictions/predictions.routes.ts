@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { modelRunStates, sessionStatuses, sides } from "@market/core/entities";
 import { pageSizes } from "@market/core/limits";
+import { skillVerdicts } from "@market/core/predictions";
 import { modelProviders } from "@market/core/predictions/models";
 import { perIp } from "../../http/limits";
 import { pagedQuery, pageSchemaWithoutTotal } from "../../http/pages";
@@ -49,10 +50,24 @@ export const SessionSchema = z
         probability: z.number(),
         outcome: z.enum(sides),
         confidence: z.number(),
-        reasoning: z.string(),
+        reasoning: z.string().openapi({
+          description: "Why, in plain language a newcomer understands (the options by name)",
+        }),
         keyFactors: z.array(z.string()),
+        method: z.string().nullable().openapi({
+          description:
+            'How the model works, technical terms allowed: for a "How this model works" disclosure. null when the model gave none',
+        }),
+        marketProbability: z.number().min(0).max(1).nullable().openapi({
+          description:
+            "The market's own probability of its first option when the model was asked (mirrored odds, normalised); null on older forecasts",
+        }),
         latencyMs: z.number().nullable(),
         brierScore: z.number().nullable(),
+        marketBrierScore: z.number().nullable().openapi({
+          description:
+            "The market's Brier score on the same outcome, once resolved (null before, or without marketProbability)",
+        }),
       }),
     ),
     createdAt: z.string(),
@@ -74,6 +89,44 @@ export const listModels = publicRoute({
     429: stageThrottled,
   },
 });
+
+const skillFields = {
+  forecasts: z.number().int().openapi({
+    description:
+      "Scored forecasts that kept the market's probability at the time (the sample size)",
+  }),
+  brierScore: z
+    .number()
+    .nullable()
+    .openapi({ description: "The model's mean Brier score on them" }),
+  marketBrierScore: z.number().nullable().openapi({
+    description: "The market's mean Brier score on the same forecasts (its mirrored odds then)",
+  }),
+  skillScore: z.number().nullable().openapi({
+    description: "Brier skill score 1 − model/market: above 0 beats the market, below 0 trails it",
+  }),
+  interval: z
+    .object({ lower: z.number(), upper: z.number() })
+    .nullable()
+    .openapi({ description: "95% interval of the skill score; null under 2 forecasts" }),
+  verdict: z.enum(skillVerdicts).openapi({
+    description:
+      "better / worse: the interval excludes 0 with at least SKILL_MIN_FORECASTS forecasts; level: it does not; too_few: not enough yet",
+  }),
+  summary: z.string().openapi({
+    description:
+      'The verdict as a sentence ("Odds momentum has done worse than the market on 40 forecasts on resolved markets.")',
+  }),
+};
+
+export const ModelSkillSchema = z
+  .object({
+    ...skillFields,
+    byCategory: z.array(
+      z.object({ ...skillFields, categoryKey: z.string(), category: z.string() }),
+    ),
+  })
+  .openapi("ModelSkill");
 
 export const ModelScoreSchema = z
   .object({
@@ -102,6 +155,7 @@ export const ModelScoreSchema = z
           "10 buckets of the probability given to the market's first option: [0, 0.1) … [0.9, 1.0]; " +
           "observedFrequency is the share of the bucket's forecasts whose market resolved that way",
       }),
+    skill: ModelSkillSchema,
   })
   .openapi("ModelScore");
 
@@ -110,7 +164,8 @@ export const modelScores = publicRoute({
   path: "/predictions/models/scores",
   operationId: "listModelScores",
   tags: ["Predict with AI"],
-  summary: "Each model's record on resolved markets: Brier score, success rate, calibration",
+  summary:
+    "Each model's record on resolved markets: Brier score, success rate, calibration, skill against the market",
   middleware: [perIp("anonymousReads")] as const,
   responses: {
     200: {

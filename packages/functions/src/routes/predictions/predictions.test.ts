@@ -85,16 +85,68 @@ describe("predictions API", () => {
     });
 
     expect(newBalance).toBe(998);
-    expect(await own.json()).toMatchObject({
+    const view = (await own.json()) as {
+      predictions: { reasoning: string; method: string | null; marketProbability: number }[];
+    };
+    expect(view).toMatchObject({
       status: "finished",
       models: [{ state: "completed" }, { state: "completed" }],
       refunded: false,
     });
+    // Each forecast keeps the market's own figure then (0.7 / (0.7 + 0.3)), is
+    // written for people and keeps its technical account apart.
+    for (const prediction of view.predictions) {
+      expect(prediction.marketProbability).toBe(0.7);
+      expect(prediction.reasoning).toContain('"Yes"');
+      expect(prediction.reasoning).not.toMatch(/log-odds|prior|posterior/);
+      expect(prediction.method).toMatch(/log-odds|prior/);
+    }
     expect(foreign.status).toBe(404);
     expect(await foreign.json()).toMatchObject({ code: "SESSION_NOT_FOUND" });
     expect(
       ((await recent.json()) as { sessions: { sessionId: string }[] }).sessions[0]?.sessionId,
     ).toBe(sessionId);
+  });
+
+  it("links every ledger row to what caused it: the bet, the session and its market", async () => {
+    const session = await registerUser(setup.app);
+    const started = await start(session, { selectedModels: ["consensus"] });
+    const { sessionId } = (await started.json()) as { sessionId: string };
+    await setup.sessions.settled(sessionId);
+    const placed = await setup.app.request(
+      "/api/v1/bets",
+      jsonRequest("POST", { marketId, amount: 10, side: "this" }, bearer(session.accessToken)),
+    );
+    const { bet } = (await placed.json()) as { bet: { id: string } };
+
+    const response = await setup.app.request("/api/v1/transactions/me", {
+      headers: bearer(session.accessToken),
+    });
+    const { transactions } = (await response.json()) as {
+      transactions: {
+        transactionType: string;
+        referenceId: string | null;
+        referenceType: string | null;
+        marketId: string | null;
+      }[];
+    };
+    const row = (type: string) => transactions.find((entry) => entry.transactionType === type);
+
+    expect(row("bet_placed")).toMatchObject({
+      referenceType: "bet",
+      referenceId: bet.id,
+      marketId,
+    });
+    expect(row("prediction_charge")).toMatchObject({
+      referenceType: "prediction_session",
+      referenceId: sessionId,
+      marketId,
+    });
+    expect(row("signup_bonus")).toMatchObject({
+      referenceType: "account",
+      referenceId: session.user.id,
+      marketId: null,
+    });
   });
 
   it("refunds at once and answers 503 when the workflow cannot start", async () => {

@@ -176,3 +176,180 @@ describe("GET /predictions/models/scores", () => {
     }
   });
 });
+
+describe("GET /predictions/models/scores: skill against the market", () => {
+  let app: Awaited<ReturnType<typeof createTestApp>>;
+
+  beforeAll(async () => {
+    app = await createTestApp({ env: { SKILL_MIN_FORECASTS: "5" } });
+  });
+
+  interface Paired {
+    probability: number;
+    market: number | undefined;
+    category: string;
+    y: 0 | 1;
+  }
+
+  /** A forecast recorded as the workflow does, with the market's probability then. */
+  async function aPairedForecast(modelId: string, marketId: string, forecast: Paired) {
+    const sessionId = `s_${randomUUID()}`;
+    await serviceFor(app.db)
+      .entities.prediction.create({
+        sessionId,
+        modelId,
+        position: 0,
+        userId: "u_fixture",
+        marketId,
+        state: "running",
+        attempts: 1,
+      })
+      .go();
+    await recordModelSuccess(
+      app.core,
+      { sessionId, modelId, latencyMs: 10, marketProbability: forecast.market },
+      {
+        probability: forecast.probability,
+        outcome: forecast.probability >= 0.5 ? "this" : "that",
+        confidence: 0.5,
+        reasoning: "fixture",
+        keyFactors: ["fixture"],
+      },
+    );
+  }
+
+  /** The skill score and its interval, computed from the forecasts themselves. */
+  function expectedSkill(pairs: Paired[]) {
+    const model = pairs.map((pair) => (pair.probability - pair.y) ** 2);
+    const market = pairs.map((pair) => ((pair.market as number) - pair.y) ** 2);
+    const n = pairs.length;
+    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / n;
+    const b = mean(model);
+    const m = mean(market);
+    const cov = (xs: number[], mx: number, ys: number[], my: number) =>
+      xs.reduce((sum, x, i) => sum + (x - mx) * ((ys[i] as number) - my), 0) / (n - 1);
+    const variance =
+      (cov(model, b, model, b) / m ** 2 -
+        (2 * b * cov(model, b, market, m)) / m ** 3 +
+        (b ** 2 * cov(market, m, market, m)) / m ** 4) /
+      n;
+    const skill = 1 - b / m;
+    const margin = 1.96 * Math.sqrt(variance);
+    return { n, b, m, skill, lower: skill - margin, upper: skill + margin };
+  }
+
+  it("compares each model with the market on the same forecasts, overall and by category", async () => {
+    const [sharp, noisy] = app.deps.services.models.list().map((model) => model.id) as [
+      string,
+      string,
+    ];
+    const category = (name: string) =>
+      createMarket(app.core, aNewMarket({ category: name })).then((market) => market.marketId);
+    const markets = {
+      cryptoYes: await category("Crypto"),
+      cryptoNo: await category("Crypto"),
+      politicsYes: await category("Politics"),
+    };
+    // `sharp` leans the right way more than the market; `noisy` the wrong way.
+    const fixture: [string, keyof typeof markets, Paired][] = [
+      ...[0.8, 0.85, 0.9, 0.7, 0.95, 0.75].map(
+        (p, i) =>
+          [
+            sharp,
+            "cryptoYes",
+            { probability: p, market: 0.6 + i * 0.02, category: "Crypto", y: 1 },
+          ] as [string, keyof typeof markets, Paired],
+      ),
+      [sharp, "cryptoNo", { probability: 0.2, market: 0.35, category: "Crypto", y: 0 }],
+      [sharp, "politicsYes", { probability: 0.6, market: 0.55, category: "Politics", y: 1 }],
+      [sharp, "politicsYes", { probability: 0.7, market: 0.5, category: "Politics", y: 1 }],
+      // Made before the market's figure was kept: scored, never paired.
+      [sharp, "politicsYes", { probability: 0.9, market: undefined, category: "Politics", y: 1 }],
+      ...[0.3, 0.4, 0.2, 0.45, 0.35].map(
+        (p, i) =>
+          [
+            noisy,
+            "cryptoYes",
+            { probability: p, market: 0.6 + i * 0.01, category: "Crypto", y: 1 },
+          ] as [string, keyof typeof markets, Paired],
+      ),
+    ];
+    for (const [modelId, market, forecast] of fixture) {
+      await aPairedForecast(modelId, markets[market], forecast);
+    }
+    await resolveMarket(app.core, markets.cryptoYes, "this");
+    await resolveMarket(app.core, markets.cryptoNo, "that");
+    await resolveMarket(app.core, markets.politicsYes, "this");
+    for (const id of Object.values(markets)) await scorePredictions(app.core, id);
+
+    const response = await app.app.request("/api/v1/predictions/models/scores");
+    expect(response.status).toBe(200);
+    const { models } = (await response.json()) as {
+      models: {
+        modelId: string;
+        name: string;
+        forecasts: number;
+        skill: {
+          forecasts: number;
+          brierScore: number;
+          marketBrierScore: number;
+          skillScore: number;
+          interval: { lower: number; upper: number };
+          verdict: string;
+          summary: string;
+          byCategory: {
+            category: string;
+            categoryKey: string;
+            forecasts: number;
+            skillScore: number;
+            verdict: string;
+            summary: string;
+          }[];
+        };
+      }[];
+    };
+    const of = (modelId: string) => models.find((model) => model.modelId === modelId);
+    const pairsOf = (modelId: string, name?: string) =>
+      fixture
+        .filter(([id, , pair]) => id === modelId && pair.market !== undefined)
+        .filter(([, , pair]) => !name || pair.category === name)
+        .map(([, , pair]) => pair);
+
+    const sharpScore = of(sharp);
+    const want = expectedSkill(pairsOf(sharp));
+    expect(sharpScore?.forecasts).toBe(10);
+    expect(sharpScore?.skill.forecasts).toBe(9);
+    expect(sharpScore?.skill.brierScore).toBeCloseTo(want.b, 3);
+    expect(sharpScore?.skill.marketBrierScore).toBeCloseTo(want.m, 3);
+    expect(sharpScore?.skill.skillScore).toBeCloseTo(want.skill, 3);
+    expect(sharpScore?.skill.interval.lower).toBeCloseTo(want.lower, 3);
+    expect(sharpScore?.skill.interval.upper).toBeCloseTo(want.upper, 3);
+    expect(want.lower).toBeGreaterThan(0);
+    expect(sharpScore?.skill.verdict).toBe("better");
+    expect(sharpScore?.skill.summary).toBe(
+      `${sharpScore?.name} has done better than the market on 9 forecasts on resolved markets.`,
+    );
+    // By category, the largest sample first; two Politics forecasts are too few to judge.
+    expect(sharpScore?.skill.byCategory.map((row) => [row.category, row.forecasts])).toEqual([
+      ["Crypto", 7],
+      ["Politics", 2],
+    ]);
+    const crypto = expectedSkill(pairsOf(sharp, "Crypto"));
+    expect(sharpScore?.skill.byCategory[0]?.skillScore).toBeCloseTo(crypto.skill, 3);
+    expect(sharpScore?.skill.byCategory[0]?.categoryKey).toBe("crypto");
+    expect(sharpScore?.skill.byCategory[1]?.verdict).toBe("too_few");
+    expect(sharpScore?.skill.byCategory[1]?.summary).toMatch(/too few yet/);
+
+    const noisyScore = of(noisy);
+    const noisyWant = expectedSkill(pairsOf(noisy));
+    expect(noisyScore?.skill.skillScore).toBeCloseTo(noisyWant.skill, 3);
+    expect(noisyWant.upper).toBeLessThan(0);
+    expect(noisyScore?.skill.verdict).toBe("worse");
+    expect(noisyScore?.skill.summary).toMatch(/has done worse than the market on 5 forecasts/);
+
+    // A model with nothing scored says so, in words.
+    const idle = models.find((model) => ![sharp, noisy].includes(model.modelId));
+    expect(idle?.skill).toMatchObject({ forecasts: 0, skillScore: null, verdict: "too_few" });
+    expect(idle?.skill.summary).toMatch(/no forecast on a resolved market/);
+  });
+});

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ledgerEntryTypes } from "@market/core/entities";
-import { transactionTypes } from "@market/core/ledger";
+import { referenceTypes, transactionTypes } from "@market/core/ledger";
 import { pageSizes } from "@market/core/limits";
 import { pagedQuery, pageSchema } from "../../http/pages";
 import { authedRoute } from "../../http/route-kinds";
@@ -12,6 +12,14 @@ export const TransactionSchema = z
     amount: z.number().openapi({ example: -100 }),
     transactionType: z.enum(ledgerEntryTypes),
     referenceId: z.string().nullable(),
+    referenceType: z.enum(referenceTypes).nullable().openapi({
+      description:
+        "What referenceId names, to link the row: bet → /bets/{referenceId}; prediction_session → the session (with marketId); daily_reward, account, admin; null when there is nothing to open",
+    }),
+    marketId: z.string().nullable().openapi({
+      description:
+        "The market a bet or prediction entry is about; null on entries written before it was kept",
+    }),
     /** What the movement was for, e.g. `Won: "Will it rain?"`. */
     reason: z.string(),
     /** Credits a payout could not add because the balance reached the cap; 0 otherwise. */

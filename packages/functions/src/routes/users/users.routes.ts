@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { optionalUser } from "../../http/auth";
 import {
+  BoardStandingSchema,
   PrivateProfileSchema,
   PublicProfileSchema,
   UsernameSchema,
@@ -60,7 +61,12 @@ export const getOne = publicRoute({
     200: {
       description: "Profile",
       content: {
-        "application/json": { schema: z.union([PrivateProfileSchema, PublicProfileSchema]) },
+        "application/json": {
+          schema: z.union([
+            PrivateProfileSchema.extend({ standing: BoardStandingSchema }),
+            PublicProfileSchema.extend({ standing: BoardStandingSchema }),
+          ]),
+        },
       },
     },
     404: errorContent("USER_NOT_FOUND"),

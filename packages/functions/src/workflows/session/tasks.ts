@@ -2,6 +2,7 @@ import type { CoreContext } from "@market/core";
 import {
   buildMarketContext,
   finalizeSession,
+  marketProbabilityOf,
   markSessionStep,
   recordModelFailure,
   recordModelSuccess,
@@ -83,7 +84,11 @@ export async function runModelTask(input: unknown, deps: SessionTaskDeps) {
       attempt,
     });
     const latencyMs = Math.round(performance.now() - started);
-    await recordModelSuccess(deps.ctx, { sessionId, modelId, latencyMs }, prediction);
+    await recordModelSuccess(
+      deps.ctx,
+      { sessionId, modelId, latencyMs, marketProbability: marketProbabilityOf(context) },
+      prediction,
+    );
     modelMetrics(modelId, "success", latencyMs);
     logger.info("model completed", { sessionId, userId, modelId, attempt, latencyMs });
     crashIfInjected(deps, "RunModel");

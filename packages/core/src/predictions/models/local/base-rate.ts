@@ -1,7 +1,7 @@
 import type { MarketContext, Prediction } from "../types";
-import { estimateConsensus } from "./consensus";
+import { estimateConsensus, sureWord } from "./consensus";
 import type { LocalModelDefinition } from "./local-model";
-import { percent, signedPoints, toPrediction } from "./market-maths";
+import { againstMarket, percent, signedPoints, toPrediction } from "./market-maths";
 
 /**
  * Another market of the same category is only loosely like this one, so each
@@ -71,15 +71,24 @@ export function estimateBaseRate(context: MarketContext): BaseRateEstimate {
 export function forecastBaseRate(context: MarketContext): Prediction {
   const estimate = estimateBaseRate(context);
   const { market } = context;
-  const category = market.category ? `"${market.category}"` : "this market's";
+  const category = market.category ? `"${market.category}"` : "similar";
+  const technicalCategory = market.category ? `"${market.category}"` : "this market's";
+  const recordShare = estimate.categoryWeight / (estimate.categoryWeight + estimate.marketWeight);
   const record =
     estimate.resolved > 0
-      ? `Of ${estimate.resolved} resolved ${category} markets, ${estimate.thisWins} resolved to their "this" side (here "${market.thisOption}"): a base rate of ${percent(estimate.categoryRate)} after a uniform prior.`
-      : `There is no resolved ${category} market to learn a base rate from, so only a uniform prior tempers the price.`;
+      ? `Of ${estimate.resolved} settled ${category} questions, the first-listed option (here "${market.thisOption}") won ${estimate.thisWins}: ${percent(estimate.categoryRate)} of the time.`
+      : `There are no settled ${category} questions yet to learn a track record from, so this model stays close to the market.`;
   const reasoning = [
     record,
-    `Questions of one kind tend to resolve alike (many "Will X happen?" markets resolve No), and prices do not always reflect that. Each resolved market counts as ${relevance} of an observation about this one, giving the category ${estimate.categoryWeight.toFixed(1)} pseudo-observations against ${estimate.marketWeight.toFixed(0)} for the market's bias-corrected price of ${percent(estimate.market)}, which grow with its liquidity.`,
-    `The posterior mean is ${percent(estimate.probability)} for "${market.thisOption}" (${signedPoints(estimate.probability - estimate.market)} from the price); confidence ${estimate.confidence.toFixed(2)} grows with the size of the category's record.`,
+    `Questions of one kind often end the same way (many "Will X happen?" questions end in No), and prices do not always show it. The model weighs that track record against the market's own figure of ${percent(estimate.market)}, trusting the price more when more money backs it: the record counts for ${percent(recordShare, 0)} of the result.`,
+    `That gives ${percent(estimate.probability)} for "${market.thisOption}", ${againstMarket(estimate.probability, estimate.market)}. The model is ${sureWord(estimate.confidence)}, as its track record is ${estimate.categoryWeight >= halfConfidenceObservations ? "long" : estimate.resolved > 0 ? "short" : "empty"}.`,
+  ].join(" ");
+  const method = [
+    estimate.resolved > 0
+      ? `Of ${estimate.resolved} resolved ${technicalCategory} markets, ${estimate.thisWins} resolved to "this": a base rate of ${percent(estimate.categoryRate)} after a uniform Beta(1, 1) prior.`
+      : `No resolved ${technicalCategory} market: only the uniform Beta(1, 1) prior tempers the price.`,
+    `Beta–binomial blend: each resolved market counts as ${relevance} of an observation, giving the category ${estimate.categoryWeight.toFixed(1)} pseudo-observations against ${estimate.marketWeight.toFixed(0)} for the market's bias-corrected price of ${percent(estimate.market)} (${minMarketWeight} + ${depthMarketWeight} × depth).`,
+    `Posterior mean ${percent(estimate.probability)} (${signedPoints(estimate.probability - estimate.market)} from the price); confidence ${estimate.confidence.toFixed(2)} grows with the category's pseudo-observations.`,
   ].join(" ");
   return toPrediction({
     probability: estimate.probability,
@@ -87,12 +96,13 @@ export function forecastBaseRate(context: MarketContext): Prediction {
     reasoning,
     keyFactors: [
       estimate.resolved > 0
-        ? `Category record: ${estimate.thisWins} of ${estimate.resolved} resolved "this" (${percent(estimate.categoryRate)})`
-        : "Category record: 0 resolved markets, so no base rate",
-      `Market price after favourite–longshot correction: ${percent(estimate.market)}`,
-      `Weights: category ${estimate.categoryWeight.toFixed(1)} vs market ${estimate.marketWeight.toFixed(0)} pseudo-observations`,
-      `Blended probability: ${percent(estimate.probability)} (${signedPoints(estimate.probability - estimate.market)})`,
+        ? `Track record: the first-listed option won ${estimate.thisWins} of ${estimate.resolved} settled ${category} questions (${percent(estimate.categoryRate)})`
+        : `Track record: 0 settled ${category} questions to learn from`,
+      `The market's figure, adjusted for favourites: ${percent(estimate.market)}`,
+      `The track record counts for ${percent(recordShare, 0)} of the forecast, the price for the rest`,
+      `Forecast for "${market.thisOption}": ${percent(estimate.probability)} (${againstMarket(estimate.probability, estimate.market)})`,
     ],
+    method,
   });
 }
 
@@ -100,6 +110,6 @@ export const baseRateModel: LocalModelDefinition = {
   id: "base-rate",
   name: "Category base rate",
   description:
-    "Blends how markets of the same category have resolved (Beta prior) with the market's price, weighted by sample size. Runs offline.",
+    "Looks at how settled questions of the same category ended and weighs that track record against the market's price, trusting the record more the longer it is. Runs offline.",
   forecast: forecastBaseRate,
 };

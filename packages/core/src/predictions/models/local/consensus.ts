@@ -1,9 +1,12 @@
 import type { MarketContext, Prediction } from "../types";
 import type { LocalModelDefinition } from "./local-model";
 import {
+  againstMarket,
   clamp,
   currentImplied,
   daysToExpiry,
+  endsIn,
+  humanSpan,
   logistic,
   logit,
   money,
@@ -81,31 +84,46 @@ function depthWord(depth: number): string {
   return "a weak";
 }
 
+/** How sure a model is, in words (the number itself is in the API's `confidence`). */
+export function sureWord(confidence: number): string {
+  if (confidence >= 0.7) return "fairly sure";
+  if (confidence >= 0.45) return "moderately sure";
+  return "not very sure";
+}
+
 /** Market consensus, normalised and corrected for the favourite–longshot bias. */
 export function forecastConsensus(context: MarketContext): Prediction {
   const estimate = estimateConsensus(context);
   const { market } = context;
   const days = daysToExpiry(context);
   const horizon = days === null ? "no end date" : `${days.toFixed(0)} days to expiry`;
-  const prices =
-    market.thisOdds !== null && market.thatOdds !== null
-      ? `The market prices "${market.thisOption}" at ${market.thisOdds.toFixed(3)} and "${market.thatOption}" at ${market.thatOdds.toFixed(3)}; they sum to ${(1 + estimate.overround).toFixed(3)}, so normalised the market implies ${percent(estimate.implied)} for "${market.thisOption}".`
-      : `Only one side has a price; the market implies ${percent(estimate.implied)} for "${market.thisOption}".`;
+  const bothPrices = market.thisOdds !== null && market.thatOdds !== null;
+  const moved = Math.abs(estimate.corrected - estimate.implied) >= 0.0005;
   const reasoning = [
+    bothPrices
+      ? `Polymarket traders give "${market.thisOption}" a ${percent(estimate.implied)} chance and "${market.thatOption}" ${percent(1 - estimate.implied)}.`
+      : `Polymarket has a price for one option only, which puts "${market.thisOption}" at ${percent(estimate.implied)}.`,
+    `In markets like this, clear favourites win a little more often than their price says and long shots a little less often, most of all when the end is far off. This question ${endsIn(days)}, so the model ${moved ? `moves the figure to ${percent(estimate.corrected)} for "${market.thisOption}" (${againstMarket(estimate.corrected, estimate.implied)})` : `keeps the market's ${percent(estimate.corrected)} for "${market.thisOption}"`}.`,
+    `Polymarket liquidity ${money(market.liquidity)} (money ready to trade) and Polymarket volume ${money(market.volume24h)} in the last day make the price ${depthWord(estimate.depth)} signal, so the model is ${sureWord(estimate.confidence)} of it.`,
+  ].join(" ");
+  const prices = bothPrices
+    ? `The market prices "${market.thisOption}" at ${market.thisOdds?.toFixed(3)} and "${market.thatOption}" at ${market.thatOdds?.toFixed(3)}; they sum to ${(1 + estimate.overround).toFixed(3)}, so normalised the market implies ${percent(estimate.implied)} for "${market.thisOption}".`
+    : `Only one side has a price; the market implies ${percent(estimate.implied)} for "${market.thisOption}".`;
+  const method = [
     prices,
-    `Prediction markets show a favourite–longshot bias: longshots win less often than their price says and favourites more often, most of all far from expiry (Page & Clemen 2013). With ${horizon}, the log-odds are stretched by ${estimate.slope.toFixed(2)}, which gives ${percent(estimate.corrected)} (${signedPoints(estimate.corrected - estimate.implied)}).`,
-    `Liquidity of ${money(market.liquidity)} and 24-hour volume of ${money(market.volume24h)} make the price ${depthWord(estimate.depth)} signal, hence a confidence of ${estimate.confidence.toFixed(2)}.`,
+    `Favourite–longshot bias (Page & Clemen 2013): with ${horizon}, the log-odds are stretched by ${estimate.slope.toFixed(2)}, which gives ${percent(estimate.corrected)} (${signedPoints(estimate.corrected - estimate.implied)}).`,
+    `Confidence ${estimate.confidence.toFixed(2)} = ${minConfidence} + ${(maxConfidence - minConfidence).toFixed(1)} × depth ${estimate.depth.toFixed(2)}, where depth halves its gap to 1 every ${money(halfDepthUsd)} of liquidity plus 24-hour volume.`,
   ].join(" ");
   return toPrediction({
     probability: estimate.corrected,
     confidence: estimate.confidence,
     reasoning,
     keyFactors: [
-      `Normalised market probability for "${market.thisOption}": ${percent(estimate.implied)}`,
-      `Price overround: ${signedPoints(estimate.overround)}`,
-      `Favourite–longshot correction: log-odds × ${estimate.slope.toFixed(2)} (${horizon}) → ${percent(estimate.corrected)}`,
-      `Liquidity ${money(market.liquidity)}, 24 h volume ${money(market.volume24h)}`,
+      `Polymarket traders' odds for "${market.thisOption}": ${percent(estimate.implied)}`,
+      `Favourites tend to win a little more often than priced: adjusted to ${percent(estimate.corrected)}${days === null ? "" : ` (the question ends in ${humanSpan(days)})`}`,
+      `Polymarket liquidity ${money(market.liquidity)} and Polymarket volume ${money(market.volume24h)} in the last day`,
     ],
+    method,
   });
 }
 
@@ -113,6 +131,6 @@ export const consensusModel: LocalModelDefinition = {
   id: "consensus",
   name: "Market consensus",
   description:
-    "The market's own odds, normalised and corrected for the favourite–longshot bias; confidence grows with liquidity and volume. Runs offline.",
+    "Starts from Polymarket traders' odds and adjusts them for a known habit of markets: favourites win a little more often than priced. More sure when more money backs the price. Runs offline.",
   forecast: forecastConsensus,
 };

@@ -4,7 +4,7 @@ import { type MarketContext, ModelFailed, predictionSchema, TransientModelError 
 import { baseRateModel, forecastBaseRate } from "./base-rate";
 import { consensusModel, forecastConsensus } from "./consensus";
 import { createLocalModel } from "./local-model";
-import { duration, signedPoints } from "./market-maths";
+import { duration, humanSpan, signedPoints } from "./market-maths";
 import { forecastMomentum, momentumModel } from "./momentum";
 
 const researchedAt = "2026-06-10T12:00:00.000Z";
@@ -139,6 +139,64 @@ describe.each(forecasters)("the %s forecaster", (_id, forecast) => {
 
   it("refuses a market without odds", () => {
     expect(() => forecast(context({ thisOdds: null, thatOdds: null }))).toThrow(ModelFailed);
+  });
+});
+
+/** Words a newcomer would not know: they belong in `method`, never in the write-up. */
+const jargon = [
+  /log-?odds/i,
+  /\bprior\b/i,
+  /R²/,
+  /posterior/i,
+  /logit/i,
+  /\bbeta\b/i,
+  /pseudo/i,
+  /overround/i,
+  /normalis/i,
+];
+
+describe.each(forecasters)("the %s forecaster's write-up", (_id, forecast) => {
+  it("is plain language: no jargon, the options by name, no bare dollars", () => {
+    fc.assert(
+      fc.property(contextWithOdds, (input) => {
+        const prediction = forecast({
+          ...input,
+          market: { ...input.market, thisOption: "Bitcoin", thatOption: "Ether" },
+        });
+        for (const text of [prediction.reasoning, ...prediction.keyFactors]) {
+          for (const word of jargon) expect(text).not.toMatch(word);
+          // The sides by their names, never the internal "this"/"that".
+          expect(text).not.toMatch(/"(this|that)"|\b(this|that) side\b/);
+          // Dollars are Polymarket's, and said so; credits are never "$".
+          for (const dollar of text.matchAll(/\$/g)) {
+            expect(text.slice(0, dollar.index)).toMatch(/Polymarket (volume|liquidity) $/);
+          }
+        }
+        expect(prediction.reasoning).toContain("Bitcoin");
+        // The technical account is kept, apart, for "How this model works".
+        expect(prediction.method).toBeTruthy();
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("momentum's write-up", () => {
+  it("does not project a trend of minutes onto a question that ends in a year", () => {
+    const fourteenMinutesAgo = new Date(Date.parse(researchedAt) - 14 * 60_000).toISOString();
+    const input = context(
+      { thisOdds: 0.6, thatOdds: 0.4, expiresAt: "2027-07-10T12:00:00.000Z" },
+      { oddsHistory: [{ at: fourteenMinutesAgo, thisOdds: 0.55, thatOdds: 0.45 }] },
+    );
+    const prediction = forecastMomentum(input);
+    const text = [prediction.reasoning, ...prediction.keyFactors].join("\n");
+    // It may say what it saw over 14 minutes, never carry it 14 minutes on.
+    expect(text).not.toMatch(
+      /(next|ahead|forward|projected)[^.]*14 minutes|14 minutes (ahead|forward)/i,
+    );
+    expect(text).not.toMatch(/drift/i);
+    expect(prediction.reasoning).toContain("ends in 13 months");
+    expect(prediction.reasoning).toContain("says little");
   });
 });
 
@@ -348,6 +406,18 @@ describe("signedPoints", () => {
     expect(signedPoints(-0.023)).toBe("−2.3 pts");
     expect(signedPoints(-0.0004)).toBe("±0.0 pts");
     expect(signedPoints(0)).toBe("±0.0 pts");
+  });
+});
+
+describe("humanSpan", () => {
+  it("says a time to come in the unit a reader expects", () => {
+    expect(humanSpan(396)).toBe("13 months");
+    expect(humanSpan(21)).toBe("3 weeks");
+    expect(humanSpan(5)).toBe("5 days");
+    expect(humanSpan(1)).toBe("24 hours");
+    expect(humanSpan(1 / 24)).toBe("1 hour");
+    expect(humanSpan(14 / 1440)).toBe("14 minutes");
+    expect(humanSpan(800)).toBe("2 years");
   });
 });
 

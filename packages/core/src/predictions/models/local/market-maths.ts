@@ -101,6 +101,32 @@ export function money(amount: number): string {
 }
 
 /**
+ * A time to come as a reader says it ("13 months", "3 weeks", "6 hours"): the
+ * unit that keeps the number small, rounded, singular for one.
+ */
+export function humanSpan(days: number): string {
+  const unit = (count: number, name: string) => `${count} ${name}${count === 1 ? "" : "s"}`;
+  if (days >= 730) return unit(Math.round(days / 365), "year");
+  if (days >= 60) return unit(Math.round(days / 30.44), "month");
+  if (days >= 14) return unit(Math.round(days / 7), "week");
+  if (days >= 1.5) return unit(Math.round(days), "day");
+  if (days * 24 >= 1) return unit(Math.round(days * 24), "hour");
+  return unit(Math.max(1, Math.round(days * 24 * 60)), "minute");
+}
+
+/** Where a forecast stands against the market's own figure, in points a reader follows. */
+export function againstMarket(forecast: number, market: number): string {
+  const points = Math.abs(forecast - market) * 100;
+  if (points < 0.05) return "the same as the market";
+  return `${points.toFixed(1)} point${points.toFixed(1) === "1.0" ? "" : "s"} ${forecast > market ? "above" : "below"} the market`;
+}
+
+/** When the question ends, for a sentence: "ends in 13 months", "has no end date". */
+export function endsIn(days: number | null): string {
+  return days === null ? "has no set end date" : `ends in ${humanSpan(days)}`;
+}
+
+/**
  * Rounds, derives the outcome from the rounded probability (so the two always
  * agree) and validates against the shared schema, exactly as a remote model's
  * answer is validated.
@@ -110,6 +136,8 @@ export function toPrediction(parts: {
   confidence: number;
   reasoning: string;
   keyFactors: string[];
+  /** How the number was reached, technical terms allowed: shown on request. */
+  method?: string;
 }): Prediction {
   const probability = Math.round(clamp(parts.probability, 0, 1) * 10_000) / 10_000;
   const confidence = Math.round(clamp(parts.confidence, 0, 1) * 100) / 100;
@@ -119,6 +147,7 @@ export function toPrediction(parts: {
     confidence,
     reasoning: parts.reasoning.slice(0, 4000),
     keyFactors: parts.keyFactors.slice(0, 8).map((factor) => factor.slice(0, 300)),
+    ...(parts.method ? { method: parts.method.slice(0, 4000) } : {}),
   });
   if (!parsed.success) {
     throw new ModelFailed(

@@ -1,11 +1,14 @@
 import type { MarketContext, Prediction } from "../types";
-import { correctFavouriteLongshot, marketDepth } from "./consensus";
+import { correctFavouriteLongshot, marketDepth, sureWord } from "./consensus";
 import type { LocalModelDefinition } from "./local-model";
 import {
+  againstMarket,
   clamp,
   daysBetween,
   daysToExpiry,
   duration,
+  endsIn,
+  humanSpan,
   impliedProbability,
   logistic,
   logit,
@@ -100,6 +103,13 @@ function weightedTrend(points: Point[]) {
   return { slope, consistency, spanDays };
 }
 
+/**
+ * A trend read over less than this share of the time the question has left is
+ * called out as weak evidence in the write-up (the maths already carries it no
+ * further than the history reaches back).
+ */
+const shortTrendShare = 0.1;
+
 /** Momentum: the current price plus a damped projection of its recent, recency-weighted trend. */
 export function forecastMomentum(context: MarketContext): Prediction {
   const { market } = context;
@@ -111,11 +121,12 @@ export function forecastMomentum(context: MarketContext): Prediction {
     return toPrediction({
       probability: corrected,
       confidence: fallbackConfidence,
-      reasoning: `The odds history has no two points at different times (${points.length} usable), so there is no trend to follow. Falling back to the market consensus corrected for the favourite–longshot bias: ${percent(corrected)} for "${market.thisOption}", with low confidence because this model's own signal is missing.`,
+      reasoning: `There is not enough price history to see a trend (${points.length} price point${points.length === 1 ? "" : "s"}), so this model gives the market's figure, adjusted a little for favourites: ${percent(corrected)} for "${market.thisOption}". It is not very sure, because the signal it looks for is missing.`,
       keyFactors: [
-        `Usable odds-history points: ${points.length}`,
-        `Consensus fallback for "${market.thisOption}": ${percent(corrected)}`,
+        `Price points to read a trend from: ${points.length}`,
+        `Market's figure for "${market.thisOption}", adjusted for favourites: ${percent(corrected)}`,
       ],
+      method: `The odds history has no two points at different times (${points.length} usable), so there is no trend to fit. Fallback: the consensus forecast (favourite–longshot correction of the log-odds), confidence ${fallbackConfidence}.`,
     });
   }
   const expiry = daysToExpiry(context);
@@ -133,21 +144,41 @@ export function forecastMomentum(context: MarketContext): Prediction {
   const depthFactor = 0.5 + 0.5 * marketDepth(context);
   const confidence = minConfidence + confidenceSpan * coverage * trend.consistency * depthFactor;
   const direction = trend.slope > 0 ? "rising" : trend.slope < 0 ? "falling" : "flat";
+  const plainDirection =
+    Math.abs(probability - latest) < 0.0005
+      ? "holding steady"
+      : trend.slope > 0
+        ? "going up"
+        : "going down";
+  const steadiness = trend.consistency >= 0.6 ? "steadily" : "unevenly";
+  // The span the trend was read over, as a reader says it (never "0 minutes").
+  const window = humanSpan(Math.max(trend.spanDays, 1 / 1440));
+  const shortTrend = expiry !== null && trend.spanDays < shortTrendShare * expiry;
   const reasoning = [
+    `Over the last ${window} the odds of "${market.thisOption}" have been ${plainDirection === "holding steady" ? "holding steady" : `${plainDirection} ${steadiness}`}; the market now says ${percent(latest)}.`,
+    shortTrend
+      ? `A trend seen over ${window} says little about a question that ${endsIn(expiry)}, and price moves are mostly noise, so the model follows only a small part of it: ${percent(probability)} for "${market.thisOption}", ${againstMarket(probability, latest)}.`
+      : `Price moves are mostly noise, so the model follows only part of the trend: ${percent(probability)} for "${market.thisOption}", ${againstMarket(probability, latest)}.`,
+    `It is ${sureWord(confidence)}: ${points.length} price points, a ${trend.consistency >= 0.6 ? "steady" : "choppy"} trend and ${marketDepth(context) >= 0.4 ? "a well-traded" : "a thinly traded"} market.`,
+  ].join(" ");
+  const method = [
     `The odds history has ${points.length} points over ${duration(trend.spanDays)}. Weighting recent moves most (half-life ${halfLifeDays} days), the log-odds of "${market.thisOption}" are ${direction} at ${trend.slope.toFixed(3)} per day, with a weighted R² of ${trend.consistency.toFixed(2)}.`,
-    `Prices in liquid markets move close to a random walk, so only ${damping} of the trend, scaled by its consistency (R²) and by how many points support it (${coverage.toFixed(2)}), is carried ${duration(horizon)} forward: ${signedPoints(probability - latest)}, from ${percent(latest)} to ${percent(probability)}.`,
-    `Confidence ${clamp(confidence, 0, 1).toFixed(2)} reflects how many points there are, how steady the trend is and how deep the market is.`,
+    `Only ${damping} of the trend, scaled by R² and by point coverage (${coverage.toFixed(2)}), is carried forward over min(${lookaheadDays} days, the history's span, time to expiry) = ${duration(horizon)}, capped at ±${maxDriftLogit} in log-odds: ${signedPoints(probability - latest)}, from ${percent(latest)} to ${percent(probability)}.`,
+    `Confidence ${clamp(confidence, 0, 1).toFixed(2)} = ${minConfidence} + ${confidenceSpan} × coverage × R² × depth factor ${depthFactor.toFixed(2)}.`,
   ].join(" ");
   return toPrediction({
     probability,
     confidence,
     reasoning,
     keyFactors: [
-      `Current implied probability for "${market.thisOption}": ${percent(latest)}`,
-      `Recency-weighted trend: ${trend.slope.toFixed(3)} log-odds per day over ${duration(trend.spanDays)} (${points.length} points)`,
-      `Trend consistency (weighted R²): ${trend.consistency.toFixed(2)}`,
-      `Projected drift over ${duration(horizon)}: ${signedPoints(probability - latest)}`,
+      `Market's odds now for "${market.thisOption}": ${percent(latest)}`,
+      `Over the last ${window}: ${plainDirection}${plainDirection === "holding steady" ? "" : `, ${steadiness}`} (${points.length} price points)`,
+      ...(shortTrend && expiry !== null
+        ? [`The question ends in ${humanSpan(expiry)}: a trend over ${window} counts for little`]
+        : []),
+      `Forecast for "${market.thisOption}": ${percent(probability)} (${againstMarket(probability, latest)})`,
     ],
+    method,
   });
 }
 
@@ -155,6 +186,6 @@ export const momentumModel: LocalModelDefinition = {
   id: "momentum",
   name: "Odds momentum",
   description:
-    "Follows the recent trend of the market's odds history (recency-weighted, damped) from the current price. Runs offline.",
+    "Starts from the market's odds now and follows part of their recent trend, recent moves counting most; a trend over a short time counts for little. Runs offline.",
   forecast: forecastMomentum,
 };
