@@ -1,5 +1,5 @@
 import { createContext } from "@market/core/context";
-import { cursorKeysFrom } from "@market/core/paging";
+import { cursorKeysFrom } from "@market/core/paging/cursor";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";

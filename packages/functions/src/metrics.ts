@@ -1,7 +1,7 @@
 import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
 import { processLogLevel } from "@market/core/config";
 import type { LedgerPosting } from "@market/core/ledger";
-import { onLedgerPosting } from "@market/core/ledger";
+import { onLedgerPosting } from "@market/core/ledger/observers";
 import { logger } from "./logger";
 
 /** The one EMF metrics instance (namespace `CreditsMarket`). */

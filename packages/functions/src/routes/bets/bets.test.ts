@@ -1,6 +1,7 @@
 import { getBalance, reconcile } from "@market/core/ledger";
 import { createMarket } from "@market/core/markets";
 import { beforeAll, describe, expect, it } from "vitest";
+import { apiClient } from "../../test-support/api-client";
 import { createTestApp, jsonRequest } from "../../test-support/app";
 import { aNewMarket } from "../../test-support/core";
 import { bearer, registerUser, type SignedInUser } from "../../test-support/users";
@@ -129,33 +130,24 @@ describe("GET /bets", () => {
       ids.push(body.bet.id);
     }
 
-    const mine = await setup.app.request("/api/v1/bets/me?limit=2", {
-      headers: bearer(session.accessToken),
+    const api = apiClient(setup.app, session.accessToken);
+    const mine = await api.GET("/api/v1/bets/me", { params: { query: { limit: 2 } } });
+    const pending = await api.GET("/api/v1/bets/me", { params: { query: { status: "pending" } } });
+    const won = await api.GET("/api/v1/bets/me", { params: { query: { status: "won" } } });
+    const own = await api.GET("/api/v1/bets/{betId}", {
+      params: { path: { betId: ids[0] ?? "" } },
     });
-    const pending = await setup.app.request("/api/v1/bets/me?status=pending", {
-      headers: bearer(session.accessToken),
-    });
-    const won = await setup.app.request("/api/v1/bets/me?status=won", {
-      headers: bearer(session.accessToken),
-    });
-    const own = await setup.app.request(`/api/v1/bets/${ids[0]}`, {
-      headers: bearer(session.accessToken),
-    });
-    const foreign = await setup.app.request(`/api/v1/bets/${ids[0]}`, {
-      headers: bearer(bob.accessToken),
+    const foreign = await apiClient(setup.app, bob.accessToken).GET("/api/v1/bets/{betId}", {
+      params: { path: { betId: ids[0] ?? "" } },
     });
 
-    const page = (await mine.json()) as {
-      bets: { id: string; market: { title: string } }[];
-      nextCursor: string;
-    };
-    expect(page.bets.map((b) => b.id)).toEqual([ids[2], ids[1]]);
-    expect(page.bets[0]?.market.title).toBe("Will the 8:15 train be on time?");
-    expect(((await pending.json()) as { bets: unknown[] }).bets).toHaveLength(3);
-    expect(((await won.json()) as { bets: unknown[] }).bets).toHaveLength(0);
-    expect(own.status).toBe(200);
-    expect(foreign.status).toBe(404);
-    expect(await foreign.json()).toMatchObject({ code: "BET_NOT_FOUND" });
+    expect(mine.data?.bets.map((b) => b.id)).toEqual([ids[2], ids[1]]);
+    expect(mine.data?.bets[0]?.market.title).toBe("Will the 8:15 train be on time?");
+    expect(pending.data?.bets).toHaveLength(3);
+    expect(won.data?.bets).toHaveLength(0);
+    expect(own.response.status).toBe(200);
+    expect(foreign.response.status).toBe(404);
+    expect(foreign.error).toMatchObject({ code: "BET_NOT_FOUND" });
   });
 
   it("answers a cursor it did not hand out with 400 naming the field", async () => {
