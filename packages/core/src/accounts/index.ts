@@ -19,11 +19,12 @@ export {
 export { findUserByEmail, login, type RegisterInput, register, type SignedIn } from "./register";
 export {
   effectiveRole,
+  endSignIn,
   logout,
-  revokeAllRefreshTokens,
   rotateRefreshToken,
   signIn,
+  signOutEverywhere,
   type TokenPair,
 } from "./sign-in";
-export { assertTokenLive, forgetTokenState } from "./token-state";
+export { assertTokenLive, forgetTokenState, type LiveToken } from "./token-state";
 export { InvalidVerificationToken, sendEmailVerification, verifyEmail } from "./verification";

@@ -12,7 +12,6 @@ import { assertStrongPassword } from "./password-strength";
 import { getUser } from "./profile";
 import { findUserByEmail } from "./register";
 import { epochSeconds, hashToken, newOpaqueToken } from "./secrets";
-import { revokeAllRefreshTokens } from "./sign-in";
 import { forgetTokenState } from "./token-state";
 
 /** Hashing, always through the process's one bound on concurrent hashes. */
@@ -25,9 +24,9 @@ export function verifyLimited(ctx: CoreContext, password: string, stored: string
 }
 
 /**
- * Changes the password after checking the current one. Every sign-in ends: the
- * refresh tokens are revoked, and the raised token generation voids every
- * access token and every outstanding reset link.
+ * Changes the password after checking the current one. The raised token
+ * generation ends every sign-in (refresh and access tokens) and voids every
+ * outstanding reset link.
  */
 export async function changePassword(
   ctx: CoreContext,
@@ -39,13 +38,15 @@ export async function changePassword(
     throw new InvalidCredentials();
   }
   await assertStrongPassword(input.newPassword, user, "newPassword");
-  const generation = user.tokenGeneration ?? 0;
   const passwordHash = await hashLimited(ctx, input.newPassword);
+  // ADD, not a set from the value read: a sign-in between that read and this
+  // write names the old generation and ends here too.
   await serviceFor(ctx.db)
     .entities.user.patch({ userId })
-    .set({ passwordHash, tokenGeneration: generation + 1, updatedAt: ctx.clock().toISOString() })
+    .set({ passwordHash, updatedAt: ctx.clock().toISOString() })
+    .add({ tokenGeneration: 1 })
     .go();
-  await signOutEverywhere(ctx, userId);
+  forgetTokenState(ctx.db, userId);
 }
 
 /**
@@ -144,10 +145,6 @@ export async function confirmPasswordReset(
   // The conditions make a second use of this token, or of any other one issued
   // before this reset (even a concurrent one), fail.
   if (result.canceled) throw new InvalidResetToken();
-  await signOutEverywhere(ctx, reset.userId);
-}
-
-async function signOutEverywhere(ctx: CoreContext, userId: string): Promise<void> {
-  forgetTokenState(ctx.db, userId);
-  await revokeAllRefreshTokens(ctx, userId);
+  // The raised generation ended every sign-in (accounts/sign-in.ts).
+  forgetTokenState(ctx.db, reset.userId);
 }

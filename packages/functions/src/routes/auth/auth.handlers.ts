@@ -32,6 +32,11 @@ export const logout: AppRouteHandler<typeof routes.logout> = async (c) => {
   return c.json({ message: "Logged out successfully" }, 200);
 };
 
+export const logoutEverywhere: AppRouteHandler<typeof routes.logoutEverywhere> = async (c) => {
+  await accounts.signOutEverywhere(c.var.core, c.var.caller.userId);
+  return c.json({ message: "Signed out on every device" }, 200);
+};
+
 export const passwordResetRequest: AppRouteHandler<typeof routes.passwordResetRequest> = async (
   c,
 ) => {
