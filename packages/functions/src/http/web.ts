@@ -51,6 +51,8 @@ export function serveWeb(app: Hono<AppEnv>, distDir: string): void {
   });
   app.get("*", (c, next) => {
     if (c.req.path.startsWith("/api/")) return next();
+    // A missing build file is a 404, not the SPA page (only client routes get it).
+    if (c.req.path.startsWith("/assets/")) return c.text("No such asset", 404);
     indexHtml ??= existsSync(indexPath) ? readFileSync(indexPath, "utf8") : undefined;
     // The page itself is never cached, so a new build is picked up on reload;
     // the hashed assets it points at can be cached for good.
