@@ -215,6 +215,12 @@ const settingsSchema = z.object({
    */
   REGISTER_PER_IP_PER_HOUR: positive(5),
   LOGIN_PER_IP_PER_HOUR: positive(10),
+  /**
+   * Failed logins per account per hour, whatever the client IPs (ASVS 2.2.1);
+   * past it the account's logins are 429 until the hour ends or a password
+   * reset, which the owner can always do, clears the count.
+   */
+  LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: positive(10),
   PASSWORD_RESET_PER_HOUR: positive(5),
   PASSWORD_RESET_CONFIRM_PER_IP_PER_HOUR: positive(10),
   PASSWORD_CHANGE_PER_USER_PER_HOUR: positive(5),

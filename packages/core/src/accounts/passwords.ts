@@ -3,7 +3,7 @@ import { hashGate } from "../auth/hash-gate";
 import { hashPassword, verifyPassword } from "../auth/password";
 import type { CoreContext } from "../context";
 import { limitsOf } from "../limits";
-import { hit } from "../rate-limit";
+import { clear, hit } from "../rate-limit";
 import { serviceFor } from "../service";
 import type { AccountsContext } from "./context";
 import { InvalidCredentials, InvalidResetToken } from "./errors";
@@ -147,4 +147,12 @@ export async function confirmPasswordReset(
   if (result.canceled) throw new InvalidResetToken();
   // The raised generation ended every sign-in (accounts/sign-in.ts).
   forgetTokenState(ctx.db, reset.userId);
+  // Whoever guessed at the old password, the owner may sign in now.
+  if (user.email) {
+    await clear(
+      ctx,
+      limitsOf(ctx.config).rateLimits.loginFailures,
+      `account:${normalizeEmail(user.email)}`,
+    );
+  }
 }
