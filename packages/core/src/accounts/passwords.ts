@@ -53,13 +53,20 @@ export async function changePassword(
  * Emails a single-use reset link when the account exists and its address has
  * not had `PASSWORD_RESET_PER_HOUR` links this hour (per email, whatever the
  * client IPs; the route also limits per IP). The caller answers the same either
- * way, and this never returns sooner than `PASSWORD_RESET_RESPONSE_MS`, so
- * neither the answer nor its timing tells which emails exist.
+ * way. With `afterResponse` (a long-lived server) the lookup, the token and the
+ * email all happen after the answer, so known and unknown addresses take the
+ * same time; without it (a Lambda) they happen here, hidden by never returning
+ * sooner than `PASSWORD_RESET_RESPONSE_MS`.
  */
-export async function requestPasswordReset(ctx: AccountsContext, email: string): Promise<void> {
+export async function requestPasswordReset(
+  ctx: AccountsContext,
+  email: string,
+  afterResponse?: (task: () => Promise<void>) => void,
+): Promise<void> {
   const started = performance.now();
   try {
-    await sendResetLink(ctx, email);
+    if (afterResponse) afterResponse(() => sendResetLink(ctx, email));
+    else await sendResetLink(ctx, email);
   } finally {
     const left = ctx.config.PASSWORD_RESET_RESPONSE_MS - (performance.now() - started);
     if (left > 0) await sleep(left);

@@ -40,7 +40,11 @@ export const logoutEverywhere: AppRouteHandler<typeof routes.logoutEverywhere> =
 export const passwordResetRequest: AppRouteHandler<typeof routes.passwordResetRequest> = async (
   c,
 ) => {
-  await accounts.requestPasswordReset(c.var.core, c.req.valid("json").email);
+  await accounts.requestPasswordReset(
+    c.var.core,
+    c.req.valid("json").email,
+    c.var.services.afterResponse,
+  );
   return c.json(
     { message: "If an account exists for this email, a reset link is on its way." },
     202,
