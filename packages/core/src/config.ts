@@ -193,6 +193,14 @@ const settingsSchema = z.object({
   PASSWORD_HASH_CONCURRENCY: positive(4),
   /** How long a password hash may wait for a slot before the request is a 503 with Retry-After. */
   PASSWORD_HASH_QUEUE_WAIT_MS: integer(2_000),
+  /**
+   * Password hashes that may wait for a slot per process; one more is a 503
+   * AUTH_BUSY at once, so a flood is turned away instead of queuing everyone
+   * (at most this many × a hash's time of waiting for a victim's login).
+   */
+  PASSWORD_HASH_QUEUE_LENGTH: integer(16),
+  /** Of those, how many one client IP may hold (logins), so a flood leaves room for others. */
+  PASSWORD_HASH_QUEUE_PER_CLIENT: integer(1),
   REFRESH_TOKEN_TTL_SECONDS: integer(7 * 24 * 60 * 60),
   PASSWORD_RESET_TTL_SECONDS: integer(30 * 60),
   /**

@@ -107,6 +107,8 @@ function buildLimits(config: Config) {
     passwordHashing: {
       concurrency: config.PASSWORD_HASH_CONCURRENCY,
       maxWaitMs: config.PASSWORD_HASH_QUEUE_WAIT_MS,
+      maxQueued: config.PASSWORD_HASH_QUEUE_LENGTH,
+      maxQueuedPerClient: config.PASSWORD_HASH_QUEUE_PER_CLIENT,
     },
   } as const;
 }

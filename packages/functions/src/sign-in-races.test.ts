@@ -46,6 +46,7 @@ async function started(
       TOKEN_STATE_CACHE_SECONDS: String(cacheSeconds),
       // Trials in parallel queue for the hash gate; this is not the flood test.
       PASSWORD_HASH_QUEUE_WAIT_MS: "60000",
+      PASSWORD_HASH_QUEUE_LENGTH: "1000",
       ...env,
     },
   });

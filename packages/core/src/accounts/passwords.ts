@@ -19,8 +19,8 @@ export function hashLimited(ctx: CoreContext, password: string): Promise<string>
   return hashGate(ctx.config).run(() => hashPassword(password));
 }
 
-export function verifyLimited(ctx: CoreContext, password: string, stored: string) {
-  return hashGate(ctx.config).run(() => verifyPassword(password, stored));
+export function verifyLimited(ctx: CoreContext, password: string, stored: string, client?: string) {
+  return hashGate(ctx.config).run(() => verifyPassword(password, stored), client);
 }
 
 /**

@@ -80,6 +80,8 @@ export async function register(
 export async function login(
   ctx: AccountsContext,
   input: { email: string; password: string },
+  /** Who asks (`ip:…`): a client's share of the hash queue is bounded. */
+  client?: string,
 ): Promise<SignedIn> {
   // Counted per address whether or not it has an account, so the 429 tells
   // nothing about which emails exist; checked before hashing, so a locked
@@ -90,8 +92,8 @@ export async function login(
   if (before.remaining <= 0) throw new LoginThrottled(ctx, failures);
   const user = await findUserByEmail(ctx, input.email);
   const valid = user?.passwordHash
-    ? await verifyLimited(ctx, input.password, user.passwordHash)
-    : await hashGate(ctx.config).run(() => dummyVerify(input.password));
+    ? await verifyLimited(ctx, input.password, user.passwordHash, client)
+    : await hashGate(ctx.config).run(() => dummyVerify(input.password), client);
   if (!user || !valid) {
     await hit(ctx, failures, account);
     throw new InvalidCredentials();

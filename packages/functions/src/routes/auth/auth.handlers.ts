@@ -1,4 +1,5 @@
 import * as accounts from "@market/core/accounts";
+import { clientIp, ipSubject } from "../../http/client-ip";
 import type { AppRouteHandler } from "../../http/routes";
 import { logger } from "../../logger";
 import type * as routes from "./auth.routes";
@@ -18,7 +19,10 @@ export const register: AppRouteHandler<typeof routes.register> = async (c) => {
 };
 
 export const login: AppRouteHandler<typeof routes.login> = async (c) => {
-  const { user, role, ...tokens } = await accounts.login(c.var.core, c.req.valid("json"));
+  const client = ipSubject(
+    clientIp(c, { trustForwardedFor: c.var.core.config.TRUST_FORWARDED_FOR }),
+  );
+  const { user, role, ...tokens } = await accounts.login(c.var.core, c.req.valid("json"), client);
   return c.json({ user: accounts.privateProfile(user, c.var.core.config, role), ...tokens }, 200);
 };
 
