@@ -118,6 +118,24 @@ describe("npm start (scripts/start.ts)", { timeout: 120_000 }, () => {
   });
 });
 
+describe("npm start beyond loopback", { timeout: 60_000 }, () => {
+  it("refuses HOST=0.0.0.0 while it would start DynamoDB Local on every interface, before any Java", async () => {
+    const dataDir = newDataDir();
+    const run = runScript("scripts/start.ts", [], {
+      ...envWithout("DYNAMODB_ENDPOINT", "JWT_SECRET", "ALLOW_EXPOSED_DYNAMODB"),
+      HOST: "0.0.0.0",
+      PORT: "0",
+      DATA_DIR: dataDir,
+      TABLE_NAME: tableName,
+    });
+    runs.push(run);
+
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain("ALLOW_EXPOSED_DYNAMODB=true");
+    expect(javaUsing(dataDir)).toEqual([]);
+  });
+});
+
 function listenOnFreePort(): Promise<Server> {
   const server = createServer();
   return new Promise((listening) => server.listen(0, "127.0.0.1", () => listening(server)));

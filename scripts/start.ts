@@ -5,7 +5,8 @@
  *
  * Environment: the app's (see packages/core/src/config.ts: PORT, DATA_DIR,
  * TABLE_NAME, DYNAMODB_ENDPOINT, ...) plus HOST, the address to listen on
- * (default 127.0.0.1; 0.0.0.0 to reach it from other machines).
+ * (default 127.0.0.1; 0.0.0.0 to reach it from other machines, which also needs
+ * ALLOW_EXPOSED_DYNAMODB=true while it starts DynamoDB Local: see below).
  */
 import { existsSync } from "node:fs";
 import type { Server } from "node:http";
@@ -42,9 +43,30 @@ interface Running {
   stopping?: boolean;
 }
 
+/** 127.0.0.0/8, ::1 and localhost: reachable from this machine only. */
+function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
 async function main(running: Running): Promise<void> {
   const host = process.env.HOST || "127.0.0.1";
   let config = loadConfig(process.env);
+  // DynamoDB Local cannot bind an address (no such option in its -help) and so
+  // listens on every interface, with any credentials: whoever reaches this
+  // machine can read and change every balance. Serving the app beyond loopback
+  // says the machine is on a network others reach, so that is refused unless
+  // the operator says they firewalled DynamoDB Local's port (SECURITY.md).
+  if (
+    !isLoopback(host) &&
+    !config.DYNAMODB_ENDPOINT &&
+    process.env.ALLOW_EXPOSED_DYNAMODB !== "true"
+  ) {
+    throw new Error(
+      `HOST=${host} serves beyond this machine, and DynamoDB Local (which cannot be bound to loopback) ` +
+        "would listen on every interface with no authentication. Firewall its port, then set " +
+        "ALLOW_EXPOSED_DYNAMODB=true; or point DYNAMODB_ENDPOINT at a DynamoDB of your own; or keep HOST on loopback.",
+    );
+  }
   // Say so now rather than after DynamoDB Local has started (listen() still catches a race).
   if (config.PORT !== 0 && !(await isPortFree(config.PORT, host))) {
     throw Object.assign(new Error(`Port ${config.PORT} is in use`), { code: "EADDRINUSE" });

@@ -224,12 +224,13 @@ export const operations: Operation[] = [
           body: JSON.stringify({ email: pick(emails, index), password }),
         }),
         leanCalls: (calls) => {
-          const tokenWrite = calls.find(
-            (call) => call.command === "PutItemCommand" && entityOf(call.input) === "refreshToken",
-          );
-          return [calls[0] as CapturedCall, ...(tokenWrite ? [tokenWrite] : [])];
+          // The lookup by email (it follows the account's failed-login count now),
+          // and the sign-in's one write (its SignIn item and first refresh token).
+          const lookup = calls.find((call) => entityOf(call.input).toLowerCase() === "uniqueemail");
+          const signInWrite = calls.find((call) => call.command === "TransactWriteItemsCommand");
+          return [lookup ?? (calls[0] as CapturedCall), ...(signInWrite ? [signInWrite] : [])];
         },
-        leanDescription: "the lookup by email, PutItem(refresh token)",
+        leanDescription: "the lookup by email, TransactWriteItems(sign-in, refresh token)",
       };
     },
   },

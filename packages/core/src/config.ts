@@ -199,6 +199,14 @@ const settingsSchema = z.object({
   PASSWORD_HASH_CONCURRENCY: positive(4),
   /** How long a password hash may wait for a slot before the request is a 503 with Retry-After. */
   PASSWORD_HASH_QUEUE_WAIT_MS: integer(2_000),
+  /**
+   * Password hashes that may wait for a slot per process; one more is a 503
+   * AUTH_BUSY at once, so a flood is turned away instead of queuing everyone
+   * (at most this many × a hash's time of waiting for a victim's login).
+   */
+  PASSWORD_HASH_QUEUE_LENGTH: integer(16),
+  /** Of those, how many one client IP may hold (logins), so a flood leaves room for others. */
+  PASSWORD_HASH_QUEUE_PER_CLIENT: integer(1),
   REFRESH_TOKEN_TTL_SECONDS: integer(7 * 24 * 60 * 60),
   PASSWORD_RESET_TTL_SECONDS: integer(30 * 60),
   /**
@@ -221,6 +229,12 @@ const settingsSchema = z.object({
    */
   REGISTER_PER_IP_PER_HOUR: positive(5),
   LOGIN_PER_IP_PER_HOUR: positive(10),
+  /**
+   * Failed logins per account per hour, whatever the client IPs (ASVS 2.2.1);
+   * past it the account's logins are 429 until the hour ends or a password
+   * reset, which the owner can always do, clears the count.
+   */
+  LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: positive(10),
   PASSWORD_RESET_PER_HOUR: positive(5),
   PASSWORD_RESET_CONFIRM_PER_IP_PER_HOUR: positive(10),
   PASSWORD_CHANGE_PER_USER_PER_HOUR: positive(5),

@@ -132,8 +132,9 @@ export class RateLimitExceeded extends DomainError {
   constructor(
     rule: { name: string; limit: number; windowSeconds: number },
     retryAfterSeconds: number,
+    message = "Too many requests, try again later",
   ) {
-    super("RATE_LIMIT_EXCEEDED", "Too many requests, try again later", {
+    super("RATE_LIMIT_EXCEEDED", message, {
       rule: rule.name,
       limit: rule.limit,
       windowSeconds: rule.windowSeconds,

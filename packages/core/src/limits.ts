@@ -27,6 +27,12 @@ function buildLimits(config: Config) {
       register: { name: "register", limit: config.REGISTER_PER_IP_PER_HOUR, windowSeconds: hour },
       /** Login attempts, per client IP. */
       login: { name: "login", limit: config.LOGIN_PER_IP_PER_HOUR, windowSeconds: hour },
+      /** Failed logins, per account (the normalized email, known or not), whatever the IPs. */
+      loginFailures: {
+        name: "login-failures",
+        limit: config.LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR,
+        windowSeconds: hour,
+      },
       /** Password reset requests, per client IP or per email (the subject tells them apart). */
       passwordReset: {
         name: "password-reset",
@@ -111,6 +117,8 @@ function buildLimits(config: Config) {
     passwordHashing: {
       concurrency: config.PASSWORD_HASH_CONCURRENCY,
       maxWaitMs: config.PASSWORD_HASH_QUEUE_WAIT_MS,
+      maxQueued: config.PASSWORD_HASH_QUEUE_LENGTH,
+      maxQueuedPerClient: config.PASSWORD_HASH_QUEUE_PER_CLIENT,
     },
   } as const;
 }

@@ -136,6 +136,14 @@ export async function standing(
   };
 }
 
+/** Starts the subject's current window afresh (e.g. an account's failed logins after a reset). */
+export async function clear(ctx: CoreContext, rule: RateLimitRule, subject: string): Promise<void> {
+  const window = windowAt(rule, ctx.clock());
+  await serviceFor(ctx.db)
+    .entities.rateLimitWindow.delete(windowKey(rule, subject, window))
+    .go();
+}
+
 /** Like `hit`, but a refused hit throws `RateLimitExceeded`. */
 export async function enforce(
   ctx: CoreContext,

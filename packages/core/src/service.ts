@@ -25,6 +25,7 @@ import { PredictionStat } from "./entities/prediction-stat";
 import { RankDirty } from "./entities/rank-dirty";
 import { RateLimitWindow } from "./entities/rate-limit-window";
 import { RefreshToken } from "./entities/refresh-token";
+import { SignIn } from "./entities/sign-in";
 import { UniqueEmail, UniqueUsername } from "./entities/unique-guards";
 import { User } from "./entities/user";
 import { UserStat } from "./entities/user-stat";
@@ -36,6 +37,7 @@ const entities = {
   ledgerEntry: LedgerEntry,
   idempotencyKey: IdempotencyKey,
   refreshToken: RefreshToken,
+  signIn: SignIn,
   passwordResetToken: PasswordResetToken,
   rateLimitWindow: RateLimitWindow,
   market: Market,

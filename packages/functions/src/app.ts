@@ -62,6 +62,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,
+        // Who acted, when a token said so: an admin's actions can be traced in the log too.
+        userId: c.get("caller")?.userId,
         durationMs: Math.round(performance.now() - started),
       });
     }

@@ -10,7 +10,8 @@ import type { EmailSender } from "@market/core/email";
 import { OutboxEmailSender, SesEmailSender } from "@market/core/email";
 import type { GammaClient } from "@market/core/polymarket";
 import { loadModelRegistry, parseModelFaults } from "@market/core/predictions/models";
-import type { AppServices } from "./services";
+import { logger } from "./logger";
+import { type AppServices, inBackground } from "./services";
 import { createSfnSessionStarter } from "./workflows/session/aws";
 import type { SessionTaskDeps } from "./workflows/session/tasks";
 import { createSfnSettlementStarter } from "./workflows/settlement/aws";
@@ -112,6 +113,7 @@ export async function loadServices(
       models: tasks.registry,
       settlement: createLocalSettlementStarter(createContext({ db, config })),
       sessions: createLocalSessionWorkflow(tasks),
+      afterResponse: inBackground((error) => logger.error("background task failed", { error })),
     };
   }
   if (!config.SETTLEMENT_STATE_MACHINE_ARN || !config.SESSION_STATE_MACHINE_ARN) {

@@ -1,4 +1,7 @@
-import { DomainError } from "../errors";
+import type { CoreContext } from "../context";
+import { DomainError, RateLimitExceeded } from "../errors";
+import type { RateLimitRule } from "../rate-limit";
+import { rateLimitExceeded } from "../rate-limit";
 
 export class EmailTaken extends DomainError {
   constructor() {
@@ -16,6 +19,21 @@ export class UsernameTaken extends DomainError {
 export class InvalidCredentials extends DomainError {
   constructor() {
     super("INVALID_CREDENTIALS", "Invalid email or password");
+  }
+}
+
+/**
+ * Too many failed logins for one account this window (whatever the IPs): a 429
+ * with `Retry-After`, even for the right password. The owner is never locked
+ * out for long: a password reset clears the count.
+ */
+export class LoginThrottled extends RateLimitExceeded {
+  constructor(ctx: CoreContext, rule: RateLimitRule) {
+    super(
+      rule,
+      rateLimitExceeded(ctx, rule).retryAfterSeconds,
+      "Too many failed sign-ins for this account: try again later, or reset the password to sign in now",
+    );
   }
 }
 

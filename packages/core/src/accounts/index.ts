@@ -18,13 +18,15 @@ export {
   viewProfile,
 } from "./profile";
 export { findUserByEmail, login, type RegisterInput, register, type SignedIn } from "./register";
+export { hashToken, newOpaqueToken } from "./secrets";
 export {
   effectiveRole,
+  endSignIn,
   logout,
-  revokeAllRefreshTokens,
   rotateRefreshToken,
   signIn,
+  signOutEverywhere,
   type TokenPair,
 } from "./sign-in";
-export { assertTokenLive, forgetTokenState } from "./token-state";
+export { assertTokenLive, forgetTokenState, type LiveToken } from "./token-state";
 export { InvalidVerificationToken, sendEmailVerification, verifyEmail } from "./verification";

@@ -3,7 +3,7 @@ import { hashGate } from "../auth/hash-gate";
 import { hashPassword, verifyPassword } from "../auth/password";
 import type { CoreContext } from "../context";
 import { limitsOf } from "../limits";
-import { hit } from "../rate-limit";
+import { clear, hit } from "../rate-limit";
 import { serviceFor } from "../service";
 import type { AccountsContext } from "./context";
 import { InvalidCredentials, InvalidResetToken } from "./errors";
@@ -12,7 +12,6 @@ import { assertStrongPassword } from "./password-strength";
 import { getUser } from "./profile";
 import { findUserByEmail } from "./register";
 import { epochSeconds, hashToken, newOpaqueToken } from "./secrets";
-import { revokeAllRefreshTokens } from "./sign-in";
 import { forgetTokenState } from "./token-state";
 
 /** Hashing, always through the process's one bound on concurrent hashes. */
@@ -20,14 +19,14 @@ export function hashLimited(ctx: CoreContext, password: string): Promise<string>
   return hashGate(ctx.config).run(() => hashPassword(password));
 }
 
-export function verifyLimited(ctx: CoreContext, password: string, stored: string) {
-  return hashGate(ctx.config).run(() => verifyPassword(password, stored));
+export function verifyLimited(ctx: CoreContext, password: string, stored: string, client?: string) {
+  return hashGate(ctx.config).run(() => verifyPassword(password, stored), client);
 }
 
 /**
- * Changes the password after checking the current one. Every sign-in ends: the
- * refresh tokens are revoked, and the raised token generation voids every
- * access token and every outstanding reset link.
+ * Changes the password after checking the current one. The raised token
+ * generation ends every sign-in (refresh and access tokens) and voids every
+ * outstanding reset link.
  */
 export async function changePassword(
   ctx: CoreContext,
@@ -39,26 +38,35 @@ export async function changePassword(
     throw new InvalidCredentials();
   }
   await assertStrongPassword(input.newPassword, user, "newPassword");
-  const generation = user.tokenGeneration ?? 0;
   const passwordHash = await hashLimited(ctx, input.newPassword);
+  // ADD, not a set from the value read: a sign-in between that read and this
+  // write names the old generation and ends here too.
   await serviceFor(ctx.db)
     .entities.user.patch({ userId })
-    .set({ passwordHash, tokenGeneration: generation + 1, updatedAt: ctx.clock().toISOString() })
+    .set({ passwordHash, updatedAt: ctx.clock().toISOString() })
+    .add({ tokenGeneration: 1 })
     .go();
-  await signOutEverywhere(ctx, userId);
+  forgetTokenState(ctx.db, userId);
 }
 
 /**
  * Emails a single-use reset link when the account exists and its address has
  * not had `PASSWORD_RESET_PER_HOUR` links this hour (per email, whatever the
  * client IPs; the route also limits per IP). The caller answers the same either
- * way, and this never returns sooner than `PASSWORD_RESET_RESPONSE_MS`, so
- * neither the answer nor its timing tells which emails exist.
+ * way. With `afterResponse` (a long-lived server) the lookup, the token and the
+ * email all happen after the answer, so known and unknown addresses take the
+ * same time; without it (a Lambda) they happen here, hidden by never returning
+ * sooner than `PASSWORD_RESET_RESPONSE_MS`.
  */
-export async function requestPasswordReset(ctx: AccountsContext, email: string): Promise<void> {
+export async function requestPasswordReset(
+  ctx: AccountsContext,
+  email: string,
+  afterResponse?: (task: () => Promise<void>) => void,
+): Promise<void> {
   const started = performance.now();
   try {
-    await sendResetLink(ctx, email);
+    if (afterResponse) afterResponse(() => sendResetLink(ctx, email));
+    else await sendResetLink(ctx, email);
   } finally {
     const left = ctx.config.PASSWORD_RESET_RESPONSE_MS - (performance.now() - started);
     if (left > 0) await sleep(left);
@@ -144,10 +152,14 @@ export async function confirmPasswordReset(
   // The conditions make a second use of this token, or of any other one issued
   // before this reset (even a concurrent one), fail.
   if (result.canceled) throw new InvalidResetToken();
-  await signOutEverywhere(ctx, reset.userId);
-}
-
-async function signOutEverywhere(ctx: CoreContext, userId: string): Promise<void> {
-  forgetTokenState(ctx.db, userId);
-  await revokeAllRefreshTokens(ctx, userId);
+  // The raised generation ended every sign-in (accounts/sign-in.ts).
+  forgetTokenState(ctx.db, reset.userId);
+  // Whoever guessed at the old password, the owner may sign in now.
+  if (user.email) {
+    await clear(
+      ctx,
+      limitsOf(ctx.config).rateLimits.loginFailures,
+      `account:${normalizeEmail(user.email)}`,
+    );
+  }
 }

@@ -2,9 +2,11 @@ import { hashGate } from "../auth/hash-gate";
 import { dummyVerify, needsRehash } from "../auth/password";
 import type { UserItem } from "../entities/user";
 import { openAccount } from "../ledger/open-account";
+import { limitsOf } from "../limits";
+import { clear, hit, standing } from "../rate-limit";
 import { serviceFor } from "../service";
 import type { AccountsContext } from "./context";
-import { EmailTaken, InvalidCredentials, UsernameTaken } from "./errors";
+import { EmailTaken, InvalidCredentials, LoginThrottled, UsernameTaken } from "./errors";
 import { isReservedUsername, normalizeEmail, usernameKey } from "./normalize";
 import { assertStrongPassword } from "./password-strength";
 import { hashLimited, verifyLimited } from "./passwords";
@@ -77,12 +79,25 @@ export async function register(
 export async function login(
   ctx: AccountsContext,
   input: { email: string; password: string },
+  /** Who asks (`ip:…`): a client's share of the hash queue is bounded. */
+  client?: string,
 ): Promise<SignedIn> {
+  // Counted per address whether or not it has an account, so the 429 tells
+  // nothing about which emails exist; checked before hashing, so a locked
+  // account costs no hash either.
+  const failures = limitsOf(ctx.config).rateLimits.loginFailures;
+  const account = `account:${normalizeEmail(input.email)}`;
+  const before = await standing(ctx, failures, account);
+  if (before.remaining <= 0) throw new LoginThrottled(ctx, failures);
   const user = await findUserByEmail(ctx, input.email);
   const valid = user?.passwordHash
-    ? await verifyLimited(ctx, input.password, user.passwordHash)
-    : await hashGate(ctx.config).run(() => dummyVerify(input.password));
-  if (!user || !valid) throw new InvalidCredentials();
+    ? await verifyLimited(ctx, input.password, user.passwordHash, client)
+    : await hashGate(ctx.config).run(() => dummyVerify(input.password), client);
+  if (!user || !valid) {
+    await hit(ctx, failures, account);
+    throw new InvalidCredentials();
+  }
+  if (before.used > 0) await clear(ctx, failures, account);
 
   const current = await rehashOnLogin(ctx, user, input.password);
   return { user: current, role: effectiveRole(ctx, current), ...(await signIn(ctx, current)) };

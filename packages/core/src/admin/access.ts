@@ -1,3 +1,4 @@
+import { forgetTokenState } from "../accounts/token-state";
 import { cancellationReasons, conditionFailed, TransactionCancelled } from "../conditions";
 import type { CoreContext } from "../context";
 import type { UserItem } from "../entities/user";
@@ -19,7 +20,8 @@ const maxAttempts = 5;
  * Sets a user's plan and/or role. The user update (conditioned on the values
  * just read, so the audit's before/after are true) and one `AuditEvent` per
  * changed field commit in one transaction. Setting what is already set writes
- * nothing. A new role reaches the user's token at the next login or refresh.
+ * nothing. A role change also raises the user's token generation, so every
+ * sign-in of theirs ends; admin routes read the stored role anyway.
  */
 export async function setUserAccess(ctx: CoreContext, change: AccessChange): Promise<UserItem> {
   if (change.plan === undefined && change.role === undefined) {
@@ -52,8 +54,12 @@ export async function setUserAccess(ctx: CoreContext, change: AccessChange): Pro
             })
             .commit();
         return [
-          users
-            .patch({ userId: change.userId })
+          // A role change ends every sign-in of the user (the raised token
+          // generation): no token carries the old role any more.
+          (role !== user.role
+            ? users.patch({ userId: change.userId }).add({ tokenGeneration: 1 })
+            : users.patch({ userId: change.userId })
+          )
             .set({ plan, role, updatedAt: now })
             .where((item, { eq }) => `${eq(item.plan, user.plan)} AND ${eq(item.role, user.role)}`)
             .commit(),
@@ -62,7 +68,10 @@ export async function setUserAccess(ctx: CoreContext, change: AccessChange): Pro
         ];
       })
       .go();
-    if (!result.canceled) return { ...user, plan, role, updatedAt: now };
+    if (!result.canceled) {
+      forgetTokenState(ctx.db, change.userId);
+      return { ...user, plan, role, updatedAt: now };
+    }
     const reasons = cancellationReasons(result);
     if (reasons[0]?.code !== conditionFailed || attempt >= maxAttempts) {
       throw new TransactionCancelled("Access change", reasons);

@@ -52,13 +52,44 @@ export async function listAudit(ctx: CoreContext, filter: AuditFilter = {}): Pro
   return { events: page.items, cursor: page.nextCursor };
 }
 
+/** An admin action on a market or a job, for the audit trail. */
+export interface AdminAction {
+  type: Extract<AuditEventType, "market_create" | "market_resolve" | "market_settle" | "job_run">;
+  adminId: string;
+  /** The market id, or the job's name. */
+  subjectId: string;
+  reason: string;
+  /** Resolutions: the outcome chosen. */
+  to?: string | undefined;
+}
+
+/**
+ * Records an admin action on a market or a job once it succeeded. (User
+ * changes write their event in their own transaction instead.)
+ */
+export async function recordAdminAction(ctx: CoreContext, action: AdminAction): Promise<void> {
+  await serviceFor(ctx.db)
+    .entities.auditEvent.create({
+      eventId: ctx.newId(),
+      type: action.type,
+      adminId: action.adminId,
+      subjectId: action.subjectId,
+      reason: action.reason,
+      ...(action.to === undefined ? {} : { to: action.to }),
+      createdAt: ctx.clock().toISOString(),
+    })
+    .go();
+}
+
 /** An audit event as the admin API shows it. */
 export function toAuditEventView(event: AuditEventItem) {
   return {
     id: event.eventId,
     type: event.type,
     adminId: event.adminId,
-    userId: event.userId,
+    // Market and job events have no user: "" keeps the field a string for clients.
+    userId: event.userId ?? "",
+    subjectId: event.subjectId ?? null,
     reason: event.reason,
     amount: event.amount ?? null,
     balanceBefore: event.balanceBefore ?? null,

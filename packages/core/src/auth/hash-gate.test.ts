@@ -34,6 +34,37 @@ describe("HashGate: the one bound on concurrent password hashes", () => {
     expect(ran).toBe(1);
   });
 
+  it("turns a task away at once with AUTH_BUSY when the queue is full, and runs the queued ones", async () => {
+    const gate = new HashGate(1, 60_000, 2);
+    let ran = 0;
+    const task = () => sleep(50).then(() => ran++);
+    const admitted = [gate.run(task), gate.run(task), gate.run(task)];
+
+    const started = performance.now();
+    const turnedAway = gate.run(task);
+
+    await expect(turnedAway).rejects.toMatchObject({ code: "AUTH_BUSY", retryAfterSeconds: 60 });
+    // Refused on arrival, not after the minute's wait.
+    expect(performance.now() - started).toBeLessThan(1_000);
+    await Promise.all(admitted);
+    expect(ran).toBe(3);
+  });
+
+  it("lets one client hold only its share of the queue, leaving room for others", async () => {
+    const gate = new HashGate(1, 60_000, 8, 1);
+    const task = () => sleep(30).then(() => "ok");
+    const running = gate.run(task, "ip:attacker");
+    const queued = gate.run(task, "ip:attacker");
+
+    await expect(gate.run(task, "ip:attacker")).rejects.toMatchObject({ code: "AUTH_BUSY" });
+    expect(await gate.run(task, "ip:victim")).toBe("ok");
+    await Promise.all([running, queued]);
+    // Once its waiting task ran, the client may queue again.
+    expect(
+      await Promise.all([gate.run(task, "ip:attacker"), gate.run(task, "ip:attacker")]),
+    ).toEqual(["ok", "ok"]);
+  });
+
   it("frees the slot when a task throws", async () => {
     const gate = new HashGate(1, 1_000);
     await expect(gate.run(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");

@@ -16,23 +16,31 @@ export class PasswordHashingBusy extends DomainError {
 }
 
 /**
- * A counting semaphore with a bounded wait: at most `concurrency` tasks run; the
- * rest wait in FIFO order for at most `maxWaitMs`, then fail with
- * `PasswordHashingBusy`. One per process and configuration, so however many
- * requests arrive, hashing memory is bounded (`concurrency` × 19 MiB for argon2id)
- * and a flood of guesses queues behind a short wait instead of starving everyone.
+ * A counting semaphore with a bounded queue and a bounded wait: at most
+ * `concurrency` tasks run; at most `maxQueued` more wait in FIFO order, for at
+ * most `maxWaitMs`; a task finding the queue full, or waiting too long, fails
+ * with `PasswordHashingBusy` (503 `AUTH_BUSY`, `Retry-After`). One per process
+ * and configuration, so however many requests arrive, hashing memory is bounded
+ * (`concurrency` × 19 MiB for argon2id) and a flood of guesses is turned away
+ * at once instead of making every login wait behind it.
  */
 export class HashGate {
   private running = 0;
   private readonly waiting: { grant: () => void }[] = [];
+  /** Waiting tasks per client (e.g. `ip:203.0.113.7`), for `maxQueuedPerClient`. */
+  private readonly waitingBy = new Map<string, number>();
 
   constructor(
     readonly concurrency: number,
     readonly maxWaitMs: number,
+    readonly maxQueued = Number.POSITIVE_INFINITY,
+    /** So one client's flood cannot fill the queue and turn everyone else away. */
+    readonly maxQueuedPerClient = Number.POSITIVE_INFINITY,
   ) {}
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    await this.acquire();
+  /** Runs `task` in a slot; `client` names who asked, for the per-client share of the queue. */
+  async run<T>(task: () => Promise<T>, client?: string): Promise<T> {
+    await this.acquire(client);
     try {
       return await task();
     } finally {
@@ -40,25 +48,42 @@ export class HashGate {
     }
   }
 
-  private acquire(): Promise<void> {
+  private acquire(client: string | undefined): Promise<void> {
     if (this.running < this.concurrency) {
       this.running++;
       return Promise.resolve();
     }
+    const queuedByClient = client === undefined ? 0 : (this.waitingBy.get(client) ?? 0);
+    if (this.waiting.length >= this.maxQueued || queuedByClient >= this.maxQueuedPerClient) {
+      return Promise.reject(new PasswordHashingBusy(this.retryAfterSeconds()));
+    }
+    const leave = () => {
+      if (client === undefined) return;
+      const left = (this.waitingBy.get(client) ?? 1) - 1;
+      if (left > 0) this.waitingBy.set(client, left);
+      else this.waitingBy.delete(client);
+    };
+    if (client !== undefined) this.waitingBy.set(client, queuedByClient + 1);
     return new Promise((resolve, reject) => {
       const waiter = {
         grant: () => {
           clearTimeout(timer);
+          leave();
           resolve();
         },
       };
       const timer = setTimeout(() => {
         const index = this.waiting.indexOf(waiter);
         if (index >= 0) this.waiting.splice(index, 1);
-        reject(new PasswordHashingBusy(Math.max(1, Math.ceil(this.maxWaitMs / 1000))));
+        leave();
+        reject(new PasswordHashingBusy(this.retryAfterSeconds()));
       }, this.maxWaitMs);
       this.waiting.push(waiter);
     });
+  }
+
+  private retryAfterSeconds(): number {
+    return Math.max(1, Math.ceil(this.maxWaitMs / 1000));
   }
 
   private release(): void {
@@ -75,8 +100,9 @@ const gates = new WeakMap<Config, HashGate>();
 export function hashGate(config: Config): HashGate {
   let gate = gates.get(config);
   if (!gate) {
-    const { concurrency, maxWaitMs } = limitsOf(config).passwordHashing;
-    gate = new HashGate(concurrency, maxWaitMs);
+    const { concurrency, maxWaitMs, maxQueued, maxQueuedPerClient } =
+      limitsOf(config).passwordHashing;
+    gate = new HashGate(concurrency, maxWaitMs, maxQueued, maxQueuedPerClient);
     gates.set(config, gate);
   }
   return gate;

@@ -5,14 +5,20 @@ export const auditEventTypes = [
   "admin_adjustment",
   "plan_change",
   "role_change",
+  "market_create",
+  "market_resolve",
+  "market_settle",
+  "job_run",
 ] as const;
 
 export type AuditEventType = (typeof auditEventTypes)[number];
 
 /**
- * What an admin did to a user, written in the same transaction as the change
+ * What an admin did: to a user, written in the same transaction as the change
  * itself (the ledger entry of a grant, the user update of a plan change), so
- * there is never a change without its record nor a record without its change.
+ * there is never a change without its record nor a record without its change;
+ * or to a market or a job (`subjectId`, no `userId`: such events are not in the
+ * by-user index), written once the action succeeded.
  * Read newest first by admin, by user, by type or all together.
  */
 export const AuditEvent = new Entity({
@@ -21,7 +27,9 @@ export const AuditEvent = new Entity({
     eventId: { type: "string", required: true, readOnly: true },
     type: { type: auditEventTypes, required: true, readOnly: true },
     adminId: { type: "string", required: true, readOnly: true },
-    userId: { type: "string", required: true, readOnly: true },
+    userId: { type: "string", readOnly: true },
+    /** Market and job events: the market id, or the job's name. */
+    subjectId: { type: "string", readOnly: true },
     reason: { type: "string", required: true, readOnly: true },
     /** Credit movements: the signed amount and the balance around it. */
     amount: { type: "number", readOnly: true },

@@ -44,16 +44,21 @@ export const User = new Entity({
     /** When the owner proved they read mail at `email` (the signed link); unset until then. */
     emailVerifiedAt: { type: "string" },
     /**
-     * Raised by every password change and reset: access tokens and reset tokens
-     * issued under an older generation stop working (accounts/token-state.ts).
+     * Raised (ADD, never set) by every password change and reset, role change and
+     * sign-out everywhere: refresh, access and reset tokens issued under an older
+     * generation stop working (accounts/token-state.ts, accounts/sign-in.ts).
      * Unset means 0.
      */
     tokenGeneration: { type: "number" },
     /**
-     * Sign-ins ended by logout while their access tokens may still be alive:
-     * `<familyId>@<epoch seconds until>`, pruned once past the access-token lifetime.
+     * Sign-ins ended (logout, reuse detection) while their access tokens may still
+     * be alive: `<signInId>@<epoch seconds until>`, pruned once past the
+     * access-token lifetime. Pruning is safe because the ended sign-in's refresh
+     * tokens are refused for good by its `SignIn` generation.
      */
     endedSignIns: { type: "list", items: { type: "string" } },
+    /** Raised by every write of `endedSignIns`, which is conditioned on it (no lost entry). */
+    endedSignInsVersion: { type: "number" },
     plan: { type: plans, required: true, default: "free" },
     balance: { type: "number", required: true, default: 0 },
     ledgerSeq: { type: "number", required: true, default: 0 },

@@ -27,8 +27,10 @@ export const requireUserOwnLimit: MiddlewareHandler<AppEnv> = async (c, next) =>
   const { keys, clock } = c.var.core;
   // An invalid or revoked token throws InvalidToken, which onError answers with 401.
   const claims = await verifyAccessToken(keys, token, clock());
-  await assertTokenLive(c.var.core, claims);
-  c.set("caller", { userId: claims.userId, role: claims.role });
+  // The role is the stored one (read with the revocation state), not the
+  // token's claim: a demoted admin's next request is a user's.
+  const { role } = await assertTokenLive(c.var.core, claims);
+  c.set("caller", { userId: claims.userId, role });
   // The first request of the day counts the user in DAU; analytics never fails a request.
   await recordActivity(c.var.core, claims.userId).catch((error: unknown) =>
     logger.warn("activity not recorded", { userId: claims.userId, error }),
@@ -61,7 +63,10 @@ async function withCaller(
   return unauthenticated ?? refused;
 }
 
-/** The one guard of every admin route: a valid token whose role is admin, else 403. */
+/**
+ * The one guard of every admin route: a valid token whose owner is an admin as
+ * stored now (cached at most `TOKEN_STATE_CACHE_SECONDS`), else 403.
+ */
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   let admin = false;
   const unauthenticated = await requireUser(c, async () => {

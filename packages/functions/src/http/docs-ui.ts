@@ -11,13 +11,15 @@ import { errorResponse } from "./errors";
  * script file rather than an inline one so the page's CSP needs no
  * `unsafe-inline`.
  */
-const assets: Record<string, { file: string; type: string }> = {
-  "swagger-ui.css": { file: "swagger-ui.css", type: "text/css; charset=utf-8" },
-  "swagger-ui-bundle.js": {
-    file: "swagger-ui-bundle.js",
-    type: "text/javascript; charset=utf-8",
-  },
-};
+// A Map, not an object literal: a path like `constructor` or `__proto__` must
+// find nothing, not a property of Object.prototype (issue 28).
+const assets = new Map<string, { file: string; type: string }>([
+  ["swagger-ui.css", { file: "swagger-ui.css", type: "text/css; charset=utf-8" }],
+  [
+    "swagger-ui-bundle.js",
+    { file: "swagger-ui-bundle.js", type: "text/javascript; charset=utf-8" },
+  ],
+]);
 
 let distDir: string | null | undefined;
 function swaggerDist(): string | null {
@@ -57,7 +59,7 @@ export function serveDocsUi(app: Hono<AppEnv>, docsPath: string, specUrl: string
     c.body(init, 200, { "content-type": "text/javascript; charset=utf-8" }),
   );
   app.get(`${docsPath}/:asset`, async (c) => {
-    const asset = assets[c.req.param("asset")];
+    const asset = assets.get(c.req.param("asset"));
     const dir = swaggerDist();
     if (!asset || !dir) return errorResponse(c, 404, "NOT_FOUND", "No such docs asset");
     let body = cache.get(asset.file);

@@ -2,7 +2,7 @@ import type { AccountsContext } from "@market/core/accounts";
 import type { UserItem } from "@market/core/entities";
 import type { AppServices } from "../services";
 
-/** The caller, as the access token says. */
+/** The caller: the access token's user, with the role stored for them now. */
 export interface Caller {
   userId: string;
   role: UserItem["role"];

@@ -38,6 +38,9 @@ function groupApp(base: string, router: OpenAPIHono<AppEnv>): Hono<AppEnv> {
     const app = appContexts.get(c.req.raw);
     if (app) for (const name of inherited) c.set(name, app.var[name] as never);
     await next();
+    // And back: the app's request log names the caller the group authenticated.
+    const caller = c.get("caller");
+    if (app && caller) app.set("caller", caller);
   });
   group.route(base, router);
   group.onError(handleError);

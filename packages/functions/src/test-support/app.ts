@@ -8,7 +8,7 @@ import { createDemoGammaClient } from "@market/core/polymarket";
 import { createTestDb } from "../../../../scripts/test/db";
 import { type AppDeps, createApp } from "../app";
 import { sessionTaskDeps } from "../deps";
-import type { AppServices } from "../services";
+import { type AppServices, inBackground } from "../services";
 import { createLocalSessionWorkflow } from "../workflows/session/local";
 import { createLocalSettlementStarter } from "../workflows/settlement/local";
 
@@ -49,6 +49,7 @@ export async function createTestApp(
     overrideRetryIntervals: retryIntervalMs ?? true,
   });
   const services: AppServices = {
+    afterResponse: inBackground((error) => console.error("background task failed", error)),
     gamma: createDemoGammaClient(),
     models: tasks.registry,
     sessions,

@@ -352,8 +352,62 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke the presented refresh token */
+        /** End the sign-in of the presented refresh token (its refresh and access tokens) */
         post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every sign-in of the caller (this one included): all refresh and access tokens */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Signed out everywhere */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Message"];
+                    };
+                };
+                /** @description Missing or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMIT_EXCEEDED: too many requests in the window; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -870,9 +924,12 @@ export interface components {
             from: string | null;
             id: string;
             reason: string;
+            /** @description Market and job events: the market id or the job's name */
+            subjectId: string | null;
             to: string | null;
             /** @enum {string} */
-            type: "admin_grant" | "admin_adjustment" | "plan_change" | "role_change";
+            type: "admin_grant" | "admin_adjustment" | "plan_change" | "role_change" | "market_create" | "market_resolve" | "market_settle" | "job_run";
+            /** @description The user acted on; empty for market and job events */
             userId: string;
         };
         Bet: {
@@ -1425,7 +1482,7 @@ export interface operations {
                 adminId?: string;
                 cursor?: string;
                 limit?: number;
-                type?: "admin_grant" | "admin_adjustment" | "plan_change" | "role_change";
+                type?: "admin_grant" | "admin_adjustment" | "plan_change" | "role_change" | "market_create" | "market_resolve" | "market_settle" | "job_run";
                 userId?: string;
             };
             header?: never;
@@ -1883,6 +1940,7 @@ export interface operations {
                     description?: string;
                     /** Format: date-time */
                     expiresAt: string;
+                    reason?: string;
                     thatOdds: number;
                     thatOption: string;
                     thisOdds: number;
@@ -1960,6 +2018,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    reason?: string;
                     /** @enum {string} */
                     resolution: "this" | "that" | "invalid";
                 };

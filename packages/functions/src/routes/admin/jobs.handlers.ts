@@ -2,16 +2,20 @@ import type { AppRouteHandler } from "../../http/route-kinds";
 import { runRankingJob } from "../../jobs/ranking";
 import { runReconcile } from "../../jobs/reconcile";
 import { runSessionSweep } from "../../jobs/sessions";
+import { auditJobRun } from "./audit-actions";
 import type * as routes from "./jobs.routes";
 
 export const reconcile: AppRouteHandler<typeof routes.reconcile> = async (c) => {
+  await auditJobRun(c, "reconcile");
   return c.json(await runReconcile(c.var.core), 200);
 };
 
 export const rankingJob: AppRouteHandler<typeof routes.rankingJob> = async (c) => {
+  await auditJobRun(c, "ranking");
   return c.json(await runRankingJob(c.var.core, "admin"), 200);
 };
 
 export const sessionSweep: AppRouteHandler<typeof routes.sessionSweep> = async (c) => {
+  await auditJobRun(c, "session-sweep");
   return c.json(await runSessionSweep(c.var.core), 200);
 };

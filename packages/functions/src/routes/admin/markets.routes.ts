@@ -6,6 +6,8 @@ import { errorContent, jsonBody, jsonResponse } from "../../http/schemas";
 import { MarketSchema } from "../markets/markets.routes";
 
 const marketId = z.object({ marketId: z.string().min(1).max(100) });
+/** Why the admin acts, for the audit trail; optional so earlier clients keep working. */
+const auditReason = z.string().trim().min(1).max(200).optional();
 
 export const create = adminRoute({
   method: "post",
@@ -25,6 +27,7 @@ export const create = adminRoute({
           thatOdds: z.number().gt(0).lt(1),
           category: z.string().trim().min(1).max(100).optional(),
           expiresAt: z.iso.datetime({ offset: true }),
+          reason: auditReason,
         })
         .strict(),
     ),
@@ -43,7 +46,7 @@ export const resolve = adminRoute({
   summary: "Resolve a market and settle its bets (once)",
   request: {
     params: marketId,
-    body: jsonBody(z.object({ resolution: z.enum(resolutions) }).strict()),
+    body: jsonBody(z.object({ resolution: z.enum(resolutions), reason: auditReason }).strict()),
   },
   responses: {
     200: {

@@ -20,7 +20,13 @@ export const AuditEventSchema = z
     id: z.string(),
     type: z.enum(auditEventTypes),
     adminId: z.string(),
-    userId: z.string(),
+    userId: z
+      .string()
+      .openapi({ description: "The user acted on; empty for market and job events" }),
+    subjectId: z
+      .string()
+      .nullable()
+      .openapi({ description: "Market and job events: the market id or the job's name" }),
     reason: z.string(),
     amount: z.number().nullable(),
     balanceBefore: z.number().nullable(),

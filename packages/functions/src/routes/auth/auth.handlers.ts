@@ -1,4 +1,5 @@
 import * as accounts from "@market/core/accounts";
+import { clientIp, ipSubject } from "../../http/client-ip";
 import type { AppRouteHandler } from "../../http/route-kinds";
 import { logger } from "../../logger";
 import type * as routes from "./auth.routes";
@@ -18,7 +19,10 @@ export const register: AppRouteHandler<typeof routes.register> = async (c) => {
 };
 
 export const login: AppRouteHandler<typeof routes.login> = async (c) => {
-  const { user, role, ...tokens } = await accounts.login(c.var.core, c.req.valid("json"));
+  const client = ipSubject(
+    clientIp(c, { trustForwardedFor: c.var.core.config.TRUST_FORWARDED_FOR }),
+  );
+  const { user, role, ...tokens } = await accounts.login(c.var.core, c.req.valid("json"), client);
   return c.json({ user: accounts.privateProfile(user, c.var.core, role), ...tokens }, 200);
 };
 
@@ -32,10 +36,19 @@ export const logout: AppRouteHandler<typeof routes.logout> = async (c) => {
   return c.json({ message: "Logged out successfully" }, 200);
 };
 
+export const logoutEverywhere: AppRouteHandler<typeof routes.logoutEverywhere> = async (c) => {
+  await accounts.signOutEverywhere(c.var.core, c.var.caller.userId);
+  return c.json({ message: "Signed out on every device" }, 200);
+};
+
 export const passwordResetRequest: AppRouteHandler<typeof routes.passwordResetRequest> = async (
   c,
 ) => {
-  await accounts.requestPasswordReset(c.var.core, c.req.valid("json").email);
+  await accounts.requestPasswordReset(
+    c.var.core,
+    c.req.valid("json").email,
+    c.var.services.afterResponse,
+  );
   return c.json(
     { message: "If an account exists for this email, a reset link is on its way." },
     202,

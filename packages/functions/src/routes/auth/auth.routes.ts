@@ -74,11 +74,21 @@ export const logout = authedRoute({
   path: "/auth/logout",
   operationId: "logout",
   tags: ["Auth"],
-  summary: "Revoke the presented refresh token",
+  summary: "End the sign-in of the presented refresh token (its refresh and access tokens)",
   request: { body: jsonBody(z.object({ refreshToken: opaqueToken }).strict()) },
   responses: {
     200: jsonResponse("Signed out", MessageSchema),
     400: invalid,
+  },
+});
+
+export const logoutEverywhere = authedRoute({
+  method: "post",
+  path: "/auth/logout-everywhere",
+  tags: ["Auth"],
+  summary: "End every sign-in of the caller (this one included): all refresh and access tokens",
+  responses: {
+    200: jsonResponse("Signed out everywhere", MessageSchema),
   },
 });
 

@@ -238,7 +238,8 @@ describe("login, refresh and logout", () => {
     const attempt = () =>
       post(
         "/auth/login",
-        { email: "nobody@example.com", password: "guess" },
+        // A fresh address per attempt: this is the per-IP limit, not the per-account one.
+        { email: `${uniqueName("nobody")}@example.com`, password: "guess" },
         {
           "x-forwarded-for": ip,
         },

@@ -150,6 +150,10 @@ const auditLabels: Record<AuditEvent["type"], string> = {
   admin_adjustment: "Balance adjustment",
   plan_change: "Plan change",
   role_change: "Role change",
+  market_create: "Market created",
+  market_resolve: "Market resolved",
+  market_settle: "Settlement restarted",
+  job_run: "Job run",
 };
 
 const auditColumns: Column<AuditEvent>[] = [
