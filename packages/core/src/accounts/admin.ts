@@ -3,7 +3,7 @@ import type { UserItem } from "../entities/user";
 import { UserNotFound } from "../errors";
 import { serviceFor } from "../service";
 import type { AccountsContext } from "./context";
-import { findUserByEmail } from "./register";
+import { findUserByEmail } from "./profile";
 
 /** Makes an existing account an admin (the `promote-admin` script). */
 export async function promoteToAdmin(ctx: AccountsContext, email: string): Promise<UserItem> {

@@ -1,12 +1,14 @@
 export { promoteToAdmin } from "./admin";
 export type { AccountsContext } from "./context";
 export * from "./errors";
+export { login, type SignedIn } from "./login";
 export { isReservedUsername, normalizeEmail, usernameKey } from "./normalize";
 export { assertStrongPassword, WeakPassword } from "./password-strength";
 export { changePassword, confirmPasswordReset, requestPasswordReset } from "./passwords";
 export {
   changeUsername,
   findUser,
+  findUserByEmail,
   getUser,
   type PrivateProfile,
   type PublicProfile,
@@ -17,7 +19,7 @@ export {
   usernameRule,
   viewProfile,
 } from "./profile";
-export { findUserByEmail, login, type RegisterInput, register, type SignedIn } from "./register";
+export { type RegisterInput, register } from "./register";
 export { hashToken, newOpaqueToken } from "./secrets";
 export {
   effectiveRole,

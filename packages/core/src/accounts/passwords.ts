@@ -9,8 +9,7 @@ import type { AccountsContext } from "./context";
 import { InvalidCredentials, InvalidResetToken } from "./errors";
 import { normalizeEmail } from "./normalize";
 import { assertStrongPassword } from "./password-strength";
-import { getUser } from "./profile";
-import { findUserByEmail } from "./register";
+import { findUserByEmail, getUser } from "./profile";
 import { epochSeconds, hashToken, newOpaqueToken } from "./secrets";
 import { forgetTokenState } from "./token-state";
 

@@ -5,8 +5,9 @@ import { UserNotFound, ValidationFailed } from "../errors";
 import { type BoardStanding, boardStanding } from "../leaderboard/standing";
 import { streakAt } from "../rewards/rules";
 import { serviceFor } from "../service";
+import type { AccountsContext } from "./context";
 import { UsernameTaken } from "./errors";
-import { isReservedUsername, usernameKey } from "./normalize";
+import { isReservedUsername, normalizeEmail, usernameKey } from "./normalize";
 
 /** What anyone may see of a user. */
 export interface PublicProfile {
@@ -180,4 +181,15 @@ export async function changeUsername(
     throw new TransactionCancelled("Rename", reasons);
   }
   return { ...user, username, updatedAt: now };
+}
+
+/** The account of an email address (through its uniqueness guard, consistently), or null. */
+export async function findUserByEmail(
+  ctx: AccountsContext,
+  email: string,
+): Promise<UserItem | null> {
+  const { data: guard } = await serviceFor(ctx.db)
+    .entities.uniqueEmail.get({ email: normalizeEmail(email) })
+    .go({ consistent: true });
+  return guard ? findUser(ctx, guard.userId) : null;
 }
