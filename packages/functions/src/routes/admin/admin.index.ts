@@ -1,8 +1,8 @@
 import { createRouter } from "../../http/validating-router";
-import * as credits from "./admin.handlers";
-import * as creditRoutes from "./admin.routes";
 import * as analytics from "./analytics.handlers";
 import * as analyticsRoutes from "./analytics.routes";
+import * as credits from "./credits.handlers";
+import * as creditRoutes from "./credits.routes";
 import * as jobs from "./jobs.handlers";
 import * as jobRoutes from "./jobs.routes";
 import * as markets from "./markets.handlers";
@@ -16,8 +16,8 @@ export const adminRouter = createRouter()
   .openapi(marketRoutes.resolve, markets.resolve)
   .openapi(marketRoutes.restartSettlement, markets.restartSettlement)
   .openapi(marketRoutes.settlement, markets.settlement)
-  .openapi(marketRoutes.marketSync, markets.marketSync)
-  .openapi(marketRoutes.resolutionPoll, markets.resolutionPoll)
+  .openapi(jobRoutes.marketSync, jobs.marketSync)
+  .openapi(jobRoutes.resolutionPoll, jobs.resolutionPoll)
   .openapi(analyticsRoutes.analytics, analytics.analytics)
   .openapi(analyticsRoutes.credits, analytics.credits)
   .openapi(jobRoutes.sessionSweep, jobs.sessionSweep)

@@ -1,4 +1,5 @@
 import type { AppRouteHandler } from "../../http/route-kinds";
+import { runMarketSync, runResolutionPoll } from "../../jobs/markets";
 import { runRankingJob } from "../../jobs/ranking";
 import { runReconcile } from "../../jobs/reconcile";
 import { runSessionSweep } from "../../jobs/sessions";
@@ -18,4 +19,14 @@ export const rankingJob: AppRouteHandler<typeof routes.rankingJob> = async (c) =
 export const sessionSweep: AppRouteHandler<typeof routes.sessionSweep> = async (c) => {
   await auditJobRun(c, "session-sweep");
   return c.json(await runSessionSweep(c.var.core), 200);
+};
+
+export const marketSync: AppRouteHandler<typeof routes.marketSync> = async (c) => {
+  await auditJobRun(c, "market-sync");
+  return c.json(await runMarketSync(c.var.core, c.var.services), 200);
+};
+
+export const resolutionPoll: AppRouteHandler<typeof routes.resolutionPoll> = async (c) => {
+  await auditJobRun(c, "resolution-poll");
+  return c.json(await runResolutionPoll(c.var.core, c.var.services), 200);
 };

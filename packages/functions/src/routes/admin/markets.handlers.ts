@@ -2,8 +2,7 @@ import { recordAdminAction } from "@market/core/admin";
 import { settlementProgress } from "@market/core/bets";
 import { createMarket, getResolvedMarket, resolveMarket, toMarketView } from "@market/core/markets";
 import type { AppRouteHandler } from "../../http/route-kinds";
-import { runMarketSync, runResolutionPoll } from "../../jobs/markets";
-import { auditJobRun, noReason } from "./audit-actions";
+import { noReason } from "./audit-actions";
 import type * as routes from "./markets.routes";
 
 export const create: AppRouteHandler<typeof routes.create> = async (c) => {
@@ -34,16 +33,6 @@ export const resolve: AppRouteHandler<typeof routes.resolve> = async (c) => {
     { market: toMarketView(market, c.var.core.clock()), settlement: { executionName } },
     200,
   );
-};
-
-export const marketSync: AppRouteHandler<typeof routes.marketSync> = async (c) => {
-  await auditJobRun(c, "market-sync");
-  return c.json(await runMarketSync(c.var.core, c.var.services), 200);
-};
-
-export const resolutionPoll: AppRouteHandler<typeof routes.resolutionPoll> = async (c) => {
-  await auditJobRun(c, "resolution-poll");
-  return c.json(await runResolutionPoll(c.var.core, c.var.services), 200);
 };
 
 export const restartSettlement: AppRouteHandler<typeof routes.restartSettlement> = async (c) => {

@@ -66,53 +66,6 @@ export const resolve = adminRoute({
   },
 });
 
-export const SyncReportSchema = z
-  .object({
-    fetched: z.number().int(),
-    upserted: z.number().int(),
-    unchanged: z.number().int(),
-    skipped: z.number().int(),
-    resolved: z.number().int(),
-    needsReview: z.number().int(),
-    failed: z.number().int(),
-    skippedReasons: z.record(z.string(), z.number().int()),
-  })
-  .openapi("SyncReport");
-
-export const marketSync = adminRoute({
-  method: "post",
-  path: "/admin/jobs/market-sync",
-  operationId: "runMarketSync",
-  tags: ["Admin"],
-  summary: "Run the Polymarket market sync now",
-  responses: {
-    200: {
-      description: "What the run did",
-      content: { "application/json": { schema: SyncReportSchema } },
-    },
-    503: errorContent("POLYMARKET_UNAVAILABLE: stored markets are still served"),
-  },
-});
-
-export const resolutionPoll = adminRoute({
-  method: "post",
-  path: "/admin/jobs/resolution-poll",
-  operationId: "runResolutionPoll",
-  tags: ["Admin"],
-  summary: "Close the markets past their end date, and re-check those that may have a result now",
-  responses: {
-    200: {
-      description: "What the run did (`closed`: open markets moved to closed at their end date)",
-      content: {
-        "application/json": {
-          schema: SyncReportSchema.extend({ checked: z.number().int(), closed: z.number().int() }),
-        },
-      },
-    },
-    503: errorContent("POLYMARKET_UNAVAILABLE"),
-  },
-});
-
 export const restartSettlement = adminRoute({
   method: "post",
   path: "/admin/markets/{marketId}/settle",

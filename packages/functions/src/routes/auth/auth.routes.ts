@@ -85,6 +85,7 @@ export const logout = authedRoute({
 export const logoutEverywhere = authedRoute({
   method: "post",
   path: "/auth/logout-everywhere",
+  operationId: "logoutEverywhere",
   tags: ["Auth"],
   summary: "End every sign-in of the caller (this one included): all refresh and access tokens",
   responses: {

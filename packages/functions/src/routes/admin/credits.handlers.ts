@@ -1,7 +1,7 @@
 import { postAdminCredit } from "@market/core/admin";
 import { toTransactionView } from "@market/core/ledger";
 import type { AppRouteHandler } from "../../http/route-kinds";
-import type * as routes from "./admin.routes";
+import type * as routes from "./credits.routes";
 
 export const postCredits: AppRouteHandler<typeof routes.postCredits> = async (c) => {
   const { userId, type, amount, reason } = c.req.valid("json");
