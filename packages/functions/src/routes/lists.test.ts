@@ -5,6 +5,7 @@ import { createTestApp, jsonRequest } from "../test-support/app";
 import { seedCatalogue, seedHistory } from "../test-support/core";
 import {
   bearer,
+  createMarketAsAdmin,
   registerAdmin,
   registerUser,
   type SignedInUser,
@@ -143,23 +144,11 @@ describe("GET /markets", () => {
 
 describe("a market past its end date", () => {
   it("reads closed, refuses bets with MARKET_CLOSED and lists under closed before any poll", async () => {
-    const created = await setup.app.request(
-      "/api/v1/admin/markets",
-      jsonRequest(
-        "POST",
-        {
-          title: "Will the list test market close on time?",
-          description: "",
-          thisOption: "Yes",
-          thatOption: "No",
-          thisOdds: 0.5,
-          thatOdds: 0.5,
-          category: "Deadline",
-          expiresAt: new Date(now.getTime() + 60_000).toISOString(),
-        },
-        bearer(admin.accessToken),
-      ),
-    );
+    const created = await createMarketAsAdmin(setup.app, admin, {
+      title: "Will the list test market close on time?",
+      category: "Deadline",
+      expiresAt: new Date(now.getTime() + 60_000).toISOString(),
+    });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
     const bet = (session: SignedInUser) =>

@@ -109,3 +109,30 @@ export async function withAdminAndUser(
   const user = await registerUser(setup.app);
   return { setup, admin, user };
 }
+
+/**
+ * Creates a Yes/No market at even odds through `POST /admin/markets` as `admin`
+ * (`fields` override the defaults, e.g. an `expiresAt` seconds away); returns
+ * the answer, a 201 unless the fields are refused.
+ */
+export function createMarketAsAdmin(
+  app: App,
+  admin: SignedInUser,
+  fields: Record<string, unknown> & { title: string; expiresAt: string },
+) {
+  return app.request(
+    "/api/v1/admin/markets",
+    jsonRequest(
+      "POST",
+      {
+        description: "",
+        thisOption: "Yes",
+        thatOption: "No",
+        thisOdds: 0.5,
+        thatOdds: 0.5,
+        ...fields,
+      },
+      bearer(admin.accessToken),
+    ),
+  );
+}

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type createTestApp, jsonRequest } from "../../test-support/app";
 import {
   bearer,
+  createMarketAsAdmin,
   registerUser,
   type SignedInUser,
   withAdminAndUser,
@@ -305,22 +306,10 @@ describe("a market that expires while it is listed", () => {
   }
 
   it("lists under status=closed right after its end date, and each total is what the pages hold", async () => {
-    const created = await setup.app.request(
-      "/api/v1/admin/markets",
-      jsonRequest(
-        "POST",
-        {
-          title: "Will this market expire two seconds from now?",
-          description: "",
-          thisOption: "Yes",
-          thatOption: "No",
-          thisOdds: 0.5,
-          thatOdds: 0.5,
-          expiresAt: new Date(Date.now() + 2_000).toISOString(),
-        },
-        bearer(admin.accessToken),
-      ),
-    );
+    const created = await createMarketAsAdmin(setup.app, admin, {
+      title: "Will this market expire two seconds from now?",
+      expiresAt: new Date(Date.now() + 2_000).toISOString(),
+    });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as MarketBody;
     expect((await walk("status=open")).ids).toContain(id);

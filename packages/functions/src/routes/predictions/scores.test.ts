@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { serviceFor } from "@market/core";
+import { type Db, serviceFor } from "@market/core";
 import { createMarket, resolveMarket } from "@market/core/markets";
 import { recordModelFailure, recordModelSuccess, scorePredictions } from "@market/core/predictions";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -18,9 +18,13 @@ interface Forecast {
 }
 
 /** A model run on `marketId` that the workflow has started; returns its session id. */
-async function aRunningModel(modelId: string, marketId: string): Promise<string> {
+async function aRunningModel(
+  modelId: string,
+  marketId: string,
+  db: Db = setup.db,
+): Promise<string> {
   const sessionId = `s_${randomUUID()}`;
-  await serviceFor(setup.db)
+  await serviceFor(db)
     .entities.prediction.create({
       sessionId,
       modelId,
@@ -193,18 +197,7 @@ describe("GET /predictions/models/scores: skill against the market", () => {
 
   /** A forecast recorded as the workflow does, with the market's probability then. */
   async function aPairedForecast(modelId: string, marketId: string, forecast: Paired) {
-    const sessionId = `s_${randomUUID()}`;
-    await serviceFor(app.db)
-      .entities.prediction.create({
-        sessionId,
-        modelId,
-        position: 0,
-        userId: "u_fixture",
-        marketId,
-        state: "running",
-        attempts: 1,
-      })
-      .go();
+    const sessionId = await aRunningModel(modelId, marketId, app.db);
     await recordModelSuccess(
       app.core,
       { sessionId, modelId, latencyMs: 10, marketProbability: forecast.market },
