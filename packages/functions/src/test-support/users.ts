@@ -23,6 +23,22 @@ export function uniqueName(prefix = "u"): string {
   return `${prefix}_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
 }
 
+/**
+ * Sends a request again, as a client should, while the server answers 503
+ * `AUTH_BUSY` (its password-hashing queue is full: many tests register users at
+ * once, and a loaded machine hashes slowly), waiting `Retry-After` between tries.
+ */
+async function retryingBusy(send: () => Response | Promise<Response>): Promise<Response> {
+  for (let attempt = 1; ; attempt += 1) {
+    const response = await send();
+    if (response.status !== 503 || attempt >= 10) return response;
+    const seconds = Number(response.headers.get("retry-after") ?? "1");
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.min(seconds, 2) * 1000 * Math.random()),
+    );
+  }
+}
+
 /** Registers a fresh user through the API and returns it signed in. */
 export async function registerUser(
   app: App,
@@ -31,9 +47,11 @@ export async function registerUser(
   const username = overrides.username ?? uniqueName();
   const password = overrides.password ?? "a long enough password";
   const email = overrides.email ?? `${username}@example.com`;
-  const response = await app.request(
-    "/api/v1/auth/register",
-    jsonRequest("POST", { username, email, password }, { "x-forwarded-for": randomIp() }),
+  const response = await retryingBusy(() =>
+    app.request(
+      "/api/v1/auth/register",
+      jsonRequest("POST", { username, email, password }, { "x-forwarded-for": randomIp() }),
+    ),
   );
   if (response.status !== 201) {
     throw new Error(`register failed: ${response.status} ${await response.text()}`);
@@ -62,12 +80,14 @@ export async function registerAdmin(
     jsonRequest("POST", { token }, { "x-forwarded-for": randomIp() }),
   );
   if (verified.status !== 200) throw new Error(`verify failed: ${await verified.text()}`);
-  const login = await app.request(
-    "/api/v1/auth/login",
-    jsonRequest(
-      "POST",
-      { email: registered.user.email, password: registered.password },
-      { "x-forwarded-for": randomIp() },
+  const login = await retryingBusy(() =>
+    app.request(
+      "/api/v1/auth/login",
+      jsonRequest(
+        "POST",
+        { email: registered.user.email, password: registered.password },
+        { "x-forwarded-for": randomIp() },
+      ),
     ),
   );
   if (login.status !== 200) throw new Error(`login failed: ${await login.text()}`);
