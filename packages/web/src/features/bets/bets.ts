@@ -6,6 +6,7 @@ export const betStatusLabels: Record<Bet["status"], string> = {
   won: "Won",
   lost: "Lost",
   cancelled: "Cancelled",
+  cashed_out: "Cashed out",
 };
 
 export function sideName(bet: Bet): string {
