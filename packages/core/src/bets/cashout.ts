@@ -75,8 +75,9 @@ export async function cashOut(
   betId: string,
   quoteId: string,
 ): Promise<CashedOut> {
-  const quote = openQuote(ctx, userId, betId, quoteId);
+  // Someone else's bet is "not found" before its quote is looked at: ids reveal nothing.
   const bet = await ownBet(ctx, userId, betId);
+  const quote = openQuote(ctx, userId, betId, quoteId);
   if (bet.status !== "pending") return earlierCashout(ctx, bet, quoteId);
   const { user, market } = await readPurchase(ctx, {
     userId,
