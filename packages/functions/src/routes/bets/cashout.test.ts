@@ -334,6 +334,38 @@ describe("cash-out", () => {
     });
   });
 
+  it("counts quotes and cash-outs in the bet rate limit", async () => {
+    const limited = await createTestApp({
+      clock: () => new Date(now),
+      env: { BETS_PER_USER_PER_MINUTE: "3" },
+    });
+    const alice = await registerUser(limited.app);
+    const marketId = await anOpenMarket(limited.core, { thisOdds: 0.5 });
+    const place = async () =>
+      (
+        (await (
+          await limited.app.request(
+            "/api/v1/bets",
+            jsonRequest("POST", { marketId, side: "this", amount: 10 }, bearer(alice.accessToken)),
+          )
+        ).json()) as { bet: { id: string } }
+      ).bet.id;
+    const [first, second] = [await place(), await place()];
+    const quoteOf = (betId: string) =>
+      limited.app.request(`/api/v1/bets/${betId}/cashout`, { headers: bearer(alice.accessToken) });
+
+    const quoted = (await (await quoteOf(first)).json()) as { quoteId: string };
+    const cashed = await limited.app.request(
+      `/api/v1/bets/${first}/cashout`,
+      jsonRequest("POST", { quoteId: quoted.quoteId }, bearer(alice.accessToken)),
+    );
+    const refused = await quoteOf(second);
+
+    expect(cashed.status).toBe(200); // the third hit of the window
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ code: "RATE_LIMIT_EXCEEDED" });
+  });
+
   it("keeps the whole-table reconcile at zero differences", async () => {
     const report = await reconcileAll(setup.core);
 
