@@ -56,7 +56,7 @@ export async function quoteCashout(
     marketId: bet.marketId,
     ledgerKey: undefined,
   });
-  const checked = checkCashable(ctx, bet, market);
+  const checked = await checkCashable(ctx, bet, market);
   // Quotes count against the bet window without taking a hit: a full window refuses them.
   heldWindowHit(ctx, limitsOf(ctx.config).rateLimits.bets, user?.rateWindows?.bets);
   return quoteAt(ctx, bet, userId, checked.odds);
@@ -84,7 +84,7 @@ export async function cashOut(
     marketId: bet.marketId,
     ledgerKey: undefined,
   });
-  const { odds, market: open } = checkCashable(ctx, bet, market);
+  const { odds, market: open } = await checkCashable(ctx, bet, market);
   const now = ctx.clock();
   if (now.getTime() > quote.expiresAt) {
     throw new QuoteExpired("it expired", quoteAt(ctx, bet, userId, odds));
@@ -171,7 +171,7 @@ export async function cashOut(
         marketId: bet.marketId,
         ledgerKey: undefined,
       });
-      const { odds: moved } = checkCashable(ctx, bet, fresh);
+      const { odds: moved } = await checkCashable(ctx, bet, fresh);
       throw new QuoteExpired("the odds moved", quoteAt(ctx, bet, userId, moved));
     }
     throw error;
@@ -212,25 +212,36 @@ async function pendingBet(ctx: CoreContext, userId: string, betId: string): Prom
 }
 
 /** The market open, its odds confirmed recently enough, and the bet side's odds. */
-function checkCashable(
+async function checkCashable(
   ctx: CoreContext,
   bet: BetItem,
   market: MarketItem | null,
-): { market: MarketItem; odds: number } {
+): Promise<{ market: MarketItem; odds: number }> {
   if (!market) throw new MarketNotFound(bet.marketId);
   const now = ctx.clock();
   assertOpen(market, now);
   const odds = bet.side === "this" ? market.thisOdds : market.thatOdds;
   if (odds === undefined) throw new MarketClosed(market.marketId, "it has no odds");
   // An admin market's odds are its own; a mirrored one's are only as good as the last sync.
-  const maxAgeSeconds = ctx.config.CASHOUT_MAX_ODDS_AGE_SECONDS;
-  if (
-    market.marketType === "polymarket" &&
-    now.getTime() - Date.parse(market.updatedAt) > maxAgeSeconds * 1000
-  ) {
-    throw new OddsStale(market.marketId, market.updatedAt, maxAgeSeconds);
-  }
+  if (market.marketType === "polymarket") await assertOddsFresh(ctx, market, now);
   return { market, odds };
+}
+
+/**
+ * A mirrored market's odds hold as of its last write or, when the sync saw it
+ * unchanged since, the sync's last finished run (read only when the market's
+ * own write is too old).
+ */
+async function assertOddsFresh(ctx: CoreContext, market: MarketItem, now: Date): Promise<void> {
+  const maxAgeSeconds = ctx.config.CASHOUT_MAX_ODDS_AGE_SECONDS;
+  const fresh = (at: string) => now.getTime() - Date.parse(at) <= maxAgeSeconds * 1000;
+  if (fresh(market.updatedAt)) return;
+  const { data: sync } = await serviceFor(ctx.db)
+    .entities.mirrorSync.get({ source: "polymarket" })
+    .go();
+  if (sync && fresh(sync.finishedAt)) return;
+  const oddsAt = sync && sync.finishedAt > market.updatedAt ? sync.finishedAt : market.updatedAt;
+  throw new OddsStale(market.marketId, oddsAt, maxAgeSeconds);
 }
 
 /** A quote of the bet at `odds`, valid for `CASHOUT_QUOTE_SECONDS` from now. */

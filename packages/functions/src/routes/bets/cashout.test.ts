@@ -1,6 +1,7 @@
 import { settleMarketPage } from "@market/core/bets";
 import { reconcile, reconcileAll } from "@market/core/ledger";
 import { resolveMarket, saveMarket } from "@market/core/markets";
+import { syncMarkets } from "@market/core/polymarket";
 import { serviceFor } from "@market/core/service";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, jsonRequest } from "../../test-support/app";
@@ -299,6 +300,32 @@ describe("cash-out", () => {
       expect(await cashed.json()).toMatchObject({ code: "ODDS_STALE" });
       expect((await quote(alice, onAdmin)).status).toBe(200);
       expect(await reconcile(setup.core, alice.user.id)).toMatchObject({ balance: 800 });
+    });
+
+    it("takes a quiet mirrored market's odds as confirmed by the sync's last finished run", async () => {
+      const synced = await createTestApp({ clock: () => new Date(now) });
+      const gamma = synced.deps.services.gamma;
+      await syncMarkets(synced.core, gamma);
+      const alice = await registerUser(synced.app);
+      const listed = (await (await synced.app.request("/api/v1/markets?limit=1")).json()) as {
+        markets: { id: string }[];
+      };
+      const marketId = listed.markets[0]?.id as string;
+      expect(marketId).toMatch(/^pm_/);
+      const placed = await synced.app.request(
+        "/api/v1/bets",
+        jsonRequest("POST", { marketId, side: "this", amount: 10 }, bearer(alice.accessToken)),
+      );
+      const betId = ((await placed.json()) as { bet: { id: string } }).bet.id;
+      const quoteOf = () =>
+        synced.app.request(`/api/v1/bets/${betId}/cashout`, { headers: bearer(alice.accessToken) });
+      later(601);
+      expect((await quoteOf()).status).toBe(409);
+
+      // The sync runs again and finds the market unchanged: nothing about it is written.
+      await syncMarkets(synced.core, gamma);
+
+      expect((await quoteOf()).status).toBe(200);
     });
 
     it("credits up to the balance cap and forfeits the rest, as a payout does", async () => {
