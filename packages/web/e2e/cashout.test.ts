@@ -62,7 +62,14 @@ describe.skipIf(!haveChromium)("cash-out in Chromium", () => {
     const quoted = creditsOf((await confirm.innerText()).replace(/^.*for/, ""));
     await confirm.click();
 
-    await expect.poll(() => page.getByText(/Cashed out for/).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        page
+          .getByRole("status")
+          .filter({ hasText: /Cashed out for/ })
+          .count(),
+      )
+      .toBe(1);
     await expect.poll(async () => creditsOf(await balanceText(page))).toBe(900 + quoted);
     await page.getByTestId("balance").click();
     const row = page.getByRole("row").filter({ hasText: "Bet cashed out" });

@@ -89,7 +89,7 @@ function BetDetail({ b }: { b: Bet }) {
           </div>
         </dl>
       </Card>
-      {b.status === "pending" ? <CashoutPanel bet={b} /> : null}
+      {b.status === "pending" || b.status === "cashed_out" ? <CashoutPanel bet={b} /> : null}
     </>
   );
 }

@@ -35,6 +35,8 @@ export function CashoutPanel({ bet }: { bet: Bet }) {
       ? cashOut.error
       : null;
 
+  // Once cashed out the panel stays only to confirm it (the bet page opened later shows none).
+  if (bet.status !== "pending" && !notice) return null;
   return (
     <Card>
       <h2>Cash out</h2>
