@@ -49,7 +49,7 @@ describe.skipIf(!haveChromium)("cash-out in Chromium", () => {
     const table = page.getByRole("table");
     await expect.poll(() => table.innerText()).toMatch(/value/i);
     await page
-      .getByRole("link", { name: /cash out the bet on/ })
+      .getByRole("link", { name: /^Cash out the bet on/ })
       .first()
       .click();
     await expect.poll(() => page.getByText("Worth now").count()).toBe(1);

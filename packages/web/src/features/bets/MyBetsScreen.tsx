@@ -92,17 +92,27 @@ const columns: Column<Bet>[] = [
   {
     header: "Details",
     cell: (bet) => (
-      <Link
-        to="/bets/$betId"
-        params={{ betId: bet.id }}
-        aria-label={
-          bet.status === "pending"
-            ? `Details or cash out the bet on ${bet.market.title}`
-            : `Details of the bet on ${bet.market.title}`
-        }
-      >
-        {bet.status === "pending" ? "Details · Cash out" : "Details"}
-      </Link>
+      <>
+        <Link
+          to="/bets/$betId"
+          params={{ betId: bet.id }}
+          aria-label={`Details of the bet on ${bet.market.title}`}
+        >
+          Details
+        </Link>
+        {bet.status === "pending" ? (
+          <>
+            {" · "}
+            <Link
+              to="/bets/$betId"
+              params={{ betId: bet.id }}
+              aria-label={`Cash out the bet on ${bet.market.title}`}
+            >
+              Cash out
+            </Link>
+          </>
+        ) : null}
+      </>
     ),
   },
 ];
