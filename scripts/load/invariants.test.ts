@@ -1,4 +1,4 @@
-import { placeBet } from "@market/core/bets";
+import { cashOut, placeBet, quoteCashout, settleMarketPage } from "@market/core/bets";
 import { createMarket, resolveMarket } from "@market/core/markets";
 import { serviceFor } from "@market/core/service";
 import { describe, expect, it } from "vitest";
@@ -63,5 +63,30 @@ describe("the load and soak invariants", () => {
     expect(result.ok).toBe(false);
     expect(result.bets).toMatchObject({ onSettledMarkets: 1, badlySettled: 1 });
     expect(result.problems).toContain(`bet ${bet.betId}: pending with 0 payouts, 0 refunds`);
+  });
+
+  it("hold for a bet cashed out before its market settles: one cash-out, no payout", async () => {
+    const ctx = await createTestContext();
+    const alice = await userWithBalance(ctx, 100);
+    const market = await createMarket(ctx, marketInput);
+    const { bet } = await placeBet(ctx, {
+      userId: alice,
+      marketId: market.marketId,
+      amount: 10,
+      side: "this",
+    });
+    const quote = await quoteCashout(ctx, alice, bet.betId);
+    await cashOut(ctx, alice, bet.betId, quote.quoteId);
+    await resolveMarket(ctx, market.marketId, "this");
+    await settleMarketPage(ctx, market.marketId);
+    await serviceFor(ctx.db)
+      .entities.market.patch({ marketId: market.marketId })
+      .set({ settlement: "done" })
+      .go();
+
+    const result = await checkInvariants(ctx);
+
+    expect(result.problems).toEqual([]);
+    expect(result).toMatchObject({ ok: true, bets: { onSettledMarkets: 1, badlySettled: 0 } });
   });
 });

@@ -9,7 +9,8 @@ import { pool } from "./driver";
  * the table itself: every balance equals the sum of its entries to the cent
  * (core's `reconcile`: sum, balanceAfter chain, no gaps), no balance below
  * zero, every bet of a settled market settled exactly once (one payout for a
- * win, one refund for a cancel, nothing for a loss, none left pending), every
+ * win, one refund for a cancel, nothing for a loss or a cash-out, none left
+ * pending), a cash-out paid once and only for a cashed-out bet, every
  * session finished or refunded, a refund at most once and never for a finished
  * session. And the daily reconcile job's own check (`reconcileAll`: the same
  * ledger rules plus the earned/spent totals and the cap) must find nothing.
@@ -60,6 +61,12 @@ export async function checkInvariants(ctx: CoreContext) {
       betStats.badlySettled += 1;
       problems.push(`bet ${bet.betId}: ${countOf("bet_placed", bet.betId)} bet_placed entries`);
     }
+    // A cash-out is paid once, and only for a cashed-out bet, settled market or not.
+    const cashouts = countOf("bet_cashout", bet.betId);
+    if (cashouts !== (bet.status === "cashed_out" ? 1 : 0)) {
+      betStats.badlySettled += 1;
+      problems.push(`bet ${bet.betId}: ${bet.status} with ${cashouts} cash-outs`);
+    }
     if (!settledMarkets.has(bet.marketId)) continue;
     betStats.onSettledMarkets += 1;
     const payouts = countOf("bet_payout", bet.betId);
@@ -69,7 +76,9 @@ export async function checkInvariants(ctx: CoreContext) {
         ? payouts === 1 && refunds === 0
         : bet.status === "cancelled"
           ? refunds === 1 && payouts === 0
-          : bet.status === "lost" && payouts === 0 && refunds === 0;
+          : (bet.status === "lost" || bet.status === "cashed_out") &&
+            payouts === 0 &&
+            refunds === 0;
     if (!expected) {
       betStats.badlySettled += 1;
       problems.push(`bet ${bet.betId}: ${bet.status} with ${payouts} payouts, ${refunds} refunds`);

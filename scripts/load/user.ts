@@ -5,6 +5,8 @@ export interface Vu {
   userId: string;
   token?: string | undefined;
   sessions: string[];
+  /** Bets it placed and may cash out (one in five of its bet rolls does). */
+  bets?: string[] | undefined;
 }
 
 /** What every simulated user of one run shares. */
@@ -40,6 +42,12 @@ export const mixShares = {
   "daily reward": 0.05,
   leaderboard: 0.05,
 } as const;
+
+/**
+ * Of the bet rolls of a user holding a bet, the share that cash one out instead
+ * (a quote and its acceptance; `npm run capacity` still models them as bets).
+ */
+const cashoutShareOfBets = 0.2;
 
 /** Mean pause between one user's actions, in seconds (0.2–1.2 s, uniform). */
 export const meanThinkSeconds = 0.7;
@@ -108,13 +116,33 @@ export async function actUntilMixEnds(
         method: "GET",
         path: `/api/v1/markets?q=${pick(words)}`,
       });
+    } else if (roll < upTo.bet && vu.bets?.length && Math.random() < cashoutShareOfBets) {
+      // A cash-out: a quote, then its acceptance, so the end-of-run ledger check sees cash-outs.
+      const betId = vu.bets.pop() as string;
+      const quote = await call<{ quoteId?: string }>(stats, origin, "cash-out quote", {
+        method: "GET",
+        path: `/api/v1/bets/${betId}/cashout`,
+        token,
+      });
+      if (quote.body.quoteId) {
+        await call(stats, origin, "cash out", {
+          method: "POST",
+          path: `/api/v1/bets/${betId}/cashout`,
+          token,
+          body: { quoteId: quote.body.quoteId },
+        });
+      }
     } else if (roll < upTo.bet) {
-      await call(stats, origin, "bet", {
+      const placed = await call<{ bet?: { id: string } }>(stats, origin, "bet", {
         method: "POST",
         path: "/api/v1/bets",
         token,
         body: { marketId: pick(marketIds), amount: 10, side: pick(["this", "that"]) },
       });
+      if (placed.body.bet) {
+        vu.bets = vu.bets ?? [];
+        vu.bets.push(placed.body.bet.id);
+      }
     } else if (roll < upTo.transactions) {
       await call(stats, origin, "transactions", {
         method: "GET",

@@ -285,6 +285,12 @@ const settingsSchema = z.object({
   DAILY_REWARD: integer(100),
   MIN_BET: integer(10),
   MAX_BET: integer(10_000),
+  /** Fraction of a position's current value a cash-out keeps (docs/product-rules.md#cash-out). */
+  CASHOUT_FEE: z.coerce.number().min(0).max(1).default(0.05),
+  /** How long a cash-out quote may be accepted. */
+  CASHOUT_QUOTE_SECONDS: positive(15),
+  /** A mirrored market's odds older than this refuse a cash-out (`ODDS_STALE`). */
+  CASHOUT_MAX_ODDS_AGE_SECONDS: positive(600),
   LOW_CREDIT_WARNING: integer(10),
   /**
    * How often the web app re-reads a running prediction session (every 10–15 s

@@ -17,6 +17,7 @@ import { LedgerEntry } from "./entities/ledger-entry";
 import { Market } from "./entities/market";
 import { MarketCount } from "./entities/market-count";
 import { MarketSearchToken } from "./entities/market-search-token";
+import { MirrorSync } from "./entities/mirror-sync";
 import { OddsSnapshot } from "./entities/odds-snapshot";
 import { PasswordResetToken } from "./entities/password-reset-token";
 import { Prediction } from "./entities/prediction";
@@ -58,6 +59,7 @@ const entities = {
   leaderboardPosition: LeaderboardPosition,
   leaderboardHead: LeaderboardHead,
   jobLease: JobLease,
+  mirrorSync: MirrorSync,
   scoreBucket: ScoreBucket,
 };
 

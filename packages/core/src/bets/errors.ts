@@ -12,3 +12,34 @@ export class BetNotFound extends DomainError {
     super("BET_NOT_FOUND", "Bet not found", { betId });
   }
 }
+
+/** A cash-out of a bet that is no longer pending (settled, or cashed out already). */
+export class BetNotPending extends DomainError {
+  constructor(betId: string, status: string) {
+    super("BET_NOT_PENDING", `This bet is ${status}, not pending: it cannot be cashed out`, {
+      betId,
+      status,
+    });
+  }
+}
+
+/**
+ * A cash-out quote past its expiry, moved odds since, or not one of ours:
+ * `details.quote` is a fresh quote to accept instead (absent when none can be given).
+ */
+export class QuoteExpired extends DomainError {
+  constructor(reason: string, quote: unknown) {
+    super("QUOTE_EXPIRED", `The cash-out quote no longer holds: ${reason}`, { reason, quote });
+  }
+}
+
+/** A mirrored market whose odds the sync has not confirmed recently enough to cash out against. */
+export class OddsStale extends DomainError {
+  constructor(marketId: string, oddsAt: string, maxAgeSeconds: number) {
+    super("ODDS_STALE", "This market's odds are too old to cash out against; try again later", {
+      marketId,
+      oddsAt,
+      maxAgeSeconds,
+    });
+  }
+}

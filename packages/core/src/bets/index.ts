@@ -1,6 +1,7 @@
+export { type CashedOut, type CashoutQuote, cashOut, quoteCashout } from "./cashout";
 export * from "./errors";
 export { type PlaceBetInput, type PlacedBet, placeBet } from "./place";
-export { type BetView, getOwnBet, listOwnBets, toBetView } from "./read";
+export { type BetView, getOwnBet, listOwnBets, toBetView, toBetViews } from "./read";
 export {
   finishSettlement,
   type SettleOutcome,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { payoutFor, profitIfWon, settledPnL } from "./payout";
+import {
+  cashoutAmountFor,
+  currentValue,
+  payoutFor,
+  profitIfWon,
+  settledPnL,
+  unrealizedPnL,
+} from "./payout";
 
 describe("profitIfWon", () => {
   it.each([
@@ -25,5 +32,25 @@ describe("profitIfWon", () => {
       // The same rule the settled side of the story uses: no drift between the two.
       expect(profit).toBe(settledPnL(amount, payoutFor(amount, odds)));
     }
+  });
+});
+
+describe("position value", () => {
+  it.each([
+    { payout: 500, odds: 0.6, value: 300, pnl: 200, stake: 100 },
+    { payout: 125, odds: 0.6, value: 75, pnl: -25, stake: 100 },
+    { payout: 15.38, odds: 0.33, value: 5.08, pnl: -4.92, stake: 10 },
+  ])("a bet paying $payout is worth $value at $odds", ({ payout, odds, value, pnl, stake }) => {
+    expect(currentValue(payout, odds)).toBe(value);
+    expect(unrealizedPnL(stake, value)).toBe(pnl);
+  });
+
+  it.each([
+    { value: 75, fee: 0.05, amount: 71.25 },
+    { value: 0.01, fee: 0.05, amount: 0 },
+    { value: 5.08, fee: 0.05, amount: 4.82 },
+    { value: 100, fee: 0, amount: 100 },
+  ])("cashes $value out for $amount at a fee of $fee, rounding down", ({ value, fee, amount }) => {
+    expect(cashoutAmountFor(value, fee)).toBe(amount);
   });
 });

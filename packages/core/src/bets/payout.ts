@@ -25,3 +25,27 @@ export function profitIfWon(amount: number, odds: number): number {
 export function settledPnL(stake: number, credited: number): number {
   return fromCents(toCents(credited) - toCents(stake));
 }
+
+/**
+ * What a pending bet is worth at today's odds: its potential payout times the
+ * current probability of its side, rounded to the cent
+ * (docs/product-rules.md#bets). A bet on a side now at 0.6 that pays 500 if it
+ * wins is worth 300 now.
+ */
+export function currentValue(potentialPayout: number, currentOdds: number): number {
+  return fromCents(Math.round(toCents(potentialPayout) * currentOdds));
+}
+
+/** A pending bet's profit or loss if it were valued now: its current value minus its stake. */
+export function unrealizedPnL(stake: number, value: number): number {
+  return fromCents(toCents(value) - toCents(stake));
+}
+
+/**
+ * What cashing a pending bet out pays: its current value less the cash-out fee
+ * (`CASHOUT_FEE`, a fraction), rounded down to the cent so the fee is never
+ * less than asked. Never negative.
+ */
+export function cashoutAmountFor(value: number, fee: number): number {
+  return fromCents(Math.max(0, Math.floor(toCents(value) * (1 - fee) + 1e-9)));
+}

@@ -5,9 +5,18 @@ import { pageSizes } from "../limits";
 import { listPage, type Page, type PageRequest, scopeOf, sourceOf } from "../paging";
 import { serviceFor } from "../service";
 import { BetNotFound } from "./errors";
+import { currentValue, unrealizedPnL } from "./payout";
 
-/** A bet as the API shows it (`POST /bets`, `GET /bets/me`, `GET /bets/:id`). */
-export function toBetView(bet: BetItem) {
+/**
+ * A bet as the API shows it (`POST /bets`, `GET /bets/me`, `GET /bets/:id`).
+ * `currentOdds` (today's odds of the bet's side) values a pending bet
+ * (docs/product-rules.md#payout); a settled one shows what it paid instead.
+ */
+export function toBetView(bet: BetItem, currentOdds?: number | undefined) {
+  const value =
+    bet.status === "pending" && currentOdds !== undefined
+      ? currentValue(bet.potentialPayout, currentOdds)
+      : null;
   return {
     id: bet.betId,
     userId: bet.userId,
@@ -26,7 +35,32 @@ export function toBetView(bet: BetItem) {
     status: bet.status,
     placedAt: bet.placedAt,
     resolvedAt: bet.resolvedAt ?? null,
+    /** What a pending bet is worth at today's odds; null once settled or without odds. */
+    currentValue: value,
+    unrealizedPnL: value === null ? null : unrealizedPnL(bet.amount, value),
+    /** What a cash-out credited; null unless `cashed_out`. */
+    cashoutAmount: bet.cashoutAmount ?? null,
   };
+}
+
+/**
+ * Views of bets with their pending positions valued: today's odds of their
+ * markets in one BatchGetItem (only the markets of pending bets are read).
+ */
+export async function toBetViews(ctx: CoreContext, bets: BetItem[]): Promise<BetView[]> {
+  const marketIds = [
+    ...new Set(bets.filter((bet) => bet.status === "pending").map((bet) => bet.marketId)),
+  ];
+  const odds = new Map<string, { this?: number | undefined; that?: number | undefined }>();
+  if (marketIds.length > 0) {
+    const { data } = await serviceFor(ctx.db)
+      .entities.market.get(marketIds.map((marketId) => ({ marketId })))
+      .go({ attributes: ["marketId", "thisOdds", "thatOdds"] });
+    for (const market of data) {
+      odds.set(market.marketId, { this: market.thisOdds, that: market.thatOdds });
+    }
+  }
+  return bets.map((bet) => toBetView(bet, odds.get(bet.marketId)?.[bet.side]));
 }
 
 export type BetView = ReturnType<typeof toBetView>;

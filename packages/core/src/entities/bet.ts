@@ -1,7 +1,7 @@
 import { Entity, type EntityItem } from "electrodb";
 import { sides } from "../sides";
 
-export const betStatuses = ["pending", "won", "lost", "cancelled"] as const;
+export const betStatuses = ["pending", "won", "lost", "cancelled", "cashed_out"] as const;
 export type BetStatus = (typeof betStatuses)[number];
 export { type Side, sides } from "../sides";
 
@@ -29,6 +29,10 @@ export const Bet = new Entity({
     /** The `bet_placed` ledger entry that paid for it (the user's sequence number); absent on older bets. */
     ledgerSeq: { type: "number", readOnly: true },
     resolvedAt: { type: "string" },
+    /** What a cash-out credited (before the balance cap); set with status `cashed_out`. */
+    cashoutAmount: { type: "number" },
+    /** The quote a cash-out accepted, so a retry of the same request answers with its result. */
+    cashoutQuoteId: { type: "string" },
   },
   indexes: {
     byId: {

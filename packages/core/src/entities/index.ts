@@ -10,6 +10,7 @@ export * from "./ledger-entry";
 export * from "./market";
 export * from "./market-count";
 export * from "./market-search-token";
+export * from "./mirror-sync";
 export * from "./odds-snapshot";
 export * from "./password-reset-token";
 export * from "./prediction";

@@ -6,6 +6,7 @@ export const ledgerEntryTypes = [
   "bet_placed",
   "bet_payout",
   "bet_refund",
+  "bet_cashout",
   "prediction_charge",
   "prediction_refund",
   "admin_grant",

@@ -50,7 +50,7 @@ interface UserData {
  * Checks every user's ledger: balance = Σ entries, the `balanceAfter` chain
  * unbroken and gap-free, no balance below 0 or above the cap, the earned/spent
  * totals equal to their sums, and every bet carrying exactly its entries
- * (`bet_placed`; `bet_payout` = `actualPayout` when won; `bet_refund` = stake
+ * (`bet_placed`; `bet_payout` = `actualPayout` when won; `bet_cashout` = `actualPayout` when cashed out; `bet_refund` = stake
  * when cancelled; none for lost or pending). One parallel segmented Scan reads
  * the table (this job only; no request path scans), and a user found wrong is
  * checked again from consistent Queries, so a write that raced the scan is not
@@ -181,7 +181,7 @@ export function checkUser(
   return differences;
 }
 
-const betEntryTypes = new Set(["bet_placed", "bet_payout", "bet_refund"]);
+const betEntryTypes = new Set(["bet_placed", "bet_payout", "bet_refund", "bet_cashout"]);
 
 function checkBets(
   userId: string,
@@ -207,6 +207,9 @@ function checkBets(
     }
     if (bet.status === "cancelled")
       expected.push({ type: "bet_refund", cents: toCents(bet.amount) });
+    if (bet.status === "cashed_out") {
+      expected.push({ type: "bet_cashout", cents: toCents(bet.actualPayout ?? Number.NaN) });
+    }
     const describe = (list: { type: string; cents: number }[]) =>
       list
         .map((item) => `${item.type} ${item.cents / 100}`)

@@ -15,6 +15,7 @@ const referenceTypeOf: Partial<Record<LedgerEntryType, ReferenceType>> = {
   bet_placed: "bet",
   bet_payout: "bet",
   bet_refund: "bet",
+  bet_cashout: "bet",
   prediction_charge: "prediction_session",
   prediction_refund: "prediction_session",
   daily_reward: "daily_reward",

@@ -51,6 +51,10 @@ export async function syncMarkets(
   })) {
     await importPage(ctx, page, report, options, newest);
   }
+  // Every market this run saw is confirmed as of now, changed or not (cash-out's odds age).
+  await serviceFor(ctx.db)
+    .entities.mirrorSync.upsert({ source: "polymarket", finishedAt: ctx.clock().toISOString() })
+    .go();
   return report;
 }
 

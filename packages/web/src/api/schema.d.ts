@@ -499,6 +499,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bets/{betId}/cashout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A quote to cash a pending bet out at today's odds
+         * @description The position's value less the cash-out fee, valid for a few seconds (`expiresAt`). Refused while the bet rate limit's window is full.
+         */
+        get: operations["quoteCashout"];
+        put?: never;
+        /**
+         * Cash a pending bet out for a quote's amount
+         * @description Credits exactly the quoted amount (up to the balance cap) and closes the bet as `cashed_out`. A retry with the same `quoteId` answers with the first result.
+         */
+        post: operations["cashOutBet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bets/me": {
         parameters: {
             query?: never;
@@ -898,6 +922,10 @@ export interface components {
         Bet: {
             actualPayout: number | null;
             amount: number;
+            /** @description What a cash-out credited; null unless cashed_out */
+            cashoutAmount: number | null;
+            /** @description A pending bet's worth at today's odds: potentialPayout × today's odds of its side (null once settled, or without odds) */
+            currentValue: number | null;
             id: string;
             market: {
                 id: string;
@@ -913,7 +941,9 @@ export interface components {
             /** @enum {string} */
             side: "this" | "that";
             /** @enum {string} */
-            status: "pending" | "won" | "lost" | "cancelled";
+            status: "pending" | "won" | "lost" | "cancelled" | "cashed_out";
+            /** @description currentValue − amount, for a pending bet; null otherwise */
+            unrealizedPnL: number | null;
             userId: string;
         };
         BoardStanding: {
@@ -933,6 +963,21 @@ export interface components {
                 rank: number;
                 totalVolume: number;
             } | null;
+        };
+        CashoutQuote: {
+            /** @description Credits the cash-out pays: value less the fee */
+            amount: number;
+            expiresAt: string;
+            /** @description The fee as a fraction of the value (CASHOUT_FEE) */
+            fee: number;
+            /** @description Today's odds of the bet's side */
+            odds: number;
+            /** @description The realized profit or loss it locks in: amount − stake */
+            pnl: number;
+            /** @description Send back to cash out; a signed token */
+            quoteId: string;
+            /** @description The position's value before the fee */
+            value: number;
         };
         DailyReward: {
             /** Format: date-time */
@@ -1265,7 +1310,7 @@ export interface components {
              */
             referenceType: "bet" | "prediction_session" | "daily_reward" | "account" | "admin" | null;
             /** @enum {string} */
-            transactionType: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant";
+            transactionType: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "bet_cashout" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant";
         };
     };
     responses: never;
@@ -2411,7 +2456,7 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip, at most 10000 */
                 offset?: number | null;
-                type?: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant" | "purchase";
+                type?: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "bet_cashout" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant" | "purchase";
             };
             header?: never;
             path: {
@@ -3211,6 +3256,150 @@ export interface operations {
             };
         };
     };
+    quoteCashout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                betId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quote */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CashoutQuote"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description BET_NOT_FOUND (also for someone else's bet) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description MARKET_CLOSED, BET_NOT_PENDING, or ODDS_STALE (a mirrored market's odds not confirmed recently) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED: too many requests in the window; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cashOutBet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                betId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    quoteId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cashed-out bet, what was credited and the balance after it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bet: components["schemas"]["Bet"];
+                        credited: number;
+                        newBalance: number;
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR: the quoteId is not a quote for this bet */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description BET_NOT_FOUND (also for someone else's bet) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description MARKET_CLOSED, BET_NOT_PENDING, ODDS_STALE, or QUOTE_EXPIRED (expired or odds moved; `details.quote` is a fresh quote) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listMyBets: {
         parameters: {
             query?: {
@@ -3219,7 +3408,7 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip, at most 10000 */
                 offset?: number | null;
-                status?: "pending" | "won" | "lost" | "cancelled";
+                status?: "pending" | "won" | "lost" | "cancelled" | "cashed_out";
             };
             header?: never;
             path?: never;
@@ -4199,7 +4388,7 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip, at most 10000 */
                 offset?: number | null;
-                type?: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant" | "purchase";
+                type?: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "bet_cashout" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant" | "purchase";
             };
             header?: never;
             path?: never;

@@ -1,4 +1,12 @@
-import { getOwnBet, listOwnBets, placeBet, toBetView } from "@market/core/bets";
+import {
+  cashOut as cashOutBet,
+  getOwnBet,
+  listOwnBets,
+  placeBet,
+  quoteCashout as quoteBetCashout,
+  toBetView,
+  toBetViews,
+} from "@market/core/bets";
 import { pageBody } from "../../http/pages";
 import type { AppRouteHandler } from "../../http/route-kinds";
 import type * as routes from "./bets.routes";
@@ -12,18 +20,42 @@ export const place: AppRouteHandler<typeof routes.place> = async (c) => {
     side: body.side,
     idempotencyKey: c.req.valid("header")["idempotency-key"],
   });
+  // Placed at this moment's odds, which value the new position.
   return c.json(
-    { bet: toBetView(placed.bet), newBalance: placed.newBalance },
+    { bet: toBetView(placed.bet, placed.bet.oddsAtBet), newBalance: placed.newBalance },
     placed.replayed ? 200 : 201,
   );
 };
 
 export const listMine: AppRouteHandler<typeof routes.listMine> = async (c) => {
   const page = await listOwnBets(c.var.core, c.var.caller.userId, c.req.valid("query"));
-  return c.json(pageBody("bets", page, toBetView), 200);
+  const views = await toBetViews(c.var.core, page.items);
+  return c.json(
+    pageBody("bets", { ...page, items: views }, (view) => view),
+    200,
+  );
 };
 
 export const getOne: AppRouteHandler<typeof routes.getOne> = async (c) => {
   const bet = await getOwnBet(c.var.core, c.var.caller.userId, c.req.valid("param").betId);
-  return c.json(toBetView(bet), 200);
+  const [view] = await toBetViews(c.var.core, [bet]);
+  return c.json(view ?? toBetView(bet), 200);
+};
+
+export const quoteCashout: AppRouteHandler<typeof routes.quoteCashout> = async (c) => {
+  const quote = await quoteBetCashout(c.var.core, c.var.caller.userId, c.req.valid("param").betId);
+  return c.json(quote, 200);
+};
+
+export const cashOut: AppRouteHandler<typeof routes.cashOut> = async (c) => {
+  const done = await cashOutBet(
+    c.var.core,
+    c.var.caller.userId,
+    c.req.valid("param").betId,
+    c.req.valid("json").quoteId,
+  );
+  return c.json(
+    { bet: toBetView(done.bet), credited: done.credited, newBalance: done.newBalance },
+    200,
+  );
 };

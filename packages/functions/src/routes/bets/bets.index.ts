@@ -6,4 +6,6 @@ import * as routes from "./bets.routes";
 export const betsRouter = createRouter()
   .openapi(routes.place, handlers.place)
   .openapi(routes.listMine, handlers.listMine)
-  .openapi(routes.getOne, handlers.getOne);
+  .openapi(routes.getOne, handlers.getOne)
+  .openapi(routes.quoteCashout, handlers.quoteCashout)
+  .openapi(routes.cashOut, handlers.cashOut);

@@ -24,8 +24,36 @@ export const BetSchema = z
     status: z.enum(betStatuses),
     placedAt: z.string(),
     resolvedAt: z.string().nullable(),
+    currentValue: z.number().nullable().openapi({
+      description:
+        "A pending bet's worth at today's odds: potentialPayout × today's odds of its side (null once settled, or without odds)",
+    }),
+    unrealizedPnL: z
+      .number()
+      .nullable()
+      .openapi({ description: "currentValue − amount, for a pending bet; null otherwise" }),
+    cashoutAmount: z
+      .number()
+      .nullable()
+      .openapi({ description: "What a cash-out credited; null unless cashed_out" }),
   })
   .openapi("Bet");
+
+export const CashoutQuoteSchema = z
+  .object({
+    quoteId: z.string().openapi({ description: "Send back to cash out; a signed token" }),
+    amount: z.number().openapi({ description: "Credits the cash-out pays: value less the fee" }),
+    odds: z.number().openapi({ description: "Today's odds of the bet's side" }),
+    value: z.number().openapi({ description: "The position's value before the fee" }),
+    fee: z.number().openapi({ description: "The fee as a fraction of the value (CASHOUT_FEE)" }),
+    pnl: z
+      .number()
+      .openapi({ description: "The realized profit or loss it locks in: amount − stake" }),
+    expiresAt: z.string(),
+  })
+  .openapi("CashoutQuote");
+
+const betParams = z.object({ betId: z.string().min(1).max(100) });
 
 export const place = authedRouteOwnLimit({
   method: "post",
@@ -94,9 +122,56 @@ export const getOne = authedRoute({
   operationId: "getBet",
   tags: ["Bets"],
   summary: "One of my bets",
-  request: { params: z.object({ betId: z.string().min(1).max(100) }) },
+  request: { params: betParams },
   responses: {
     200: { description: "The bet", content: { "application/json": { schema: BetSchema } } },
     404: errorContent("BET_NOT_FOUND (also for someone else's bet)"),
+  },
+});
+
+export const quoteCashout = authedRoute({
+  method: "get",
+  path: "/bets/{betId}/cashout",
+  operationId: "quoteCashout",
+  tags: ["Bets"],
+  summary: "A quote to cash a pending bet out at today's odds",
+  description:
+    "The position's value less the cash-out fee, valid for a few seconds (`expiresAt`). " +
+    "Refused while the bet rate limit's window is full.",
+  request: { params: betParams },
+  responses: {
+    200: jsonResponse("The quote", CashoutQuoteSchema),
+    404: errorContent("BET_NOT_FOUND (also for someone else's bet)"),
+    409: errorContent(
+      "MARKET_CLOSED, BET_NOT_PENDING, or ODDS_STALE (a mirrored market's odds not confirmed recently)",
+    ),
+  },
+});
+
+export const cashOut = authedRouteOwnLimit({
+  method: "post",
+  path: "/bets/{betId}/cashout",
+  operationId: "cashOutBet",
+  tags: ["Bets"],
+  summary: "Cash a pending bet out for a quote's amount",
+  description:
+    "Credits exactly the quoted amount (up to the balance cap) and closes the bet as " +
+    "`cashed_out`. A retry with the same `quoteId` answers with the first result.",
+  request: {
+    params: betParams,
+    body: jsonBody(z.object({ quoteId: z.string().min(1).max(1000) }).strict()),
+  },
+  responses: {
+    200: jsonResponse(
+      "The cashed-out bet, what was credited and the balance after it",
+      z.object({ bet: BetSchema, credited: z.number(), newBalance: z.number() }),
+    ),
+    400: errorContent("VALIDATION_ERROR: the quoteId is not a quote for this bet"),
+    404: errorContent("BET_NOT_FOUND (also for someone else's bet)"),
+    409: errorContent(
+      "MARKET_CLOSED, BET_NOT_PENDING, ODDS_STALE, or QUOTE_EXPIRED (expired or odds moved; " +
+        "`details.quote` is a fresh quote)",
+    ),
+    429: errorContent("RATE_LIMIT_EXCEEDED"),
   },
 });

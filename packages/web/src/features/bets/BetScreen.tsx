@@ -6,7 +6,8 @@ import { Badge, Card, EmptyState, PageHeader } from "../../components/ui";
 import { formatCredits, formatDateTime, formatPercent, formatSigned } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import styles from "../markets/market.module.css";
-import { betPayout, betStatusLabels, sideName } from "./bets";
+import { betPayout, betStatusLabels, betValue, sideName } from "./bets";
+import { CashoutPanel } from "./CashoutPanel";
 import { type Bet, betQueries } from "./queries";
 
 const route = getRouteApi("/bets/$betId");
@@ -31,7 +32,8 @@ export function BetScreen() {
 }
 
 function BetDetail({ b }: { b: Bet }) {
-  const { payout, profit } = betPayout(b);
+  const { payout } = betPayout(b);
+  const { value, pnl, realized } = betValue(b);
   return (
     <>
       <nav className={styles.crumbs} aria-label="Breadcrumb">
@@ -61,9 +63,21 @@ function BetDetail({ b }: { b: Bet }) {
             <dt>{b.status === "pending" ? "Pays if it wins" : "Paid"}</dt>
             <dd>{formatCredits(payout)}</dd>
           </div>
+          {realized ? null : (
+            <div>
+              <dt>Worth now</dt>
+              <dd>{value === null ? "–" : formatCredits(value)}</dd>
+            </div>
+          )}
+          {b.cashoutAmount === null ? null : (
+            <div>
+              <dt>Cashed out for</dt>
+              <dd>{formatCredits(b.cashoutAmount)}</dd>
+            </div>
+          )}
           <div>
-            <dt>Profit</dt>
-            <dd>{profit === null ? "–" : formatSigned(profit)}</dd>
+            <dt>{realized ? "Profit" : "Profit if sold now"}</dt>
+            <dd>{pnl === null ? "–" : formatSigned(pnl)}</dd>
           </div>
           <div>
             <dt>Placed</dt>
@@ -75,6 +89,7 @@ function BetDetail({ b }: { b: Bet }) {
           </div>
         </dl>
       </Card>
+      {b.status === "pending" || b.status === "cashed_out" ? <CashoutPanel bet={b} /> : null}
     </>
   );
 }

@@ -9,7 +9,7 @@ import { Badge, Card, EmptyState, PageHeader, Pager } from "../../components/ui"
 import { formatDateTime, formatNumber, formatPercent, formatSigned } from "../../lib/format";
 import { useCursorPages } from "../../lib/useCursorPages";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
-import { betPayout, betStatusLabels, sideName } from "./bets";
+import { betPayout, betStatusLabels, betValue, sideName } from "./bets";
 import { type Bet, betQueries } from "./queries";
 import type { BetsSearch } from "./routes";
 
@@ -21,6 +21,7 @@ const tabs: { status: BetsSearch["status"]; label: string }[] = [
   { status: "won", label: "Won" },
   { status: "lost", label: "Lost" },
   { status: "cancelled", label: "Cancelled" },
+  { status: "cashed_out", label: "Cashed out" },
 ];
 
 const columns: Column<Bet>[] = [
@@ -60,26 +61,58 @@ const columns: Column<Bet>[] = [
     },
   },
   {
-    header: "Profit",
+    header: "Value",
     numeric: true,
     cell: (bet) => {
-      const { profit } = betPayout(bet);
-      if (profit === null) return <span className={styles.muted}>–</span>;
+      const { value, realized } = betValue(bet);
+      if (value === null) return <span className={styles.muted}>–</span>;
+      return realized ? (
+        formatNumber(value)
+      ) : (
+        <span title="At today's odds">{formatNumber(value)}</span>
+      );
+    },
+  },
+  {
+    header: "P&L",
+    numeric: true,
+    cell: (bet) => {
+      const { pnl, realized } = betValue(bet);
+      if (pnl === null) return <span className={styles.muted}>–</span>;
       return (
-        <span className={profit >= 0 ? styles.plus : styles.minus}>{formatSigned(profit)}</span>
+        <span
+          className={pnl >= 0 ? styles.plus : styles.minus}
+          title={realized ? "Realized" : "If sold at today's odds"}
+        >
+          {formatSigned(pnl)}
+        </span>
       );
     },
   },
   {
     header: "Details",
     cell: (bet) => (
-      <Link
-        to="/bets/$betId"
-        params={{ betId: bet.id }}
-        aria-label={`Details of the bet on ${bet.market.title}`}
-      >
-        Details
-      </Link>
+      <>
+        <Link
+          to="/bets/$betId"
+          params={{ betId: bet.id }}
+          aria-label={`Details of the bet on ${bet.market.title}`}
+        >
+          Details
+        </Link>
+        {bet.status === "pending" ? (
+          <>
+            {" · "}
+            <Link
+              to="/bets/$betId"
+              params={{ betId: bet.id }}
+              aria-label={`Cash out the bet on ${bet.market.title}`}
+            >
+              Cash out
+            </Link>
+          </>
+        ) : null}
+      </>
     ),
   },
 ];
@@ -98,7 +131,10 @@ export function MyBetsScreen() {
 
   return (
     <>
-      <PageHeader title="My bets" description="* Pending bets show what they pay if they win." />
+      <PageHeader
+        title="My bets"
+        description="* Pending bets show what they pay if they win; their value and P&L are at today's odds."
+      />
       <nav className={styles.tabs} aria-label="Filter bets by status">
         {tabs.map((tab) => (
           <Link

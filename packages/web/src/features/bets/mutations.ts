@@ -42,3 +42,50 @@ export function usePlaceBet(marketId: string, handlers?: MutationHandlers<BetPla
     },
   });
 }
+
+export type CashoutQuote =
+  paths["/api/v1/bets/{betId}/cashout"]["get"]["responses"][200]["content"]["application/json"];
+type CashedOut =
+  paths["/api/v1/bets/{betId}/cashout"]["post"]["responses"][200]["content"]["application/json"];
+
+/** Asks for a quote to cash `betId` out at today's odds (valid for a few seconds). */
+export function useCashoutQuote(betId: string) {
+  return useMutation({
+    mutationFn: async (): Promise<CashoutQuote> =>
+      unwrap(await api.GET("/api/v1/bets/{betId}/cashout", { params: { path: { betId } } })),
+  });
+}
+
+/**
+ * Accepts a quote: the balance in the header shows the credit at once, the bet
+ * and the ledger are read again. An expired quote's error carries a fresh one
+ * (`details.quote`), which `onError` may offer instead.
+ */
+export function useCashOut(betId: string, handlers?: MutationHandlers<CashedOut, string>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    ...handlers,
+    mutationFn: async (quoteId: string) =>
+      unwrap(
+        await api.POST("/api/v1/bets/{betId}/cashout", {
+          params: { path: { betId } },
+          body: { quoteId },
+        }),
+      ),
+    onSuccess: (...args) => {
+      creditsMoved(queryClient, args[0].newBalance);
+      return handlers?.onSuccess?.(...args);
+    },
+    onSettled: (...args) => {
+      void queryClient.invalidateQueries({ queryKey: ["bets"] });
+      return handlers?.onSettled?.(...args);
+    },
+  });
+}
+
+/** The fresh quote a `QUOTE_EXPIRED` refusal carries, if it is one. */
+export function freshQuoteOf(error: unknown): CashoutQuote | null {
+  if (!(error instanceof ApiError) || error.code !== "QUOTE_EXPIRED") return null;
+  const quote = error.details.quote as CashoutQuote | undefined;
+  return quote?.quoteId ? quote : null;
+}

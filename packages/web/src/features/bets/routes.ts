@@ -5,7 +5,7 @@ import { BetScreen } from "./BetScreen";
 import { MyBetsScreen } from "./MyBetsScreen";
 import type { BetQuery } from "./queries";
 
-const betStatuses = ["pending", "won", "lost", "cancelled"] as const;
+const betStatuses = ["pending", "won", "lost", "cancelled", "cashed_out"] as const;
 export interface BetsSearch {
   status?: NonNullable<BetQuery["status"]> | undefined;
 }

@@ -5,6 +5,7 @@ export const transactionLabels: Record<TransactionType, string> = {
   bet_placed: "Bet placed",
   bet_payout: "Bet won",
   bet_refund: "Bet refunded",
+  bet_cashout: "Bet cashed out",
   prediction_charge: "AI prediction",
   prediction_refund: "AI prediction refunded",
   admin_grant: "Credit grant",
@@ -17,7 +18,14 @@ export const transactionTypes = Object.keys(transactionLabels) as TransactionTyp
 
 /** What a ledger entry's `referenceId` points at. */
 export function referenceKind(type: TransactionType): "bet" | "session" | null {
-  if (type === "bet_placed" || type === "bet_payout" || type === "bet_refund") return "bet";
+  if (
+    type === "bet_placed" ||
+    type === "bet_payout" ||
+    type === "bet_refund" ||
+    type === "bet_cashout"
+  ) {
+    return "bet";
+  }
   if (type === "prediction_charge" || type === "prediction_refund") return "session";
   return null;
 }

@@ -1,0 +1,304 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import type { CoreContext } from "../context";
+import type { BetItem } from "../entities/bet";
+import type { MarketItem } from "../entities/market";
+import type { UserItem } from "../entities/user";
+import { ValidationFailed } from "../errors";
+import { statWrites } from "../leaderboard/stats";
+import { ExtraWriteRejected } from "../ledger/errors";
+import { postLedgerEntry } from "../ledger/post";
+import { limitsOf } from "../limits";
+import { MarketClosed, MarketNotFound } from "../markets/errors";
+import { assertOpen } from "../markets/market";
+import { readPurchase } from "../markets/purchase-read";
+import { fromCents, toCents } from "../money";
+import { heldWindowHit } from "../rate-limit";
+import { serviceFor } from "../service";
+import { BetNotFound, BetNotPending, OddsStale, QuoteExpired } from "./errors";
+import { cashoutAmountFor, currentValue, settledPnL } from "./payout";
+
+/** What a cash-out would pay now (docs/product-rules.md#cash-out). */
+export interface CashoutQuote {
+  /** A signed token naming the bet, the caller, the amount, the odds and the expiry. */
+  quoteId: string;
+  amount: number;
+  /** Today's odds of the bet's side, the quote's price. */
+  odds: number;
+  /** The position's value before the fee. */
+  value: number;
+  fee: number;
+  /** The realized profit or loss the cash-out locks in: amount − stake. */
+  pnl: number;
+  expiresAt: string;
+}
+
+export interface CashedOut {
+  bet: BetItem;
+  /** Credited to the balance (the quoted amount, less what the balance cap forfeits). */
+  credited: number;
+  newBalance: number;
+  replayed: boolean;
+}
+
+/**
+ * A quote to cash a pending bet out at today's odds, less `CASHOUT_FEE`. The
+ * quote is a signed token rather than a stored item: accepting it needs no
+ * read of quote state, and a quote no one accepts leaves nothing behind.
+ */
+export async function quoteCashout(
+  ctx: CoreContext,
+  userId: string,
+  betId: string,
+): Promise<CashoutQuote> {
+  const bet = await pendingBet(ctx, userId, betId);
+  const { user, market } = await readPurchase(ctx, {
+    userId,
+    marketId: bet.marketId,
+    ledgerKey: undefined,
+  });
+  const checked = await checkCashable(ctx, bet, market);
+  // Quotes count against the bet window without taking a hit: a full window refuses them.
+  heldWindowHit(ctx, limitsOf(ctx.config).rateLimits.bets, user?.rateWindows?.bets);
+  return quoteAt(ctx, bet, userId, checked.odds);
+}
+
+/**
+ * Cashes a pending bet out for exactly the quoted amount, in one ledger
+ * transaction: the `bet_cashout` credit, the bet `cashed_out` (condition
+ * `status = pending`, so a racing settlement or second cash-out finds it gone),
+ * a check that the market is still open at the quoted odds, the realized PnL on
+ * the user and the boards, and a hit in the bet rate window.
+ */
+export async function cashOut(
+  ctx: CoreContext,
+  userId: string,
+  betId: string,
+  quoteId: string,
+): Promise<CashedOut> {
+  // Someone else's bet is "not found" before its quote is looked at: ids reveal nothing.
+  const bet = await ownBet(ctx, userId, betId);
+  const quote = openQuote(ctx, userId, betId, quoteId);
+  if (bet.status !== "pending") return earlierCashout(ctx, bet, quoteId);
+  const { user, market } = await readPurchase(ctx, {
+    userId,
+    marketId: bet.marketId,
+    ledgerKey: undefined,
+  });
+  const { odds, market: open } = await checkCashable(ctx, bet, market);
+  const now = ctx.clock();
+  if (now.getTime() > quote.expiresAt) {
+    throw new QuoteExpired("it expired", quoteAt(ctx, bet, userId, odds));
+  }
+  if (odds !== quote.odds) {
+    throw new QuoteExpired("the odds moved", quoteAt(ctx, bet, userId, odds));
+  }
+  const betLimit = limitsOf(ctx.config).rateLimits.bets;
+  const amount = fromCents(quote.cents);
+  const oddsField = bet.side === "this" ? "thisOdds" : "thatOdds";
+  try {
+    const posting = await postLedgerEntry(ctx, {
+      userId,
+      amount,
+      type: "bet_cashout",
+      reason: `Cashed out: "${bet.marketTitle}"`,
+      referenceId: bet.betId,
+      marketId: bet.marketId,
+      idempotencyKey: `bet_cashout#${bet.betId}`,
+      // At the balance cap a cash-out is paid like a payout: up to the cap, the rest forfeited.
+      upToCap: true,
+      knownUser: user ?? undefined,
+      userTotals: (credited) => ({
+        pnl: settledPnL(bet.amount, credited),
+        bets: { pending: -1, cashed_out: 1 },
+      }),
+      userFields: (current: UserItem) => ({
+        rateWindows: {
+          ...current.rateWindows,
+          bets: heldWindowHit(ctx, betLimit, current.rateWindows?.bets),
+        },
+      }),
+      alsoWrite: (entities, entry) => ({
+        bet: entities.bet
+          .patch({ betId: bet.betId })
+          .set({
+            status: "cashed_out",
+            actualPayout: entry.amount,
+            cashoutAmount: amount,
+            cashoutQuoteId: quoteId,
+            resolvedAt: now.toISOString(),
+            userId: bet.userId,
+            marketId: bet.marketId,
+          })
+          .where((item, { eq }) => eq(item.status, "pending"))
+          .commit(),
+        // Still open, tradable and at the quoted odds when the cash-out lands.
+        marketOpen: entities.market
+          .check({ marketId: open.marketId })
+          .where(
+            (item, { eq, gt }) =>
+              `${eq(item.status, "open")} AND ${eq(item.bettable, true)} AND ${gt(item.expiresAt, now.toISOString())} AND ${eq(item[oddsField], odds)}`,
+          )
+          .commit(),
+        stats: statWrites(entities, ctx, {
+          userId,
+          at: now,
+          pnl: settledPnL(bet.amount, entry.amount),
+        }),
+      }),
+    });
+    if (posting.replayed) return earlierCashout(ctx, await ownBet(ctx, userId, betId), quoteId);
+    return {
+      bet: {
+        ...bet,
+        status: "cashed_out",
+        actualPayout: posting.amount,
+        cashoutAmount: amount,
+        cashoutQuoteId: quoteId,
+        resolvedAt: now.toISOString(),
+      },
+      credited: posting.amount,
+      newBalance: posting.balanceAfter,
+      replayed: false,
+    };
+  } catch (error) {
+    if (!(error instanceof ExtraWriteRejected)) throw error;
+    if (error.write === "bet") {
+      return earlierCashout(ctx, await ownBet(ctx, userId, betId), quoteId);
+    }
+    if (error.write === "marketOpen") {
+      const { market: fresh } = await readPurchase(ctx, {
+        userId,
+        marketId: bet.marketId,
+        ledgerKey: undefined,
+      });
+      const { odds: moved } = await checkCashable(ctx, bet, fresh);
+      throw new QuoteExpired("the odds moved", quoteAt(ctx, bet, userId, moved));
+    }
+    throw error;
+  }
+}
+
+/**
+ * A bet no longer pending: the result of this same cash-out when it was this
+ * quote that cashed it out (a retried request), otherwise `BET_NOT_PENDING`.
+ */
+async function earlierCashout(ctx: CoreContext, bet: BetItem, quoteId: string): Promise<CashedOut> {
+  if (bet.status !== "cashed_out" || bet.cashoutQuoteId !== quoteId) {
+    throw new BetNotPending(bet.betId, bet.status);
+  }
+  const service = serviceFor(ctx.db);
+  const { data: key } = await service.entities.idempotencyKey
+    .get({ key: `bet_cashout#${bet.betId}` })
+    .go({ consistent: true });
+  const { data: entry } = key
+    ? await service.entities.ledgerEntry
+        .get({ userId: bet.userId, seq: key.seq })
+        .go({ consistent: true })
+    : { data: null };
+  if (!entry) throw new BetNotPending(bet.betId, bet.status);
+  return { bet, credited: entry.amount, newBalance: entry.balanceAfter, replayed: true };
+}
+
+async function ownBet(ctx: CoreContext, userId: string, betId: string): Promise<BetItem> {
+  const { data } = await serviceFor(ctx.db).entities.bet.get({ betId }).go({ consistent: true });
+  if (!data || data.userId !== userId) throw new BetNotFound(betId);
+  return data;
+}
+
+async function pendingBet(ctx: CoreContext, userId: string, betId: string): Promise<BetItem> {
+  const bet = await ownBet(ctx, userId, betId);
+  if (bet.status !== "pending") throw new BetNotPending(betId, bet.status);
+  return bet;
+}
+
+/** The market open, its odds confirmed recently enough, and the bet side's odds. */
+async function checkCashable(
+  ctx: CoreContext,
+  bet: BetItem,
+  market: MarketItem | null,
+): Promise<{ market: MarketItem; odds: number }> {
+  if (!market) throw new MarketNotFound(bet.marketId);
+  const now = ctx.clock();
+  assertOpen(market, now);
+  const odds = bet.side === "this" ? market.thisOdds : market.thatOdds;
+  if (odds === undefined) throw new MarketClosed(market.marketId, "it has no odds");
+  // An admin market's odds are its own; a mirrored one's are only as good as the last sync.
+  if (market.marketType === "polymarket") await assertOddsFresh(ctx, market, now);
+  return { market, odds };
+}
+
+/**
+ * A mirrored market's odds hold as of its last write or, when the sync saw it
+ * unchanged since, the sync's last finished run (read only when the market's
+ * own write is too old).
+ */
+async function assertOddsFresh(ctx: CoreContext, market: MarketItem, now: Date): Promise<void> {
+  const maxAgeSeconds = ctx.config.CASHOUT_MAX_ODDS_AGE_SECONDS;
+  const fresh = (at: string) => now.getTime() - Date.parse(at) <= maxAgeSeconds * 1000;
+  if (fresh(market.updatedAt)) return;
+  const { data: sync } = await serviceFor(ctx.db)
+    .entities.mirrorSync.get({ source: "polymarket" })
+    .go();
+  if (sync && fresh(sync.finishedAt)) return;
+  const oddsAt = sync && sync.finishedAt > market.updatedAt ? sync.finishedAt : market.updatedAt;
+  throw new OddsStale(market.marketId, oddsAt, maxAgeSeconds);
+}
+
+/** A quote of the bet at `odds`, valid for `CASHOUT_QUOTE_SECONDS` from now. */
+function quoteAt(ctx: CoreContext, bet: BetItem, userId: string, odds: number): CashoutQuote {
+  const fee = ctx.config.CASHOUT_FEE;
+  const value = currentValue(bet.potentialPayout, odds);
+  const amount = cashoutAmountFor(value, fee);
+  const expiresAt = ctx.clock().getTime() + ctx.config.CASHOUT_QUOTE_SECONDS * 1000;
+  const body = Buffer.from(JSON.stringify({ a: toCents(amount), o: odds, e: expiresAt })).toString(
+    "base64url",
+  );
+  return {
+    quoteId: `${body}.${quoteMac(ctx.cursorKeys.sign, userId, bet.betId, body).toString("base64url")}`,
+    amount,
+    odds,
+    value,
+    fee,
+    pnl: settledPnL(bet.amount, amount),
+    expiresAt: new Date(expiresAt).toISOString(),
+  };
+}
+
+interface OpenedQuote {
+  cents: number;
+  odds: number;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+}
+
+/** A quote this server signed for this user and bet; anything else is a 400 naming `quoteId`. */
+function openQuote(ctx: CoreContext, userId: string, betId: string, quoteId: string): OpenedQuote {
+  const refuse = () =>
+    new ValidationFailed("Invalid cash-out quote", { quoteId: "is not a quote for this bet" });
+  const [body, signature, ...rest] = quoteId.split(".");
+  if (!body || !signature || rest.length > 0) throw refuse();
+  const given = Buffer.from(signature, "base64url");
+  const valid = ctx.cursorKeys.verify.some((key) => {
+    const expected = quoteMac(key, userId, betId, body);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  });
+  if (!valid) throw refuse();
+  const state = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as Record<
+    string,
+    unknown
+  >;
+  const { a, o, e } = state;
+  if (typeof a !== "number" || typeof o !== "number" || typeof e !== "number" || a <= 0) {
+    throw refuse();
+  }
+  return { cents: a, odds: o, expiresAt: e };
+}
+
+/** Its own purpose string keeps a quote from ever opening as a list cursor, and back. */
+function quoteMac(key: Buffer, userId: string, betId: string, body: string): Buffer {
+  return createHmac("sha256", key)
+    .update("cashout-quote/v1\n")
+    .update(`${userId}\n${betId}\n`)
+    .update(body)
+    .digest();
+}
