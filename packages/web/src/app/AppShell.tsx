@@ -3,6 +3,7 @@ import { Link, Outlet, useRouter } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { buttonClass } from "../components/Button";
 import { useToast } from "../components/Toast";
+import { FirstRunGuide } from "../features/onboarding/FirstRunGuide";
 import { formatCredits } from "../lib/format";
 import styles from "./AppShell.module.css";
 import { useLowCredits, useMe, useSignIn } from "./sign-in-hooks";
@@ -121,6 +122,7 @@ export function AppShell() {
         </div>
       ) : null}
       <main id="main" className={styles.main} tabIndex={-1}>
+        {signedIn ? <FirstRunGuide /> : null}
         <Outlet />
       </main>
       <footer className={styles.footer}>

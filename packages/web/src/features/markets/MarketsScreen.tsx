@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { useSignIn } from "../../app/sign-in-hooks";
 import { Button } from "../../components/Button";
 import { Input, Select } from "../../components/Field";
 import { QueryBoundary } from "../../components/QueryBoundary";
@@ -8,6 +9,7 @@ import { Skeleton } from "../../components/Skeleton";
 import { EmptyState, PageHeader, Pager } from "../../components/ui";
 import { useCursorPages } from "../../lib/useCursorPages";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
+import { Landing } from "./Landing";
 import { MarketCard, marketCardStyles } from "./MarketCard";
 import { MarketStatusSelect, marketStatuses } from "./MarketStatusSelect";
 import styles from "./markets.module.css";
@@ -73,12 +75,22 @@ export function MarketsScreen() {
 
   const markets = list.data?.markets ?? [];
   const page = pages.page;
+  // A signed-out visitor on the plain home page first reads what this is.
+  const signedOut = useSignIn().status !== "signedIn";
+  const landing = signedOut && !search.q && !search.category && !search.status && !cursor;
   return (
     <>
-      <PageHeader
-        title="Markets"
-        description="Pick a side at today's odds. Winning bets pay amount ÷ odds."
-      />
+      {landing ? (
+        <>
+          <Landing />
+          <h2 className={styles.allTitle}>All markets</h2>
+        </>
+      ) : (
+        <PageHeader
+          title="Markets"
+          description="Pick a side at today's odds. Winning bets pay amount ÷ odds."
+        />
+      )}
       <search className={styles.filters} aria-label="Filter markets">
         <Input
           className={styles.search}
