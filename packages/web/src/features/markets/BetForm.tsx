@@ -1,7 +1,7 @@
 import { payoutFor, profitIfWon } from "@market/core/bets/payout";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useLocation } from "@tanstack/react-router";
-import { type FormEvent, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { ApiError } from "../../api/errors";
 import { queries } from "../../api/queries";
 import { useMe, useSignIn } from "../../app/sign-in-hooks";
@@ -44,13 +44,23 @@ function amountProblem(
  * rounding), reasons when it can't be placed, and one Idempotency-Key per
  * submitted bet so a double click or a retry after a network error places it once.
  */
-export function BetForm({ market }: { market: Market }) {
+export function BetForm({
+  market,
+  initialSide,
+}: {
+  market: Market;
+  initialSide?: Side | undefined;
+}) {
   const signIn = useSignIn();
   const me = useMe().data;
   const config = useQuery(queries.config()).data;
   const location = useLocation();
   const reasonId = useId();
-  const [side, setSide] = useState<Side>("this");
+  const [side, setSide] = useState<Side>(initialSide ?? "this");
+  // A link that names a side (a card's chip, a forecast's "Bet …") selects it.
+  useEffect(() => {
+    if (initialSide) setSide(initialSide);
+  }, [initialSide]);
   const [raw, setRaw] = useState("");
   const [helpOpen, setHelpOpen] = useState(false);
   const attempt = useRef<BetAttempt | null>(null);

@@ -28,10 +28,18 @@ const marketsRoute = createRoute({
   component: MarketsScreen,
 });
 
+export interface MarketSearch {
+  /** The side the bet form starts on (a card's option chip, a forecast's "Bet …"). */
+  side?: "this" | "that" | undefined;
+}
+
 /** One market: odds, chart, the bet form. */
 const marketRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/markets/$marketId",
+  validateSearch: (search: Record<string, unknown>): MarketSearch => ({
+    side: pick(search.side, ["this", "that"] as const),
+  }),
   component: MarketScreen,
 });
 
