@@ -72,17 +72,17 @@ export function MarketCard({
               params={{ marketId: market.id }}
               search={{ side }}
               className={`${styles.option} ${styles[side]} ${won ? styles.won : ""}`}
-              aria-label={
-                market.bettable
-                  ? `Bet ${name} at ${formatPercent(odds)}: ${market.title}`
-                  : `${name} ${formatPercent(odds)}${won ? ", the winner" : ""}: ${market.title}`
-              }
             >
               <span>
                 {won ? "✓ " : ""}
                 {name}
               </span>
               <span className={styles.pct}>{formatPercent(odds)}</span>
+              {/* The visible words lead the link's name (what a voice user says), then its purpose. */}
+              <span className="visually-hidden">
+                {won ? " (the winner)" : ""}
+                {market.bettable ? `: bet ${name} on ${market.title}` : `: ${market.title}`}
+              </span>
             </Link>
           );
         })}
