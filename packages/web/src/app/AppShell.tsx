@@ -18,11 +18,21 @@ const navItems = [
 /** Only admins see it; the console's pages refuse anyone else anyway. */
 const adminItem = { to: "/admin", label: "Admin", exact: false } as const;
 
-function Nav({ className, label }: { className: string | undefined; label: string }) {
+function Nav({
+  className,
+  label,
+  compact = false,
+}: {
+  className: string | undefined;
+  label: string;
+  compact?: boolean;
+}) {
   const admin = useMe().data?.role === "admin";
+  // On a phone the header's avatar is the way to the profile, so the rest fit 390 px.
+  const items = compact ? navItems.filter((item) => item.to !== "/profile") : navItems;
   return (
     <nav className={className} aria-label={label}>
-      {(admin ? [...navItems, adminItem] : navItems).map((item) => (
+      {(admin ? [...items, adminItem] : items).map((item) => (
         <Link
           key={item.to}
           to={item.to}
@@ -108,7 +118,7 @@ export function AppShell() {
             </div>
           )}
         </div>
-        {signedIn ? <Nav className={styles.mobileNav} label="Main (compact)" /> : null}
+        {signedIn ? <Nav className={styles.mobileNav} label="Main (compact)" compact /> : null}
       </header>
       {signedIn && lowCredits && me ? (
         <div className={styles.banner} role="status">

@@ -78,6 +78,9 @@ export function MarketsScreen() {
   // A signed-out visitor on the plain home page first reads what this is.
   const signedOut = useSignIn().status !== "signedIn";
   const landing = signedOut && !search.q && !search.category && !search.status && !cursor;
+  // On a phone the three selects fold behind one button that counts the ones in use.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = (search.category ? 1 : 0) + (search.status ? 1 : 0) + (search.sort ? 1 : 0);
   return (
     <>
       {landing ? (
@@ -102,41 +105,55 @@ export function MarketsScreen() {
           onChange={(event) => setText(event.target.value)}
           maxLength={200}
         />
-        <Select
-          label="Category"
-          value={search.category ?? ""}
-          onChange={(event) => setFilter({ category: event.target.value || undefined })}
+        <Button
+          variant="secondary"
+          className={styles.filterToggle}
+          aria-expanded={filtersOpen}
+          aria-controls="market-filters"
+          onClick={() => setFiltersOpen((open) => !open)}
         >
-          <option value="">All categories</option>
-          {categories.map((category) => (
-            <option key={category} value={category}>
-              {category}
-            </option>
-          ))}
-        </Select>
-        <MarketStatusSelect
-          statuses={marketStatuses}
-          value={status}
-          onChange={(status) => setFilter({ status })}
-        />
-        <Select
-          label="Sort by"
-          value={sort}
-          onChange={(event) =>
-            setFilter({
-              sort:
-                event.target.value === "trending"
-                  ? undefined
-                  : (event.target.value as MarketsSearch["sort"]),
-            })
-          }
+          Filters{activeFilters ? ` (${activeFilters})` : ""}
+        </Button>
+        <div
+          id="market-filters"
+          className={`${styles.moreFilters} ${filtersOpen ? styles.open : ""}`}
         >
-          {Object.entries(sortLabels).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </Select>
+          <Select
+            label="Category"
+            value={search.category ?? ""}
+            onChange={(event) => setFilter({ category: event.target.value || undefined })}
+          >
+            <option value="">All categories</option>
+            {categories.map((category) => (
+              <option key={category} value={category}>
+                {category}
+              </option>
+            ))}
+          </Select>
+          <MarketStatusSelect
+            statuses={marketStatuses}
+            value={status}
+            onChange={(status) => setFilter({ status })}
+          />
+          <Select
+            label="Sort by"
+            value={sort}
+            onChange={(event) =>
+              setFilter({
+                sort:
+                  event.target.value === "trending"
+                    ? undefined
+                    : (event.target.value as MarketsSearch["sort"]),
+              })
+            }
+          >
+            {Object.entries(sortLabels).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </Select>
+        </div>
       </search>
 
       <div className={styles.results} aria-live="polite">
