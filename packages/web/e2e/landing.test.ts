@@ -116,5 +116,22 @@ describe.skipIf(!haveChromium)("a stranger's first visit in Chromium", () => {
     await page.reload();
     await expect.poll(() => balanceText(page), { timeout: 10_000 }).toBe("1,000 credits");
     expect(await page.getByTestId("first-run").count()).toBe(0);
+
+    // On a phone the filters fold behind one button with the count in use, the
+    // first market starts on the first screen and the navigation fits.
+    await page.setViewportSize(viewports.mobile);
+    await page.goto("/?sort=liquidity");
+    const toggle = page.getByRole("button", { name: "Filters (1)" });
+    await expect.poll(() => toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(await page.getByLabel("Sort by").isVisible()).toBe(false);
+    const first = page.getByRole("article").first();
+    await expect.poll(() => first.count()).toBe(1);
+    const top = (await first.boundingBox())?.y ?? Number.POSITIVE_INFINITY;
+    expect(top).toBeLessThan(viewports.mobile.height);
+    const nav = page.getByRole("navigation", { name: "Main (compact)" });
+    expect(await nav.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    await toggle.click();
+    expect(await page.getByLabel("Sort by").inputValue()).toBe("liquidity");
+    await checkPage(page, "markets-filters-open");
   });
 });
