@@ -2,6 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useRouter } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { buttonClass } from "../components/Button";
+import { StaleBanner } from "../components/StaleBanner";
 import { useToast } from "../components/Toast";
 import { FirstRunGuide } from "../features/onboarding/FirstRunGuide";
 import { formatCredits } from "../lib/format";
@@ -132,6 +133,7 @@ export function AppShell() {
         </div>
       ) : null}
       <main id="main" className={styles.main} tabIndex={-1}>
+        <StaleBanner />
         {signedIn ? <FirstRunGuide /> : null}
         <Outlet />
       </main>
