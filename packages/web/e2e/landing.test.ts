@@ -8,8 +8,10 @@ import {
   haveChromium,
   launchBrowser,
   newUser,
+  openFirstMarket,
   pagesOf,
   type Stack,
+  signUp,
   startStack,
   viewports,
 } from "./stack";
@@ -134,4 +136,31 @@ describe.skipIf(!haveChromium)("a stranger's first visit in Chromium", () => {
     expect(await page.getByLabel("Sort by").inputValue()).toBe("liquidity");
     await checkPage(page, "markets-filters-open");
   });
+
+  it("keeps the market page, the chosen side and the typed amount when a re-read fails", async () => {
+    const page = await newPage();
+    await signUp(page, stack.origin, newUser("blip"));
+    const { marketId } = await openFirstMarket(page, stack.origin);
+    await page.goto(`/markets/${marketId}?side=that`);
+    await expect.poll(() => page.getByRole("radio").nth(1).isChecked()).toBe(true);
+    await page.getByLabel("Amount (credits)").fill("42");
+
+    // The market's next poll (every 30 s) and its retries fail: the page stays.
+    await page.route("**/api/v1/markets/**", (route) => route.abort("connectionrefused"));
+    const banner = page.getByTestId("stale-banner");
+    await banner.waitFor({ timeout: 60_000 });
+    expect(await banner.innerText()).toMatch(
+      /Can't reach the server: showing what was last loaded/,
+    );
+    expect(await page.getByLabel("Amount (credits)").inputValue()).toBe("42");
+    expect(await page.getByRole("radio").nth(1).isChecked()).toBe(true);
+    expect(await page.getByRole("button", { name: /Place bet/ }).count()).toBe(1);
+    await checkPage(page, "market-offline");
+
+    // Back online, "Try again" re-reads and the banner goes; nothing typed is lost.
+    await page.unroute("**/api/v1/markets/**");
+    await banner.getByRole("button", { name: "Try again" }).click();
+    await banner.waitFor({ state: "detached" });
+    expect(await page.getByLabel("Amount (credits)").inputValue()).toBe("42");
+  }, 90_000);
 });
