@@ -47,9 +47,11 @@ function amountProblem(
 export function BetForm({
   market,
   initialSide,
+  initialAmount,
 }: {
   market: Market;
   initialSide?: Side | undefined;
+  initialAmount?: string | undefined;
 }) {
   const signIn = useSignIn();
   const me = useMe().data;
@@ -61,7 +63,7 @@ export function BetForm({
   useEffect(() => {
     if (initialSide) setSide(initialSide);
   }, [initialSide]);
-  const [raw, setRaw] = useState("");
+  const [raw, setRaw] = useState(initialAmount ?? "");
   const [helpOpen, setHelpOpen] = useState(false);
   const attempt = useRef<BetAttempt | null>(null);
   const inFlight = useRef(false);
@@ -111,16 +113,21 @@ export function BetForm({
   }
 
   if (signIn.status !== "signedIn") {
+    // Signing in comes back to this form with the side and amount chosen so far.
+    const back = `${location.pathname}?${new URLSearchParams({
+      side,
+      ...(raw.trim() ? { amount: raw.trim() } : {}),
+    })}`;
     return (
       <div className={styles.form}>
         <p>
           Log in or create an account to bet.
           {config ? ` New accounts start with ${formatCredits(config.signupBonus)}.` : ""}
         </p>
-        <Link to="/signup" search={{ redirect: location.href }} className={buttonClass()}>
+        <Link to="/signup" search={{ redirect: back }} className={buttonClass()}>
           Sign up to bet
         </Link>
-        <Link to="/login" search={{ redirect: location.href }} className={buttonClass("secondary")}>
+        <Link to="/login" search={{ redirect: back }} className={buttonClass("secondary")}>
           Log in
         </Link>
       </div>

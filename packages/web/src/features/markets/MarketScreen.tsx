@@ -51,7 +51,7 @@ export function MarketScreen() {
 }
 
 function MarketDetail({ m }: { m: Market }) {
-  const { side } = route.useSearch();
+  const { side, amount } = route.useSearch();
   const winner =
     m.winningOption ??
     (m.resolution === "this" ? m.thisOption : m.resolution === "that" ? m.thatOption : null);
@@ -128,7 +128,7 @@ function MarketDetail({ m }: { m: Market }) {
         <aside className={styles.aside} aria-label="Bet on this market">
           <Card>
             <h2 className={styles.sectionTitle}>Place a bet</h2>
-            <BetForm market={m} initialSide={side} />
+            <BetForm market={m} initialSide={side} initialAmount={amount} />
           </Card>
         </aside>
         <div className={styles.main}>
