@@ -163,4 +163,22 @@ describe.skipIf(!haveChromium)("a stranger's first visit in Chromium", () => {
     await banner.waitFor({ state: "detached" });
     expect(await page.getByLabel("Amount (credits)").inputValue()).toBe("42");
   }, 90_000);
+
+  it("returns from logging in to the same bet form, side and amount", async () => {
+    const user = newUser("back");
+    expect((await stack.api("/auth/register", { method: "POST", body: user })).status).toBe(201);
+    const page = await newPage();
+    const { marketId } = await openFirstMarket(page, stack.origin);
+    await page.goto(`/markets/${marketId}?side=that&amount=42`);
+    await page.getByRole("link", { name: "Sign up to bet" }).waitFor();
+    await page.getByRole("complementary").getByRole("link", { name: "Log in" }).click();
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill(user.password);
+    await page.locator("main").getByRole("button", { name: "Log in" }).click();
+    const amount = page.getByLabel("Amount (credits)");
+    await amount.waitFor({ timeout: 15_000 });
+    expect(new URL(page.url()).pathname).toBe(`/markets/${marketId}`);
+    expect(await amount.inputValue()).toBe("42");
+    expect(await page.getByRole("radio").nth(1).isChecked()).toBe(true);
+  });
 });
