@@ -1,3 +1,4 @@
+import { validationSentences } from "../lib/sentence";
 import type { components } from "./schema";
 
 export type ErrorBody = components["schemas"]["Error"];
@@ -56,7 +57,7 @@ export function unwrap<T>(result: FetchResult<T>): T {
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status >= 500) return "The server had a problem. Please try again in a moment.";
-    return error.message;
+    return validationSentences(error.fields) ?? error.message;
   }
   if (error instanceof TypeError) return "Can't reach the server. Check your connection.";
   return "Something went wrong. Please try again.";

@@ -2,7 +2,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useRouter } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { buttonClass } from "../components/Button";
+import { StaleBanner } from "../components/StaleBanner";
 import { useToast } from "../components/Toast";
+import { FirstRunGuide } from "../features/onboarding/FirstRunGuide";
 import { formatCredits } from "../lib/format";
 import styles from "./AppShell.module.css";
 import { useLowCredits, useMe, useSignIn } from "./sign-in-hooks";
@@ -17,11 +19,21 @@ const navItems = [
 /** Only admins see it; the console's pages refuse anyone else anyway. */
 const adminItem = { to: "/admin", label: "Admin", exact: false } as const;
 
-function Nav({ className, label }: { className: string | undefined; label: string }) {
+function Nav({
+  className,
+  label,
+  compact = false,
+}: {
+  className: string | undefined;
+  label: string;
+  compact?: boolean;
+}) {
   const admin = useMe().data?.role === "admin";
+  // On a phone the header's avatar is the way to the profile, so the rest fit 390 px.
+  const items = compact ? navItems.filter((item) => item.to !== "/profile") : navItems;
   return (
     <nav className={className} aria-label={label}>
-      {(admin ? [...navItems, adminItem] : navItems).map((item) => (
+      {(admin ? [...items, adminItem] : items).map((item) => (
         <Link
           key={item.to}
           to={item.to}
@@ -107,7 +119,7 @@ export function AppShell() {
             </div>
           )}
         </div>
-        {signedIn ? <Nav className={styles.mobileNav} label="Main (compact)" /> : null}
+        {signedIn ? <Nav className={styles.mobileNav} label="Main (compact)" compact /> : null}
       </header>
       {signedIn && lowCredits && me ? (
         <div className={styles.banner} role="status">
@@ -121,6 +133,8 @@ export function AppShell() {
         </div>
       ) : null}
       <main id="main" className={styles.main} tabIndex={-1}>
+        <StaleBanner />
+        {signedIn ? <FirstRunGuide /> : null}
         <Outlet />
       </main>
       <footer className={styles.footer}>

@@ -6,6 +6,7 @@ import {
   type TextareaHTMLAttributes,
   useId,
 } from "react";
+import { fieldSentence } from "../lib/sentence";
 import styles from "./Field.module.css";
 
 interface FieldChrome {
@@ -44,7 +45,7 @@ function Chrome({
       ) : null}
       {error ? (
         <p id={`${id}-error`} className={styles.error}>
-          {error}
+          {fieldSentence(label, error)}
         </p>
       ) : null}
     </div>

@@ -11,7 +11,8 @@ type DataOf<Q extends Results> = { [K in keyof Q]: NonNullable<Q[K]["data"]> };
  * while any read is loading, `notFound` for a 404 (when given), the error with
  * a retry otherwise; `children` renders with every read's data. A list that
  * keeps its previous page while the next loads (`placeholderData`) stays on
- * screen, since its read already has data.
+ * screen, since its read already has data; so does a re-read that fails
+ * (offline, a server blip): the shell's `StaleBanner` says so once per page.
  */
 export function QueryBoundary<const Q extends Results>({
   queries,

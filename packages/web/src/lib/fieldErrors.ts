@@ -9,3 +9,5 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
   }
   return out;
 }
+
+export { fieldSentence, validationSentences } from "./sentence";

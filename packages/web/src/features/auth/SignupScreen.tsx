@@ -3,7 +3,7 @@ import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { ApiError, unwrap } from "../../api/errors";
 import { queries } from "../../api/queries";
-import { register } from "../../api/sign-in";
+import { getSignInState, register } from "../../api/sign-in";
 import { safeRedirect } from "../../app/search";
 import { Button } from "../../components/Button";
 import { Input } from "../../components/Field";
@@ -11,6 +11,7 @@ import { Alert, Badge } from "../../components/ui";
 import { fieldErrorsOf } from "../../lib/fieldErrors";
 import { formatCredits } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
+import { startFirstRun } from "../onboarding/firstRun";
 import { AuthCard, authStyles } from "./AuthCard";
 import { rateLimited } from "./LoginScreen";
 
@@ -37,6 +38,8 @@ export function SignupScreen() {
           password: String(form.get("password")),
         }),
       );
+      const signedIn = getSignInState();
+      if (signedIn.status === "signedIn") startFirstRun(signedIn.userId);
       await navigate({ href: safeRedirect(redirect), replace: true });
     } catch (failure) {
       setError(failure);

@@ -6,8 +6,9 @@ import { QueryBoundary } from "../../components/QueryBoundary";
 import { SkeletonBlock } from "../../components/Skeleton";
 import { type Column, Table } from "../../components/Table";
 import { Alert, Card, EmptyState, PageHeader, Pager } from "../../components/ui";
-import { formatNumber, formatSigned } from "../../lib/format";
+import { formatDateTime, formatNumber, formatSigned } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
+import { profileQueries } from "../profile/queries";
 import { type LeaderboardRow, leaderboardQueries } from "./queries";
 import type { LeaderboardSearch } from "./routes";
 
@@ -33,6 +34,12 @@ export function LeaderboardScreen() {
     enabled: Boolean(myId) && list.isSuccess && !onThisPage,
   });
   const mine = around.data?.leaderboard.find((row) => row.user.id === myId);
+  // Whether my latest bets are waiting for the next ranking run (the profile's standing).
+  const standing = useQuery({
+    ...profileQueries.user(myId ?? ""),
+    enabled: Boolean(myId),
+  }).data?.standing;
+  const updatedAt = list.data?.updatedAt ?? null;
 
   const columns: Column<LeaderboardRow>[] = [
     { header: "Rank", numeric: true, cell: (row) => `#${formatNumber(row.rank)}` },
@@ -64,8 +71,25 @@ export function LeaderboardScreen() {
     <>
       <PageHeader
         title="Leaderboard"
-        description="Updated every 15 minutes and after each settlement."
+        description={
+          <>
+            {updatedAt ? (
+              <>
+                Last updated <time dateTime={updatedAt}>{formatDateTime(updatedAt)}</time>.{" "}
+              </>
+            ) : null}
+            Updated every 15 minutes and after each settlement.
+          </>
+        }
       />
+      {standing?.pending ? (
+        <div style={{ marginBottom: "1rem" }} data-testid="ranking-pending">
+          <Alert>
+            Your latest bets count from the next update: you'll{" "}
+            {mine || onThisPage ? "move" : "appear"} on the board then.
+          </Alert>
+        </div>
+      ) : null}
       <div className={styles.tabs} role="tablist" aria-label="Leaderboard">
         {boards.map((tab) => (
           <Link
@@ -90,7 +114,7 @@ export function LeaderboardScreen() {
             isHighlighted={() => true}
           />
         </div>
-      ) : myId && list.isSuccess && !onThisPage && around.isSuccess ? (
+      ) : myId && list.isSuccess && !onThisPage && around.isSuccess && !standing?.pending ? (
         <div style={{ marginBottom: "1rem" }}>
           <Alert>You're not ranked yet: place a bet to join the leaderboard.</Alert>
         </div>

@@ -1,7 +1,7 @@
 import { payoutFor, profitIfWon } from "@market/core/bets/payout";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useLocation } from "@tanstack/react-router";
-import { type FormEvent, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { ApiError } from "../../api/errors";
 import { queries } from "../../api/queries";
 import { useMe, useSignIn } from "../../app/sign-in-hooks";
@@ -44,14 +44,26 @@ function amountProblem(
  * rounding), reasons when it can't be placed, and one Idempotency-Key per
  * submitted bet so a double click or a retry after a network error places it once.
  */
-export function BetForm({ market }: { market: Market }) {
+export function BetForm({
+  market,
+  initialSide,
+  initialAmount,
+}: {
+  market: Market;
+  initialSide?: Side | undefined;
+  initialAmount?: string | undefined;
+}) {
   const signIn = useSignIn();
   const me = useMe().data;
   const config = useQuery(queries.config()).data;
   const location = useLocation();
   const reasonId = useId();
-  const [side, setSide] = useState<Side>("this");
-  const [raw, setRaw] = useState("");
+  const [side, setSide] = useState<Side>(initialSide ?? "this");
+  // A link that names a side (a card's chip, a forecast's "Bet …") selects it.
+  useEffect(() => {
+    if (initialSide) setSide(initialSide);
+  }, [initialSide]);
+  const [raw, setRaw] = useState(initialAmount ?? "");
   const [helpOpen, setHelpOpen] = useState(false);
   const attempt = useRef<BetAttempt | null>(null);
   const inFlight = useRef(false);
@@ -101,16 +113,21 @@ export function BetForm({ market }: { market: Market }) {
   }
 
   if (signIn.status !== "signedIn") {
+    // Signing in comes back to this form with the side and amount chosen so far.
+    const back = `${location.pathname}?${new URLSearchParams({
+      side,
+      ...(raw.trim() ? { amount: raw.trim() } : {}),
+    })}`;
     return (
       <div className={styles.form}>
         <p>
           Log in or create an account to bet.
           {config ? ` New accounts start with ${formatCredits(config.signupBonus)}.` : ""}
         </p>
-        <Link to="/signup" search={{ redirect: location.href }} className={buttonClass()}>
+        <Link to="/signup" search={{ redirect: back }} className={buttonClass()}>
           Sign up to bet
         </Link>
-        <Link to="/login" search={{ redirect: location.href }} className={buttonClass("secondary")}>
+        <Link to="/login" search={{ redirect: back }} className={buttonClass("secondary")}>
           Log in
         </Link>
       </div>

@@ -32,6 +32,7 @@ export function MarketCard({
   surface?: "market_list" | "search_result";
 }) {
   const predictLabel = `Predict: ${market.title}`;
+  const resolved = market.status === "resolved";
   return (
     <article className={`${styles.card} ${surface === "search_result" ? styles.result : ""}`}>
       <div className={styles.meta}>
@@ -51,45 +52,71 @@ export function MarketCard({
           {market.title}
         </Link>
       </h2>
+      {resolved ? (
+        <p className={styles.winner} data-testid="winner">
+          {market.winningOption
+            ? `Resolved: ${market.winningOption} won`
+            : "Resolved as invalid: bets refunded"}
+        </p>
+      ) : null}
       <OddsBar market={market} />
       <div className={styles.options}>
-        <p className={`${styles.option} ${styles.this}`}>
-          <span>{market.thisOption}</span>
-          <span className={styles.pct}>{formatPercent(market.thisOdds)}</span>
-        </p>
-        <p className={`${styles.option} ${styles.that}`}>
-          <span>{market.thatOption}</span>
-          <span className={styles.pct}>{formatPercent(market.thatOdds)}</span>
-        </p>
+        {(["this", "that"] as const).map((side) => {
+          const name = side === "this" ? market.thisOption : market.thatOption;
+          const odds = side === "this" ? market.thisOdds : market.thatOdds;
+          const won = resolved && market.winningOption === name;
+          return (
+            <Link
+              key={side}
+              to="/markets/$marketId"
+              params={{ marketId: market.id }}
+              search={{ side }}
+              className={`${styles.option} ${styles[side]} ${won ? styles.won : ""}`}
+            >
+              <span>
+                {won ? "✓ " : ""}
+                {name}
+              </span>
+              <span className={styles.pct}>{formatPercent(odds)}</span>
+              {/* The visible words lead the link's name (what a voice user says), then its purpose. */}
+              <span className="visually-hidden">
+                {won ? " (the winner)" : ""}
+                {market.bettable ? `: bet ${name} on ${market.title}` : `: ${market.title}`}
+              </span>
+            </Link>
+          );
+        })}
       </div>
       <div className={styles.foot}>
         <span className={styles.figures}>
           <span>Liquidity {formatNumber(Math.round(market.liquidity))}</span>
           <span>24 h volume {formatNumber(Math.round(market.volume24h))}</span>
         </span>
-        <span className={styles.actions}>
-          <GeneratePredictionButton
-            marketId={market.id}
-            surface={surface}
-            label="Predict"
-            variant="secondary"
-            size="small"
-            ariaLabel={predictLabel}
-            className={styles.predict}
-          />
-          {surface === "search_result" ? (
-            <MoreMenu label={`More actions for ${market.title}`} className={styles.more}>
-              <GeneratePredictionButton
-                marketId={market.id}
-                surface={surface}
-                label="Predict"
-                variant="ghost"
-                size="small"
-                ariaLabel={predictLabel}
-              />
-            </MoreMenu>
-          ) : null}
-        </span>
+        {market.status === "open" ? (
+          <span className={styles.actions}>
+            <GeneratePredictionButton
+              marketId={market.id}
+              surface={surface}
+              label="Predict"
+              variant="secondary"
+              size="small"
+              ariaLabel={predictLabel}
+              className={styles.predict}
+            />
+            {surface === "search_result" ? (
+              <MoreMenu label={`More actions for ${market.title}`} className={styles.more}>
+                <GeneratePredictionButton
+                  marketId={market.id}
+                  surface={surface}
+                  label="Predict"
+                  variant="ghost"
+                  size="small"
+                  ariaLabel={predictLabel}
+                />
+              </MoreMenu>
+            ) : null}
+          </span>
+        ) : null}
       </div>
     </article>
   );

@@ -51,8 +51,10 @@ export function MarketScreen() {
 }
 
 function MarketDetail({ m }: { m: Market }) {
+  const { side, amount } = route.useSearch();
   const winner =
-    m.resolution === "this" ? m.thisOption : m.resolution === "that" ? m.thatOption : null;
+    m.winningOption ??
+    (m.resolution === "this" ? m.thisOption : m.resolution === "that" ? m.thatOption : null);
   return (
     <>
       <nav className={styles.crumbs} aria-label="Breadcrumb">
@@ -89,7 +91,9 @@ function MarketDetail({ m }: { m: Market }) {
                 </p>
               </div>
               <div className={styles.actionBar}>
-                <GeneratePredictionButton marketId={m.id} surface="market_detail" />
+                {m.status === "open" ? (
+                  <GeneratePredictionButton marketId={m.id} surface="market_detail" />
+                ) : null}
                 <LastRunLink marketId={m.id} />
               </div>
               <dl className={styles.stats}>
@@ -124,7 +128,7 @@ function MarketDetail({ m }: { m: Market }) {
         <aside className={styles.aside} aria-label="Bet on this market">
           <Card>
             <h2 className={styles.sectionTitle}>Place a bet</h2>
-            <BetForm market={m} />
+            <BetForm market={m} initialSide={side} initialAmount={amount} />
           </Card>
         </aside>
         <div className={styles.main}>

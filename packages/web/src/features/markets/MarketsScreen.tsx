@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { useSignIn } from "../../app/sign-in-hooks";
 import { Button } from "../../components/Button";
 import { Input, Select } from "../../components/Field";
 import { QueryBoundary } from "../../components/QueryBoundary";
@@ -8,6 +9,7 @@ import { Skeleton } from "../../components/Skeleton";
 import { EmptyState, PageHeader, Pager } from "../../components/ui";
 import { useCursorPages } from "../../lib/useCursorPages";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
+import { Landing } from "./Landing";
 import { MarketCard, marketCardStyles } from "./MarketCard";
 import { MarketStatusSelect, marketStatuses } from "./MarketStatusSelect";
 import styles from "./markets.module.css";
@@ -73,12 +75,25 @@ export function MarketsScreen() {
 
   const markets = list.data?.markets ?? [];
   const page = pages.page;
+  // A signed-out visitor on the plain home page first reads what this is.
+  const signedOut = useSignIn().status !== "signedIn";
+  const landing = signedOut && !search.q && !search.category && !search.status && !cursor;
+  // On a phone the three selects fold behind one button that counts the ones in use.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = (search.category ? 1 : 0) + (search.status ? 1 : 0) + (search.sort ? 1 : 0);
   return (
     <>
-      <PageHeader
-        title="Markets"
-        description="Pick a side at today's odds. Winning bets pay amount ÷ odds."
-      />
+      {landing ? (
+        <>
+          <Landing />
+          <h2 className={styles.allTitle}>All markets</h2>
+        </>
+      ) : (
+        <PageHeader
+          title="Markets"
+          description="Pick a side at today's odds. Winning bets pay amount ÷ odds."
+        />
+      )}
       <search className={styles.filters} aria-label="Filter markets">
         <Input
           className={styles.search}
@@ -90,41 +105,55 @@ export function MarketsScreen() {
           onChange={(event) => setText(event.target.value)}
           maxLength={200}
         />
-        <Select
-          label="Category"
-          value={search.category ?? ""}
-          onChange={(event) => setFilter({ category: event.target.value || undefined })}
+        <Button
+          variant="secondary"
+          className={styles.filterToggle}
+          aria-expanded={filtersOpen}
+          aria-controls="market-filters"
+          onClick={() => setFiltersOpen((open) => !open)}
         >
-          <option value="">All categories</option>
-          {categories.map((category) => (
-            <option key={category} value={category}>
-              {category}
-            </option>
-          ))}
-        </Select>
-        <MarketStatusSelect
-          statuses={marketStatuses}
-          value={status}
-          onChange={(status) => setFilter({ status })}
-        />
-        <Select
-          label="Sort by"
-          value={sort}
-          onChange={(event) =>
-            setFilter({
-              sort:
-                event.target.value === "trending"
-                  ? undefined
-                  : (event.target.value as MarketsSearch["sort"]),
-            })
-          }
+          Filters{activeFilters ? ` (${activeFilters})` : ""}
+        </Button>
+        <div
+          id="market-filters"
+          className={`${styles.moreFilters} ${filtersOpen ? styles.open : ""}`}
         >
-          {Object.entries(sortLabels).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </Select>
+          <Select
+            label="Category"
+            value={search.category ?? ""}
+            onChange={(event) => setFilter({ category: event.target.value || undefined })}
+          >
+            <option value="">All categories</option>
+            {categories.map((category) => (
+              <option key={category} value={category}>
+                {category}
+              </option>
+            ))}
+          </Select>
+          <MarketStatusSelect
+            statuses={marketStatuses}
+            value={status}
+            onChange={(status) => setFilter({ status })}
+          />
+          <Select
+            label="Sort by"
+            value={sort}
+            onChange={(event) =>
+              setFilter({
+                sort:
+                  event.target.value === "trending"
+                    ? undefined
+                    : (event.target.value as MarketsSearch["sort"]),
+              })
+            }
+          >
+            {Object.entries(sortLabels).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </Select>
+        </div>
       </search>
 
       <div className={styles.results} aria-live="polite">

@@ -1,5 +1,6 @@
 import { ApiError } from "../../api/errors";
 import { formatCredits } from "../../lib/format";
+import { validationSentences } from "../../lib/sentence";
 
 export interface BetErrorMessage {
   text: string;
@@ -46,7 +47,10 @@ export function betErrorMessage(error: unknown): BetErrorMessage {
       };
     }
     case "VALIDATION_ERROR":
-      return { text: "Pick a side and enter an amount, then try again." };
+      return {
+        text:
+          validationSentences(error.fields) ?? "Pick a side and enter an amount, then try again.",
+      };
     case "MARKET_CLOSED":
       return { text: "This market has stopped taking bets, so nothing was placed." };
     case "MARKET_NOT_FOUND":

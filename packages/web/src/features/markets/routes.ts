@@ -28,10 +28,23 @@ const marketsRoute = createRoute({
   component: MarketsScreen,
 });
 
+export interface MarketSearch {
+  /** The side the bet form starts on (a card's option chip, a forecast's "Bet …"). */
+  side?: "this" | "that" | undefined;
+  /** The amount the bet form starts with (kept across a sign-in from the form). */
+  amount?: string | undefined;
+}
+
 /** One market: odds, chart, the bet form. */
 const marketRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/markets/$marketId",
+  validateSearch: (search: Record<string, unknown>): MarketSearch => ({
+    side: pick(search.side, ["this", "that"] as const),
+    amount: /^\d{1,7}(\.\d{1,2})?$/.test(text(search.amount, 10) ?? "")
+      ? text(search.amount, 10)
+      : undefined,
+  }),
   component: MarketScreen,
 });
 

@@ -1,3 +1,5 @@
+import { Link } from "@tanstack/react-router";
+import { buttonClass } from "../../components/Button";
 import { formatPercent } from "../../lib/format";
 import type { Market } from "../markets/queries";
 import styles from "./predict.module.css";
@@ -8,6 +10,11 @@ function pointsAgainst(probability: number, odds: number | null): string {
   if (odds === null) return "";
   const points = Math.round((probability - odds) * 100);
   return `${points > 0 ? "+" : points < 0 ? "−" : "±"}${Math.abs(points)} pts vs market`;
+}
+
+/** The first option's probability the market gave when the model was asked (else today's odds). */
+function marketThen(forecast: PredictionSession["predictions"][number], market: Market) {
+  return forecast.marketProbability ?? market.thisOdds;
 }
 
 /** Every model's full output next to the market's odds, and how far apart the models are. */
@@ -26,6 +33,13 @@ export function Forecasts({
     probabilities.length > 1
       ? Math.round((Math.max(...probabilities) - Math.min(...probabilities)) * 100)
       : null;
+  // The side the models lean to on average, to bet at the market's odds now.
+  const mean = probabilities.length
+    ? probabilities.reduce((sum, p) => sum + p, 0) / probabilities.length
+    : null;
+  const consensus = mean === null ? null : mean >= 0.5 ? "this" : "that";
+  const consensusName = consensus === "that" ? market.thatOption : market.thisOption;
+  const consensusOdds = consensus === "that" ? market.thatOdds : market.thisOdds;
   return (
     <section className={styles.forecasts} aria-labelledby="forecasts-title">
       <div className={styles.forecastsHead}>
@@ -37,6 +51,22 @@ export function Forecasts({
             : ""}
         </p>
       </div>
+      {consensus && market.bettable && consensusOdds ? (
+        <p className={styles.consensus}>
+          <span>
+            The models lean to <strong>{consensusName}</strong> (
+            {formatPercent(consensus === "this" ? mean : 1 - (mean ?? 0))} on average).
+          </span>
+          <Link
+            to="/markets/$marketId"
+            params={{ marketId: market.id }}
+            search={{ side: consensus }}
+            className={buttonClass("primary", "small")}
+          >
+            Bet {consensusName} at {formatPercent(consensusOdds)}
+          </Link>
+        </p>
+      ) : null}
       <ul className={styles.forecastList}>
         {session.predictions.map((forecast) => (
           <li key={forecast.modelId} className={styles.forecast}>
@@ -44,7 +74,7 @@ export function Forecasts({
               <header className={styles.forecastHead}>
                 <h3>{names.get(forecast.modelId) ?? forecast.modelId}</h3>
                 <span className={styles.muted}>
-                  {pointsAgainst(forecast.probability, market.thisOdds)}
+                  {pointsAgainst(forecast.probability, marketThen(forecast, market))}
                 </span>
               </header>
               <dl className={styles.forecastFigures}>
@@ -61,6 +91,14 @@ export function Forecasts({
                   <dd>{formatPercent(forecast.confidence)}</dd>
                 </div>
               </dl>
+              {marketThen(forecast, market) !== null ? (
+                <p className={styles.marketThen} data-testid="market-then">
+                  {forecast.marketProbability !== null
+                    ? "When asked, the market gave "
+                    : "The market gives "}
+                  {market.thisOption} {formatPercent(marketThen(forecast, market))}.
+                </p>
+              ) : null}
               <p className={styles.reasoning}>{forecast.reasoning}</p>
               {forecast.keyFactors.length ? (
                 <>
@@ -71,6 +109,12 @@ export function Forecasts({
                     ))}
                   </ul>
                 </>
+              ) : null}
+              {forecast.method ? (
+                <details className={styles.method}>
+                  <summary>How this model works</summary>
+                  <p>{forecast.method}</p>
+                </details>
               ) : null}
             </article>
           </li>

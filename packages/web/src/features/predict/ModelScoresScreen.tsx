@@ -3,7 +3,7 @@ import { lazy, Suspense } from "react";
 import { QueryBoundary } from "../../components/QueryBoundary";
 import { Skeleton, SkeletonBlock } from "../../components/Skeleton";
 import { type Column, Table } from "../../components/Table";
-import { Card, EmptyState, PageHeader } from "../../components/ui";
+import { Badge, Card, EmptyState, PageHeader } from "../../components/ui";
 import { formatNumber, formatPercent } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import { type ModelScore, predictionQueries } from "./queries";
@@ -44,6 +44,7 @@ export function ModelScoresScreen() {
             <EmptyState title="No models yet" />
           ) : (
             <div className={styles.sections}>
+              <SkillVsMarket models={models} />
               <Card>
                 <Table
                   caption="Model scores"
@@ -113,5 +114,95 @@ function CalibrationTable({ model }: { model: ModelScore }) {
         rowKey={(bucket) => String(bucket.lower)}
       />
     </div>
+  );
+}
+
+type Skill = ModelScore["skill"];
+type CategorySkill = Skill["byCategory"][number];
+
+const verdictLabels: Record<Skill["verdict"], { text: string; tone: string }> = {
+  better: { text: "Beats the market", tone: "won" },
+  worse: { text: "Trails the market", tone: "lost" },
+  level: { text: "About level", tone: "resolved" },
+  too_few: { text: "Too few forecasts yet", tone: "pending" },
+};
+
+/** `+0.04`, `−0.12`: a skill score, signed. */
+function signed(value: number): string {
+  const fixed = Math.abs(value).toFixed(2);
+  return value > 0 ? `+${fixed}` : value < 0 ? `−${fixed}` : fixed;
+}
+
+function skillFigure(skill: Pick<Skill, "skillScore" | "interval">): string {
+  if (skill.skillScore === null) return "–";
+  const range = skill.interval
+    ? ` (95% range ${signed(skill.interval.lower)} to ${signed(skill.interval.upper)})`
+    : "";
+  return `${signed(skill.skillScore)}${range}`;
+}
+
+const categoryColumns: Column<CategorySkill>[] = [
+  { header: "Category", cell: (c) => c.category, primary: true },
+  { header: "Forecasts", cell: (c) => formatNumber(c.forecasts), numeric: true },
+  { header: "Skill vs market", cell: (c) => skillFigure(c), numeric: true },
+  { header: "Verdict", cell: (c) => verdictLabels[c.verdict].text },
+];
+
+/**
+ * Does the AI beat the market? Each model's Brier score against the market's
+ * own (its mirrored odds when the model was asked) on the same resolved
+ * markets, as a skill score with its sample size and interval, per category.
+ */
+function SkillVsMarket({ models }: { models: ModelScore[] }) {
+  return (
+    <Card>
+      <h2 className={styles.title}>Does the AI beat the market?</h2>
+      <p className={styles.muted}>
+        Each model against the market's own odds at the moment it was asked, on the same resolved
+        markets. A skill score of 0 means as good as the market; above 0 is better, below 0 worse.
+      </p>
+      <ul className={styles.skillList}>
+        {models.map((model) => {
+          const skill = model.skill;
+          const verdict = verdictLabels[skill.verdict];
+          return (
+            <li key={model.modelId} className={styles.skill} data-testid="model-skill">
+              <div className={styles.skillHead}>
+                <h3>{model.name}</h3>
+                <Badge tone={verdict.tone}>{verdict.text}</Badge>
+              </div>
+              <p>{skill.summary}</p>
+              <dl className={styles.skillFigures}>
+                <div>
+                  <dt>Skill vs market</dt>
+                  <dd>{skillFigure(skill)}</dd>
+                </div>
+                <div>
+                  <dt>Forecasts compared</dt>
+                  <dd>{formatNumber(skill.forecasts)}</dd>
+                </div>
+                <div>
+                  <dt>Brier: model / market</dt>
+                  <dd>
+                    {brier(skill.brierScore)} / {brier(skill.marketBrierScore)}
+                  </dd>
+                </div>
+              </dl>
+              {skill.byCategory.length ? (
+                <details className={styles.details}>
+                  <summary>By category</summary>
+                  <Table
+                    caption={`${model.name} against the market, by category`}
+                    columns={categoryColumns}
+                    rows={skill.byCategory}
+                    rowKey={(c) => c.categoryKey}
+                  />
+                </details>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </Card>
   );
 }

@@ -61,11 +61,27 @@ export const predictionQueries = {
         if (isDone(session.status)) await sessionEnded(queryClient);
         return session;
       },
-      refetchInterval: (query) => (isDone(query.state.data?.status) ? false : (pollMs ?? false)),
+      refetchInterval: (query) =>
+        isDone(query.state.data?.status) || pollMs === undefined
+          ? false
+          : backedOff(query.state.dataUpdateCount, pollMs),
       // A finished session never changes: keep it.
       staleTime: (query) => (isDone(query.state.data?.status) ? Number.POSITIVE_INFINITY : 0),
     }),
 };
+
+/** The first re-read of a session comes this soon; each next one waits twice as long. */
+const firstPollMs = 500;
+
+/**
+ * Polling backs off from fast to the API's interval (`sessionPollMs`, from
+ * SESSION_POLL_SECONDS): local models finish in a second or two, so a session
+ * that is already done shows as done at once, and a long one is not read more
+ * often than the API asks.
+ */
+export function backedOff(reads: number, pollMs: number): number {
+  return Math.min(pollMs, firstPollMs * 2 ** Math.max(0, reads - 1));
+}
 
 async function sessionEnded(queryClient: QueryClient): Promise<void> {
   await queryClient.fetchQuery({ ...queries.me(), staleTime: 0 }).catch(() => undefined);

@@ -1,5 +1,6 @@
 import { ApiError } from "../../api/errors";
 import { formatCredits, formatDuration } from "../../lib/format";
+import { validationSentences } from "../../lib/sentence";
 
 /** What went wrong starting a session, for each code the start endpoint can answer. */
 export function startErrorMessage(error: unknown): string {
@@ -30,6 +31,6 @@ export function startErrorMessage(error: unknown): string {
     default:
       return error.status >= 500
         ? "The server had a problem. Your credits are safe: a failed start is refunded."
-        : error.message;
+        : (validationSentences(error.fields) ?? error.message);
   }
 }

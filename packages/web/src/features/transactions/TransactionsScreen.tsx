@@ -16,17 +16,45 @@ import { type Transaction, type TransactionType, transactionQueries } from "./qu
 const route = getRouteApi("/transactions");
 const pageSize = 25;
 
+/** What caused the entry, as a link to it where there is a page for it. */
 function Reference({ entry }: { entry: Transaction }) {
-  const kind = referenceKind(entry.transactionType);
-  if (!entry.referenceId || !kind) return <span className={styles.muted}>–</span>;
-  if (kind === "bet") {
+  const type =
+    entry.referenceType ??
+    (referenceKind(entry.transactionType) === "bet"
+      ? "bet"
+      : referenceKind(entry.transactionType) === "session"
+        ? "prediction_session"
+        : null);
+  const id = entry.referenceId;
+  if (type === "bet" && id) {
     return (
-      <Link to="/bets/$betId" params={{ betId: entry.referenceId }}>
+      <Link to="/bets/$betId" params={{ betId: id }}>
         View bet
       </Link>
     );
   }
-  return <span className={styles.muted}>Prediction session</span>;
+  if (type === "prediction_session" && id && entry.marketId) {
+    return (
+      <Link to="/predict/$marketId/$sessionId" params={{ marketId: entry.marketId, sessionId: id }}>
+        View prediction
+      </Link>
+    );
+  }
+  if (type === "daily_reward") {
+    return (
+      <Link to="/profile" hash="daily-reward">
+        Daily reward
+      </Link>
+    );
+  }
+  if (type === "account") {
+    return <Link to="/profile">Your account</Link>;
+  }
+  if (type === "admin") {
+    return <span className={styles.muted}>{entry.reason || "By an admin"}</span>;
+  }
+  if (type === "prediction_session") return <span className={styles.muted}>AI prediction</span>;
+  return <span className={styles.muted}>–</span>;
 }
 
 const columns: Column<Transaction>[] = [
