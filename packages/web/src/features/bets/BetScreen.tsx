@@ -76,7 +76,7 @@ function BetDetail({ b }: { b: Bet }) {
             </div>
           )}
           <div>
-            <dt>{realized ? "Profit" : "Profit if sold now"}</dt>
+            <dt>{realized ? "Profit" : "P&L at today's odds"}</dt>
             <dd>{pnl === null ? "–" : formatSigned(pnl)}</dd>
           </div>
           <div>
