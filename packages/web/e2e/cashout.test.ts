@@ -1,46 +1,29 @@
 /// <reference lib="dom" />
 import { settleMarketPage } from "@market/core/bets";
 import { resolveMarket } from "@market/core/markets";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
+  type BrowserSuite,
   balanceText,
-  buildSpa,
   haveChromium,
-  launchBrowser,
   newUser,
   openFirstMarket,
-  pagesOf,
-  type Stack,
   signUp,
-  startStack,
+  useBrowserStack,
 } from "./stack";
 
-let stack: Stack;
-let browser: Browser;
-let pages: ReturnType<typeof pagesOf>;
+let suite: BrowserSuite;
 
 /** "1,234.5 credits" as a number. */
 const creditsOf = (text: string | null) => Number((text ?? "").replace(/[^\d.]/g, ""));
 
 describe.skipIf(!haveChromium)("cash-out in Chromium", () => {
-  beforeAll(async () => {
-    const dist = await buildSpa();
-    [stack, browser] = await Promise.all([startStack(dist), launchBrowser()]);
-    pages = pagesOf(browser);
-  }, 120_000);
-
-  afterAll(async () => {
-    const problems = (await pages?.close()) ?? [];
-    await browser?.close();
-    await stack?.close();
-    expect(problems, "CSP violations or page errors").toEqual([]);
-  });
+  suite = useBrowserStack();
 
   it("bets, sees the position's value, cashes out at the quote, and settlement pays nothing more", async () => {
-    const page = await pages.newPage(stack.origin);
-    await signUp(page, stack.origin, newUser("cashout"));
-    const { marketId } = await openFirstMarket(page, stack.origin);
+    const page = await suite.pages.newPage(suite.stack.origin);
+    await signUp(page, suite.stack.origin, newUser("cashout"));
+    const { marketId } = await openFirstMarket(page, suite.stack.origin);
     await page.getByLabel("Amount (credits)").fill("100");
     await page.getByRole("button", { name: /Place bet/ }).click();
     await expect.poll(() => balanceText(page)).toBe("900 credits");
@@ -76,8 +59,8 @@ describe.skipIf(!haveChromium)("cash-out in Chromium", () => {
     await expect.poll(() => row.count()).toBe(1);
 
     // The market's later settlement finds no pending bet of this user to pay.
-    await resolveMarket(stack.core, marketId, "this");
-    await settleMarketPage(stack.core, marketId);
+    await resolveMarket(suite.stack.core, marketId, "this");
+    await settleMarketPage(suite.stack.core, marketId);
     await page.reload();
     await expect.poll(async () => creditsOf(await balanceText(page))).toBe(900 + quoted);
   }, 60_000);

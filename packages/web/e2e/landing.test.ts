@@ -1,45 +1,29 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
+  type BrowserSuite,
   balanceText,
-  buildSpa,
   checkPage,
   haveChromium,
-  launchBrowser,
   newUser,
   openFirstMarket,
-  pagesOf,
-  type Stack,
   signUp,
-  startStack,
+  useBrowserStack,
   viewports,
 } from "./stack";
 
-let stack: Stack;
-let browser: Browser;
-let pages: ReturnType<typeof pagesOf>;
+let suite: BrowserSuite;
 
 function newPage(): Promise<Page> {
-  return pages.newPage(stack.origin);
+  return suite.pages.newPage(suite.stack.origin);
 }
 
 /** Zod's own wording, which a person should never read (issue 26). */
 const rawValidation = /Too (small|big)|expected string|Invalid input|>=\s*\d/;
 
 describe.skipIf(!haveChromium)("a stranger's first visit in Chromium", () => {
-  beforeAll(async () => {
-    const dist = await buildSpa();
-    [stack, browser] = await Promise.all([startStack(dist), launchBrowser()]);
-    pages = pagesOf(browser);
-  }, 120_000);
-
-  afterAll(async () => {
-    const problems = (await pages?.close()) ?? [];
-    await browser?.close();
-    await stack?.close();
-    expect(problems, "CSP violations or page errors").toEqual([]);
-  });
+  suite = useBrowserStack();
 
   it("says what this is, shows live markets from the API, and leads to sign-up", async () => {
     const page = await newPage();
@@ -54,7 +38,7 @@ describe.skipIf(!haveChromium)("a stranger's first visit in Chromium", () => {
     expect(text).toMatch(/AI forecasts/);
 
     // The examples are the API's trending open markets, each a link to its page.
-    const { body } = await stack.api("/markets?status=open&sort=trending&limit=3");
+    const { body } = await suite.stack.api("/markets?status=open&sort=trending&limit=3");
     const titles = (body.markets as { title: string }[]).map((market) => market.title);
     expect(titles.length).toBeGreaterThan(0);
     const examples = landing.getByRole("listitem").getByRole("link");
@@ -139,8 +123,8 @@ describe.skipIf(!haveChromium)("a stranger's first visit in Chromium", () => {
 
   it("keeps the market page, the chosen side and the typed amount when a re-read fails", async () => {
     const page = await newPage();
-    await signUp(page, stack.origin, newUser("blip"));
-    const { marketId } = await openFirstMarket(page, stack.origin);
+    await signUp(page, suite.stack.origin, newUser("blip"));
+    const { marketId } = await openFirstMarket(page, suite.stack.origin);
     await page.goto(`/markets/${marketId}?side=that`);
     await expect.poll(() => page.getByRole("radio").nth(1).isChecked()).toBe(true);
     await page.getByLabel("Amount (credits)").fill("42");
@@ -166,9 +150,11 @@ describe.skipIf(!haveChromium)("a stranger's first visit in Chromium", () => {
 
   it("returns from logging in to the same bet form, side and amount", async () => {
     const user = newUser("back");
-    expect((await stack.api("/auth/register", { method: "POST", body: user })).status).toBe(201);
+    expect((await suite.stack.api("/auth/register", { method: "POST", body: user })).status).toBe(
+      201,
+    );
     const page = await newPage();
-    const { marketId } = await openFirstMarket(page, stack.origin);
+    const { marketId } = await openFirstMarket(page, suite.stack.origin);
     await page.goto(`/markets/${marketId}?side=that&amount=42`);
     await page.getByRole("link", { name: "Sign up to bet" }).waitFor();
     await page.getByRole("complementary").getByRole("link", { name: "Log in" }).click();

@@ -8,7 +8,7 @@ import { createAdaptorServer } from "@hono/node-server";
 import { runMarketSync } from "@market/functions/jobs/markets";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { build } from "vite";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { createTestApp } from "../../functions/src/test-support/app";
 
 /** Debian's Chromium (`.ci/run` installs it); no browser download here. */
@@ -132,6 +132,34 @@ export function clientIp(): string {
  * address). `close()` closes them all and returns the CSP violations and page
  * errors any of them saw, which the suite expects to be none.
  */
+/** What `useBrowserStack` starts for a describe block; set once its `beforeAll` has run. */
+export interface BrowserSuite {
+  stack: Stack;
+  browser: Browser;
+  pages: ReturnType<typeof pagesOf>;
+}
+
+/**
+ * Builds the SPA, starts the stack and a browser before a describe block's
+ * tests and closes them after; the block fails on any CSP violation or page
+ * error its pages saw. Call it inside `describe`.
+ */
+export function useBrowserStack(): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    const dist = await buildSpa();
+    [suite.stack, suite.browser] = await Promise.all([startStack(dist), launchBrowser()]);
+    suite.pages = pagesOf(suite.browser);
+  }, 120_000);
+  afterAll(async () => {
+    const problems = (await suite.pages?.close()) ?? [];
+    await suite.browser?.close();
+    await suite.stack?.close();
+    expect(problems, "CSP violations or page errors").toEqual([]);
+  });
+  return suite;
+}
+
 export function pagesOf(browser: Browser) {
   const contexts: BrowserContext[] = [];
   const problems: string[] = [];
