@@ -3,6 +3,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
@@ -20,6 +21,8 @@ export interface DbOptions {
 export interface Db {
   client: DynamoDBDocumentClient;
   table: string;
+  /** Where a local table lives (DynamoDB Local), for clients of its other APIs (Streams). */
+  local?: { endpoint: string; region: string } | undefined;
 }
 
 /** Builds the client once per process; local endpoints get dummy credentials. */
@@ -43,7 +46,10 @@ export function createDb(options: DbOptions): Db {
   const client = DynamoDBDocumentClient.from(raw, {
     marshallOptions: { removeUndefinedValues: true },
   });
-  return { client, table: options.table };
+  const local = options.endpoint
+    ? { endpoint: options.endpoint, region: options.region ?? "us-east-1" }
+    : undefined;
+  return { client, table: options.table, local };
 }
 
 /**
@@ -54,8 +60,9 @@ export async function ensureTable(db: Db): Promise<"created" | "existing"> {
   try {
     await db.client.send(new CreateTableCommand(createTableInput(db.table)));
   } catch (error) {
-    if (error instanceof ResourceInUseException) return "existing";
-    throw error;
+    if (!(error instanceof ResourceInUseException)) throw error;
+    await ensureStream(db);
+    return "existing";
   }
   await db.client.send(
     new UpdateTimeToLiveCommand({
@@ -67,6 +74,14 @@ export async function ensureTable(db: Db): Promise<"created" | "existing"> {
     }),
   );
   return "created";
+}
+
+/** A table made before it had a stream (an older local data folder) gets one. */
+async function ensureStream(db: Db): Promise<void> {
+  const { Table } = await db.client.send(new DescribeTableCommand({ TableName: db.table }));
+  if (Table?.StreamSpecification?.StreamEnabled) return;
+  const { StreamSpecification } = createTableInput(db.table);
+  await db.client.send(new UpdateTableCommand({ TableName: db.table, StreamSpecification }));
 }
 
 /** Cheap liveness probe used by the health route. */

@@ -1,5 +1,6 @@
 import { Entity, Service } from "electrodb";
 import type { Db } from "./db";
+import { AppliedChange, StreamCheckpoint } from "./entities/applied-change";
 import { AuditEvent } from "./entities/audit-event";
 import { Bet } from "./entities/bet";
 import { DailyCounter } from "./entities/daily-counter";
@@ -61,6 +62,8 @@ const entities = {
   jobLease: JobLease,
   mirrorSync: MirrorSync,
   scoreBucket: ScoreBucket,
+  appliedChange: AppliedChange,
+  streamCheckpoint: StreamCheckpoint,
 };
 
 function buildService(db: Db) {

@@ -19,6 +19,8 @@ export const tableDefinition = {
     { indexName: "gsi7", partitionKey: "gsi7pk", sortKey: "gsi7sk" },
   ],
   timeToLiveAttribute: "ttl",
+  /** Change records with both images feed the derived-data consumer (src/derived). */
+  streamView: "NEW_AND_OLD_IMAGES",
 } as const;
 
 export type GlobalIndexName = (typeof tableDefinition.globalIndexes)[number]["indexName"];
@@ -33,6 +35,7 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: "PAY_PER_REQUEST",
+    StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.streamView },
     AttributeDefinitions: keyAttributes.map((name) => ({
       AttributeName: name,
       AttributeType: "S",

@@ -4,7 +4,6 @@ import type { BetItem } from "../entities/bet";
 import type { MarketItem } from "../entities/market";
 import type { UserItem } from "../entities/user";
 import { ValidationFailed } from "../errors";
-import { statWrites } from "../leaderboard/stats";
 import { ExtraWriteRejected } from "../ledger/errors";
 import { postLedgerEntry } from "../ledger/post";
 import { limitsOf } from "../limits";
@@ -139,11 +138,6 @@ export async function cashOut(
               `${eq(item.status, "open")} AND ${eq(item.bettable, true)} AND ${gt(item.expiresAt, now.toISOString())} AND ${eq(item[oddsField], odds)}`,
           )
           .commit(),
-        stats: statWrites(entities, ctx, {
-          userId,
-          at: now,
-          pnl: settledPnL(bet.amount, entry.amount),
-        }),
       }),
     });
     if (posting.replayed) return earlierCashout(ctx, await ownBet(ctx, userId, betId), quoteId);

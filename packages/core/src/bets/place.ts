@@ -1,7 +1,6 @@
 import type { CoreContext } from "../context";
 import type { BetItem } from "../entities/bet";
 import { IdempotencyKeyReused, UserNotFound } from "../errors";
-import { statWrites } from "../leaderboard/stats";
 import { ExtraWriteRejected } from "../ledger/errors";
 import { type LedgerPosting, postLedgerEntry } from "../ledger/post";
 import { limitsOf } from "../limits";
@@ -102,8 +101,6 @@ export async function placeBet(ctx: CoreContext, input: PlaceBetInput): Promise<
               `${eq(item.status, "open")} AND ${eq(item.bettable, true)} AND ${gt(item.expiresAt, now.toISOString())}`,
           )
           .commit(),
-        // The volume boards follow in the same transaction (leaderboard module).
-        stats: statWrites(entities, ctx, { userId: input.userId, at: now, volume: amount }),
       }),
     });
     if (posting.replayed && ledgerKey) return replay(ctx, input, ledgerKey);

@@ -4,7 +4,6 @@ import { dayOf } from "../counters";
 import type { BetItem } from "../entities/bet";
 import type { Resolution } from "../entities/market";
 import type { UserItem } from "../entities/user";
-import { statWrites } from "../leaderboard/stats";
 import { ExtraWriteRejected } from "../ledger/errors";
 import { postLedgerEntry } from "../ledger/post";
 import { getResolvedMarket } from "../markets/market";
@@ -33,9 +32,6 @@ export async function settleBet(
 ): Promise<SettleOutcome> {
   const settledAt = ctx.clock();
   const resolvedAt = settledAt.toISOString();
-  // The PnL boards follow in the same transaction (leaderboard module).
-  const stats = (entities: TransactionEntities, pnl: number) =>
-    statWrites(entities, ctx, { userId: bet.userId, at: settledAt, pnl });
   const pendingOnly = (
     entities: TransactionEntities,
     status: "won" | "cancelled",
@@ -61,7 +57,6 @@ export async function settleBet(
         userTotals: { bets: { pending: -1, cancelled: 1 } },
         alsoWrite: (entities) => ({
           bet: pendingOnly(entities, "cancelled", bet.amount),
-          stats: stats(entities, settledPnL(bet.amount, bet.amount)),
         }),
       });
       remember(knownUsers, bet.userId, posting);
@@ -86,7 +81,6 @@ export async function settleBet(
         }),
         alsoWrite: (entities, entry) => ({
           bet: pendingOnly(entities, "won", entry.amount),
-          stats: stats(entities, settledPnL(bet.amount, entry.amount)),
         }),
       });
       remember(knownUsers, bet.userId, posting);
@@ -140,7 +134,6 @@ async function settleLoss(ctx: CoreContext, bet: BetItem, settledAt: Date): Prom
         .add({ pnl: lostPnL, bets_pending: -1, bets_lost: 1 })
         .set({ updatedAt: resolvedAt })
         .commit(),
-      ...statWrites(entities, ctx, { userId: bet.userId, at: settledAt, pnl: lostPnL }),
     ])
     .go();
   if (!result.canceled) return "lost";

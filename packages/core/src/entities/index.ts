@@ -1,4 +1,5 @@
 /** The table's item types and the value lists routes validate against. */
+export * from "./applied-change";
 export * from "./audit-event";
 export * from "./bet";
 export * from "./daily-counter";

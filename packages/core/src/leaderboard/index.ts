@@ -9,4 +9,4 @@ export {
 } from "./read";
 export { boardSortKey } from "./scores";
 export { type BoardRow, type BoardStanding, boardStanding } from "./standing";
-export { dirtyShardOf, type StatChange, statWrites } from "./stats";
+export { dirtyShardOf } from "./stats";

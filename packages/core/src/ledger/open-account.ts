@@ -1,4 +1,3 @@
-import { dailyCounterWrite, movementCounts } from "../analytics/daily";
 import {
   cancellationReasons,
   conditionFailed,
@@ -108,13 +107,6 @@ export async function openAccount(
               ]
             : []),
           ...extras.items,
-          // Last, so the extra writes keep their indexes in the cancellation reasons.
-          ...dailyCounterWrite(
-            entities,
-            ctx,
-            now,
-            movementCounts({ type: grant?.type ?? "signup_bonus", amount: balance }, true),
-          ),
         ];
       })
       .go(),

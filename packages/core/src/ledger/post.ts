@@ -1,4 +1,3 @@
-import { type DailyCounts, dailyCounterWrite, movementCounts } from "../analytics/daily";
 import { cancellationReasons, conditionFailed, TransactionCancelled } from "../conditions";
 import type { CoreContext } from "../context";
 import { dayOf } from "../counters";
@@ -69,8 +68,6 @@ export interface PostEntryInput {
   alsoWrite?: ((entities: TransactionEntities, entry: LedgerEntryItem) => ExtraWrites) | undefined;
   /** The user as just read (consistently) by the caller, to save the ledger's own read. */
   knownUser?: UserItem | undefined;
-  /** More for the day's analytics counters (a session started or failed), in the same update. */
-  dailyCounts?: DailyCounts | undefined;
 }
 
 export interface ReplayGuard {
@@ -287,9 +284,8 @@ function writeTransaction(
       ? input.userTotals(entry.amount)
       : (input.userTotals ?? {});
   const flow = creditFlow(entry.type, entry.amount);
-  // The user's first activity of the day counts them in its DAU, once (analytics).
+  // The user's day of activity: the stream consumer counts its change in the DAU (analytics).
   const today = dayOf(entry.createdAt);
-  const firstToday = user.lastActiveDay !== today;
   let extras = namedItems(undefined);
   const write = serviceFor(ctx.db).transaction.write((entities) => {
     extras = namedItems(input.alsoWrite?.(entities, entry));
@@ -298,7 +294,7 @@ function writeTransaction(
         .patch({ userId: input.userId })
         .set({
           ...(typeof input.userFields === "function" ? input.userFields(user) : input.userFields),
-          ...(firstToday ? { lastActiveDay: today } : {}),
+          ...(user.lastActiveDay !== today ? { lastActiveDay: today } : {}),
           balance: entry.balanceAfter,
           ledgerSeq: entry.seq,
           updatedAt: entry.createdAt,
@@ -311,14 +307,12 @@ function writeTransaction(
           ...listCounterDeltas(entry.type, totals.bets),
         })
         // The balance rule is enforced here, by the database, against the value it holds now.
-        .where(({ ledgerSeq, balance, lastActiveDay }, { eq, gte, lte, ne, notExists }) =>
+        .where(({ ledgerSeq, balance }, { eq, gte, lte }) =>
           [
             eq(ledgerSeq, seq),
             entry.amount < 0
               ? gte(balance, -entry.amount)
               : lte(balance, fromCents(capCents - toCents(entry.amount))),
-            // Counted active meanwhile (a request): this attempt is stale, the next counts nothing.
-            ...(firstToday ? [`(${notExists(lastActiveDay)} OR ${ne(lastActiveDay, today)})`] : []),
           ].join(" AND "),
         )
         .commit({ response: "all_old" }),
@@ -339,11 +333,6 @@ function writeTransaction(
           ]
         : []),
       ...extras.items,
-      // Last, so the extra writes keep their indexes in the cancellation reasons.
-      ...dailyCounterWrite(entities, ctx, entry.createdAt, {
-        ...movementCounts(entry, firstToday),
-        ...input.dailyCounts,
-      }),
     ];
   });
   return {

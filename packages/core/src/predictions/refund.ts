@@ -1,4 +1,3 @@
-import { dailyCounterWrite } from "../analytics/daily";
 import {
   cancellationReasons,
   conditionFailed,
@@ -58,7 +57,6 @@ export async function refundSession(
               (item, { ne }) => `${ne(item.status, "finished")} AND ${ne(item.status, "error")}`,
             )
             .commit(),
-          ...dailyCounterWrite(entities, ctx, now, { sessionsFailed: 1 }),
         ])
         .go(),
     );
@@ -77,7 +75,6 @@ export async function refundSession(
       referenceId: sessionId,
       marketId: session.marketId,
       idempotencyKey: `prediction_refund#${sessionId}`,
-      dailyCounts: { sessionsFailed: 1 },
       alsoWrite: (entities) => ({
         session: entities.predictionSession
           .patch({ sessionId })

@@ -1,4 +1,3 @@
-import { dailyCounterWrite } from "../analytics/daily";
 import { cancellationReasons, TransactionCancelled, writeRetryingConflicts } from "../conditions";
 import type { CoreContext } from "../context";
 import type { PredictionItem } from "../entities/prediction";
@@ -120,7 +119,7 @@ export async function startSession(
       serviceFor(ctx.db)
         .transaction.write((entities) => {
           extras = namedItems(writes(entities));
-          return [...extras.items, ...dailyCounterWrite(entities, ctx, createdAt, { sessions: 1 })];
+          return extras.items;
         })
         .go(),
     );
@@ -144,7 +143,6 @@ export async function startSession(
       idempotencyKey: ledgerKey ?? `prediction_charge#${sessionId}`,
       knownUser: user,
       alsoWrite: writes,
-      dailyCounts: { sessions: 1 },
     });
     if (posting.replayed) return replay(ctx, posting.seq, user, input);
     return { session, newBalance: posting.balanceAfter, replayed: false };

@@ -12,3 +12,4 @@ export {
 export { createTestContext } from "./context";
 export { aMarket, aNewMarket, anOpenMarket } from "./markets";
 export { aUser, userWithBalance } from "./users";
+export * from "./derived";

@@ -1,0 +1,188 @@
+import type { DailyCounts } from "../analytics/daily";
+import { cancellationReasons, conditionFailed, TransactionCancelled } from "../conditions";
+import type { CoreContext } from "../context";
+import { counterShard } from "../counters";
+import { slotsAt } from "../leaderboard/periods";
+import { dirtyShardOf } from "../leaderboard/stats";
+import { backoffMs, isTransientCode, isTransientError, sleep } from "../ledger/retry";
+import { serviceFor, type TransactionEntities, type TransactionItem } from "../service";
+import type { DerivedChange, StatCounts } from "./effects";
+
+/** DynamoDB's limit of items in one transaction. */
+const maxTransactionItems = 100;
+/** A marker outlives the stream's 24 h retention (and a Lambda retry window) by far. */
+const markerSeconds = 3 * 24 * 60 * 60;
+const maxBusyAttempts = 10;
+
+export interface ApplyResult {
+  /** Changes counted now. */
+  applied: number;
+  /** Changes found counted already (a redelivery): nothing added. */
+  skipped: number;
+}
+
+/**
+ * Counts every change exactly once although records arrive at least once and
+ * in any order across shards: each transaction writes, for each change in it,
+ * a marker under the change's name on condition it is new, together with the
+ * sums its changes add (merged per item: a transaction may touch an item once).
+ * A change whose marker exists is dropped and the rest go again. All effects
+ * are additions, so order does not matter. A crash between transactions loses
+ * nothing: the changes of a committed transaction are marked, the others are
+ * not, and the redelivered batch counts exactly the latter.
+ */
+export async function applyChanges(
+  ctx: CoreContext,
+  changes: DerivedChange[],
+  /** Fewer items per transaction (tests: a crash between transactions). */
+  maxItems = maxTransactionItems,
+): Promise<ApplyResult> {
+  const unique = [...new Map(changes.map((change) => [change.changeId, change])).values()];
+  const result: ApplyResult = { applied: 0, skipped: 0 };
+  let queue = unique.filter((change) => change.effects.length > 0);
+  while (queue.length > 0) {
+    const [chunk, rest] = takeChunk(queue, maxItems);
+    const outcome = await commitChunk(ctx, chunk);
+    result.applied += outcome.applied;
+    result.skipped += outcome.seen.size;
+    // The chunk's changes counted before go; the others of the chunk go again.
+    const retry = outcome.applied === 0 ? chunk.filter((c) => !outcome.seen.has(c.changeId)) : [];
+    queue = [...retry, ...rest];
+  }
+  return result;
+}
+
+/** As many changes from the front as fit in one transaction (markers plus merged items). */
+function takeChunk(queue: DerivedChange[], maxItems: number): [DerivedChange[], DerivedChange[]] {
+  const keys = new Set<string>();
+  let taken = 0;
+  for (const change of queue) {
+    const added = new Set(change.effects.flatMap(itemKeys).filter((key) => !keys.has(key)));
+    if (taken > 0 && taken + 1 + keys.size + added.size > maxItems) break;
+    for (const key of added) keys.add(key);
+    taken += 1;
+  }
+  return [queue.slice(0, taken), queue.slice(taken)];
+}
+
+function itemKeys(effect: DerivedChange["effects"][number]): string[] {
+  switch (effect.kind) {
+    case "stats":
+      return slotsAt(new Date(effect.at)).map((slot) => `stat#${effect.userId}#${slot.periodKey}`);
+    case "rankDirty":
+      return [`dirty#${effect.userId}`];
+    case "daily":
+      return [`day#${effect.day}`];
+  }
+}
+
+interface ChunkOutcome {
+  applied: number;
+  /** Changes whose marker was there: counted before. */
+  seen: Set<string>;
+}
+
+async function commitChunk(ctx: CoreContext, chunk: DerivedChange[]): Promise<ChunkOutcome> {
+  const now = ctx.clock();
+  const ttl = Math.floor(now.getTime() / 1000) + markerSeconds;
+  for (let attempt = 1; ; attempt += 1) {
+    let result: Awaited<ReturnType<ReturnType<typeof transaction>["go"]>>;
+    try {
+      result = await transaction(ctx, chunk, now.toISOString(), ttl).go();
+    } catch (error) {
+      if (!isTransientError(error) || attempt >= maxBusyAttempts) throw error;
+      await sleep(backoffMs(attempt));
+      continue;
+    }
+    if (!result.canceled) return { applied: chunk.length, seen: new Set() };
+    const reasons = cancellationReasons(result);
+    // The markers come first, one per change, in the chunk's order.
+    const seen = new Set(
+      chunk.filter((_, index) => reasons[index]?.code === conditionFailed).map((c) => c.changeId),
+    );
+    if (seen.size > 0) return { applied: 0, seen };
+    if (!reasons.some((reason) => isTransientCode(reason.code)) || attempt >= maxBusyAttempts) {
+      throw new TransactionCancelled("Derived data", reasons);
+    }
+    await sleep(backoffMs(attempt));
+  }
+}
+
+function transaction(ctx: CoreContext, chunk: DerivedChange[], appliedAt: string, ttl: number) {
+  const stats = new Map<
+    string,
+    { userId: string; periodKey: string; ttl?: number; add: StatCounts }
+  >();
+  const dirty = new Set<string>();
+  const days = new Map<string, DailyCounts>();
+  for (const effect of chunk.flatMap((change) => change.effects)) {
+    if (effect.kind === "stats") {
+      for (const slot of slotsAt(new Date(effect.at))) {
+        const key = `${effect.userId}#${slot.periodKey}`;
+        const entry = stats.get(key) ?? {
+          userId: effect.userId,
+          periodKey: slot.periodKey,
+          ...(slot.ttl ? { ttl: slot.ttl } : {}),
+          add: {},
+        };
+        entry.add = addCounts(entry.add, effect.add);
+        stats.set(key, entry);
+      }
+    } else if (effect.kind === "rankDirty") {
+      dirty.add(effect.userId);
+    } else {
+      days.set(effect.day, addCounts(days.get(effect.day) ?? {}, effect.add));
+    }
+  }
+  return serviceFor(ctx.db).transaction.write((entities: TransactionEntities) => {
+    const items: TransactionItem[] = chunk.map((change) =>
+      entities.appliedChange.create({ changeId: change.changeId, appliedAt, ttl }).commit(),
+    );
+    for (const stat of stats.values()) {
+      const add = nonZero(stat.add);
+      if (Object.keys(add).length === 0) continue;
+      const update = entities.userStat
+        .update({ userId: stat.userId, periodKey: stat.periodKey })
+        .add(add);
+      items.push((stat.ttl ? update.set({ ttl: stat.ttl }) : update).commit());
+    }
+    for (const userId of dirty) {
+      items.push(
+        entities.rankDirty
+          .put({ shard: dirtyShardOf(userId), userId, markedAt: `${appliedAt}#${ctx.newId()}` })
+          .commit(),
+      );
+    }
+    for (const [day, counts] of days) {
+      const add = nonZero(counts);
+      if (Object.keys(add).length === 0) continue;
+      items.push(
+        entities.dailyCounter
+          .update({ day, shard: counterShard(ctx) })
+          .add(add)
+          .commit(),
+      );
+    }
+    return items;
+  });
+}
+
+function addCounts<T extends Record<string, number | undefined>>(sum: T, more: T): T {
+  const out: Record<string, number> = { ...(sum as Record<string, number>) };
+  for (const [name, value] of Object.entries(more)) {
+    if (value) out[name] = roundCents((out[name] ?? 0) + value);
+  }
+  return out as T;
+}
+
+/** Credits summed in floating point would drift: sums stay on the cent. */
+function roundCents(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function nonZero<T extends Record<string, number | undefined>>(counts: T): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).filter(([, value]) => value)) as Record<
+    string,
+    number
+  >;
+}

@@ -1,0 +1,198 @@
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  ListStreamsCommand,
+} from "@aws-sdk/client-dynamodb-streams";
+import { describe, expect, it } from "vitest";
+import { recordActivity } from "../analytics/activity";
+import { cashOut, quoteCashout } from "../bets/cashout";
+import { placeBet } from "../bets/place";
+import { settleMarketPage } from "../bets/settle";
+import type { CoreContext } from "../context";
+import { createDb } from "../db";
+import { dirtyShardOf } from "../leaderboard/stats";
+import { resolveMarket } from "../markets/market";
+import { serviceFor } from "../service";
+import { anOpenMarket, createTestContext, drainDerived, userWithBalance } from "../test-support";
+import type { StreamRecord } from "./changes";
+import { consumeRecords } from "./consume";
+import { compareAggregates } from "./recompute";
+
+/**
+ * Derived numbers come from the table's stream, never from inside a money
+ * transaction (issue 22): every aggregate equals its recomputation from the
+ * ledger and the bets, although records arrive at least once, out of order,
+ * and a consumer may crash in the middle of a batch.
+ */
+
+/** Bets on two markets: one resolved and settled, one still open, one bet cashed out. */
+async function someActivity(ctx: CoreContext) {
+  const users = await Promise.all([1, 2, 3].map(() => userWithBalance(ctx, 1000)));
+  const [alice, bob, carol] = users as [string, string, string];
+  const settled = await anOpenMarket(ctx);
+  const open = await anOpenMarket(ctx);
+  await placeBet(ctx, { userId: alice, marketId: settled, amount: 100, side: "this" });
+  await placeBet(ctx, { userId: bob, marketId: settled, amount: 50.5, side: "that" });
+  await placeBet(ctx, { userId: carol, marketId: settled, amount: 20, side: "this" });
+  const { bet } = await placeBet(ctx, { userId: alice, marketId: open, amount: 30, side: "that" });
+  await placeBet(ctx, { userId: bob, marketId: open, amount: 10, side: "this" });
+  const quote = await quoteCashout(ctx, alice, bet.betId);
+  await cashOut(ctx, alice, bet.betId, quote.quoteId);
+  await resolveMarket(ctx, settled, "this");
+  await settleMarketPage(ctx, settled);
+  return { alice, bob, carol, settled, open };
+}
+
+/** Every record the table's stream holds, oldest first per shard. */
+async function streamRecords(ctx: CoreContext): Promise<StreamRecord[]> {
+  const local = ctx.db.local as { endpoint: string; region: string };
+  const client = new DynamoDBStreamsClient({
+    ...local,
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
+  const { Streams } = await client.send(new ListStreamsCommand({ TableName: ctx.db.table }));
+  const StreamArn = Streams?.at(-1)?.StreamArn;
+  const { StreamDescription } = await client.send(new DescribeStreamCommand({ StreamArn }));
+  const records: StreamRecord[] = [];
+  for (const shard of StreamDescription?.Shards ?? []) {
+    let { ShardIterator } = await client.send(
+      new GetShardIteratorCommand({
+        StreamArn,
+        ShardId: shard.ShardId,
+        ShardIteratorType: "TRIM_HORIZON",
+      }),
+    );
+    while (ShardIterator) {
+      const page = await client.send(new GetRecordsCommand({ ShardIterator }));
+      records.push(...((page.Records ?? []) as StreamRecord[]));
+      if ((page.Records ?? []).length === 0) break;
+      ShardIterator = page.NextShardIterator;
+    }
+  }
+  client.destroy();
+  return records;
+}
+
+async function statOf(ctx: CoreContext, userId: string) {
+  const { data } = await serviceFor(ctx.db)
+    .entities.userStat.get({ userId, periodKey: "all" })
+    .go({ consistent: true });
+  return data;
+}
+
+/** A seeded shuffle: the same "random" order every run. */
+function shuffled<T>(items: T[], seed = 7): T[] {
+  const out = [...items];
+  let state = seed;
+  for (let index = out.length - 1; index > 0; index -= 1) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    const other = state % (index + 1);
+    [out[index], out[other]] = [out[other] as T, out[index] as T];
+  }
+  return out;
+}
+
+describe("the stream consumer", () => {
+  it("keeps the boards and day counters equal to their recomputation", async () => {
+    const ctx = await createTestContext({ BETS_PER_USER_PER_MINUTE: "100" });
+    const { alice, bob, carol } = await someActivity(ctx);
+    // Nothing derived is written by the money transactions themselves.
+    expect(await statOf(ctx, alice)).toBeNull();
+
+    expect(await drainDerived(ctx)).toBeGreaterThan(0);
+
+    expect(await compareAggregates(ctx)).toMatchObject({ differences: [] });
+    // Alice: 100 on the winner at 0.5 (paid 200, +100) and 30 cashed out below its stake.
+    const aliceStat = await statOf(ctx, alice);
+    expect(aliceStat).toMatchObject({ placed: 2, settled: 2, volume: 130 });
+    expect(aliceStat?.pnl).toBeGreaterThan(90);
+    expect(aliceStat?.pnl).toBeLessThan(100);
+    expect(await statOf(ctx, bob)).toMatchObject({
+      placed: 2,
+      settled: 1,
+      volume: 60.5,
+      pnl: -50.5,
+    });
+    expect(await statOf(ctx, carol)).toMatchObject({ placed: 1, settled: 1, volume: 20, pnl: 20 });
+    // Each changed user is marked for the ranking job.
+    const marked = await Promise.all(
+      [alice, bob, carol].map(async (userId) => {
+        const { data } = await serviceFor(ctx.db)
+          .entities.rankDirty.get({ shard: dirtyShardOf(userId), userId })
+          .go({ consistent: true });
+        return data?.userId;
+      }),
+    );
+    expect(marked).toEqual([alice, bob, carol]);
+  });
+
+  it("adds nothing when a batch is delivered again, in any order", async () => {
+    const ctx = await createTestContext({ BETS_PER_USER_PER_MINUTE: "100" });
+    await someActivity(ctx);
+    const records = await streamRecords(ctx);
+    expect(records.length).toBeGreaterThan(10);
+
+    const first = await consumeRecords(ctx, shuffled(records));
+    const second = await consumeRecords(ctx, shuffled(records, 11));
+
+    expect(first.applied).toBeGreaterThan(0);
+    expect(second).toEqual({ applied: 0, skipped: first.applied + first.skipped });
+    expect(await compareAggregates(ctx)).toMatchObject({ differences: [] });
+  });
+
+  it("counts every change once when it crashed in the middle of a batch", async () => {
+    const ctx = await createTestContext({ BETS_PER_USER_PER_MINUTE: "100" });
+    await someActivity(ctx);
+    const records = await streamRecords(ctx);
+    // A consumer whose second transaction never reaches the table: it dies there.
+    const local = ctx.db.local as { endpoint: string; region: string };
+    const crashing = createDb({ table: ctx.db.table, ...local });
+    let transactions = 0;
+    crashing.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === "TransactWriteItemsCommand" && ++transactions === 2) {
+          throw new Error("consumer killed");
+        }
+        return next(args);
+      },
+      { step: "initialize", name: "crashOnSecondTransaction" },
+    );
+    // Transactions of at most 12 items: the batch takes several.
+    await expect(consumeRecords({ ...ctx, db: crashing }, records, 12)).rejects.toThrow(
+      "consumer killed",
+    );
+    const partial = await compareAggregates(ctx);
+
+    await consumeRecords(ctx, records);
+
+    expect(partial.differences.length).toBeGreaterThan(0);
+    expect(await compareAggregates(ctx)).toMatchObject({ differences: [] });
+  });
+
+  it("counts a user active once a day however often they are seen", async () => {
+    let now = new Date("2026-12-06T10:00:00.000Z");
+    const base = await createTestContext();
+    const ctx: CoreContext = { ...base, clock: () => now };
+    const userId = await userWithBalance(ctx, 100);
+    const active = async (day: string) => {
+      await drainDerived(ctx);
+      const shards = Array.from({ length: ctx.config.COUNTER_SHARDS }, (_, shard) => ({
+        day,
+        shard,
+      }));
+      const { data } = await serviceFor(ctx.db).entities.dailyCounter.get(shards).go();
+      return data.reduce((sum, shard) => sum + (shard.activeUsers ?? 0), 0);
+    };
+    // Opening the account was the day's first activity.
+    await recordActivity(ctx, userId);
+    expect(await active("2026-12-06")).toBe(1);
+
+    now = new Date("2026-12-07T08:00:00.000Z");
+    await recordActivity(ctx, userId);
+    await recordActivity({ ...ctx, clock: () => now }, userId);
+    expect(await active("2026-12-07")).toBe(1);
+    expect(await active("2026-12-06")).toBe(1);
+  });
+});

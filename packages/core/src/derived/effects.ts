@@ -1,0 +1,125 @@
+import { type DailyCounts, movementCounts } from "../analytics/daily";
+import { settledPnL } from "../bets/payout";
+import { dayOf } from "../counters";
+import type { TableChange } from "./changes";
+
+/** What one change adds to the numbers derived from the table (all additive). */
+export type Effect =
+  /** ADD to the user's leaderboard stats of every period holding `at`. */
+  | { kind: "stats"; userId: string; at: string; add: StatCounts }
+  /** The ranking job should look at this user again. */
+  | { kind: "rankDirty"; userId: string }
+  /** ADD to one UTC day's analytics counters. */
+  | { kind: "daily"; day: string; add: DailyCounts };
+
+export type StatCounts = Partial<Record<"placed" | "settled" | "volume" | "pnl", number>>;
+
+/**
+ * A change's effects under the name of the change itself (not of its
+ * delivery): the consumer counts each name once.
+ */
+export interface DerivedChange {
+  changeId: string;
+  effects: Effect[];
+}
+
+/**
+ * The derived numbers a table change moves (docs/data-model.md, "Derived
+ * data"): a bet placed adds to its user's volume boards, a bet settled (won,
+ * lost, refunded or cashed out) to the PnL boards; a ledger entry adds its
+ * credits to the day's issued or spent counters; a user's first activity of a
+ * day counts them in its DAU; a prediction session started or failed counts
+ * in the day's sessions. Everything else moves nothing.
+ */
+export function derivedChanges(change: TableChange): DerivedChange[] {
+  switch (change.entity) {
+    case "bet":
+      return betChanges(change.old, change.new);
+    case "ledgerEntry": {
+      const entry = change.new;
+      if (!entry || change.old) return [];
+      return [
+        {
+          changeId: `ledger#${entry.userId}#${entry.seq}`,
+          effects: [{ kind: "daily", day: dayOf(entry.createdAt), add: movementCounts(entry) }],
+        },
+      ];
+    }
+    case "user": {
+      const day = change.new?.lastActiveDay;
+      if (!change.new || !day || day === change.old?.lastActiveDay) return [];
+      return [
+        {
+          changeId: `active#${change.new.userId}#${day}`,
+          effects: [{ kind: "daily", day, add: { activeUsers: 1 } }],
+        },
+      ];
+    }
+    case "predictionSession": {
+      const session = change.new;
+      if (!session) return [];
+      if (!change.old) {
+        return [
+          {
+            changeId: `session#${session.sessionId}#started`,
+            effects: [{ kind: "daily", day: dayOf(session.createdAt), add: { sessions: 1 } }],
+          },
+        ];
+      }
+      if (session.status === "error" && change.old.status !== "error") {
+        return [
+          {
+            changeId: `session#${session.sessionId}#failed`,
+            effects: [
+              {
+                kind: "daily",
+                day: dayOf(session.completedAt ?? session.updatedAt ?? session.createdAt),
+                add: { sessionsFailed: 1 },
+              },
+            ],
+          },
+        ];
+      }
+      return [];
+    }
+  }
+}
+
+function betChanges(
+  old: Extract<TableChange, { entity: "bet" }>["old"],
+  bet: Extract<TableChange, { entity: "bet" }>["new"],
+): DerivedChange[] {
+  if (!bet) return [];
+  const changes: DerivedChange[] = [];
+  if (!old) {
+    changes.push({
+      changeId: `bet#${bet.betId}#placed`,
+      effects: [
+        {
+          kind: "stats",
+          userId: bet.userId,
+          at: bet.placedAt,
+          add: { placed: 1, volume: bet.amount },
+        },
+        { kind: "rankDirty", userId: bet.userId },
+      ],
+    });
+  }
+  const wasPending = !old || old.status === "pending";
+  if (wasPending && bet.status !== "pending") {
+    const pnl = settledPnL(bet.amount, bet.actualPayout ?? 0);
+    changes.push({
+      changeId: `bet#${bet.betId}#settled`,
+      effects: [
+        {
+          kind: "stats",
+          userId: bet.userId,
+          at: bet.resolvedAt ?? bet.placedAt,
+          add: { settled: 1, ...(pnl ? { pnl } : {}) },
+        },
+        { kind: "rankDirty", userId: bet.userId },
+      ],
+    });
+  }
+  return changes;
+}

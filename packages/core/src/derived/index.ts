@@ -1,0 +1,9 @@
+/**
+ * Numbers derived from the table's change stream: leaderboard stats, rank marks,
+ * analytics counters. The local stream reader is `@market/core/derived/local-stream`.
+ */
+export { type ApplyResult, applyChanges } from "./apply";
+export { changeOf, type StreamRecord, type TableChange } from "./changes";
+export { consumeRecords } from "./consume";
+export { type DerivedChange, derivedChanges, type Effect } from "./effects";
+export { type AggregateReport, compareAggregates, recomputeAggregates } from "./recompute";

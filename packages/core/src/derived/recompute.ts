@@ -1,0 +1,167 @@
+import type { CoreContext } from "../context";
+import type { BetItem } from "../entities/bet";
+import type { DailyCounterItem } from "../entities/daily-counter";
+import type { LedgerEntryItem } from "../entities/ledger-entry";
+import type { PredictionSessionItem } from "../entities/prediction-session";
+import { slotsAt } from "../leaderboard/periods";
+import { toCents } from "../money";
+import { scanTable } from "../scan";
+import { serviceFor } from "../service";
+import type { TableChange } from "./changes";
+import { derivedChanges } from "./effects";
+
+/** Counters the stream consumer keeps that a recomputation can check (DAU cannot: see below). */
+const statFields = ["placed", "settled", "volume", "pnl"] as const;
+
+export interface AggregateDifference {
+  /** `stat#<userId>#<periodKey>` or `day#<YYYY-MM-DD>`. */
+  key: string;
+  field: string;
+  expected: number;
+  actual: number;
+}
+
+export interface AggregateReport {
+  checked: { stats: number; days: number };
+  differences: AggregateDifference[];
+}
+
+type Counts = Record<string, number>;
+
+interface Aggregates {
+  stats: Map<
+    string,
+    { userId: string; periodKey: string; ttl: number | undefined; counts: Counts }
+  >;
+  days: Map<string, Counts>;
+}
+
+/**
+ * What every derived number should be, recomputed from the bets, the ledger
+ * and the prediction sessions (a parallel Scan: jobs only), by the same rules
+ * the consumer applies to each change. Daily active users are not recomputable
+ * (a request marks a user active without writing anything else): not compared.
+ */
+export async function recomputeAggregates(ctx: CoreContext, segments = 4): Promise<Aggregates> {
+  const service = serviceFor(ctx.db);
+  const expected: Aggregates = { stats: new Map(), days: new Map() };
+  const changes: TableChange[] = [];
+  await scanTable(
+    ctx,
+    { segments, entity: ["bet", "ledgerEntry", "predictionSession"] },
+    (items) => {
+      for (const item of items) {
+        const entity = item.__edb_e__;
+        if (entity === "bet") {
+          const bet = service.entities.bet.parse({ Item: item }).data as BetItem;
+          changes.push({ entity: "bet", old: undefined, new: bet });
+        } else if (entity === "ledgerEntry") {
+          const entry = service.entities.ledgerEntry.parse({ Item: item }).data as LedgerEntryItem;
+          changes.push({ entity: "ledgerEntry", old: undefined, new: entry });
+        } else if (entity === "predictionSession") {
+          const session = service.entities.predictionSession.parse({ Item: item })
+            .data as PredictionSessionItem;
+          changes.push({ entity: "predictionSession", old: undefined, new: session });
+          if (session.status === "error") {
+            // Its move into `error`, as the stream saw it.
+            const before: PredictionSessionItem = { ...session, status: "generating" };
+            changes.push({ entity: "predictionSession", old: before, new: session });
+          }
+        }
+      }
+    },
+  );
+  for (const effect of changes.flatMap(derivedChanges).flatMap((change) => change.effects)) {
+    if (effect.kind === "stats") {
+      for (const slot of slotsAt(new Date(effect.at))) {
+        const key = `${effect.userId}#${slot.periodKey}`;
+        const stat = expected.stats.get(key) ?? {
+          userId: effect.userId,
+          periodKey: slot.periodKey,
+          ttl: slot.ttl,
+          counts: {},
+        };
+        stat.counts = added(stat.counts, effect.add);
+        expected.stats.set(key, stat);
+      }
+    } else if (effect.kind === "daily") {
+      expected.days.set(effect.day, added(expected.days.get(effect.day) ?? {}, effect.add));
+    }
+  }
+  return expected;
+}
+
+/**
+ * Compares every leaderboard stat and daily counter with its recomputation
+ * (the reconcile job and the load tests' end check). Reads only.
+ */
+export async function compareAggregates(ctx: CoreContext, segments = 4): Promise<AggregateReport> {
+  const expected = await recomputeAggregates(ctx, segments);
+  const actual = await readAggregates(ctx, segments);
+  const differences: AggregateDifference[] = [];
+  const compare = (key: string, want: Counts, have: Counts, fields: readonly string[]) => {
+    for (const field of fields) {
+      const e = want[field] ?? 0;
+      const a = have[field] ?? 0;
+      if (toCents(e) !== toCents(a)) differences.push({ key, field, expected: e, actual: a });
+    }
+  };
+  for (const key of new Set([...expected.stats.keys(), ...actual.stats.keys()])) {
+    compare(
+      `stat#${key}`,
+      expected.stats.get(key)?.counts ?? {},
+      actual.stats.get(key)?.counts ?? {},
+      statFields,
+    );
+  }
+  for (const day of new Set([...expected.days.keys(), ...actual.days.keys()])) {
+    const want = expected.days.get(day) ?? {};
+    const have = actual.days.get(day) ?? {};
+    const fields = [...new Set([...Object.keys(want), ...Object.keys(have)])].filter(
+      (field) => field !== "activeUsers",
+    );
+    compare(`day#${day}`, want, have, fields);
+  }
+  return {
+    checked: { stats: expected.stats.size, days: expected.days.size },
+    differences,
+  };
+}
+
+/** The derived numbers as stored: stats per user and period, day counters summed over shards. */
+async function readAggregates(ctx: CoreContext, segments: number): Promise<Aggregates> {
+  const stored: Aggregates = { stats: new Map(), days: new Map() };
+  await scanTable(ctx, { segments, entity: ["userStat", "dailyCounter"] }, (items) => {
+    for (const item of items) {
+      if (item.__edb_e__ === "userStat") {
+        const { userId, periodKey, ttl } = item as {
+          userId: string;
+          periodKey: string;
+          ttl?: number;
+        };
+        const counts = Object.fromEntries(
+          statFields.map((field) => [field, Number(item[field] ?? 0)]),
+        );
+        stored.stats.set(`${userId}#${periodKey}`, { userId, periodKey, ttl, counts });
+      } else if (item.__edb_v__ === "2") {
+        const { day, shard, ...rest } = item as DailyCounterItem & Record<string, unknown>;
+        const counts = Object.fromEntries(
+          Object.entries(rest).filter(
+            (entry): entry is [string, number] =>
+              typeof entry[1] === "number" && !entry[0].startsWith("__"),
+          ),
+        );
+        stored.days.set(day, added(stored.days.get(day) ?? {}, counts));
+      }
+    }
+  });
+  return stored;
+}
+
+function added(sum: Counts, more: Record<string, number | undefined>): Counts {
+  const out = { ...sum };
+  for (const [field, value] of Object.entries(more)) {
+    if (value) out[field] = Math.round(((out[field] ?? 0) + value) * 100) / 100;
+  }
+  return out;
+}

@@ -1,0 +1,20 @@
+import type { CoreContext } from "../context";
+import type { Db } from "../db";
+import { type LocalStreamReader, localStreamReader } from "../derived/local-stream";
+
+const readers = new WeakMap<Db, LocalStreamReader>();
+
+/**
+ * Brings the derived numbers (leaderboard stats, rank marks, analytics) up to
+ * date with everything written so far: the consumer reads the table's stream
+ * on DynamoDB Local, as `npm start` does in the background. Tests call it
+ * before they read derived numbers. Resolves with the records read.
+ */
+export function drainDerived(ctx: CoreContext): Promise<number> {
+  let reader = readers.get(ctx.db);
+  if (!reader) {
+    reader = localStreamReader(ctx);
+    readers.set(ctx.db, reader);
+  }
+  return reader.drain();
+}
