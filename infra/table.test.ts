@@ -82,6 +82,10 @@ describe("MarketTable", () => {
       expect.arrayContaining(local.AttributeDefinitions ?? []),
     );
     expect(deployed.AttributeDefinitions).toHaveLength(local.AttributeDefinitions?.length ?? -1);
+    // The same change records feed the consumer in AWS and on DynamoDB Local.
+    expect(deployed.StreamSpecification).toEqual({
+      StreamViewType: local.StreamSpecification?.StreamViewType,
+    });
   });
 
   it("is protected and retained by default", () => {

@@ -5,6 +5,7 @@ import {
   Billing,
   type ITableV2,
   ProjectionType,
+  StreamViewType,
   TableV2,
 } from "aws-cdk-lib/aws-dynamodb";
 import { Construct } from "constructs";
@@ -43,6 +44,8 @@ export class MarketTable extends Construct {
       billing: Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
+      // Every change, both images: the derived-data consumer's input (stacks/Schedules.ts).
+      dynamoStream: StreamViewType[tableDefinition.streamView],
       globalSecondaryIndexes: tableDefinition.globalIndexes.map((index) => ({
         indexName: index.indexName,
         partitionKey: stringKey(index.partitionKey),

@@ -16,6 +16,7 @@ import { createAdaptorServer } from "@hono/node-server";
 import { type Config, loadConfig } from "@market/core/config";
 import { createContext } from "@market/core/context";
 import { ensureTable } from "@market/core/db";
+import { type LocalStreamReader, localStreamReader } from "@market/core/derived/local-stream";
 import { apiBase, createApp } from "@market/functions/app";
 import { loadAppDeps } from "@market/functions/deps";
 import {
@@ -38,6 +39,8 @@ interface Running {
   server?: Server;
   dynamo?: DynamoDbLocal;
   schedules?: { stop: () => void };
+  /** The derived-data consumer reading the table's stream (what Lambda does in AWS). */
+  derived?: LocalStreamReader;
   /** Set while our DynamoDB Local's endpoint is noted there for admin scripts. */
   dataDir?: string;
   stopping?: boolean;
@@ -87,6 +90,9 @@ async function main(running: Running): Promise<void> {
 
   const deps = await loadAppDeps(config, { local: true });
   await ensureTable(deps.db);
+  running.derived = localStreamReader(createContext({ db: deps.db, config }), {
+    onError: (error) => console.error("Derived data: a stream poll failed; retrying", error),
+  }).start();
   const app = createApp({ ...deps, webDistDir });
 
   // Without server options @hono/node-server makes a plain node:http server.
@@ -174,6 +180,7 @@ async function shutDown(running: Running, exitCode: number): Promise<never> {
     setTimeout(() => process.exit(exitCode || 1), shutdownTimeoutMs).unref();
     if (exitCode === 0) console.log("Stopping...");
     running.schedules?.stop();
+    await running.derived?.stop();
     if (running.dataDir) removeEndpointFile(running.dataDir);
     await closeServer(running.server);
     await running.dynamo?.stop();

@@ -4,14 +4,14 @@ import { OperationsDashboard } from "../infra/dashboard";
 import { appMetricNames, Operations } from "../infra/operations";
 import { Api } from "./Api";
 import { Monitoring } from "./Monitoring";
+import { Schedules } from "./Schedules";
 import { Storage } from "./Storage";
 import { Workflows } from "./Workflows";
 
 /**
  * What watches the stage as a whole: the dashboard, and the alarms on the
- * table, the account's Lambda concurrency, Polymarket and the balances. A
- * later stream consumer adds its iterator age here (`alarms.watchIteratorAge`
- * and `dashboard.addStreamConsumer`).
+ * table, the account's Lambda concurrency, Polymarket and the balances, and
+ * how far the derived-data consumer reads behind the table's stream.
  */
 export function Observability({ stack }: StackContext) {
   const { table } = use(Storage);
@@ -41,6 +41,7 @@ export function Observability({ stack }: StackContext) {
     settlement: settlementStateMachine,
     sessions: sessionStateMachine,
   });
+  dashboard.addStreamConsumer("DerivedData", use(Schedules).derived);
   stack.addOutputs({ DashboardName: dashboard.dashboard.dashboardName });
   return { alarms, dashboard };
 }

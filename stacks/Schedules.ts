@@ -1,5 +1,7 @@
 import { Duration } from "aws-cdk-lib";
+import { StartingPosition } from "aws-cdk-lib/aws-lambda";
 import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
+import { DynamoEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
 import { Function as LambdaFunction, type StackContext, use } from "sst/constructs";
 import { appMetricNames, Operations } from "../infra/operations";
 import { type MarketJobFunctions, MarketSchedules, scheduleRates } from "../infra/schedules";
@@ -63,10 +65,40 @@ export function Schedules({ stack }: StackContext) {
     reconcile: job("Reconcile", "reconcile"),
   };
   new MarketSchedules(stack, "MarketJobs", { jobs, deadLetterQueue: deadLetters(stack) });
+
+  // Leaderboard stats, rank marks and analytics counters follow the table's stream
+  // (packages/core/src/derived), off the request path: batches, bisected on error,
+  // a batch that keeps failing kept in FailedRuns, and an alarm when it falls behind.
+  if (!table.tableStreamArn) {
+    throw new Error(
+      "The table has no stream for the derived-data consumer: a restored table (`tableName`) needs `tableStreamArn` too (docs/deploy.md, Restore)",
+    );
+  }
+  const derived = new LambdaFunction(stack, "DerivedData", {
+    handler: "packages/functions/src/handlers/derived.handler",
+    timeout: 60,
+    environment: { TABLE_NAME: table.tableName },
+  });
+  table.grantReadWriteData(derived);
+  derived.addEventSource(
+    new DynamoEventSource(table, {
+      startingPosition: StartingPosition.TRIM_HORIZON,
+      batchSize: 500,
+      maxBatchingWindow: Duration.seconds(1),
+      parallelizationFactor: 4,
+      bisectBatchOnError: true,
+      retryAttempts: 20,
+      reportBatchItemFailures: true,
+      onFailure: new SqsDlq(failedRuns),
+    }),
+  );
+  alarms.watchFunction("DerivedData", derived);
+  alarms.watchIteratorAge("DerivedData", derived);
   alarms.watchAppMetric(
     "ReconcileDifferences",
     appMetricNames.reconcileDifferences,
     "The daily reconcile found balances that differ from their ledger entries.",
     Duration.days(1),
   );
+  return { derived };
 }

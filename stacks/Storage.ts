@@ -13,6 +13,7 @@ export function Storage({ app, stack }: StackContext) {
   const table = settings.tableName
     ? TableV2.fromTableAttributes(stack, "RestoredTable", {
         tableName: settings.tableName,
+        ...(settings.tableStreamArn ? { tableStreamArn: settings.tableStreamArn } : {}),
         grantIndexPermissions: true,
       })
     : ownTable;

@@ -118,6 +118,11 @@ export interface StageSettings {
    * table the Storage stack made.
    */
   tableName?: string;
+  /**
+   * The stream of `tableName` (`aws dynamodb describe-table … LatestStreamArn`),
+   * which the derived-data consumer reads. Required with `tableName`.
+   */
+  tableStreamArn?: string;
   app: AppSettings;
   models: ModelSettings;
 }

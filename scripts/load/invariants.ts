@@ -1,4 +1,6 @@
 import type { CoreContext } from "@market/core";
+import { compareAggregates, consumeRecords } from "@market/core/derived";
+import { localStreamReader, streamRecords } from "@market/core/derived/local-stream";
 import type { LedgerEntryItem } from "@market/core/entities";
 import { reconcile, reconcileAll } from "@market/core/ledger";
 import { serviceFor } from "@market/core/service";
@@ -14,9 +16,13 @@ import { pool } from "./driver";
  * session finished or refunded, a refund at most once and never for a finished
  * session. And the daily reconcile job's own check (`reconcileAll`: the same
  * ledger rules plus the earned/spent totals and the cap) must find nothing.
+ * The derived numbers, once the stream consumer has caught up, must equal
+ * their recomputation from the ledger and the bets, and the last records of
+ * the stream delivered again must add nothing.
  */
 export async function checkInvariants(ctx: CoreContext) {
   const service = serviceFor(ctx.db);
+  const derived = await checkDerived(ctx);
   const { data: users } = await service.entities.user.scan.go({ pages: "all" });
   const problems: string[] = [];
   const entriesByReference = new Map<string, LedgerEntryItem[]>();
@@ -118,7 +124,9 @@ export async function checkInvariants(ctx: CoreContext) {
   for (const difference of job.differences.slice(0, 20)) {
     problems.push(`reconcile job: ${difference.userId} ${difference.kind}: ${difference.detail}`);
   }
+  problems.push(...derived.problems);
   return {
+    derived: derived.summary,
     users: users.length,
     reconcileDifferences: differences,
     reconcileJobDifferences: job.differences.length,
@@ -127,6 +135,42 @@ export async function checkInvariants(ctx: CoreContext) {
     sessions: sessionStats,
     problems: problems.slice(0, 50),
     ok: problems.length === 0,
+  };
+}
+
+/** How many of the stream's last records a check delivers again. */
+const redeliveredRecords = 5_000;
+
+/**
+ * Catches the derived numbers up (the same consumer `npm start` runs), delivers
+ * the stream's last records again (at-least-once delivery: they must add
+ * nothing), and compares every stat and day counter with its recomputation.
+ */
+async function checkDerived(ctx: CoreContext) {
+  const reader = localStreamReader(ctx);
+  try {
+    await reader.drain();
+  } finally {
+    await reader.stop();
+  }
+  const again = await consumeRecords(ctx, (await streamRecords(ctx)).slice(-redeliveredRecords));
+  const report = await compareAggregates(ctx);
+  const problems = report.differences
+    .slice(0, 20)
+    .map(
+      (d) => `derived ${d.key} ${d.field}: ${d.actual} where the ledger and bets say ${d.expected}`,
+    );
+  if (again.applied > 0)
+    problems.push(`a redelivered batch counted ${again.applied} changes again`);
+  return {
+    problems,
+    summary: {
+      stats: report.checked.stats,
+      days: report.checked.days,
+      differences: report.differences.length,
+      redelivered: again.skipped,
+      countedAgain: again.applied,
+    },
   };
 }
 
@@ -141,6 +185,7 @@ export function invariantsLine(
     `${invariants.negativeBalances} negative balances over ${invariants.users} users;`,
     `${bets.total} bets, ${bets.onSettledMarkets} on settled markets, ${bets.badlySettled} badly settled;`,
     `${sessions.total} sessions: ${sessions.finished} finished, ${sessions.refunded} refunded, ${sessions.unfinished} unfinished, ${sessions.bad} wrong;`,
+    `derived: ${invariants.derived.differences} differences over ${invariants.derived.stats} stats and ${invariants.derived.days} days, ${invariants.derived.countedAgain} of ${invariants.derived.redelivered + invariants.derived.countedAgain} redelivered changes counted again;`,
     failures.length ? `FAILED: ${failures.join(" | ")}` : "all invariants hold",
   ].join(" ");
 }

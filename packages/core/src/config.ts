@@ -307,6 +307,15 @@ const settingsSchema = z.object({
    * counters sum whatever shards exist).
    */
   COUNTER_SHARDS: z.coerce.number().int().min(1).max(50).default(10),
+  /**
+   * Gate items a market's "still takes bets" guard is spread over
+   * (`markets/gate.ts`): a bet checks its user's gate, a close or resolution
+   * writes them all in its transaction, so concurrent bets on one market meet
+   * only when their users share a gate. A close writes the gates of the
+   * number in force then, and bets check the same number, so it can change at
+   * a deploy (markets closed while two releases serve are the exception).
+   */
+  MARKET_GATE_SHARDS: z.coerce.number().int().min(1).max(90).default(64),
   /** Local timer of the ranking job (AWS uses an EventBridge schedule); `0` turns it off. */
   RANKING_INTERVAL_SECONDS: integer(900),
   /**

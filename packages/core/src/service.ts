@@ -17,6 +17,7 @@ import {
 import { LedgerEntry } from "./entities/ledger-entry";
 import { Market } from "./entities/market";
 import { MarketCount } from "./entities/market-count";
+import { MarketGate } from "./entities/market-gate";
 import { MarketSearchToken } from "./entities/market-search-token";
 import { MirrorSync } from "./entities/mirror-sync";
 import { OddsSnapshot } from "./entities/odds-snapshot";
@@ -30,6 +31,7 @@ import { RefreshToken } from "./entities/refresh-token";
 import { SignIn } from "./entities/sign-in";
 import { UniqueEmail, UniqueUsername } from "./entities/unique-guards";
 import { User } from "./entities/user";
+import { UserSearchKey } from "./entities/user-search-key";
 import { UserStat } from "./entities/user-stat";
 
 const entities = {
@@ -44,6 +46,7 @@ const entities = {
   rateLimitWindow: RateLimitWindow,
   market: Market,
   marketCount: MarketCount,
+  marketGate: MarketGate,
   marketSearchToken: MarketSearchToken,
   oddsSnapshot: OddsSnapshot,
   bet: Bet,
@@ -62,6 +65,7 @@ const entities = {
   jobLease: JobLease,
   mirrorSync: MirrorSync,
   scoreBucket: ScoreBucket,
+  userSearchKey: UserSearchKey,
   appliedChange: AppliedChange,
   streamCheckpoint: StreamCheckpoint,
 };

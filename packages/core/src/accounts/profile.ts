@@ -157,8 +157,9 @@ export async function changeUsername(
   const service = serviceFor(ctx.db);
 
   const result = await service.transaction
-    .write(({ user: users, uniqueUsername }) => [
+    .write(({ user: users, uniqueUsername, userSearchKey }) => [
       users.patch({ userId }).set({ username, updatedAt: now }).commit(),
+      userSearchKey.put({ userId, email: user.email, username }).commit(),
       ...(oldKey === newKey
         ? []
         : [
@@ -176,7 +177,7 @@ export async function changeUsername(
     .go();
   if (result.canceled) {
     const reasons = cancellationReasons(result);
-    if (reasons[1]?.code === conditionFailed) throw new UsernameTaken();
+    if (reasons[2]?.code === conditionFailed) throw new UsernameTaken();
     if (reasons[0]?.code === conditionFailed) throw new UserNotFound(userId);
     throw new TransactionCancelled("Rename", reasons);
   }

@@ -38,9 +38,11 @@ export async function register(
     role: "user",
     openingGrant:
       bonus > 0 ? { amount: bonus, type: "signup_bonus", reason: "Welcome bonus" } : undefined,
-    alsoWrite: ({ uniqueEmail, uniqueUsername }) => ({
+    alsoWrite: ({ uniqueEmail, uniqueUsername, userSearchKey }) => ({
       email: uniqueEmail.create({ email, userId }).commit(),
       username: uniqueUsername.create({ username: usernameKey(input.username), userId }).commit(),
+      // Admin search (`admin/users.ts`), off the user item: balance changes write no index.
+      search: userSearchKey.put({ userId, email, username: input.username }).commit(),
     }),
     onRejected: (write) => {
       if (write === "email") return new EmailTaken();

@@ -8,4 +8,5 @@ export {
   toAuditEventView,
 } from "./audit";
 export { type AdminCreditInput, postAdminCredit } from "./credits";
+export { migrateUserSearchKeys, type SearchKeyMigration } from "./migrate-search-keys";
 export { findUsers, toAdminUserView, type UserSearch } from "./users";

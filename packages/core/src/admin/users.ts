@@ -18,8 +18,9 @@ export interface UserSearch {
 
 /**
  * Users whose email or username starts with a prefix, in that key's order: one
- * Query on the partition of the prefix's first character (`byEmailPrefix`,
- * `byUsernamePrefix`) with a `Limit` of the page, never a Scan.
+ * Query of the search keys (`UserSearchKey`) on the partition of the prefix's
+ * first character with a `Limit` of the page, never a Scan, then one
+ * BatchGetItem of the users found.
  */
 export async function findUsers(
   ctx: CoreContext,
@@ -32,18 +33,24 @@ export async function findUsers(
       query: "give exactly one of email or username (a prefix of at least one character)",
     });
   }
-  const users = serviceFor(ctx.db).entities.user;
+  const { user: users, userSearchKey: keys } = serviceFor(ctx.db).entities;
   const query = email
-    ? users.query.byEmailPrefix({ emailInitial: email.slice(0, 1) }).begins({ emailKey: email })
-    : users.query
+    ? keys.query.byEmailPrefix({ emailInitial: email.slice(0, 1) }).begins({ emailKey: email })
+    : keys.query
         .byUsernamePrefix({ usernameInitial: (username as string).slice(0, 1) })
         .begins({ usernameKey: username as string });
   const page = await listPage(ctx, search, {
     scope: scopeOf("admin-users", null, { email, username }),
     size: pageSizes.adminUsers,
-    query: sourceOf(query, users, "asc"),
+    query: sourceOf(query, keys, "asc"),
   });
-  return { users: page.items, cursor: page.nextCursor };
+  const ids = page.items.map((key) => key.userId);
+  const { data } = ids.length
+    ? await users.get(ids.map((userId) => ({ userId }))).go()
+    : { data: [] as UserItem[] };
+  const byId = new Map(data.map((user) => [user.userId, user]));
+  const found = ids.flatMap((userId) => byId.get(userId) ?? []);
+  return { users: found, cursor: page.nextCursor };
 }
 
 /** What an admin sees of a user: the private profile plus the ledger's bookkeeping. */

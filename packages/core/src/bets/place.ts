@@ -5,6 +5,7 @@ import { ExtraWriteRejected } from "../ledger/errors";
 import { type LedgerPosting, postLedgerEntry } from "../ledger/post";
 import { limitsOf } from "../limits";
 import { MarketClosed, MarketNotFound } from "../markets/errors";
+import { gateOpenCheck } from "../markets/gate";
 import { assertOpen } from "../markets/market";
 import { readPurchase } from "../markets/purchase-read";
 import { exactCents, fromCents } from "../money";
@@ -93,14 +94,9 @@ export async function placeBet(ctx: CoreContext, input: PlaceBetInput): Promise<
       knownUser: user,
       alsoWrite: (entities, entry) => ({
         bet: entities.bet.create({ ...bet, ledgerSeq: entry.seq }).commit(),
-        marketOpen: entities.market
-          .check({ marketId: market.marketId })
-          // Still open, tradable and before its end date when the bet lands.
-          .where(
-            (item, { eq, gt }) =>
-              `${eq(item.status, "open")} AND ${eq(item.bettable, true)} AND ${gt(item.expiresAt, now.toISOString())}`,
-          )
-          .commit(),
+        // Still taking bets when the bet lands: its user's gate of the market is
+        // not shut (markets/gate.ts); the end date was checked at `now` above.
+        marketOpen: gateOpenCheck(entities, ctx, market.marketId, input.userId),
       }),
     });
     if (posting.replayed && ledgerKey) return replay(ctx, input, ledgerKey);

@@ -1,10 +1,3 @@
-import {
-  DescribeStreamCommand,
-  DynamoDBStreamsClient,
-  GetRecordsCommand,
-  GetShardIteratorCommand,
-  ListStreamsCommand,
-} from "@aws-sdk/client-dynamodb-streams";
 import { describe, expect, it } from "vitest";
 import { recordActivity } from "../analytics/activity";
 import { cashOut, quoteCashout } from "../bets/cashout";
@@ -16,8 +9,9 @@ import { dirtyShardOf } from "../leaderboard/stats";
 import { resolveMarket } from "../markets/market";
 import { serviceFor } from "../service";
 import { anOpenMarket, createTestContext, drainDerived, userWithBalance } from "../test-support";
-import type { StreamRecord } from "./changes";
 import { consumeRecords } from "./consume";
+import { streamRecords } from "./local-stream";
+import { rebuildAggregates } from "./rebuild";
 import { compareAggregates } from "./recompute";
 
 /**
@@ -43,36 +37,6 @@ async function someActivity(ctx: CoreContext) {
   await resolveMarket(ctx, settled, "this");
   await settleMarketPage(ctx, settled);
   return { alice, bob, carol, settled, open };
-}
-
-/** Every record the table's stream holds, oldest first per shard. */
-async function streamRecords(ctx: CoreContext): Promise<StreamRecord[]> {
-  const local = ctx.db.local as { endpoint: string; region: string };
-  const client = new DynamoDBStreamsClient({
-    ...local,
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
-  });
-  const { Streams } = await client.send(new ListStreamsCommand({ TableName: ctx.db.table }));
-  const StreamArn = Streams?.at(-1)?.StreamArn;
-  const { StreamDescription } = await client.send(new DescribeStreamCommand({ StreamArn }));
-  const records: StreamRecord[] = [];
-  for (const shard of StreamDescription?.Shards ?? []) {
-    let { ShardIterator } = await client.send(
-      new GetShardIteratorCommand({
-        StreamArn,
-        ShardId: shard.ShardId,
-        ShardIteratorType: "TRIM_HORIZON",
-      }),
-    );
-    while (ShardIterator) {
-      const page = await client.send(new GetRecordsCommand({ ShardIterator }));
-      records.push(...((page.Records ?? []) as StreamRecord[]));
-      if ((page.Records ?? []).length === 0) break;
-      ShardIterator = page.NextShardIterator;
-    }
-  }
-  client.destroy();
-  return records;
 }
 
 async function statOf(ctx: CoreContext, userId: string) {
@@ -194,5 +158,36 @@ describe("the stream consumer", () => {
     await recordActivity({ ...ctx, clock: () => now }, userId);
     expect(await active("2026-12-07")).toBe(1);
     expect(await active("2026-12-06")).toBe(1);
+  });
+});
+
+describe("rebuilding the aggregates", () => {
+  it("sets every stat and day counter that drifted back to its recomputation, and nothing else", async () => {
+    const ctx = await createTestContext({ BETS_PER_USER_PER_MINUTE: "100" });
+    const { alice } = await someActivity(ctx);
+    await drainDerived(ctx);
+    const service = serviceFor(ctx.db);
+    // A lost batch and a double count, as a bug would leave them.
+    await service.entities.userStat
+      .update({ userId: alice, periodKey: "all" })
+      .add({ volume: 999 })
+      .go();
+    const day = (
+      await service.entities.bet.query.byUser({ userId: alice }).go()
+    ).data[0]?.placedAt.slice(0, 10) as string;
+    await service.entities.dailyCounter
+      .update({ day, shard: 0 })
+      .add({ bets: 7, activeUsers: 2 })
+      .go();
+    const drifted = await compareAggregates(ctx);
+    expect(drifted.differences.map((d) => `${d.key.split("#")[0]} ${d.field}`).sort()).toEqual([
+      "day bets",
+      "stat volume",
+    ]);
+
+    expect(await rebuildAggregates(ctx)).toEqual({ statsRewritten: 1, daysRewritten: 1 });
+
+    expect(await compareAggregates(ctx)).toMatchObject({ differences: [] });
+    expect(await rebuildAggregates(ctx)).toEqual({ statsRewritten: 0, daysRewritten: 0 });
   });
 });

@@ -21,6 +21,8 @@ export interface LocalStreamOptions {
 }
 
 export interface LocalStreamReader {
+  /** Polls in the background until `stop`. */
+  start(): LocalStreamReader;
   /** Applies every change the stream holds now; resolves with how many it found. */
   drain(): Promise<number>;
   /** Stops polling (after the poll under way). */
@@ -164,7 +166,7 @@ export function localStreamReader(ctx: CoreContext, options: LocalStreamOptions 
 
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const reader: LocalStreamReader & { start(): LocalStreamReader } = {
+  const reader: LocalStreamReader = {
     async drain() {
       let total = 0;
       for (;;) {
@@ -195,4 +197,43 @@ export function localStreamReader(ctx: CoreContext, options: LocalStreamOptions 
     },
   };
   return reader;
+}
+
+/**
+ * Every record the local table's stream holds, oldest first per shard, without
+ * applying anything: for checks that deliver records again (the soak, tests).
+ */
+export async function streamRecords(ctx: CoreContext): Promise<StreamRecord[]> {
+  const local = ctx.db.local;
+  if (!local) throw new Error("Reading the stream needs a DynamoDB Local endpoint");
+  const client = new DynamoDBStreamsClient({
+    ...local,
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
+  try {
+    const { Streams } = await client.send(new ListStreamsCommand({ TableName: ctx.db.table }));
+    const StreamArn = Streams?.at(-1)?.StreamArn;
+    if (!StreamArn) return [];
+    const { StreamDescription } = await client.send(new DescribeStreamCommand({ StreamArn }));
+    const records: StreamRecord[] = [];
+    for (const shard of StreamDescription?.Shards ?? []) {
+      let { ShardIterator } = await client.send(
+        new GetShardIteratorCommand({
+          StreamArn,
+          ShardId: shard.ShardId,
+          ShardIteratorType: "TRIM_HORIZON",
+        }),
+      );
+      while (ShardIterator) {
+        const page = await client.send(new GetRecordsCommand({ ShardIterator, Limit: 1000 }));
+        const found = (page.Records ?? []) as StreamRecord[];
+        records.push(...found);
+        if (found.length === 0) break;
+        ShardIterator = page.NextShardIterator;
+      }
+    }
+    return records;
+  } finally {
+    client.destroy();
+  }
 }

@@ -28,7 +28,7 @@ export interface AggregateReport {
 
 type Counts = Record<string, number>;
 
-interface Aggregates {
+export interface Aggregates {
   stats: Map<
     string,
     { userId: string; periodKey: string; ttl: number | undefined; counts: Counts }
@@ -129,7 +129,7 @@ export async function compareAggregates(ctx: CoreContext, segments = 4): Promise
 }
 
 /** The derived numbers as stored: stats per user and period, day counters summed over shards. */
-async function readAggregates(ctx: CoreContext, segments: number): Promise<Aggregates> {
+export async function readAggregates(ctx: CoreContext, segments: number): Promise<Aggregates> {
   const stored: Aggregates = { stats: new Map(), days: new Map() };
   await scanTable(ctx, { segments, entity: ["userStat", "dailyCounter"] }, (items) => {
     for (const item of items) {

@@ -97,50 +97,11 @@ export const User = new Entity({
     rankByVolume: { type: "number" },
     createdAt: { type: "string", required: true, readOnly: true },
     updatedAt: { type: "string", required: true },
-    /**
-     * Admin search keys, derived from email and username: the lower-cased value,
-     * and its first character as the partition, so a prefix search is one Query
-     * (`begins_with`) on a partition of its own initial, never a Scan.
-     */
-    emailKey: {
-      type: "string",
-      hidden: true,
-      watch: ["email"],
-      set: (_, { email }) => (email ? email.toLowerCase() : undefined),
-    },
-    emailInitial: {
-      type: "string",
-      hidden: true,
-      watch: ["email"],
-      set: (_, { email }) => (email ? email.toLowerCase().slice(0, 1) : undefined),
-    },
-    usernameKey: {
-      type: "string",
-      hidden: true,
-      watch: ["username"],
-      set: (_, { username }) => (username ? username.toLowerCase() : undefined),
-    },
-    usernameInitial: {
-      type: "string",
-      hidden: true,
-      watch: ["username"],
-      set: (_, { username }) => (username ? username.toLowerCase().slice(0, 1) : undefined),
-    },
   },
   indexes: {
     byId: {
       pk: { field: "pk", composite: ["userId"] },
       sk: { field: "sk", composite: [] },
-    },
-    byEmailPrefix: {
-      index: "gsi1",
-      pk: { field: "gsi1pk", composite: ["emailInitial"] },
-      sk: { field: "gsi1sk", composite: ["emailKey"] },
-    },
-    byUsernamePrefix: {
-      index: "gsi2",
-      pk: { field: "gsi2pk", composite: ["usernameInitial"] },
-      sk: { field: "gsi2sk", composite: ["usernameKey"] },
     },
   },
 });

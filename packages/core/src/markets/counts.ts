@@ -56,6 +56,8 @@ export async function writeWithCounts(
   ctx: CoreContext,
   marketWrite: (entities: TransactionEntities) => TransactionItem,
   moves: Map<string, number>,
+  /** More writes that go with the market's (its gates: `gate.ts`). */
+  also?: (entities: TransactionEntities) => TransactionItem[],
 ): Promise<"written" | "stale"> {
   const service = serviceFor(ctx.db);
   for (let attempt = 1; ; attempt++) {
@@ -67,6 +69,7 @@ export async function writeWithCounts(
           ...[...moves].map(([scope, delta]) =>
             entities.marketCount.update({ scope }).add({ count: delta }).commit(),
           ),
+          ...(also?.(entities) ?? []),
         ])
         .go();
     } catch (error) {

@@ -5,6 +5,7 @@ import { pageQuery, sourceOf } from "../paging";
 import { type MarketService, serviceFor } from "../service";
 import { countMoves, writeWithCounts } from "./counts";
 import { MarketBusy } from "./errors";
+import { gateWrites, takesBets } from "./gate";
 import { categoryKey, findMarket, type MarketTerms, noExpiry } from "./market";
 import { writeSearchTokens } from "./search";
 
@@ -125,11 +126,12 @@ async function writeMarket(
       ? `${eq(market.status, existing.status)} AND ${eq(market.categoryKey, existing.categoryKey)}`
       : notExists(market.marketId);
   const moves = countMoves(existing, next);
-  if (moves.size > 0) {
+  if (moves.size > 0 || takesBets(existing) !== takesBets(next)) {
     return writeWithCounts(
       ctx,
       (entities) => entities.market.put(next).where(asRead).commit(),
       moves,
+      (entities) => gateWrites(entities, ctx, existing, next),
     );
   }
   try {

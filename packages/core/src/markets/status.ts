@@ -2,6 +2,7 @@ import type { CoreContext } from "../context";
 import type { MarketItem } from "../entities/market";
 import { serviceFor } from "../service";
 import { countMoves, writeWithCounts } from "./counts";
+import { gateWrites } from "./gate";
 import { writeSearchTokens } from "./search";
 
 /** What changes with a market's status (the status itself, and what goes with it). */
@@ -41,6 +42,8 @@ export async function moveStatus(
         )
         .commit(),
     countMoves(market, moved),
+    // Closing or resolving shuts the market's gates in the same transaction.
+    (entities) => gateWrites(entities, ctx, market, moved),
   );
   if (outcome === "stale") return null;
   await writeSearchTokens(ctx, moved, market);

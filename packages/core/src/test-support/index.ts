@@ -10,6 +10,6 @@ export {
   seedHistory,
 } from "./catalogue";
 export { createTestContext } from "./context";
+export * from "./derived";
 export { aMarket, aNewMarket, anOpenMarket } from "./markets";
 export { aUser, userWithBalance } from "./users";
-export * from "./derived";

@@ -11,6 +11,7 @@ import { sessionTaskDeps } from "../deps";
 import { type AppServices, inBackground } from "../services";
 import { createLocalSessionWorkflow } from "../workflows/session/local";
 import { createLocalSettlementStarter } from "../workflows/settlement/local";
+import { drainDerived as drainCore } from "./core";
 
 /** A keyring for tests; real HS256 keys, just not persisted. */
 export const testKeys = createKeyring([
@@ -64,7 +65,19 @@ export async function createTestApp(
   const deps: AppDeps = { db, config, keys: testKeys, email: outbox, services, ...rest };
   // For tests that check or prepare state through core directly.
   const core = createContext({ db, config, ...clock });
-  return { app: createApp(deps), deps, db, config, outbox, settlements, sessions, core };
+  /** Brings leaderboard stats, rank marks and analytics up to date (the stream consumer). */
+  const drainDerived = () => drainCore(core);
+  return {
+    app: createApp(deps),
+    deps,
+    db,
+    config,
+    outbox,
+    settlements,
+    sessions,
+    core,
+    drainDerived,
+  };
 }
 
 export function jsonRequest(method: string, body: unknown, headers: Record<string, string> = {}) {

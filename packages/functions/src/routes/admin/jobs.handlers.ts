@@ -1,3 +1,4 @@
+import { rebuildAggregates as rebuildAggregatesNow } from "@market/core/derived";
 import type { AppRouteHandler } from "../../http/route-kinds";
 import { runMarketSync, runResolutionPoll } from "../../jobs/markets";
 import { runRankingJob } from "../../jobs/ranking";
@@ -9,6 +10,11 @@ import type * as routes from "./jobs.routes";
 export const reconcile: AppRouteHandler<typeof routes.reconcile> = async (c) => {
   await auditJobRun(c, "reconcile");
   return c.json(await runReconcile(c.var.core), 200);
+};
+
+export const rebuildAggregates: AppRouteHandler<typeof routes.rebuildAggregates> = async (c) => {
+  await auditJobRun(c, "rebuild-aggregates");
+  return c.json(await rebuildAggregatesNow(c.var.core), 200);
 };
 
 export const rankingJob: AppRouteHandler<typeof routes.rankingJob> = async (c) => {

@@ -2,6 +2,23 @@ import { z } from "@hono/zod-openapi";
 import { adminRoute } from "../../http/route-kinds";
 import { errorContent, jsonResponse } from "../../http/schemas";
 
+const AggregateReportSchema = z
+  .object({
+    checked: z.object({ stats: z.number().int(), days: z.number().int() }),
+    differences: z.array(
+      z.object({
+        key: z.string().openapi({ example: "stat#01JF…#all" }),
+        field: z.string(),
+        expected: z.number(),
+        actual: z.number(),
+      }),
+    ),
+  })
+  .openapi("AggregateReport", {
+    description:
+      "Leaderboard stats and day counters compared with their recomputation from the ledger and the bets",
+  });
+
 export const ReconcileReportSchema = z
   .object({
     startedAt: z.string(),
@@ -22,6 +39,7 @@ export const ReconcileReportSchema = z
         betId: z.string().optional(),
       }),
     ),
+    derived: AggregateReportSchema,
   })
   .openapi("ReconcileReport");
 
@@ -33,6 +51,20 @@ export const reconcile = adminRoute({
   summary: "Check every user's ledger now (reads only)",
   responses: {
     200: jsonResponse("Counts and every difference found", ReconcileReportSchema),
+  },
+});
+
+export const rebuildAggregates = adminRoute({
+  method: "post",
+  path: "/admin/jobs/rebuild-aggregates",
+  operationId: "runRebuildAggregates",
+  tags: ["Admin"],
+  summary: "Set every leaderboard stat and day counter that drifted back to its recomputation",
+  responses: {
+    200: jsonResponse(
+      "What was rewritten",
+      z.object({ statsRewritten: z.number().int(), daysRewritten: z.number().int() }),
+    ),
   },
 });
 

@@ -1,0 +1,80 @@
+import type { CoreContext } from "../context";
+import { legacyShard } from "../entities/daily-counter";
+import { dirtyShardOf } from "../leaderboard/stats";
+import { serviceFor } from "../service";
+import { readAggregates, recomputeAggregates } from "./recompute";
+
+export interface RebuildReport {
+  /** `UserStat` items set to their recomputation (and their users marked for ranking). */
+  statsRewritten: number;
+  /** Days whose counters were rewritten (onto one shard; their DAU kept). */
+  daysRewritten: number;
+}
+
+const statFields = ["placed", "settled", "volume", "pnl"] as const;
+
+/**
+ * Sets every leaderboard stat and day counter that differs from its
+ * recomputation (`recomputeAggregates`) to it: `npm run rebuild:aggregates`
+ * and the admin's `POST /admin/jobs/rebuild-aggregates`, for repair after a
+ * bug or a lost consumer batch. A day's counters move onto shard 0 (its other
+ * shards deleted), keeping their summed DAU, which no recomputation knows.
+ * Run it with the consumer caught up: a change counted after the Scan but
+ * before the write would be overwritten (the next rebuild restores it).
+ */
+export async function rebuildAggregates(ctx: CoreContext, segments = 4): Promise<RebuildReport> {
+  const service = serviceFor(ctx.db);
+  const [expected, actual] = await Promise.all([
+    recomputeAggregates(ctx, segments),
+    readAggregates(ctx, segments),
+  ]);
+  const report: RebuildReport = { statsRewritten: 0, daysRewritten: 0 };
+  const now = ctx.clock().toISOString();
+
+  for (const key of new Set([...expected.stats.keys(), ...actual.stats.keys()])) {
+    const stored = actual.stats.get(key);
+    const want = expected.stats.get(key) ?? {
+      ...(stored as NonNullable<typeof stored>),
+      counts: {},
+    };
+    const have = stored?.counts ?? {};
+    const counts = Object.fromEntries(statFields.map((field) => [field, want.counts[field] ?? 0]));
+    if (statFields.every((field) => (have[field] ?? 0) === counts[field])) continue;
+    const update = service.entities.userStat
+      .update({ userId: want.userId, periodKey: want.periodKey })
+      .set(counts);
+    await (want.ttl ? update.set({ ttl: want.ttl }) : update).go();
+    await service.entities.rankDirty
+      .put({ shard: dirtyShardOf(want.userId), userId: want.userId, markedAt: `${now}#rebuild` })
+      .go();
+    report.statsRewritten += 1;
+  }
+
+  for (const day of new Set([...expected.days.keys(), ...actual.days.keys()])) {
+    const want = expected.days.get(day) ?? {};
+    const have = actual.days.get(day) ?? {};
+    const fields = new Set([...Object.keys(want), ...Object.keys(have)]);
+    fields.delete("activeUsers");
+    if ([...fields].every((field) => (want[field] ?? 0) === (have[field] ?? 0))) continue;
+    const counts = Object.fromEntries([...fields].map((field) => [field, want[field] ?? 0]));
+    const shards = await dayShards(ctx, day);
+    await service.entities.dailyCounter
+      .put({ day, shard: 0, ...counts, activeUsers: have.activeUsers ?? 0 })
+      .go();
+    for (const shard of shards.filter((shard) => shard !== 0)) {
+      await service.entities.dailyCounter.delete({ day, shard }).go();
+    }
+    report.daysRewritten += 1;
+  }
+  return report;
+}
+
+/** The shard numbers a day's counters are on (one BatchGetItem). */
+async function dayShards(ctx: CoreContext, day: string): Promise<number[]> {
+  const candidates = [
+    ...Array.from({ length: ctx.config.COUNTER_SHARDS }, (_, shard) => shard),
+    legacyShard,
+  ].map((shard) => ({ day, shard }));
+  const { data } = await serviceFor(ctx.db).entities.dailyCounter.get(candidates).go();
+  return data.map((item) => item.shard);
+}
