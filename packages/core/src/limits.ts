@@ -156,3 +156,11 @@ export const maxListOffset = 10_000;
 export type RateLimitName = keyof Limits["rateLimits"];
 
 const cache = new WeakMap<Config, Limits>();
+
+/**
+ * The most open positions a portfolio read values (`GET /users/me/portfolio`):
+ * its Query asks for this many pending bets and its BatchGetItem for their
+ * markets, so the read stays two round trips. A portfolio with more says
+ * `truncated` and values the newest.
+ */
+export const maxPortfolioPositions = 500;

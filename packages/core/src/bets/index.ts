@@ -1,6 +1,13 @@
 export { type CashedOut, type CashoutQuote, cashOut, quoteCashout } from "./cashout";
 export * from "./errors";
 export { type PlaceBetInput, type PlacedBet, placeBet } from "./place";
+export {
+  type Portfolio,
+  type Position,
+  type PrivatePortfolio,
+  readPortfolio,
+  readPublicPortfolio,
+} from "./portfolio";
 export { type BetView, getOwnBet, listOwnBets, toBetView, toBetViews } from "./read";
 export {
   finishSettlement,
