@@ -51,11 +51,13 @@ export async function quoteCashout(
   betId: string,
 ): Promise<CashoutQuote> {
   const bet = await pendingBet(ctx, userId, betId);
-  const { user, market } = await readPurchase(ctx, {
-    userId,
-    marketId: bet.marketId,
-    ledgerKey: undefined,
-  });
+  // Two GetItems side by side, not a TransactGetItems: a quote writes nothing, so it
+  // needs no snapshot of the two together (the cash-out's transaction checks them).
+  const entities = serviceFor(ctx.db).entities;
+  const [{ data: user }, { data: market }] = await Promise.all([
+    entities.user.get({ userId }).go({ consistent: true, attributes: ["userId", "rateWindows"] }),
+    entities.market.get({ marketId: bet.marketId }).go({ consistent: true }),
+  ]);
   const checked = await checkCashable(ctx, bet, market);
   // Quotes count against the bet window without taking a hit: a full window refuses them.
   heldWindowHit(ctx, limitsOf(ctx.config).rateLimits.bets, user?.rateWindows?.bets);
