@@ -254,7 +254,8 @@ async function main() {
   const started = Date.now();
   log(`settings ${JSON.stringify(settings)}`);
   benchRounds.rounds = settings.rounds;
-  const stack = await startBenchStack();
+  // The cash-out rounds accept quotes taken while preparing, before the rounds.
+  const stack = await startBenchStack({ CASHOUT_QUOTE_SECONDS: "3600" });
   try {
     const fixtures = await createFixtures(stack, 50);
     const results = [];
