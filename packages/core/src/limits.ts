@@ -164,3 +164,9 @@ const cache = new WeakMap<Config, Limits>();
  * `truncated` and values the newest.
  */
 export const maxPortfolioPositions = 500;
+
+/**
+ * A public portfolio's latest results: the settled or cashed-out ones among a
+ * user's `read` newest bets (one Query page), `shown` at most.
+ */
+export const publicRecentResults = { read: 30, shown: 10 } as const;

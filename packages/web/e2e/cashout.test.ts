@@ -71,6 +71,13 @@ describe.skipIf(!haveChromium)("cash-out in Chromium", () => {
       realized < 0 ? `\u2212${shown(-realized)}` : `+${shown(realized)}`,
     );
 
+    // The public profile lists the cash-out among the recent results.
+    await page.getByRole("link", { name: "Public profile" }).click();
+    const results = page.getByRole("region", { name: "Recent results" });
+    const result = results.getByRole("row").filter({ hasText: "Cashed out" });
+    await expect.poll(() => result.count()).toBe(1);
+    expect(await result.innerText()).toContain(shown(quoted));
+
     // The market's later settlement finds no pending bet of this user to pay.
     await resolveMarket(suite.stack.core, marketId, "this");
     await settleMarketPage(suite.stack.core, marketId);
@@ -114,5 +121,9 @@ describe.skipIf(!haveChromium)("cash-out in Chromium", () => {
     expect(await open.innerText()).not.toMatch(/Balance/);
     expect(await open.getByRole("link", { name: /Details or cash out/ }).count()).toBe(0);
     expect(await open.getByRole("link", { name: title }).count()).toBe(1);
+    expect(await page.getByRole("region", { name: "Recent results" }).innerText()).toMatch(
+      /No results yet/,
+    );
+    await checkPage(page, "public-portfolio");
   }, 60_000);
 });

@@ -5,6 +5,7 @@ export {
   type Portfolio,
   type Position,
   type PrivatePortfolio,
+  type PublicPortfolio,
   readPortfolio,
   readPublicPortfolio,
 } from "./portfolio";

@@ -1,7 +1,7 @@
 import type { CoreContext } from "../context";
 import type { BetItem } from "../entities/bet";
 import { UserNotFound } from "../errors";
-import { maxPortfolioPositions } from "../limits";
+import { maxPortfolioPositions, publicRecentResults } from "../limits";
 import { fromCents, toCents } from "../money";
 import { serviceFor } from "../service";
 import { type BetView, toBetView } from "./read";
@@ -47,7 +47,13 @@ export async function readPortfolio(ctx: CoreContext, userId: string): Promise<P
     entities.user.get({ userId }).go({ attributes: ["userId", "balance", "pnl"] }),
     entities.bet.query
       .byUserStatus({ userId, status: "pending" })
-      .go({ order: "desc", count: maxPortfolioPositions + 1, pages: "all" }),
+      // A Limit of the bound (and one more, to tell a longer list), so DynamoDB reads no further.
+      .go({
+        order: "desc",
+        limit: maxPortfolioPositions + 1,
+        count: maxPortfolioPositions + 1,
+        pages: "all",
+      }),
   ]);
   if (!user) throw new UserNotFound(userId);
   const bets = pending.slice(0, maxPortfolioPositions);
@@ -62,10 +68,37 @@ export async function readPortfolio(ctx: CoreContext, userId: string): Promise<P
   };
 }
 
-/** Someone's portfolio as anyone may see it: the positions and totals, not the balance. */
-export async function readPublicPortfolio(ctx: CoreContext, userId: string): Promise<Portfolio> {
-  const { positions, totals, truncated } = await readPortfolio(ctx, userId);
-  return { positions, totals, truncated };
+/** Someone's portfolio as anyone may see it: not the balance, and with their latest results. */
+export interface PublicPortfolio extends Portfolio {
+  /** Their latest settled or cashed-out bets, newest first, with what each paid. */
+  recentResults: BetView[];
+}
+
+/**
+ * Someone's portfolio as anyone may see it: the positions and totals without
+ * the balance, and their latest results from one more Query beside the first
+ * (one page of their `publicRecentResults.read` newest bets, pending ones left
+ * out), so still two round trips.
+ */
+export async function readPublicPortfolio(
+  ctx: CoreContext,
+  userId: string,
+): Promise<PublicPortfolio> {
+  const [{ positions, totals, truncated }, recentResults] = await Promise.all([
+    readPortfolio(ctx, userId),
+    latestResults(ctx, userId),
+  ]);
+  return { positions, totals, truncated, recentResults };
+}
+
+async function latestResults(ctx: CoreContext, userId: string): Promise<BetView[]> {
+  const { data } = await serviceFor(ctx.db)
+    .entities.bet.query.byUser({ userId })
+    .go({ order: "desc", limit: publicRecentResults.read });
+  return data
+    .filter((bet) => bet.status !== "pending")
+    .slice(0, publicRecentResults.shown)
+    .map((bet) => toBetView(bet));
 }
 
 /** Pending bets with today's odds of their markets, read in one BatchGetItem. */

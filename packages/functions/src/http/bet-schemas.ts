@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { betStatuses, sides } from "@market/core/entities";
-import { maxPortfolioPositions } from "@market/core/limits";
+import { maxPortfolioPositions, publicRecentResults } from "@market/core/limits";
 
 /** A bet as every route shows it (`toBetView` in core). */
 export const BetSchema = z
@@ -57,18 +57,29 @@ const PortfolioTotalsSchema = z
   })
   .openapi("PortfolioTotals");
 
-/** Someone's open positions and their totals, as anyone may see them. */
+const portfolioFields = {
+  positions: z.array(PositionSchema).openapi({ description: "Open positions, newest first" }),
+  totals: PortfolioTotalsSchema,
+  truncated: z.boolean().openapi({
+    description: `More than ${maxPortfolioPositions} open positions: the list and totals cover the newest`,
+  }),
+};
+
+/** My open positions, their totals, my balance and what it all adds up to. */
+export const PortfolioSchema = z
+  .object({
+    ...portfolioFields,
+    balance: z.number(),
+    total: z.number().openapi({ description: "balance + totals.currentValue" }),
+  })
+  .openapi("Portfolio");
+
+/** Someone's open positions, their totals and latest results, as anyone may see them. */
 export const PublicPortfolioSchema = z
   .object({
-    positions: z.array(PositionSchema).openapi({ description: "Open positions, newest first" }),
-    totals: PortfolioTotalsSchema,
-    truncated: z.boolean().openapi({
-      description: `More than ${maxPortfolioPositions} open positions: the list and totals cover the newest`,
+    ...portfolioFields,
+    recentResults: z.array(BetSchema).openapi({
+      description: `Their latest settled or cashed-out bets (up to ${publicRecentResults.shown}, from their ${publicRecentResults.read} newest bets), newest first`,
     }),
   })
   .openapi("PublicPortfolio");
-
-export const PortfolioSchema = PublicPortfolioSchema.extend({
-  balance: z.number(),
-  total: z.number().openapi({ description: "balance + totals.currentValue" }),
-}).openapi("Portfolio");

@@ -1156,10 +1156,15 @@ export interface components {
             text: string;
             to: string;
         };
-        Portfolio: components["schemas"]["PublicPortfolio"] & {
+        Portfolio: {
             balance: number;
+            /** @description Open positions, newest first */
+            positions: components["schemas"]["Position"][];
             /** @description balance + totals.currentValue */
             total: number;
+            totals: components["schemas"]["PortfolioTotals"];
+            /** @description More than 500 open positions: the list and totals cover the newest */
+            truncated: boolean;
         };
         PortfolioTotals: {
             /** @description Their worth at today's odds (a position without odds counts at its stake) */
@@ -1274,6 +1279,8 @@ export interface components {
         PublicPortfolio: {
             /** @description Open positions, newest first */
             positions: components["schemas"]["Position"][];
+            /** @description Their latest settled or cashed-out bets (up to 10, from their 30 newest bets), newest first */
+            recentResults: components["schemas"]["Bet"][];
             totals: components["schemas"]["PortfolioTotals"];
             /** @description More than 500 open positions: the list and totals cover the newest */
             truncated: boolean;

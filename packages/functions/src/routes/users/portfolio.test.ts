@@ -125,6 +125,7 @@ describe("GET /users/:userId/portfolio", () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown> & {
       positions: { id: string }[];
+      recentResults: unknown[];
     };
     expect(body).not.toHaveProperty("balance");
     expect(body).not.toHaveProperty("total");
@@ -135,6 +136,10 @@ describe("GET /users/:userId/portfolio", () => {
       realizedPnL: 100,
     });
     expect(body.positions.map((position) => position.id)).toEqual([second, first]);
+    // The settled win, with what it paid; the open bets are positions, not results.
+    expect(body.recentResults).toEqual([
+      expect.objectContaining({ status: "won", amount: 100, actualPayout: 200 }),
+    ]);
   });
 
   it("answers 404 USER_NOT_FOUND for an unknown user", async () => {

@@ -5,11 +5,11 @@ import listStyles from "../../components/list.module.css";
 import { QueryBoundary } from "../../components/QueryBoundary";
 import { SkeletonBlock } from "../../components/Skeleton";
 import { type Column, Table } from "../../components/Table";
-import { Card } from "../../components/ui";
+import { Badge, Card } from "../../components/ui";
 import { formatNumber, formatPercent, formatSigned } from "../../lib/format";
-import { sideName } from "./bets";
+import { betStatusLabels, betValue, sideName } from "./bets";
 import styles from "./portfolio.module.css";
-import { betQueries, type Position, type PublicPortfolio } from "./queries";
+import { type Bet, betQueries, type Position, type PublicPortfolio } from "./queries";
 
 type Totals = PublicPortfolio["totals"];
 
@@ -83,6 +83,39 @@ const ownColumns: Column<Position>[] = [
 
 const publicColumns: Column<Position>[] = [marketColumn(), ...figureColumns];
 
+/** A settled or cashed-out bet: what it was on, what it paid and its realized P&L. */
+const resultColumns: Column<Bet>[] = [
+  {
+    header: "Market",
+    primary: true,
+    cell: (bet) => (
+      <>
+        <Link
+          to="/markets/$marketId"
+          params={{ marketId: bet.marketId }}
+          className={listStyles.marketLink}
+        >
+          {bet.market.title}
+        </Link>
+        <span className={listStyles.sub}>
+          {sideName(bet)} at {formatPercent(bet.oddsAtBet)}
+        </span>
+      </>
+    ),
+  },
+  {
+    header: "Result",
+    cell: (bet) => <Badge tone={bet.status}>{betStatusLabels[bet.status]}</Badge>,
+  },
+  { header: "Stake", numeric: true, cell: (bet) => formatNumber(bet.amount) },
+  { header: "Paid", numeric: true, cell: (bet) => formatNumber(bet.actualPayout ?? 0) },
+  {
+    header: "P&L",
+    numeric: true,
+    cell: (bet) => <Signed amount={betValue(bet).pnl ?? 0} />,
+  },
+];
+
 /** The owner's balance, and what it and the positions are worth together. */
 interface Account {
   balance: number;
@@ -123,7 +156,7 @@ function Positions({
   account,
   own,
 }: {
-  portfolio: PublicPortfolio;
+  portfolio: Pick<PublicPortfolio, "positions" | "totals" | "truncated">;
   account?: Account | undefined;
   own: boolean;
 }) {
@@ -173,23 +206,52 @@ export function MyPortfolio() {
   );
 }
 
-/** Someone's open positions and their totals, as their public profile shows them. */
+/**
+ * Someone's open positions with their totals, and their latest results, as
+ * their public profile shows them (amounts included, as on Polymarket's).
+ */
 export function PublicPositions({ userId }: { userId: string }) {
   const portfolio = useQuery(betQueries.userPortfolio(userId));
   return (
-    <Card>
-      <section aria-labelledby="open-positions">
-        <div className={styles.head}>
-          <h2 id="open-positions">Open positions</h2>
-          <p className={styles.muted}>Valued at today's odds.</p>
-        </div>
-        <QueryBoundary
-          queries={[portfolio]}
-          pending={<SkeletonBlock lines={3} label="Loading open positions" />}
-        >
-          {(data) => <Positions portfolio={data} own={false} />}
-        </QueryBoundary>
-      </section>
-    </Card>
+    <QueryBoundary
+      queries={[portfolio]}
+      pending={
+        <Card>
+          <SkeletonBlock lines={3} label="Loading open positions" />
+        </Card>
+      }
+    >
+      {(data) => (
+        <>
+          <Card>
+            <section aria-labelledby="open-positions">
+              <div className={styles.head}>
+                <h2 id="open-positions">Open positions</h2>
+                <p className={styles.muted}>Valued at today's odds.</p>
+              </div>
+              <Positions portfolio={data} own={false} />
+            </section>
+          </Card>
+          <Card>
+            <section aria-labelledby="recent-results">
+              <div className={styles.head}>
+                <h2 id="recent-results">Recent results</h2>
+                <p className={styles.muted}>Settled and cashed-out bets, newest first.</p>
+              </div>
+              {data.recentResults.length === 0 ? (
+                <p className={styles.empty}>No results yet.</p>
+              ) : (
+                <Table
+                  caption="Recent results, newest first"
+                  columns={resultColumns}
+                  rows={data.recentResults}
+                  rowKey={(bet) => bet.id}
+                />
+              )}
+            </section>
+          </Card>
+        </>
+      )}
+    </QueryBoundary>
   );
 }
