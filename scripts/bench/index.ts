@@ -8,6 +8,7 @@
  *   npm run bench -- --quick                 one short round each, 1,000-bet settlement
  *   npm run bench -- --rounds=4 --seconds=3  more and longer rounds
  *   npm run bench -- --only=bet,login        some operations only
+ *   npm run bench -- --quick "--only=cashout quote,cash-out"   names with spaces, quoted
  *   npm run bench -- --priced=20             requests per operation priced by AWS's rules
  *
  * After its timed rounds, each operation sends `--priced` more requests one at a
@@ -254,7 +255,8 @@ async function main() {
   const started = Date.now();
   log(`settings ${JSON.stringify(settings)}`);
   benchRounds.rounds = settings.rounds;
-  const stack = await startBenchStack();
+  // The cash-out rounds accept quotes taken while preparing, before the rounds.
+  const stack = await startBenchStack({ CASHOUT_QUOTE_SECONDS: "3600" });
   try {
     const fixtures = await createFixtures(stack, 50);
     const results = [];

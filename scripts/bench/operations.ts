@@ -167,6 +167,58 @@ async function sessionsIdle(stack: BenchStack): Promise<void> {
   }
 }
 
+/** `count` bets of 10 credits placed through the API, spread over the bettors and markets. */
+async function placeBets(
+  stack: BenchStack,
+  fixtures: Fixtures,
+  count: number,
+): Promise<{ betId: string; token: string }[]> {
+  const placed: { betId: string; token: string }[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next++;
+      const bettor = pick(fixtures.bettors, index);
+      const response = await fetch(`${stack.origin}/api/v1/bets`, {
+        method: "POST",
+        headers: json(bettor.token),
+        body: JSON.stringify({
+          marketId: pick(fixtures.marketIds, index),
+          amount: 10,
+          side: index % 2 ? "this" : "that",
+        }),
+      });
+      const body = (await response.json()) as { bet?: { id: string } };
+      if (!body.bet) throw new Error(`bet failed: ${JSON.stringify(body)}`);
+      placed.push({ betId: body.bet.id, token: bettor.token });
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return placed;
+}
+
+/** A cash-out quote for each bet, through the API (`GET /bets/:betId/cashout`). */
+async function quotesFor(
+  stack: BenchStack,
+  bets: { betId: string; token: string }[],
+): Promise<{ betId: string; token: string; quoteId: string }[]> {
+  const quoted: { betId: string; token: string; quoteId: string }[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < bets.length) {
+      const bet = bets[next++] as (typeof bets)[number];
+      const response = await fetch(`${stack.origin}/api/v1/bets/${bet.betId}/cashout`, {
+        headers: json(bet.token),
+      });
+      const body = (await response.json()) as { quoteId?: string };
+      if (!body.quoteId) throw new Error(`quote failed: ${JSON.stringify(body)}`);
+      quoted.push({ ...bet, quoteId: body.quoteId });
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return quoted;
+}
+
 const password = "a long benchmark passphrase";
 
 /** Set by the bench before preparing (some fixtures scale with the number of rounds). */
@@ -294,6 +346,54 @@ export const operations: Operation[] = [
           onlyEntities(lastTransactWrite(calls), ["user", "ledgerEntry", "bet"]),
         ],
         leanDescription: "GetItem(user), TransactWriteItems(balance update, entry, bet)",
+      };
+    },
+  },
+  {
+    name: "cashout quote",
+    async prepare(stack, fixtures) {
+      const bets = await placeBets(stack, fixtures, 60);
+      return {
+        request: (index) => {
+          const bet = pick(bets, index);
+          return {
+            method: "GET",
+            path: `/api/v1/bets/${bet.betId}/cashout`,
+            headers: json(bet.token),
+          };
+        },
+        // The bet, then its market: the quote's price needs both, one after the other.
+        leanCalls: (calls) => [getOf(calls, "bet"), getOf(calls, "market")],
+        leanDescription: "GetItem(bet), GetItem(market)",
+      };
+    },
+  },
+  {
+    name: "cash-out",
+    // Every request cashes out a bet of its own, placed and quoted before the rounds.
+    maxRequestsPerRound: 300,
+    async prepare(stack, fixtures) {
+      // A sample, a warm-up and each round, then the priced requests (10 at most by default).
+      const needed = 300 * (benchRounds.rounds + 1) + 1 + 50;
+      const quoted = await quotesFor(stack, await placeBets(stack, fixtures, needed));
+      let next = 0;
+      return {
+        request: () => {
+          const bet = quoted[next++];
+          if (!bet) throw new Error(`cash-out: more than the ${needed} bets prepared`);
+          return {
+            method: "POST",
+            path: `/api/v1/bets/${bet.betId}/cashout`,
+            headers: json(bet.token),
+            body: JSON.stringify({ quoteId: bet.quoteId }),
+          };
+        },
+        leanCalls: (calls) => [
+          getOf(calls, "bet"),
+          onlyEntities(lastTransactWrite(calls), ["user", "ledgerEntry", "bet", "market"]),
+        ],
+        leanDescription:
+          "GetItem(bet), TransactWriteItems(balance update, entry, bet, market check)",
       };
     },
   },

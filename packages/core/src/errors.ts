@@ -20,6 +20,7 @@ export type ErrorCode =
   | "BET_NOT_PENDING"
   | "QUOTE_EXPIRED"
   | "ODDS_STALE"
+  | "NOTHING_TO_CASH_OUT"
   | "SESSION_NOT_FOUND"
   | "ACCOUNT_EXISTS"
   | "MARKET_CLOSED"

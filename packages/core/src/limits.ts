@@ -156,3 +156,17 @@ export const maxListOffset = 10_000;
 export type RateLimitName = keyof Limits["rateLimits"];
 
 const cache = new WeakMap<Config, Limits>();
+
+/**
+ * The most open positions a portfolio read values (`GET /users/me/portfolio`):
+ * its Query asks for this many pending bets and its BatchGetItem for their
+ * markets, so the read stays two round trips. A portfolio with more says
+ * `truncated` and values the newest.
+ */
+export const maxPortfolioPositions = 500;
+
+/**
+ * A public portfolio's latest results: the settled or cashed-out ones among a
+ * user's `read` newest bets (one Query page), `shown` at most.
+ */
+export const publicRecentResults = { read: 30, shown: 10 } as const;

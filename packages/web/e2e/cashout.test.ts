@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import {
   type BrowserSuite,
   balanceText,
+  checkPage,
   haveChromium,
   newUser,
   openFirstMarket,
@@ -16,6 +17,9 @@ let suite: BrowserSuite;
 
 /** "1,234.5 credits" as a number. */
 const creditsOf = (text: string | null) => Number((text ?? "").replace(/[^\d.]/g, ""));
+/** An amount as the web app writes it: `1,000`, `999.99`. */
+const shown = (amount: number) =>
+  new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }).format(amount);
 
 describe.skipIf(!haveChromium)("cash-out in Chromium", () => {
   suite = useBrowserStack();
@@ -58,10 +62,68 @@ describe.skipIf(!haveChromium)("cash-out in Chromium", () => {
     const row = page.getByRole("row").filter({ hasText: "Bet cashed out" });
     await expect.poll(() => row.count()).toBe(1);
 
+    // The profile's portfolio: no open position left, the cash-out's P&L realized.
+    await page.goto(`${suite.stack.origin}/profile`);
+    const portfolio = page.getByRole("region", { name: "Portfolio" });
+    await expect.poll(() => portfolio.innerText()).toMatch(/No open positions/);
+    const realized = Math.round((quoted - 100) * 100) / 100;
+    expect(await page.getByTestId("portfolio-realized").innerText()).toBe(
+      realized < 0 ? `\u2212${shown(-realized)}` : `+${shown(realized)}`,
+    );
+
+    // The public profile lists the cash-out among the recent results.
+    await page.getByRole("link", { name: "Public profile" }).click();
+    const results = page.getByRole("region", { name: "Recent results" });
+    const result = results.getByRole("row").filter({ hasText: "Cashed out" });
+    await expect.poll(() => result.count()).toBe(1);
+    expect(await result.innerText()).toContain(shown(quoted));
+
     // The market's later settlement finds no pending bet of this user to pay.
     await resolveMarket(suite.stack.core, marketId, "this");
     await settleMarketPage(suite.stack.core, marketId);
     await page.reload();
     await expect.poll(async () => creditsOf(await balanceText(page))).toBe(900 + quoted);
+  }, 60_000);
+
+  it("lists an open position on the profile's portfolio at today's value, fits a phone, and shows it publicly without the balance", async () => {
+    const { origin } = suite.stack;
+    const page = await suite.pages.newPage(origin);
+    await signUp(page, origin, newUser("portfolio"));
+    const { title } = await openFirstMarket(page, origin);
+    await page.getByLabel("Amount (credits)").fill("100");
+    await page.getByRole("button", { name: /Place bet/ }).click();
+    await expect.poll(() => balanceText(page)).toBe("900 credits");
+
+    await page.goto(`${origin}/profile`);
+    const portfolio = page.getByRole("region", { name: "Portfolio" });
+    const row = portfolio.getByRole("row").filter({ hasText: title });
+    await expect.poll(() => row.count()).toBe(1);
+    // Placed at today's odds, so worth its stake give or take the payout's rounding.
+    const value = Number((await page.getByTestId("portfolio-value").innerText()).replace(/,/g, ""));
+    expect(Math.abs(value - 100)).toBeLessThanOrEqual(0.01);
+    expect(await page.getByTestId("portfolio-balance").innerText()).toBe("900");
+    expect(await page.getByTestId("portfolio-invested").innerText()).toBe("100");
+    expect(await page.getByTestId("portfolio-total").innerText()).toBe(
+      shown(Math.round((900 + value) * 100) / 100),
+    );
+    expect(await row.innerText()).toContain(shown(value));
+    await checkPage(page, "portfolio");
+
+    // The row leads to the bet, where it can be cashed out.
+    await row.getByRole("link", { name: /^Details or cash out of the bet on/ }).click();
+    await expect.poll(() => page.getByText("Worth now").count()).toBe(1);
+
+    // The public profile lists the position and its totals, not the balance nor the bet.
+    await page.goto(`${origin}/profile`);
+    await page.getByRole("link", { name: "Public profile" }).click();
+    const open = page.getByRole("region", { name: "Open positions" });
+    await expect.poll(() => open.getByRole("row").filter({ hasText: title }).count()).toBe(1);
+    expect(await open.innerText()).not.toMatch(/Balance/);
+    expect(await open.getByRole("link", { name: /Details or cash out/ }).count()).toBe(0);
+    expect(await open.getByRole("link", { name: title }).count()).toBe(1);
+    expect(await page.getByRole("region", { name: "Recent results" }).innerText()).toMatch(
+      /No results yet/,
+    );
+    await checkPage(page, "public-portfolio");
   }, 60_000);
 });

@@ -43,3 +43,17 @@ export class OddsStale extends DomainError {
     });
   }
 }
+
+/**
+ * A position worth less than a cent once the cash-out fee is taken: there is
+ * nothing to pay, so no quote is given (rather than one a cash-out would refuse).
+ */
+export class NothingToCashOut extends DomainError {
+  constructor(betId: string, value: number, fee: number) {
+    super(
+      "NOTHING_TO_CASH_OUT",
+      "This position is worth less than a credit cent after the cash-out fee: it cannot be cashed out",
+      { betId, value, fee },
+    );
+  }
+}

@@ -1,6 +1,14 @@
 export { type CashedOut, type CashoutQuote, cashOut, quoteCashout } from "./cashout";
 export * from "./errors";
 export { type PlaceBetInput, type PlacedBet, placeBet } from "./place";
+export {
+  type Portfolio,
+  type Position,
+  type PrivatePortfolio,
+  type PublicPortfolio,
+  readPortfolio,
+  readPublicPortfolio,
+} from "./portfolio";
 export { type BetView, getOwnBet, listOwnBets, toBetView, toBetViews } from "./read";
 export {
   finishSettlement,

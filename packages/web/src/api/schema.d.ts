@@ -871,6 +871,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{userId}/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's open positions at today's odds, with their totals (not their balance) */
+        get: operations["getUserPortfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/me": {
         parameters: {
             query?: never;
@@ -890,6 +907,26 @@ export interface paths {
          * @description Every field is optional: `{}` changes nothing and answers the profile.
          */
         patch: operations["updateMyProfile"];
+        trace?: never;
+    };
+    "/api/v1/users/me/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My open positions at today's odds, with my balance and totals
+         * @description Each pending bet valued at today's odds of its side (potentialPayout × odds), newest first; `totals` adds them up beside the PnL already realized, and `total` is the balance plus the positions' value.
+         */
+        get: operations["getMyPortfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -1119,6 +1156,30 @@ export interface components {
             text: string;
             to: string;
         };
+        Portfolio: {
+            balance: number;
+            /** @description Open positions, newest first */
+            positions: components["schemas"]["Position"][];
+            /** @description balance + totals.currentValue */
+            total: number;
+            totals: components["schemas"]["PortfolioTotals"];
+            /** @description More than 500 open positions: the list and totals cover the newest */
+            truncated: boolean;
+        };
+        PortfolioTotals: {
+            /** @description Their worth at today's odds (a position without odds counts at its stake) */
+            currentValue: number;
+            /** @description The stakes of the open positions */
+            invested: number;
+            /** @description Profit or loss locked in by settled bets and cash-outs */
+            realizedPnL: number;
+            /** @description currentValue − invested */
+            unrealizedPnL: number;
+        };
+        Position: components["schemas"]["Bet"] & {
+            /** @description Today's odds of the bet's side; null while its market is being settled */
+            currentOdds: number | null;
+        };
         PredictionModel: {
             available: boolean;
             creditCost: number;
@@ -1214,6 +1275,15 @@ export interface components {
             sessionPollMs: number;
             /** @example 1000 */
             signupBonus: number;
+        };
+        PublicPortfolio: {
+            /** @description Open positions, newest first */
+            positions: components["schemas"]["Position"][];
+            /** @description Their latest settled or cashed-out bets (up to 10, from their 30 newest bets), newest first */
+            recentResults: components["schemas"]["Bet"][];
+            totals: components["schemas"]["PortfolioTotals"];
+            /** @description More than 500 open positions: the list and totals cover the newest */
+            truncated: boolean;
         };
         PublicProfile: {
             id: string;
@@ -3294,7 +3364,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description MARKET_CLOSED, BET_NOT_PENDING, or ODDS_STALE (a mirrored market's odds not confirmed recently) */
+            /** @description MARKET_CLOSED, BET_NOT_PENDING, ODDS_STALE (a mirrored market's odds not confirmed recently), or NOTHING_TO_CASH_OUT (worth less than a cent after the fee) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3371,7 +3441,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description MARKET_CLOSED, BET_NOT_PENDING, ODDS_STALE, or QUOTE_EXPIRED (expired or odds moved; `details.quote` is a fresh quote) */
+            /** @description MARKET_CLOSED, BET_NOT_PENDING, ODDS_STALE, QUOTE_EXPIRED (expired or odds moved; `details.quote` is a fresh quote), or NOTHING_TO_CASH_OUT (the odds moved to where the position is worth less than a cent after the fee) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4496,6 +4566,37 @@ export interface operations {
             };
         };
     };
+    getUserPortfolio: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Their open positions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPortfolio"];
+                };
+            };
+            /** @description USER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getMyProfile: {
         parameters: {
             query?: never;
@@ -4590,6 +4691,44 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED: too many requests in the window; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMyPortfolio: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My portfolio */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Portfolio"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,43 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { betStatuses, sides } from "@market/core/entities";
 import { pageSizes } from "@market/core/limits";
+import { BetSchema } from "../../http/bet-schemas";
 import { pagedQuery, pageSchema } from "../../http/pages";
 import { authedRoute, authedRouteOwnLimit } from "../../http/route-kinds";
 import { errorContent, idempotencyKeyHeaders, jsonBody, jsonResponse } from "../../http/schemas";
-
-export const BetSchema = z
-  .object({
-    id: z.string(),
-    userId: z.string(),
-    marketId: z.string(),
-    market: z.object({
-      id: z.string(),
-      title: z.string(),
-      thisOption: z.string(),
-      thatOption: z.string(),
-    }),
-    amount: z.number(),
-    side: z.enum(sides),
-    oddsAtBet: z.number(),
-    potentialPayout: z.number(),
-    actualPayout: z.number().nullable(),
-    status: z.enum(betStatuses),
-    placedAt: z.string(),
-    resolvedAt: z.string().nullable(),
-    currentValue: z.number().nullable().openapi({
-      description:
-        "A pending bet's worth at today's odds: potentialPayout × today's odds of its side (null once settled, or without odds)",
-    }),
-    unrealizedPnL: z
-      .number()
-      .nullable()
-      .openapi({ description: "currentValue − amount, for a pending bet; null otherwise" }),
-    cashoutAmount: z
-      .number()
-      .nullable()
-      .openapi({ description: "What a cash-out credited; null unless cashed_out" }),
-  })
-  .openapi("Bet");
 
 export const CashoutQuoteSchema = z
   .object({
@@ -143,7 +110,8 @@ export const quoteCashout = authedRoute({
     200: jsonResponse("The quote", CashoutQuoteSchema),
     404: errorContent("BET_NOT_FOUND (also for someone else's bet)"),
     409: errorContent(
-      "MARKET_CLOSED, BET_NOT_PENDING, or ODDS_STALE (a mirrored market's odds not confirmed recently)",
+      "MARKET_CLOSED, BET_NOT_PENDING, ODDS_STALE (a mirrored market's odds not confirmed " +
+        "recently), or NOTHING_TO_CASH_OUT (worth less than a cent after the fee)",
     ),
   },
 });
@@ -169,8 +137,9 @@ export const cashOut = authedRouteOwnLimit({
     400: errorContent("VALIDATION_ERROR: the quoteId is not a quote for this bet"),
     404: errorContent("BET_NOT_FOUND (also for someone else's bet)"),
     409: errorContent(
-      "MARKET_CLOSED, BET_NOT_PENDING, ODDS_STALE, or QUOTE_EXPIRED (expired or odds moved; " +
-        "`details.quote` is a fresh quote)",
+      "MARKET_CLOSED, BET_NOT_PENDING, ODDS_STALE, QUOTE_EXPIRED (expired or odds moved; " +
+        "`details.quote` is a fresh quote), or NOTHING_TO_CASH_OUT (the odds moved to where " +
+        "the position is worth less than a cent after the fee)",
     ),
     429: errorContent("RATE_LIMIT_EXCEEDED"),
   },

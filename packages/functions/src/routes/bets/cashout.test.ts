@@ -243,6 +243,34 @@ describe("cash-out", () => {
       expect((await betItem(betId))?.status).toBe("pending");
     });
 
+    it("refuses to quote a position worth less than a cent after the fee with 409 NOTHING_TO_CASH_OUT", async () => {
+      const alice = await registerUser(setup.app);
+      const marketId = await anOpenMarket(setup.core, { thisOdds: 0.5 });
+      const betId = await betOn(alice, marketId, 10); // pays 20 if it wins
+      const id = await quoteId(alice, betId);
+      // Worth 0.01 now, 0 after the 5% fee.
+      await saveMarket(
+        setup.core,
+        marketId,
+        "credits",
+        aMarket({ thisOdds: 0.0004, thatOdds: 0.9996 }),
+      );
+
+      const quoted = await quote(alice, betId);
+      const cashed = await cashOut(alice, betId, id);
+
+      expect(quoted.status).toBe(409);
+      expect(await quoted.json()).toMatchObject({
+        code: "NOTHING_TO_CASH_OUT",
+        details: { betId, value: 0.01, fee: 0.05 },
+      });
+      // An earlier quote meets the moved odds: no fresh quote of nothing, the same refusal.
+      expect(cashed.status).toBe(409);
+      expect(await cashed.json()).toMatchObject({ code: "NOTHING_TO_CASH_OUT" });
+      expect((await betItem(betId))?.status).toBe("pending");
+      expect(await reconcile(setup.core, alice.user.id)).toMatchObject({ balance: 990 });
+    });
+
     it("refuses an expired quote with 409 QUOTE_EXPIRED and a fresh quote", async () => {
       const alice = await registerUser(setup.app);
       const marketId = await anOpenMarket(setup.core, { thisOdds: 0.5 });

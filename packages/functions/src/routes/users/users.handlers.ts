@@ -1,4 +1,5 @@
 import { getUser, privateProfile, updateProfile, viewProfile } from "@market/core/accounts";
+import { readPortfolio, readPublicPortfolio } from "@market/core/bets";
 import type { AppRouteHandler } from "../../http/route-kinds";
 import type * as routes from "./users.routes";
 
@@ -17,4 +18,12 @@ export const patchMe: AppRouteHandler<typeof routes.patchMe> = async (c) => {
 export const getOne: AppRouteHandler<typeof routes.getOne> = async (c) => {
   const { userId } = c.req.valid("param");
   return c.json(await viewProfile(c.var.core, userId, c.get("caller")?.userId ?? ""), 200);
+};
+
+export const getMyPortfolio: AppRouteHandler<typeof routes.getMyPortfolio> = async (c) => {
+  return c.json(await readPortfolio(c.var.core, c.var.caller.userId), 200);
+};
+
+export const getPortfolio: AppRouteHandler<typeof routes.getPortfolio> = async (c) => {
+  return c.json(await readPublicPortfolio(c.var.core, c.req.valid("param").userId), 200);
 };

@@ -5,5 +5,7 @@ import * as routes from "./users.routes";
 // /users/me is registered before /users/{userId} so "me" is never taken for an id.
 export const usersRouter = createRouter()
   .openapi(routes.getMe, handlers.getMe)
+  .openapi(routes.getMyPortfolio, handlers.getMyPortfolio)
   .openapi(routes.patchMe, handlers.patchMe)
-  .openapi(routes.getOne, handlers.getOne);
+  .openapi(routes.getOne, handlers.getOne)
+  .openapi(routes.getPortfolio, handlers.getPortfolio);

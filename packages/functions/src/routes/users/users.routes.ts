@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { optionalUser } from "../../http/auth";
+import { PortfolioSchema, PublicPortfolioSchema } from "../../http/bet-schemas";
 import {
   BoardStandingSchema,
   PrivateProfileSchema,
@@ -7,7 +8,7 @@ import {
   UsernameSchema,
 } from "../../http/profile-schemas";
 import { authedRoute, publicRoute } from "../../http/route-kinds";
-import { errorContent, jsonBody } from "../../http/schemas";
+import { errorContent, jsonBody, jsonResponse } from "../../http/schemas";
 
 export const getMe = authedRoute({
   method: "get",
@@ -69,6 +70,34 @@ export const getOne = publicRoute({
         },
       },
     },
+    404: errorContent("USER_NOT_FOUND"),
+  },
+});
+
+export const getMyPortfolio = authedRoute({
+  method: "get",
+  path: "/users/me/portfolio",
+  operationId: "getMyPortfolio",
+  tags: ["Users"],
+  summary: "My open positions at today's odds, with my balance and totals",
+  description:
+    "Each pending bet valued at today's odds of its side (potentialPayout × odds), newest " +
+    "first; `totals` adds them up beside the PnL already realized, and `total` is the " +
+    "balance plus the positions' value.",
+  responses: {
+    200: jsonResponse("My portfolio", PortfolioSchema),
+  },
+});
+
+export const getPortfolio = publicRoute({
+  method: "get",
+  path: "/users/{userId}/portfolio",
+  operationId: "getUserPortfolio",
+  tags: ["Users"],
+  summary: "A user's open positions at today's odds, with their totals (not their balance)",
+  request: { params: z.object({ userId: z.string().min(1).max(64) }) },
+  responses: {
+    200: jsonResponse("Their open positions", PublicPortfolioSchema),
     404: errorContent("USER_NOT_FOUND"),
   },
 });

@@ -4,6 +4,9 @@ import type { components, paths } from "../../api/schema";
 import { api } from "../../api/sign-in";
 
 export type Bet = components["schemas"]["Bet"];
+export type Position = components["schemas"]["Position"];
+export type Portfolio = components["schemas"]["Portfolio"];
+export type PublicPortfolio = components["schemas"]["PublicPortfolio"];
 export type BetQuery = NonNullable<paths["/api/v1/bets/me"]["get"]["parameters"]["query"]>;
 
 /** The signed-in user's bets, all under the `bets` key (a credit movement refetches them). */
@@ -13,6 +16,19 @@ export const betQueries = {
       queryKey: ["bets", query],
       queryFn: async () => unwrap(await api.GET("/api/v1/bets/me", { params: { query } })),
       placeholderData: keepPreviousData,
+    }),
+  /** Under `bets` too: a bet, a cash-out or a settlement changes it. */
+  portfolio: () =>
+    queryOptions({
+      queryKey: ["bets", "portfolio"],
+      queryFn: async () => unwrap(await api.GET("/api/v1/users/me/portfolio")),
+    }),
+  /** Someone's open positions, as their public profile shows them. */
+  userPortfolio: (userId: string) =>
+    queryOptions({
+      queryKey: ["user", userId, "portfolio"],
+      queryFn: async () =>
+        unwrap(await api.GET("/api/v1/users/{userId}/portfolio", { params: { path: { userId } } })),
     }),
   one: (betId: string) =>
     queryOptions({

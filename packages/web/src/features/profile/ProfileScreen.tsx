@@ -9,6 +9,7 @@ import { SkeletonBlock } from "../../components/Skeleton";
 import { Card } from "../../components/ui";
 import { formatCredits, formatDate } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
+import { MyPortfolio } from "../bets/Portfolio";
 import { RecentPredictions } from "../predict/RecentPredictions";
 import { DailyReward } from "./DailyReward";
 import { ProfileStats } from "./ProfileStats";
@@ -95,6 +96,7 @@ function Profile({ user }: { user: PrivateProfile }) {
         <ProfileStats profile={user} />
       </div>
       <div className={styles.sections}>
+        <MyPortfolio />
         <DailyReward user={user} />
         <RecentPredictions />
       </div>

@@ -6,6 +6,7 @@ import { QueryBoundary } from "../../components/QueryBoundary";
 import { SkeletonBlock } from "../../components/Skeleton";
 import { EmptyState } from "../../components/ui";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
+import { PublicPositions } from "../bets/Portfolio";
 import { ProfileStats } from "./ProfileStats";
 import styles from "./profile.module.css";
 import { profileQueries } from "./queries";
@@ -64,6 +65,9 @@ function PublicProfile({ user, isMe }: { user: PublicProfileView; isMe: boolean 
       </div>
       <div className={styles.grid}>
         <ProfileStats profile={user} />
+      </div>
+      <div className={styles.sections}>
+        <PublicPositions userId={user.id} />
       </div>
     </>
   );
