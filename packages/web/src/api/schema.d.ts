@@ -115,6 +115,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/jobs/rebuild-aggregates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set every leaderboard stat and day counter that drifted back to its recomputation */
+        post: operations["runRebuildAggregates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/jobs/reconcile": {
         parameters: {
             query?: never;
@@ -938,6 +955,20 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description Leaderboard stats and day counters compared with their recomputation from the ledger and the bets */
+        AggregateReport: {
+            checked: {
+                days: number;
+                stats: number;
+            };
+            differences: {
+                actual: number;
+                expected: number;
+                field: string;
+                /** @example stat#01JF…#all */
+                key: string;
+            }[];
+        };
         AuditEvent: {
             adminId: string;
             amount: number | null;
@@ -1313,6 +1344,7 @@ export interface components {
             used: number;
         };
         ReconcileReport: {
+            derived: components["schemas"]["AggregateReport"];
             differences: {
                 betId?: string;
                 detail: string;
@@ -1813,6 +1845,56 @@ export interface operations {
                         durationMs: number;
                         ranksWritten: number;
                         writes: number;
+                    };
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED: too many requests in the window; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    runRebuildAggregates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was rewritten */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        daysRewritten: number;
+                        statsRewritten: number;
                     };
                 };
             };
