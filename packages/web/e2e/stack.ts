@@ -1,10 +1,12 @@
 /// <reference lib="dom" />
+
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createAdaptorServer } from "@hono/node-server";
+import { localStreamReader } from "@market/core/derived/local-stream";
 import { runMarketSync } from "@market/functions/jobs/markets";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { build } from "vite";
@@ -47,6 +49,8 @@ export async function startStack(
 ) {
   const setup = await createTestApp({ webDistDir, env, ...options });
   await runMarketSync(setup.core, setup.deps.services);
+  // Derived numbers (boards, analytics) follow the table's stream, as under `npm start`.
+  const derived = localStreamReader(setup.core, { idleMs: 150 }).start();
   // What the app received as analytics events (POST /events), in order.
   const events: Record<string, unknown>[] = [];
   const server = createAdaptorServer({
@@ -100,7 +104,10 @@ export async function startStack(
     tokenFor,
     register,
     events,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    close: async () => {
+      await new Promise<void>((done) => server.close(() => done()));
+      await derived.stop();
+    },
   };
 }
 
