@@ -7,6 +7,7 @@ export {
   type SettleOutcome,
   type SettlePageResult,
   settleBet,
+  settleBets,
   settleMarketPage,
 } from "./settle";
 export {
