@@ -9,6 +9,7 @@ export {
   settleBet,
   settleBets,
   settleMarketPage,
+  settlementPageSize,
 } from "./settle";
 export {
   type SettlementProgress,
