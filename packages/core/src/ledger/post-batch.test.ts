@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CoreContext } from "../context";
-import { BalanceCapExceeded } from "../errors";
+import { BalanceCapExceeded, UserNotFound } from "../errors";
 import { serviceFor } from "../service";
 import { createTestContext, userWithBalance } from "../test-support";
 import { type BatchMovement, postLedgerBatch } from "./post-batch";
@@ -72,6 +72,23 @@ describe("postLedgerBatch", () => {
     expect(user).toMatchObject({ balance: 115, ledgerSeq: 6, entries_admin_grant: 6 });
     expect((await reconcile(ctx, alice as string)).consistent).toBe(true);
     expect((await reconcile(ctx, bob as string)).consistent).toBe(true);
+  });
+
+  it("refuses the movements of a user who does not exist, with or without an entry", async () => {
+    const ghost = `user-${randomUUID()}`;
+    const totalsOnly = { ...grant(ghost, 1), entry: undefined, userTotals: { pnl: -1 } };
+    const credit = grant(`user-${randomUUID()}`, 1);
+
+    const outcomes = await postLedgerBatch(ctx, [totalsOnly, credit]);
+
+    expect(outcomes.get(totalsOnly.id)).toMatchObject({
+      kind: "refused",
+      error: expect.any(UserNotFound),
+    });
+    expect(outcomes.get(credit.id)).toMatchObject({
+      kind: "refused",
+      error: expect.any(UserNotFound),
+    });
   });
 
   it("refuses a movement past the balance cap and posts the others", async () => {

@@ -214,6 +214,8 @@ function readCancellation(
   const failed = (position: number) => reasons[position]?.code === conditionFailed;
   let position = 0;
   for (const chunk of transaction) {
+    // A totals-only update is conditioned on the user existing and nothing else.
+    const userGone = failed(position) && !chunk.user;
     if (failed(position)) {
       const item = reasons[position]?.item as UserItem | null | undefined;
       if (item?.userId) known.set(chunk.userId, item);
@@ -232,6 +234,13 @@ function readCancellation(
       }
       position += 1;
     });
+    if (userGone) {
+      for (const movement of chunk.movements) {
+        if (done.includes(movement)) continue;
+        outcomes.set(movement.id, { kind: "refused", error: new UserNotFound(chunk.userId) });
+        done.push(movement);
+      }
+    }
     dropFromRemaining(remaining, chunk.userId, done);
   }
 }
