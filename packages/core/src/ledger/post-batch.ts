@@ -60,8 +60,6 @@ export type BatchOutcome =
 export interface BatchOptions {
   /** Transactions in flight at once (never two for one user). */
   concurrency?: number | undefined;
-  /** Users as just read by the caller; updated as movements commit. */
-  knownUsers?: Map<string, UserItem> | undefined;
   /** Items per transaction (DynamoDB's limit: 100). */
   maxItems?: number | undefined;
 }
@@ -90,7 +88,8 @@ export async function postLedgerBatch(
   options: BatchOptions = {},
 ): Promise<Map<string, BatchOutcome>> {
   const maxItems = options.maxItems ?? 100;
-  const known = options.knownUsers ?? new Map<string, UserItem>();
+  /** Users as read or last written by this batch: a stale one costs a retry, never a wrong balance. */
+  const known = new Map<string, UserItem>();
   const outcomes = new Map<string, BatchOutcome>();
   const remaining = new Map<string, BatchMovement[]>();
   for (const movement of movements) {
