@@ -96,11 +96,12 @@ export function formatMarkdown(report: ReportLike): string {
       seconds: number;
     };
     ratio?: number;
+    targets?: { maxRequestsPerBet: number; minRatioToPerBetFloor: number; met: boolean };
   };
   lines.push("");
   if (settlement.app && settlement.rawMinimal) {
     lines.push(
-      `Settlement of ${settlement.bets} pending bets at concurrency ${settlement.concurrency}: app ${settlement.app.betsPerSecond} bets/s (${settlement.app.seconds} s, ${settlement.app.dynamoRequestsPerBet} DynamoDB req and ${settlement.app.capacityUnitsPerBet} CU per bet, ${settlement.app.stateTransitions} state transitions), raw minimal writes ${settlement.rawMinimal.betsPerSecond} bets/s (${settlement.rawMinimal.dynamoRequestsPerBet} req, ${settlement.rawMinimal.capacityUnitsPerBet} CU per bet): ×${settlement.ratio}.`,
+      `Settlement of ${settlement.bets} pending bets at concurrency ${settlement.concurrency}: app ${settlement.app.betsPerSecond} bets/s (${settlement.app.seconds} s, ${settlement.app.dynamoRequestsPerBet} DynamoDB req and ${settlement.app.capacityUnitsPerBet} CU per bet, ${settlement.app.stateTransitions} state transitions), raw per-bet floor ${settlement.rawMinimal.betsPerSecond} bets/s (${settlement.rawMinimal.dynamoRequestsPerBet} req, ${settlement.rawMinimal.capacityUnitsPerBet} CU per bet): ×${settlement.ratio}.${settlement.targets ? ` Target ≤ ${settlement.targets.maxRequestsPerBet} req per bet and ≥ ×${settlement.targets.minRatioToPerBetFloor}: ${settlement.targets.met ? "met" : "missed"}.` : ""}`,
     );
   }
   const bundles = report.bundles as

@@ -15,7 +15,9 @@ export {
   type SettleOutcome,
   type SettlePageResult,
   settleBet,
+  settleBets,
   settleMarketPage,
+  settlementPageSize,
 } from "./settle";
 export {
   type SettlementProgress,

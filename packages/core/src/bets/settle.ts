@@ -1,11 +1,8 @@
-import { cancellationReasons, conditionFailed, TransactionCancelled } from "../conditions";
 import type { CoreContext } from "../context";
-import { dayOf } from "../counters";
 import type { BetItem } from "../entities/bet";
+import type { LedgerEntryItem } from "../entities/ledger-entry";
 import type { Resolution } from "../entities/market";
-import type { UserItem } from "../entities/user";
-import { ExtraWriteRejected } from "../ledger/errors";
-import { postLedgerEntry } from "../ledger/post";
+import { type BatchMovement, type BatchOutcome, postLedgerBatch } from "../ledger/post-batch";
 import { getResolvedMarket } from "../markets/market";
 import { serviceFor, type TransactionEntities } from "../service";
 import { settledPnL } from "./payout";
@@ -14,132 +11,99 @@ import { recordSettledPage } from "./settlement-progress";
 export type SettleOutcome = "won" | "lost" | "cancelled" | "already settled";
 
 /**
- * Settles one bet exactly once. Every path changes the bet under the condition
- * `status = pending` in the same transaction as its credit movement, so a
- * replayed or concurrent settlement is a no-op: won pays `bet_payout#<betId>`,
- * invalid refunds `bet_refund#<betId>`, lost only books the loss in PnL.
+ * Settles one bet exactly once (a page of one: see `settleMarketPage`). Throws
+ * when the bet cannot settle now (a refund past the balance cap, a user gone).
  */
 export async function settleBet(
   ctx: CoreContext,
   bet: BetItem,
   resolution: Resolution,
-  /**
-   * Users as last read or written by this settlement run: a credit starts from
-   * the one known here instead of reading the user again. A stale one costs a
-   * retry, never a wrong balance (the write is conditioned on `ledgerSeq`).
-   */
-  knownUsers?: Map<string, UserItem>,
 ): Promise<SettleOutcome> {
-  const settledAt = ctx.clock();
-  const resolvedAt = settledAt.toISOString();
-  const pendingOnly = (
-    entities: TransactionEntities,
-    status: "won" | "cancelled",
-    actualPayout: number,
-  ) =>
-    entities.bet
-      .patch({ betId: bet.betId })
-      .set({ status, actualPayout, resolvedAt, userId: bet.userId, marketId: bet.marketId })
-      .where((item, { eq }) => eq(item.status, "pending"))
-      .commit();
-
-  try {
-    if (resolution === "invalid") {
-      const posting = await postLedgerEntry(ctx, {
-        userId: bet.userId,
-        amount: bet.amount,
-        type: "bet_refund",
-        reason: `Refund: "${bet.marketTitle}" resolved invalid`,
-        referenceId: bet.betId,
-        marketId: bet.marketId,
-        idempotencyKey: `bet_refund#${bet.betId}`,
-        knownUser: knownUsers?.get(bet.userId),
-        userTotals: { bets: { pending: -1, cancelled: 1 } },
-        alsoWrite: (entities) => ({
-          bet: pendingOnly(entities, "cancelled", bet.amount),
-        }),
-      });
-      remember(knownUsers, bet.userId, posting);
-      return posting.replayed ? "already settled" : "cancelled";
-    }
-    if (resolution === bet.side) {
-      // At the balance cap the payout is credited up to the cap and the rest is
-      // forfeited on the entry (docs/product-rules.md), so settlement always finishes.
-      const posting = await postLedgerEntry(ctx, {
-        userId: bet.userId,
-        amount: bet.potentialPayout,
-        type: "bet_payout",
-        reason: `Won: "${bet.marketTitle}"`,
-        referenceId: bet.betId,
-        marketId: bet.marketId,
-        idempotencyKey: `bet_payout#${bet.betId}`,
-        upToCap: true,
-        knownUser: knownUsers?.get(bet.userId),
-        userTotals: (credited) => ({
-          pnl: settledPnL(bet.amount, credited),
-          bets: { pending: -1, won: 1 },
-        }),
-        alsoWrite: (entities, entry) => ({
-          bet: pendingOnly(entities, "won", entry.amount),
-        }),
-      });
-      remember(knownUsers, bet.userId, posting);
-      return posting.replayed ? "already settled" : "won";
-    }
-  } catch (error) {
-    if (error instanceof ExtraWriteRejected) return "already settled";
-    throw error;
-  }
-  return settleLoss(ctx, bet, settledAt);
+  const movement = settlementMovement(bet, resolution, ctx.clock().toISOString());
+  const outcome = (await postLedgerBatch(ctx, [movement])).get(bet.betId);
+  return outcomeOf(bet, resolution, outcome);
 }
 
-/** After a credit, the balance and sequence number the user now has. */
-function remember(
-  knownUsers: Map<string, UserItem> | undefined,
-  userId: string,
-  posting: { replayed: boolean; balanceAfter: number; seq: number; createdAt: string },
-): void {
-  const known = knownUsers?.get(userId);
-  if (!known) return;
-  if (posting.replayed) knownUsers?.delete(userId);
-  else {
-    knownUsers?.set(userId, {
-      ...known,
-      balance: posting.balanceAfter,
-      ledgerSeq: posting.seq,
-      // The credit counted the user active that day (analytics): the next one need not.
-      lastActiveDay: dayOf(posting.createdAt),
-    });
-  }
-}
-
-async function settleLoss(ctx: CoreContext, bet: BetItem, settledAt: Date): Promise<SettleOutcome> {
-  const lostPnL = settledPnL(bet.amount, 0);
-  const resolvedAt = settledAt.toISOString();
-  const result = await serviceFor(ctx.db)
-    .transaction.write((entities) => [
+/**
+ * What settling a bet writes, for the ledger's batch: won pays
+ * `bet_payout#<betId>` up to the balance cap (the rest forfeited on the entry,
+ * docs/product-rules.md), invalid refunds `bet_refund#<betId>`, lost writes no
+ * entry and only books the loss in PnL. Every path changes the bet under the
+ * condition `status = pending` in the same transaction as its credit movement,
+ * so a replayed or concurrent settlement is a no-op.
+ */
+function settlementMovement(
+  bet: BetItem,
+  resolution: Resolution,
+  resolvedAt: string,
+): BatchMovement {
+  const pendingOnly =
+    (status: "won" | "lost" | "cancelled") =>
+    (entities: TransactionEntities, entry: LedgerEntryItem | undefined) =>
       entities.bet
         .patch({ betId: bet.betId })
         .set({
-          status: "lost",
-          actualPayout: 0,
+          status,
+          actualPayout: entry?.amount ?? 0,
           resolvedAt,
           userId: bet.userId,
           marketId: bet.marketId,
         })
         .where((item, { eq }) => eq(item.status, "pending"))
-        .commit(),
-      entities.user
-        .patch({ userId: bet.userId })
-        .add({ pnl: lostPnL, bets_pending: -1, bets_lost: 1 })
-        .set({ updatedAt: resolvedAt })
-        .commit(),
-    ])
-    .go();
-  if (!result.canceled) return "lost";
-  const reasons = cancellationReasons(result);
-  if (reasons[0]?.code === conditionFailed) return "already settled";
-  throw new TransactionCancelled("Loss settlement", reasons);
+        .commit();
+  const about = { referenceId: bet.betId, marketId: bet.marketId };
+  if (resolution === "invalid") {
+    return {
+      id: bet.betId,
+      userId: bet.userId,
+      entry: {
+        ...about,
+        amount: bet.amount,
+        type: "bet_refund",
+        reason: `Refund: "${bet.marketTitle}" resolved invalid`,
+        idempotencyKey: `bet_refund#${bet.betId}`,
+      },
+      userTotals: { bets: { pending: -1, cancelled: 1 } },
+      guard: pendingOnly("cancelled"),
+    };
+  }
+  if (resolution === bet.side) {
+    return {
+      id: bet.betId,
+      userId: bet.userId,
+      entry: {
+        ...about,
+        amount: bet.potentialPayout,
+        type: "bet_payout",
+        reason: `Won: "${bet.marketTitle}"`,
+        idempotencyKey: `bet_payout#${bet.betId}`,
+        upToCap: true,
+      },
+      userTotals: (credited) => ({
+        pnl: settledPnL(bet.amount, credited),
+        bets: { pending: -1, won: 1 },
+      }),
+      guard: pendingOnly("won"),
+    };
+  }
+  return {
+    id: bet.betId,
+    userId: bet.userId,
+    userTotals: { pnl: settledPnL(bet.amount, 0), bets: { pending: -1, lost: 1 } },
+    guard: pendingOnly("lost"),
+  };
+}
+
+function outcomeOf(
+  bet: BetItem,
+  resolution: Resolution,
+  outcome: BatchOutcome | undefined,
+): SettleOutcome {
+  if (!outcome) throw new Error(`bet ${bet.betId} left out of its settlement batch`);
+  if (outcome.kind === "refused") throw outcome.error;
+  if (outcome.kind === "already done") return "already settled";
+  if (resolution === "invalid") return "cancelled";
+  return resolution === bet.side ? "won" : "lost";
 }
 
 export interface SettlePageResult {
@@ -151,6 +115,14 @@ export interface SettlePageResult {
 }
 
 /**
+ * Bets per settlement page. The workflow loops once per page (two state
+ * transitions), so 10,000 bets take 11 pages, 24 transitions; a page of 1,000 is
+ * one Query, a BatchGetItem per 100 credited users and some 20 transactions of
+ * up to 100 items, a few seconds at most, far inside the task's 120 s timeout.
+ */
+export const settlementPageSize = 1_000;
+
+/**
  * Settles up to `pageSize` pending bets of a resolved market. Settled bets leave
  * the `pendingByMarket` index, so every call simply takes the first page again:
  * a run interrupted anywhere and started over skips nothing and pays nothing twice.
@@ -158,7 +130,7 @@ export interface SettlePageResult {
 export async function settleMarketPage(
   ctx: CoreContext,
   marketId: string,
-  pageSize = 100,
+  pageSize = settlementPageSize,
   concurrency = 8,
 ): Promise<SettlePageResult> {
   const service = serviceFor(ctx.db);
@@ -167,34 +139,48 @@ export async function settleMarketPage(
     .pendingByMarket({ marketId, status: "pending" })
     .go({ count: pageSize, pages: "all" });
 
+  const { outcomes, refused } = await settleBets(ctx, bets, resolution, concurrency);
+  if (bets.length > 0) {
+    await recordSettledPage(ctx, marketId, outcomes.won + outcomes.lost + outcomes.cancelled);
+  }
+  // The rest of the page is paid; a bet that cannot settle fails the run, as before.
+  if (refused[0]) throw refused[0];
+  return { marketId, settled: bets.length, outcomes, more: bets.length === pageSize };
+}
+
+/**
+ * Settles `bets` of a market resolved as `resolution` in a few transactions,
+ * each across users (ledger/post-batch.ts); bets settled before are counted
+ * `already settled` and written nothing. Bets that cannot settle now (a refund
+ * past the balance cap) come back as `refused`, the rest settled.
+ */
+export async function settleBets(
+  ctx: CoreContext,
+  bets: readonly BetItem[],
+  resolution: Resolution,
+  concurrency = 8,
+): Promise<{ outcomes: Record<SettleOutcome, number>; refused: unknown[] }> {
   const outcomes: Record<SettleOutcome, number> = {
     won: 0,
     lost: 0,
     cancelled: 0,
     "already settled": 0,
   };
-  // The page's users in one strongly consistent BatchGetItem, instead of one read per credit.
-  const credited = bets.filter((bet) => resolution === "invalid" || bet.side === resolution);
-  const userIds = [...new Set(credited.map((bet) => bet.userId))];
-  const knownUsers = new Map<string, UserItem>();
-  if (userIds.length > 0) {
-    const { data: users } = await service.entities.user
-      .get(userIds.map((userId) => ({ userId })))
-      .go({ consistent: true });
-    for (const user of users) knownUsers.set(user.userId, user);
-  }
-  let next = 0;
-  const worker = async () => {
-    while (next < bets.length) {
-      const bet = bets[next++] as BetItem;
-      outcomes[await settleBet(ctx, bet, resolution, knownUsers)] += 1;
+  const resolvedAt = ctx.clock().toISOString();
+  const posted = await postLedgerBatch(
+    ctx,
+    bets.map((bet) => settlementMovement(bet, resolution, resolvedAt)),
+    { concurrency },
+  );
+  const refused: unknown[] = [];
+  for (const bet of bets) {
+    try {
+      outcomes[outcomeOf(bet, resolution, posted.get(bet.betId))] += 1;
+    } catch (error) {
+      refused.push(error);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, bets.length) }, worker));
-  if (bets.length > 0) {
-    await recordSettledPage(ctx, marketId, bets.length - outcomes["already settled"]);
   }
-  return { marketId, settled: bets.length, outcomes, more: bets.length === pageSize };
+  return { outcomes, refused };
 }
 
 /** Marks a market's settlement finished (the workflow's last step). */

@@ -14,7 +14,12 @@ export function listCounterDeltas(
   type: LedgerEntryType,
   bets: BetMoves = {},
 ): Partial<Record<EntryCounter | BetCounter, number>> {
-  const deltas: Partial<Record<EntryCounter | BetCounter, number>> = { [entryCounterOf(type)]: 1 };
+  return { [entryCounterOf(type)]: 1, ...betCounterDeltas(bets) };
+}
+
+/** What moving bets between statuses ADDs to the user's bet counters (a lost bet: no entry). */
+export function betCounterDeltas(bets: BetMoves = {}): Partial<Record<BetCounter, number>> {
+  const deltas: Partial<Record<BetCounter, number>> = {};
   for (const [status, delta] of Object.entries(bets) as [BetStatus, number][]) {
     if (delta) deltas[betCounterOf(status)] = delta;
   }

@@ -203,7 +203,8 @@ export async function postLedgerEntry(
   }
 }
 
-function signedCents(amount: number, cap: number): number {
+/** A movement's amount in signed cents, refused unless a non-zero amount of at most two decimals. */
+export function signedCents(amount: number, cap: number): number {
   if (typeof amount === "number" && amount < 0) return -amountInCents(-amount, cap);
   if (amount === 0) throw new InvalidAmount("must not be 0", amount);
   return amountInCents(amount, cap);
@@ -229,10 +230,7 @@ async function commit(
     entryId,
     amount: movement.amount,
     type: input.type,
-    reason:
-      movement.forfeitedCents > 0
-        ? `${input.reason} (${fromCents(movement.forfeitedCents)} over the balance cap forfeited)`
-        : input.reason,
+    reason: reasonWithForfeit(input.reason, movement.forfeitedCents),
     referenceId: input.referenceId,
     ...(input.marketId ? { marketId: input.marketId } : {}),
     // Without a key (a replay guard instead), the entry names what it paid for.
@@ -269,6 +267,13 @@ async function commit(
     return { kind: "busy", cause: reasons };
   }
   throw new TransactionCancelled("Ledger transaction", reasons);
+}
+
+/** The entry's reason, naming what a capped credit forfeited. */
+export function reasonWithForfeit(reason: string, forfeitedCents: number): string {
+  return forfeitedCents > 0
+    ? `${reason} (${fromCents(forfeitedCents)} over the balance cap forfeited)`
+    : reason;
 }
 
 function writeTransaction(
