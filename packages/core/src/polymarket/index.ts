@@ -1,4 +1,13 @@
+export {
+  type ClobClient,
+  type ClobClientOptions,
+  createClobClient,
+  type PricePoint,
+  type PricesHistoryQuery,
+  parsePricesHistory,
+} from "./clob-client";
 export { createDemoGammaClient, demoGammaPages } from "./demo";
+export { createDemoClobClient } from "./demo-history";
 export { PolymarketBadResponse, PolymarketUnavailable } from "./errors";
 export {
   createGammaClient,
@@ -15,6 +24,7 @@ export {
   parseGammaPage,
   parseGammaTime,
 } from "./gamma-schema";
+export { backfillOddsHistory } from "./history";
 export {
   type ImportedMarket,
   type MappingResult,

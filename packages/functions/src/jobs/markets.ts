@@ -36,7 +36,11 @@ async function countingUnreachable<T>(run: Promise<T>): Promise<T> {
 export async function runMarketSync(core: CoreContext, services: AppServices): Promise<SyncReport> {
   const started = performance.now();
   const report = await countingUnreachable(
-    syncMarkets(core, services.gamma, jobOptions("market-sync", services)),
+    syncMarkets(core, services.gamma, {
+      ...jobOptions("market-sync", services),
+      history: services.clob,
+      maxBackfills: core.config.ODDS_BACKFILLS_PER_SYNC,
+    }),
   );
   logger.info("market sync done", {
     ...report,
