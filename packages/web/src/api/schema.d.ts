@@ -698,7 +698,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How the market's odds moved, oldest first */
+        /**
+         * How the market's odds moved, oldest first
+         * @description Without `range`, the latest 500 snapshots. With `range` (`1d`, `1w`, `1m`, `all`), the span up to now in at most 300 points (the last of each equal time slice); a span where the odds did not move starts with the odds of its start.
+         */
         get: operations["getOddsHistory"];
         put?: never;
         post?: never;
@@ -1026,6 +1029,8 @@ export interface components {
             liquidity: number;
             /** @enum {string} */
             marketType: "polymarket" | "credits";
+            /** @description When the odds were last written (each sync that brings them, or an admin's save); null before any */
+            oddsUpdatedAt: string | null;
             /** @enum {string|null} */
             resolution: "this" | "that" | "invalid" | null;
             resolvedAt: string | null;
@@ -1279,6 +1284,10 @@ export interface components {
         SyncReport: {
             failed: number;
             fetched: number;
+            /** @description Markets whose price history was copied this run */
+            historyBackfilled: number;
+            /** @description Markets whose history copy failed (tried again next run) */
+            historyFailed: number;
             needsReview: number;
             resolved: number;
             skipped: number;
@@ -3871,7 +3880,9 @@ export interface operations {
     };
     getOddsHistory: {
         parameters: {
-            query?: never;
+            query?: {
+                range?: "1d" | "1w" | "1m" | "all";
+            };
             header?: never;
             path: {
                 marketId: string;
@@ -3893,6 +3904,15 @@ export interface operations {
                             thisOdds: number;
                         }[];
                     };
+                };
+            };
+            /** @description VALIDATION_ERROR (a range other than 1d, 1w, 1m, all) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description MARKET_NOT_FOUND */
