@@ -20,6 +20,7 @@ export type ErrorCode =
   | "BET_NOT_PENDING"
   | "QUOTE_EXPIRED"
   | "ODDS_STALE"
+  | "ODDS_CHANGED"
   | "SESSION_NOT_FOUND"
   | "ACCOUNT_EXISTS"
   | "MARKET_CLOSED"

@@ -3120,6 +3120,11 @@ export interface operations {
                 "application/json": {
                     /** @example 100 */
                     amount?: number;
+                    /**
+                     * @description The side's odds the user saw; when today's differ by more than ODDS_SLIPPAGE the bet is refused with 409 ODDS_CHANGED (today's odds in `details.odds`), nothing charged
+                     * @example 0.65
+                     */
+                    expectedOdds?: number;
                     marketId: string;
                     /** @enum {string} */
                     side: "this" | "that";
@@ -3187,7 +3192,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description MARKET_CLOSED (closed, resolved, expired or not tradable) */
+            /** @description MARKET_CLOSED (closed, resolved, expired or not tradable), or ODDS_CHANGED (today's odds are more than ODDS_SLIPPAGE from expectedOdds; `details.odds` holds them) */
             409: {
                 headers: {
                     [name: string]: unknown;

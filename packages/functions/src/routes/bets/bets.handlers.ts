@@ -18,6 +18,7 @@ export const place: AppRouteHandler<typeof routes.place> = async (c) => {
     marketId: body.marketId,
     amount: body.amount,
     side: body.side,
+    expectedOdds: body.expectedOdds,
     idempotencyKey: c.req.valid("header")["idempotency-key"],
   });
   // Placed at this moment's odds, which value the new position.
