@@ -1,0 +1,77 @@
+/// <reference lib="dom" />
+import { describe, expect, it } from "vitest";
+import {
+  type BrowserSuite,
+  balanceText,
+  haveChromium,
+  newUser,
+  signUp,
+  useBrowserStack,
+} from "./stack";
+
+let suite: BrowserSuite;
+
+/** The first demo market; its invented history goes back about five months. */
+const marketPath = "/markets/pm_990000101";
+
+describe.skipIf(!haveChromium)("the odds chart in Chromium", () => {
+  // The first two demo markets get their (invented) histories on the stack's first sync.
+  suite = useBrowserStack({ ODDS_BACKFILLS_PER_SYNC: "2" });
+
+  it("shows months of history with a tooltip, ranges, and the user's own bet marked", async () => {
+    const page = await suite.pages.newPage(suite.stack.origin);
+    await signUp(page, suite.stack.origin, newUser("chart"));
+    await page.goto(marketPath);
+    const chart = page.getByTestId("odds-chart");
+    const pointsShown = async () => Number(await chart.getAttribute("data-points"));
+
+    // All: hundreds of points (downsampled to at most 300, plus the odds of now) over months.
+    await expect.poll(pointsShown, { timeout: 15_000 }).toBeGreaterThan(200);
+    expect(await pointsShown()).toBeLessThanOrEqual(301);
+    expect(
+      await page.getByRole("button", { name: "Show the all time" }).getAttribute("aria-pressed"),
+    ).toBe("true");
+    const plot = chart.locator(".recharts-wrapper > svg");
+    // The x axis's dates ("Jul 10"): the months they name.
+    const months = async () =>
+      new Set(
+        (await plot.locator("text").allTextContents())
+          .filter((tick) => /^[A-Z][a-z]{2} \d{1,2}$/.test(tick))
+          .map((tick) => tick.split(" ")[0]),
+      );
+    expect((await months()).size).toBeGreaterThanOrEqual(3);
+
+    // Hovering the plot shows the time and both prices of the point under the pointer.
+    await plot.scrollIntoViewIfNeeded();
+    const box = await plot.boundingBox();
+    if (!box) throw new Error("chart has no box");
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2);
+    const tooltip = page.getByTestId("odds-tooltip");
+    await expect.poll(() => tooltip.count()).toBe(1);
+    const tip = await tooltip.innerText();
+    expect(tip).toMatch(/\d{4}|AM|PM/);
+    expect(tip).toMatch(/Yes: \d+(\.\d)?%/);
+    expect(tip).toMatch(/No: \d+(\.\d)?%/);
+    await page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2);
+    await expect.poll(() => tooltip.innerText()).not.toBe(tip);
+
+    // 1W: a week of 6-hour points, dates within the week; 1D: a handful.
+    await page.getByRole("button", { name: "Show the last week" }).click();
+    await expect.poll(pointsShown).toBeLessThan(40);
+    expect(await pointsShown()).toBeGreaterThan(20);
+    expect((await months()).size).toBeLessThanOrEqual(2);
+    await page.getByRole("button", { name: "Show the last day" }).click();
+    await expect.poll(pointsShown).toBeLessThan(10);
+    expect(
+      await page.getByRole("button", { name: "Show the last day" }).getAttribute("aria-pressed"),
+    ).toBe("true");
+
+    // A bet of mine shows on the chart where (and at what price) it was placed.
+    await page.getByLabel("Amount (credits)").fill("50");
+    await page.getByRole("button", { name: /Place bet/ }).click();
+    await expect.poll(() => balanceText(page)).toBe("950 credits");
+    await expect.poll(() => page.getByTestId("my-bets-on-chart").count()).toBe(1);
+    expect(await page.getByTestId("my-bets-on-chart").innerText()).toMatch(/Yes at 23%/);
+    expect(await chart.locator(".my-bet-marker").count()).toBe(1);
+  }, 90_000);
+});
