@@ -225,6 +225,11 @@ const settingsSchema = z.object({
   /** Local timers for the market jobs (AWS uses EventBridge schedules instead). */
   MARKET_SYNC_INTERVAL_SECONDS: integer(300),
   RESOLUTION_POLL_INTERVAL_SECONDS: integer(60),
+  /**
+   * Local timer of the odds refresh of markets with pending bets (AWS: a
+   * 1-minute schedule whose run makes two passes 30 s apart).
+   */
+  ODDS_REFRESH_INTERVAL_SECONDS: integer(30),
   /** Local timer for the ledger reconcile job (AWS: a daily EventBridge schedule). */
   RECONCILE_INTERVAL_SECONDS: integer(24 * 60 * 60),
   /** Local timer for the stuck-session sweeper (AWS: an hourly EventBridge schedule); `0` turns it off. */

@@ -19,6 +19,7 @@ import { MarketCount } from "./entities/market-count";
 import { MarketSearchToken } from "./entities/market-search-token";
 import { MirrorSync } from "./entities/mirror-sync";
 import { OddsSnapshot } from "./entities/odds-snapshot";
+import { OddsWatch } from "./entities/odds-watch";
 import { PasswordResetToken } from "./entities/password-reset-token";
 import { Prediction } from "./entities/prediction";
 import { PredictionSession } from "./entities/prediction-session";
@@ -45,6 +46,7 @@ const entities = {
   marketCount: MarketCount,
   marketSearchToken: MarketSearchToken,
   oddsSnapshot: OddsSnapshot,
+  oddsWatch: OddsWatch,
   bet: Bet,
   predictionSession: PredictionSession,
   prediction: Prediction,

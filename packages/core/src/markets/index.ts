@@ -26,6 +26,7 @@ export {
   oddsHistoryOver,
   oddsRanges,
 } from "./odds-history";
+export { watchOdds } from "./odds-watch";
 export {
   reindexMarketSearch,
   type SearchReindexOptions,

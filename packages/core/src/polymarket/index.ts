@@ -34,6 +34,7 @@ export {
   roundOdds,
   type SkipReason,
 } from "./mapping";
+export { type OddsRefreshReport, refreshWatchedOdds } from "./refresh";
 export {
   pollResolutions,
   polymarketMarketId,

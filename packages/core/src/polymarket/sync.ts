@@ -68,7 +68,7 @@ export async function syncMarkets(
   return report;
 }
 
-function emptyReport(): SyncReport {
+export function emptyReport(): SyncReport {
   return {
     fetched: 0,
     upserted: 0,
@@ -83,7 +83,8 @@ function emptyReport(): SyncReport {
   };
 }
 
-async function importPage(
+/** Maps, upserts and (when final) resolves one page of Gamma markets, counting into `report`. */
+export async function importPage(
   ctx: CoreContext,
   page: unknown[],
   report: SyncReport,
