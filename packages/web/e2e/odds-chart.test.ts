@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { serviceFor } from "@market/core/service";
 import { describe, expect, it } from "vitest";
 import {
   type BrowserSuite,
@@ -74,4 +75,25 @@ describe.skipIf(!haveChromium)("the odds chart in Chromium", () => {
     expect(await page.getByTestId("my-bets-on-chart").innerText()).toMatch(/Yes at 23%/);
     expect(await chart.locator(".my-bet-marker").count()).toBe(1);
   }, 90_000);
+
+  it("changes the odds on an open market page without a reload when the mirror changes", async () => {
+    const page = await suite.pages.newPage(suite.stack.origin);
+    // Signed in: anonymous market reads may come from a shared cache for 60 s (http/cache-control.ts).
+    await signUp(page, suite.stack.origin, newUser("live"));
+    await page.goto("/markets/pm_990000104");
+    const yes = page.getByText("Yes", { exact: true }).first().locator("..");
+    await expect.poll(() => yes.innerText()).toMatch(/48%/);
+    const loads: string[] = [];
+    page.on("framenavigated", (frame) => loads.push(frame.url()));
+
+    // What the odds refresh writes when Polymarket's price moves.
+    await serviceFor(suite.stack.db)
+      .entities.market.patch({ marketId: "pm_990000104" })
+      .set({ thisOdds: 0.61, thatOdds: 0.39, oddsUpdatedAt: new Date().toISOString() })
+      .go();
+
+    // The page reads the market again within a refresh (30 s), without navigating.
+    await expect.poll(() => yes.innerText(), { timeout: 45_000, interval: 1_000 }).toMatch(/61%/);
+    expect(loads).toEqual([]);
+  }, 80_000);
 });
