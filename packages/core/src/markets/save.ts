@@ -35,6 +35,8 @@ const compared = [
   "volume24h",
   "expiresAt",
   "status",
+  // A market mirrored before its token was known is written once more to learn it (its history follows).
+  "clobTokenId",
 ] as const;
 
 /** Saving a market that keeps changing under us gives up after this many reads. */

@@ -115,7 +115,10 @@ describe("createClobClient().pricesHistory", () => {
     const started = performance.now();
 
     const error = await rejectionOf(
-      client({ timeoutMs: 50, maxRetries: 1 }).clob.pricesHistory({ tokenId: "1", interval: "1d" }),
+      client({ timeoutMs: 250, maxRetries: 1 }).clob.pricesHistory({
+        tokenId: "1",
+        interval: "1d",
+      }),
     );
 
     expect(error).toBeInstanceOf(PolymarketUnavailable);

@@ -154,3 +154,17 @@ describe("backfilling a mirrored market's odds history from the CLOB", () => {
     expect(await snapshotsOf("880012")).toHaveLength(182);
   });
 });
+
+describe("a market mirrored before price histories were copied", () => {
+  it("learns its token on the next sync, though nothing else changed, and gets its history", async () => {
+    const withoutToken = { ...marketWithToken("880021", "recorded-21"), clobTokenIds: undefined };
+    await syncMarkets(ctx, gammaOf(withoutToken), { history: clobClient() });
+
+    const report = await syncMarkets(ctx, gammaOf(marketWithToken("880021", "recorded-21")), {
+      history: clobClient(),
+    });
+
+    expect(report).toMatchObject({ upserted: 1, historyBackfilled: 1 });
+    expect(await snapshotsOf("880021")).toHaveLength(182);
+  });
+});
