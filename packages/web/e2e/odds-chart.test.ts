@@ -96,4 +96,30 @@ describe.skipIf(!haveChromium)("the odds chart in Chromium", () => {
     await expect.poll(() => yes.innerText(), { timeout: 45_000, interval: 1_000 }).toMatch(/61%/);
     expect(loads).toEqual([]);
   }, 80_000);
+
+  it("refuses a bet whose odds moved since the form showed them, shows the new price and keeps the amount", async () => {
+    const page = await suite.pages.newPage(suite.stack.origin);
+    await signUp(page, suite.stack.origin, newUser("moved"));
+    await page.goto("/markets/pm_990000105");
+    const form = page.getByRole("form", { name: "Place a bet" });
+    await expect.poll(() => form.innerText()).toMatch(/44%/);
+    await page.getByLabel("Amount (credits)").fill("100");
+
+    // The mirror moves while the user decides.
+    await serviceFor(suite.stack.db)
+      .entities.market.patch({ marketId: "pm_990000105" })
+      .set({ thisOdds: 0.6, thatOdds: 0.4, oddsUpdatedAt: new Date().toISOString() })
+      .go();
+    await page.getByRole("button", { name: /Place bet/ }).click();
+
+    const alert = form.getByText(/The odds moved/);
+    await expect.poll(() => alert.count()).toBe(1);
+    expect(await alert.innerText()).toMatch(/Yes is now 60% \(it was 44%\)/);
+    expect(await page.getByLabel("Amount (credits)").inputValue()).toBe("100");
+    expect(await balanceText(page)).toBe("1,000 credits");
+    // The form shows the new price; placing again takes it.
+    await expect.poll(() => page.getByTestId("payout").innerText()).toMatch(/166\.67/);
+    await page.getByRole("button", { name: /Place bet/ }).click();
+    await expect.poll(() => balanceText(page)).toBe("900 credits");
+  }, 60_000);
 });
