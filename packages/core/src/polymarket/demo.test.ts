@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createDemoGammaClient, demoGammaPages } from "./demo";
-import { createDemoClobClient } from "./demo-history";
+import { createDemoClobClient } from "./history/demo";
 import { type ImportedMarket, mapGammaMarket } from "./mapping";
 
 function demoMarkets(): ImportedMarket[] {

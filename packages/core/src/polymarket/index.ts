@@ -1,13 +1,4 @@
-export {
-  type ClobClient,
-  type ClobClientOptions,
-  createClobClient,
-  type PricePoint,
-  type PricesHistoryQuery,
-  parsePricesHistory,
-} from "./clob-client";
 export { createDemoGammaClient, demoGammaPages } from "./demo";
-export { createDemoClobClient } from "./demo-history";
 export { PolymarketBadResponse, PolymarketUnavailable } from "./errors";
 export {
   createGammaClient,
@@ -24,7 +15,16 @@ export {
   parseGammaPage,
   parseGammaTime,
 } from "./gamma-schema";
-export { backfillOddsHistory } from "./history";
+export { backfillOddsHistory } from "./history/backfill";
+export {
+  type ClobClient,
+  type ClobClientOptions,
+  createClobClient,
+  type PricePoint,
+  type PricesHistoryQuery,
+  parsePricesHistory,
+} from "./history/clob-client";
+export { createDemoClobClient } from "./history/demo";
 export {
   type ImportedMarket,
   type MappingResult,

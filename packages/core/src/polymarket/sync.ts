@@ -4,9 +4,9 @@ import { MarketAlreadyResolved } from "../markets/errors";
 import { resolveMarket } from "../markets/market";
 import { type MarketFields, storeMarket } from "../markets/save";
 import { serviceFor } from "../service";
-import type { ClobClient } from "./clob-client";
 import type { GammaClient } from "./gamma-client";
-import { backfillOddsHistory } from "./history";
+import { backfillOddsHistory } from "./history/backfill";
+import type { ClobClient } from "./history/clob-client";
 import { type ImportedMarket, mapGammaPage } from "./mapping";
 
 export interface SyncReport {

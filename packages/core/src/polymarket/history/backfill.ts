@@ -1,8 +1,8 @@
-import type { CoreContext } from "../context";
-import type { MarketItem } from "../entities/market";
-import { serviceFor } from "../service";
+import type { CoreContext } from "../../context";
+import type { MarketItem } from "../../entities/market";
+import { serviceFor } from "../../service";
+import { roundOdds } from "../mapping";
 import type { ClobClient } from "./clob-client";
-import { roundOdds } from "./mapping";
 
 /** One point every 6 hours: 90 days are 360 snapshots, a year 1,460. */
 const backfillFidelityMinutes = 360;

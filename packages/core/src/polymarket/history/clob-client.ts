@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { PolymarketBadResponse } from "./errors";
-import { createRetryingGet, type RetryingGetOptions } from "./retrying-get";
+import { PolymarketBadResponse } from "../errors";
+import { createRetryingGet, type RetryingGetOptions } from "../retrying-get";
 
 /**
  * Polymarket publishes 1,000 requests per 10 s for the CLOB's price endpoints;

@@ -1,7 +1,7 @@
 // A plain JSON import: SST bundles with an esbuild that predates import attributes.
 
+import demoMarkets from "../demo-markets.json";
 import type { ClobClient, PricePoint, PricesHistoryQuery } from "./clob-client";
-import demoMarkets from "./demo-markets.json";
 
 /** How far back the invented histories go: about five months. */
 const demoHistoryDays = 150;

@@ -3,11 +3,11 @@ import {
   type LoopbackServer,
   sendJson,
   startLoopbackServer,
-} from "../test-support/loopback-server";
+} from "../../test-support/loopback-server";
+import { PolymarketBadResponse, PolymarketUnavailable } from "../errors";
+import yesHistory from "../fixtures/clob-prices-history-1187402-yes.json";
+import emptyHistory from "../fixtures/clob-prices-history-empty.json";
 import { createClobClient } from "./clob-client";
-import { PolymarketBadResponse, PolymarketUnavailable } from "./errors";
-import yesHistory from "./fixtures/clob-prices-history-1187402-yes.json";
-import emptyHistory from "./fixtures/clob-prices-history-empty.json";
 
 const yesToken = "10616181767037072638707931555920740298025904747924028325518466712981833321625";
 

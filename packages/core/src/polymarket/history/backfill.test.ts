@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CoreContext } from "../context";
-import { findMarket } from "../markets/market";
-import { oddsHistory } from "../markets/save";
-import { createTestContext } from "../test-support";
+import type { CoreContext } from "../../context";
+import { findMarket } from "../../markets/market";
+import { oddsHistory } from "../../markets/save";
+import { createTestContext } from "../../test-support";
 import {
   type LoopbackServer,
   sendJson,
   startLoopbackServer,
-} from "../test-support/loopback-server";
+} from "../../test-support/loopback-server";
+import yesHistory from "../fixtures/clob-prices-history-1187402-yes.json";
+import emptyHistory from "../fixtures/clob-prices-history-empty.json";
+import page1 from "../fixtures/gamma-markets-page1.json";
+import { type GammaClient, paginate } from "../gamma-client";
+import { polymarketMarketId, syncMarkets } from "../sync";
 import { createClobClient } from "./clob-client";
-import yesHistory from "./fixtures/clob-prices-history-1187402-yes.json";
-import emptyHistory from "./fixtures/clob-prices-history-empty.json";
-import page1 from "./fixtures/gamma-markets-page1.json";
-import { type GammaClient, paginate } from "./gamma-client";
-import { polymarketMarketId, syncMarkets } from "./sync";
 
 /** The fixture history ends 2026-10-28 08:00; the market ends at 18:00 that day. */
 const now = Date.parse("2026-10-28T12:00:00.000Z");
