@@ -9,6 +9,8 @@ import { Construct } from "constructs";
 export interface MarketJobFunctions {
   marketSync: IFunction;
   resolutionPoll: IFunction;
+  /** Runs two passes 30 s apart per invocation (a schedule fires at most once a minute). */
+  oddsRefresh: IFunction;
   ranking: IFunction;
   reconcile: IFunction;
 }
@@ -23,6 +25,7 @@ export interface MarketSchedulesProps {
 export const scheduleRates: Record<keyof MarketJobFunctions, Duration> = {
   marketSync: Duration.minutes(5),
   resolutionPoll: Duration.minutes(1),
+  oddsRefresh: Duration.minutes(1),
   ranking: Duration.minutes(15),
   reconcile: Duration.days(1),
 };
@@ -30,6 +33,7 @@ export const scheduleRates: Record<keyof MarketJobFunctions, Duration> = {
 const descriptions: Record<keyof MarketJobFunctions, string> = {
   marketSync: "Mirror Polymarket markets and odds",
   resolutionPoll: "Resolve Polymarket markets whose result became final",
+  oddsRefresh: "Refresh the odds of markets with pending bets, twice a minute",
   ranking: "Recompute the leaderboards and ranks",
   reconcile: "Check every balance against the sum of its ledger entries",
 };
@@ -57,6 +61,7 @@ export class MarketSchedules extends Construct {
     this.rules = {
       marketSync: rule("marketSync", "MarketSync"),
       resolutionPoll: rule("resolutionPoll", "ResolutionPoll"),
+      oddsRefresh: rule("oddsRefresh", "OddsRefresh"),
       ranking: rule("ranking", "Ranking"),
       reconcile: rule("reconcile", "Reconcile"),
     };

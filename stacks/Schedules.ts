@@ -13,6 +13,8 @@ import { Workflows } from "./Workflows";
 const jobTimeouts: Record<keyof MarketJobFunctions, Duration> = {
   marketSync: Duration.minutes(4),
   resolutionPoll: Duration.seconds(50),
+  // Two passes 30 s apart: the second starts at 30 s and must end before the next tick.
+  oddsRefresh: Duration.seconds(58),
   ranking: Duration.minutes(10),
   reconcile: Duration.minutes(15),
 };
@@ -61,6 +63,7 @@ export function Schedules({ stack }: StackContext) {
       startsSettlements: true,
       oneAtATime: true,
     }),
+    oddsRefresh: job("OddsRefresh", "oddsRefresh", { startsSettlements: true, oneAtATime: true }),
     ranking: job("Ranking", "ranking"),
     reconcile: job("Reconcile", "reconcile"),
   };

@@ -74,6 +74,7 @@ beforeAll(async () => {
 const jobRates = {
   marketSync: "rate(5 minutes)",
   resolutionPoll: "rate(1 minute)",
+  oddsRefresh: "rate(1 minute)",
   ranking: "rate(15 minutes)",
   reconcile: "rate(1 day)",
 } as const;
@@ -83,6 +84,7 @@ const handlers = [
   "api.handler",
   "jobs.marketSync",
   "jobs.resolutionPoll",
+  "jobs.oddsRefresh",
   "jobs.ranking",
   "jobs.reconcile",
   "settlement.settlePage",
@@ -269,6 +271,7 @@ describe.each(stages)("the %s stage, synthesized", (stage) => {
       "api.handler",
       "jobs.marketSync",
       "jobs.resolutionPoll",
+      "jobs.oddsRefresh",
       "jobs.ranking",
       "jobs.reconcile",
     ]) {
@@ -347,8 +350,12 @@ describe.each(stages)("the %s stage, synthesized", (stage) => {
     "runs %s on %s, one retry-free run at a time into FailedRuns",
     (job, rate) => {
       const fn = functionByHandler(s(), `jobs.${job}`);
+      // Two jobs run every minute: the rule of this one is the one that targets its function.
       const rules = stackResources(s(), "Schedules", "AWS::Events::Rule").filter(
-        (rule) => rule.Properties.ScheduleExpression === rate,
+        (rule) =>
+          rule.Properties.ScheduleExpression === rate &&
+          JSON.stringify((rule.Properties.Targets as { Arn: unknown }[])[0]?.Arn) ===
+            JSON.stringify(getAttArn(fn.id)),
       );
       expect(rules).toHaveLength(1);
       const [target] = (rules[0] as Resource).Properties.Targets as Record<string, unknown>[];
@@ -368,7 +375,7 @@ describe.each(stages)("the %s stage, synthesized", (stage) => {
   );
 
   it("never lets two resolution polls (or market syncs) overlap", () => {
-    for (const job of ["resolutionPoll", "marketSync"]) {
+    for (const job of ["resolutionPoll", "marketSync", "oddsRefresh"]) {
       expect(
         functionByHandler(s(), `jobs.${job}`).Properties.ReservedConcurrentExecutions,
         job,
@@ -414,6 +421,7 @@ describe.each(stages)("the %s stage, synthesized", (stage) => {
       "api.handler": [settlement, sessions],
       "jobs.marketSync": [settlement],
       "jobs.resolutionPoll": [settlement],
+      "jobs.oddsRefresh": [settlement],
     };
     for (const fn of appFunctions(s())) {
       const handler = String(fn.Properties.Handler).split("/").pop() as string;

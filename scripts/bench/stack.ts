@@ -48,6 +48,7 @@ export const benchLimits = {
   DAILY_REWARD_PER_USER_PER_MINUTE: "100000000",
   MARKET_SYNC_INTERVAL_SECONDS: "0",
   RESOLUTION_POLL_INTERVAL_SECONDS: "0",
+  ODDS_REFRESH_INTERVAL_SECONDS: "0",
 } as const;
 
 /** How long `stop()` waits for workflow runs still in flight. */

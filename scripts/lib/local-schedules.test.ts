@@ -25,6 +25,7 @@ describe("the local schedules", () => {
         ...config,
         MARKET_SYNC_INTERVAL_SECONDS: 0,
         RESOLUTION_POLL_INTERVAL_SECONDS: 0,
+        ODDS_REFRESH_INTERVAL_SECONDS: 0,
         RANKING_INTERVAL_SECONDS: 0,
         RECONCILE_INTERVAL_SECONDS: 0,
         SESSION_SWEEP_INTERVAL_SECONDS: 1,

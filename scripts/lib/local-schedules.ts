@@ -1,6 +1,6 @@
 import type { CoreContext } from "@market/core";
 import type { Config } from "@market/core/config";
-import { runMarketSync, runResolutionPoll } from "@market/functions/jobs/markets";
+import { runMarketSync, runOddsRefresh, runResolutionPoll } from "@market/functions/jobs/markets";
 import { runRankingJob } from "@market/functions/jobs/ranking";
 import { runReconcile } from "@market/functions/jobs/reconcile";
 import { runSessionSweep } from "@market/functions/jobs/sessions";
@@ -38,6 +38,14 @@ export function startLocalSchedules(
       run: async () => {
         const r = await runResolutionPoll(core, services);
         return `${r.closed} closed, ${r.checked} checked, ${r.resolved} resolved`;
+      },
+    },
+    {
+      name: "odds refresh",
+      everySeconds: config.ODDS_REFRESH_INTERVAL_SECONDS,
+      run: async () => {
+        const r = await runOddsRefresh(core, services);
+        return `${r.watched} watched, ${r.upserted} updated, ${r.dropped} dropped`;
       },
     },
     {

@@ -214,9 +214,22 @@ const settingsSchema = z.object({
    * the bundled demo dataset, so a local run has markets offline.
    */
   POLYMARKET_GAMMA_URL: z.url().optional(),
+  /**
+   * CLOB API base, for each mirrored market's price history (`/prices-history`),
+   * copied once into its odds snapshots. Used only with POLYMARKET_GAMMA_URL; the
+   * demo data comes with invented histories.
+   */
+  POLYMARKET_CLOB_URL: z.url().default("https://clob.polymarket.com"),
+  /** Price histories one market sync copies at most; the rest wait for the next run. */
+  ODDS_BACKFILLS_PER_SYNC: integer(100),
   /** Local timers for the market jobs (AWS uses EventBridge schedules instead). */
   MARKET_SYNC_INTERVAL_SECONDS: integer(300),
   RESOLUTION_POLL_INTERVAL_SECONDS: integer(60),
+  /**
+   * Local timer of the odds refresh of markets with pending bets (AWS: a
+   * 1-minute schedule whose run makes two passes 30 s apart).
+   */
+  ODDS_REFRESH_INTERVAL_SECONDS: integer(30),
   /** Local timer for the ledger reconcile job (AWS: a daily EventBridge schedule). */
   RECONCILE_INTERVAL_SECONDS: integer(24 * 60 * 60),
   /** Local timer for the stuck-session sweeper (AWS: an hourly EventBridge schedule); `0` turns it off. */
@@ -287,6 +300,11 @@ const settingsSchema = z.object({
   MAX_BET: integer(10_000),
   /** Fraction of a position's current value a cash-out keeps (docs/product-rules.md#cash-out). */
   CASHOUT_FEE: z.coerce.number().min(0).max(1).default(0.05),
+  /**
+   * How far today's odds of a side may be from the `expectedOdds` a bet sent
+   * (the price the user saw) before the bet is refused with `ODDS_CHANGED`.
+   */
+  ODDS_SLIPPAGE: z.coerce.number().min(0).max(1).default(0.02),
   /** How long a cash-out quote may be accepted. */
   CASHOUT_QUOTE_SECONDS: positive(15),
   /** A mirrored market's odds older than this refuse a cash-out (`ODDS_STALE`). */

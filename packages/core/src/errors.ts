@@ -21,6 +21,7 @@ export type ErrorCode =
   | "QUOTE_EXPIRED"
   | "ODDS_STALE"
   | "NOTHING_TO_CASH_OUT"
+  | "ODDS_CHANGED"
   | "SESSION_NOT_FOUND"
   | "ACCOUNT_EXISTS"
   | "MARKET_CLOSED"

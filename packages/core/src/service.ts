@@ -21,6 +21,7 @@ import { MarketGate } from "./entities/market-gate";
 import { MarketSearchToken } from "./entities/market-search-token";
 import { MirrorSync } from "./entities/mirror-sync";
 import { OddsSnapshot } from "./entities/odds-snapshot";
+import { OddsWatch } from "./entities/odds-watch";
 import { PasswordResetToken } from "./entities/password-reset-token";
 import { Prediction } from "./entities/prediction";
 import { PredictionSession } from "./entities/prediction-session";
@@ -49,6 +50,7 @@ const entities = {
   marketGate: MarketGate,
   marketSearchToken: MarketSearchToken,
   oddsSnapshot: OddsSnapshot,
+  oddsWatch: OddsWatch,
   bet: Bet,
   predictionSession: PredictionSession,
   prediction: Prediction,

@@ -23,6 +23,7 @@ let outbox: Awaited<ReturnType<typeof createTestApp>>["outbox"];
 const unused = () => Promise.reject(new Error("not used"));
 const services = {
   gamma: createDemoGammaClient(),
+  clob: { pricesHistory: unused },
   models: loadModelRegistry(loadConfig({})),
   settlement: { start: unused },
   sessions: { start: unused },

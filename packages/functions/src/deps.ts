@@ -8,7 +8,7 @@ import type { Db } from "@market/core/db";
 import { createDb } from "@market/core/db";
 import type { EmailSender } from "@market/core/email";
 import { OutboxEmailSender, SesEmailSender } from "@market/core/email";
-import type { GammaClient } from "@market/core/polymarket";
+import type { ClobClient, GammaClient } from "@market/core/polymarket";
 import { loadModelRegistry, parseModelFaults } from "@market/core/predictions/models";
 import { logger } from "./logger";
 import { type AppServices, inBackground } from "./services";
@@ -92,8 +92,20 @@ function gammaClient(config: Config): GammaClient {
   };
 }
 
+/** Price histories: the CLOB API beside the Gamma API, the invented demo histories beside the demo data. */
+function clobClient(config: Config): ClobClient {
+  let client: Promise<ClobClient> | undefined;
+  const load = () =>
+    (client ??= import("@market/core/polymarket").then((polymarket) =>
+      config.POLYMARKET_GAMMA_URL
+        ? polymarket.createClobClient({ baseUrl: config.POLYMARKET_CLOB_URL })
+        : polymarket.createDemoClobClient(),
+    ));
+  return { pricesHistory: async (query) => (await load()).pricesHistory(query) };
+}
+
 /**
- * Polymarket: see `gammaClient`. Workflows: Step Functions in AWS, the same ASL in-process locally
+ * Polymarket: see `gammaClient` and `clobClient`. Workflows: Step Functions in AWS, the same ASL in-process locally
  * (imported only then: the local engine costs a Lambda ~130 ms at cold start).
  */
 export async function loadServices(
@@ -102,6 +114,7 @@ export async function loadServices(
   options: { local: boolean },
 ): Promise<AppServices> {
   const gamma = gammaClient(config);
+  const clob = clobClient(config);
   const tasks = sessionTaskDeps(config, db);
   if (options.local) {
     const [{ createLocalSettlementStarter }, { createLocalSessionWorkflow }] = await Promise.all([
@@ -110,6 +123,7 @@ export async function loadServices(
     ]);
     return {
       gamma,
+      clob,
       models: tasks.registry,
       settlement: createLocalSettlementStarter(createContext({ db, config })),
       sessions: createLocalSessionWorkflow(tasks),
@@ -123,6 +137,7 @@ export async function loadServices(
   }
   return {
     gamma,
+    clob,
     models: tasks.registry,
     settlement: createSfnSettlementStarter({
       stateMachineArn: config.SETTLEMENT_STATE_MACHINE_ARN,

@@ -1,4 +1,4 @@
-import type { GammaClient } from "@market/core/polymarket";
+import type { ClobClient, GammaClient } from "@market/core/polymarket";
 import type { ModelRegistry } from "@market/core/predictions/models";
 import type { SessionWorkflowStarter, SettlementStarter } from "./workflows/ports";
 
@@ -7,6 +7,8 @@ export interface AppServices {
   settlement: SettlementStarter;
   sessions: SessionWorkflowStarter;
   gamma: GammaClient;
+  /** Price histories of mirrored markets (the CLOB API, or invented ones over the demo data). */
+  clob: ClobClient;
   models: ModelRegistry;
   /**
    * Runs work after the response is sent (a long-lived server: `npm start`,

@@ -149,13 +149,13 @@ export interface BrowserSuite {
 /**
  * Builds the SPA, starts the stack and a browser before a describe block's
  * tests and closes them after; the block fails on any CSP violation or page
- * error its pages saw. Call it inside `describe`.
+ * error its pages saw. Call it inside `describe`; `env` is the app's (as `startStack`'s).
  */
-export function useBrowserStack(): BrowserSuite {
+export function useBrowserStack(env: Record<string, string> = {}): BrowserSuite {
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
     const dist = await buildSpa();
-    [suite.stack, suite.browser] = await Promise.all([startStack(dist), launchBrowser()]);
+    [suite.stack, suite.browser] = await Promise.all([startStack(dist, env), launchBrowser()]);
     suite.pages = pagesOf(suite.browser);
   }, 120_000);
   afterAll(async () => {

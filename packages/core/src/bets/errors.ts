@@ -57,3 +57,23 @@ export class NothingToCashOut extends DomainError {
     );
   }
 }
+
+/**
+ * The odds a bet was sent with (`expectedOdds`, what the user saw) are no longer
+ * today's: `details.odds` is today's price of the side, to show and place again.
+ */
+export class OddsChanged extends DomainError {
+  constructor(details: {
+    marketId: string;
+    side: "this" | "that";
+    expectedOdds: number;
+    odds: number;
+    slippage: number;
+  }) {
+    super(
+      "ODDS_CHANGED",
+      `The odds moved from ${details.expectedOdds} to ${details.odds}; nothing was placed`,
+      details,
+    );
+  }
+}

@@ -12,6 +12,7 @@ import { exactCents, fromCents } from "../money";
 import { heldWindowHit } from "../rate-limit";
 import { serviceFor } from "../service";
 import { BetNotFound, InvalidBetAmount } from "./errors";
+import { assertExpectedOdds } from "./expected-odds";
 import { payoutFor } from "./payout";
 
 export interface PlaceBetInput {
@@ -19,6 +20,8 @@ export interface PlaceBetInput {
   marketId: string;
   amount: unknown;
   side: "this" | "that";
+  /** The side's odds the user saw; too far from today's (`ODDS_SLIPPAGE`) refuses the bet. */
+  expectedOdds?: number | undefined;
   /** The client's `Idempotency-Key`: a retried request returns the first bet. */
   idempotencyKey?: string | undefined;
 }
@@ -53,6 +56,7 @@ export async function placeBet(ctx: CoreContext, input: PlaceBetInput): Promise<
   if (!market) throw new MarketNotFound(input.marketId);
   const now = ctx.clock();
   assertOpen(market, now);
+  assertExpectedOdds(market, input.side, input.expectedOdds, ctx.config.ODDS_SLIPPAGE);
   const betLimit = limitsOf(ctx.config).rateLimits.bets;
   // Refused before the write when the window is full; counted again on a retry.
   heldWindowHit(ctx, betLimit, user.rateWindows?.bets);

@@ -14,6 +14,7 @@ export * from "./market-gate";
 export * from "./market-search-token";
 export * from "./mirror-sync";
 export * from "./odds-snapshot";
+export * from "./odds-watch";
 export * from "./password-reset-token";
 export * from "./prediction";
 export * from "./prediction-session";

@@ -55,6 +55,12 @@ export const Market = new Entity({
     /** Polymarket result that needs a person (e.g. a closed market with 0/0 prices). */
     needsReview: { type: "string" },
     sourceUpdatedAt: { type: "string" },
+    /** Polymarket: the CLOB token of the `this` side, whose price history the chart shows. */
+    clobTokenId: { type: "string" },
+    /** When the market's odds were last written (a sync that changed them, or its creation). */
+    oddsUpdatedAt: { type: "string" },
+    /** When the price history before the first sync was copied into odds snapshots. */
+    historyBackfilledAt: { type: "string" },
     createdAt: { type: "string", required: true, readOnly: true },
     updatedAt: { type: "string", required: true },
   },

@@ -19,11 +19,20 @@ export {
   toMarketView,
 } from "./market";
 export {
+  downsample,
+  maxChartPoints,
+  type OddsPoint,
+  type OddsRange,
+  oddsHistoryOver,
+  oddsRanges,
+} from "./odds-history";
+export { watchOdds } from "./odds-watch";
+export {
   reindexMarketSearch,
   type SearchReindexOptions,
   type SearchReindexReport,
 } from "./reindex-search";
-export { type MarketFields, oddsHistory, type SaveOutcome, saveMarket } from "./save";
+export { type MarketFields, oddsHistory, type SaveOutcome, saveMarket, storeMarket } from "./save";
 export { queryTokens, searchTokens, tokenize } from "./search";
 export { aliasesOf, searchAliasGroups } from "./search-aliases";
 export { closeExpiredMarkets } from "./status";

@@ -41,6 +41,8 @@ export interface MarketView extends MarketTerms {
   /** The winning option by name once resolved `this` or `that`; null otherwise. */
   winningOption: string | null;
   resolvedAt: string | null;
+  /** When the odds were last written (by the sync, for a mirrored market); null before any. */
+  oddsUpdatedAt: string | null;
 }
 
 /**
@@ -81,6 +83,7 @@ export function toMarketView(market: MarketItem, now: Date): MarketView {
           : null,
     expiresAt: market.expiresAt === noExpiry ? null : market.expiresAt,
     resolvedAt: market.resolvedAt ?? null,
+    oddsUpdatedAt: market.oddsUpdatedAt ?? null,
   };
 }
 

@@ -14,6 +14,8 @@ export interface MarketFields extends MarketTerms {
   status: "open" | "closed";
   externalId?: string | undefined;
   conditionId?: string | null | undefined;
+  /** Polymarket: the `this` side's CLOB token (its price history). */
+  clobTokenId?: string | null | undefined;
   sourceUpdatedAt?: string | null | undefined;
 }
 
@@ -34,6 +36,8 @@ const compared = [
   "volume24h",
   "expiresAt",
   "status",
+  // A market mirrored before its token was known is written once more to learn it (its history follows).
+  "clobTokenId",
 ] as const;
 
 /** Saving a market that keeps changing under us gives up after this many reads. */
@@ -53,17 +57,28 @@ export async function saveMarket(
   marketType: MarketItem["marketType"],
   fields: MarketFields,
 ): Promise<SaveOutcome> {
+  return (await storeMarket(ctx, marketId, marketType, fields)).outcome;
+}
+
+/** `saveMarket`, also returning the market as it now stands (the sync reads its history state). */
+export async function storeMarket(
+  ctx: CoreContext,
+  marketId: string,
+  marketType: MarketItem["marketType"],
+  fields: MarketFields,
+): Promise<{ outcome: SaveOutcome; market: MarketItem | null }> {
   for (let attempt = 1; attempt <= maxSaveAttempts; attempt++) {
     const existing = await findMarket(ctx, marketId);
-    if (existing?.status === "resolved") return "unchanged";
+    const unchanged = { outcome: "unchanged" as const, market: existing };
+    if (existing?.status === "resolved") return unchanged;
     // An older copy of the source record (offset paging shows some twice) never wins.
     const newer = existing?.sourceUpdatedAt;
-    if (newer && fields.sourceUpdatedAt && fields.sourceUpdatedAt < newer) return "unchanged";
+    if (newer && fields.sourceUpdatedAt && fields.sourceUpdatedAt < newer) return unchanged;
     const next = marketItem(ctx, marketId, marketType, fields, existing);
-    if (existing && compared.every((field) => existing[field] === next[field])) return "unchanged";
+    if (existing && compared.every((field) => existing[field] === next[field])) return unchanged;
     if ((await writeMarket(ctx, existing, next)) === "stale") continue;
     await afterSave(ctx, existing, next);
-    return existing ? "updated" : "created";
+    return { outcome: existing ? "updated" : "created", market: next };
   }
   throw new MarketBusy(marketId, "saved");
 }
@@ -101,6 +116,10 @@ function marketItem(
     status: fields.status === "open" && expired ? "closed" : fields.status,
     expiresAt,
     sourceUpdatedAt: fields.sourceUpdatedAt ?? undefined,
+    clobTokenId: fields.clobTokenId ?? existing?.clobTokenId,
+    // Every write carries the odds the source gave now, moved or not.
+    oddsUpdatedAt: fields.thisOdds === null ? existing?.oddsUpdatedAt : now.toISOString(),
+    historyBackfilledAt: existing?.historyBackfilledAt,
     createdAt: existing?.createdAt ?? now.toISOString(),
     updatedAt: now.toISOString(),
   };

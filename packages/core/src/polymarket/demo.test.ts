@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createDemoGammaClient, demoGammaPages } from "./demo";
+import { createDemoClobClient } from "./history/demo";
 import { type ImportedMarket, mapGammaMarket } from "./mapping";
 
 function demoMarkets(): ImportedMarket[] {
@@ -60,5 +61,50 @@ describe("demo markets", () => {
     const [again] = await client.listMarkets({ limit: 1, offset: 0 });
 
     expect((again as { question: string }).question).not.toBe("edited");
+  });
+});
+
+describe("demo price histories (invented)", () => {
+  const now = Date.parse("2026-12-06T21:00:00.000Z");
+  const yesToken = (id: string) => {
+    const item = demoGammaPages()
+      .flat()
+      .find((market) => (market as { id: string }).id === id) as { clobTokenIds: string };
+    return (JSON.parse(item.clobTokenIds) as string[])[0] as string;
+  };
+
+  it("go back months and end at the market's price of now", async () => {
+    const clob = createDemoClobClient({ now: () => now });
+
+    const points = await clob.pricesHistory({
+      tokenId: yesToken("990000101"),
+      interval: "max",
+      fidelity: 360,
+    });
+
+    expect(points.length).toBeGreaterThan(500);
+    const firstAt = Date.parse(points[0]?.at ?? "");
+    expect(now - firstAt).toBeGreaterThan(120 * 24 * 60 * 60 * 1000);
+    expect(points.at(-1)?.price).toBeCloseTo(0.23, 2);
+    expect(points.every((point) => point.price > 0 && point.price < 1)).toBe(true);
+    expect(new Set(points.map((point) => point.price)).size).toBeGreaterThan(50);
+  });
+
+  it("are the same on every call, and differ between markets", async () => {
+    const clob = createDemoClobClient({ now: () => now });
+    const query = { interval: "max", fidelity: 360 } as const;
+
+    const once = await clob.pricesHistory({ tokenId: yesToken("990000102"), ...query });
+    const again = await clob.pricesHistory({ tokenId: yesToken("990000102"), ...query });
+    const other = await clob.pricesHistory({ tokenId: yesToken("990000103"), ...query });
+
+    expect(again).toEqual(once);
+    expect(other.map((point) => point.price)).not.toEqual(once.map((point) => point.price));
+  });
+
+  it("know no token they were not made for", async () => {
+    const clob = createDemoClobClient({ now: () => now });
+
+    expect(await clob.pricesHistory({ tokenId: "12345", interval: "max" })).toEqual([]);
   });
 });

@@ -15,6 +15,16 @@ export {
   parseGammaPage,
   parseGammaTime,
 } from "./gamma-schema";
+export { backfillOddsHistory } from "./history/backfill";
+export {
+  type ClobClient,
+  type ClobClientOptions,
+  createClobClient,
+  type PricePoint,
+  type PricesHistoryQuery,
+  parsePricesHistory,
+} from "./history/clob-client";
+export { createDemoClobClient } from "./history/demo";
 export {
   type ImportedMarket,
   type MappingResult,
@@ -24,6 +34,7 @@ export {
   roundOdds,
   type SkipReason,
 } from "./mapping";
+export { type OddsRefreshReport, refreshWatchedOdds } from "./refresh";
 export {
   pollResolutions,
   polymarketMarketId,

@@ -119,6 +119,7 @@ describe("mapGammaMarket on the fixture pages", () => {
     expect(market).toEqual({
       externalId: "1187402",
       conditionId: "0xcd1d70b6dbe8e0f0f8c2c578985028447ef45aab944a4db542334d34b6153d68",
+      thisTokenId: "10616181767037072638707931555920740298025904747924028325518466712981833321625",
       title: "Will the Fed cut rates by 25 bps after the October 2026 meeting?",
       description: expect.stringContaining('resolve to "Yes"'),
       category: null,
@@ -136,6 +137,17 @@ describe("mapGammaMarket on the fixture pages", () => {
       result: { state: "pending" },
       sourceUpdatedAt: "2026-09-14T08:12:55.604Z",
     });
+  });
+
+  it("takes the this side's CLOB token by outcome, and none when Gamma lists none", () => {
+    const reversed = marketOf(mapGammaMarket(fixture(page2, "1203319")));
+    const unlisted = marketOf(mapGammaMarket(fixture(page1, "1212550")));
+
+    // Outcomes are ["No", "Yes"]: this side is Yes, the second token.
+    expect(reversed.thisTokenId).toBe(
+      "58882125473276729682423595525958829475664617431263951246812958757062979099226",
+    );
+    expect(unlisted.thisTokenId).toBeNull();
   });
 
   it("has no expiry when endDate is absent or null, and trims the category", () => {

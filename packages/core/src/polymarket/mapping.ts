@@ -23,6 +23,8 @@ export interface ImportedMarket extends MarketTerms {
   /** Gamma id, a string of digits. */
   externalId: string;
   conditionId: string | null;
+  /** The CLOB token of the `this` side (its price history), null when Gamma has none. */
+  thisTokenId: string | null;
   closed: boolean;
   /** When trading closed (`closedTime`), ISO 8601; null while open or when unknown. */
   closedAt: string | null;
@@ -120,6 +122,7 @@ function mapValidMarket(gamma: GammaMarket): MappingResult {
     market: {
       externalId: gamma.id,
       conditionId: blankToNull(gamma.conditionId),
+      thisTokenId: tokenOf(gamma, thisIndex),
       title: gamma.question,
       description: gamma.description?.trim() ?? "",
       category: blankToNull(gamma.category),
@@ -190,6 +193,13 @@ function isYesNo(first: string, second: string): boolean {
  */
 export function roundOdds(price: number): number {
   return Math.round(Number((price * 10_000).toPrecision(12))) / 10_000;
+}
+
+/** The side's CLOB token, only when Gamma lists one per outcome (the order is then the same). */
+function tokenOf(gamma: GammaMarket, index: number): string | null {
+  const tokens = gamma.clobTokenIds;
+  if (!tokens || tokens.length !== gamma.outcomes.length) return null;
+  return blankToNull(tokens[index]);
 }
 
 function isTradableOdds(odds: number): boolean {

@@ -1,9 +1,12 @@
 import type { CoreContext } from "../context";
+import type { MarketItem } from "../entities/market";
 import { MarketAlreadyResolved } from "../markets/errors";
 import { resolveMarket } from "../markets/market";
-import { type MarketFields, saveMarket } from "../markets/save";
+import { type MarketFields, storeMarket } from "../markets/save";
 import { serviceFor } from "../service";
 import type { GammaClient } from "./gamma-client";
+import { backfillOddsHistory } from "./history/backfill";
+import type { ClobClient } from "./history/clob-client";
 import { type ImportedMarket, mapGammaPage } from "./mapping";
 
 export interface SyncReport {
@@ -14,6 +17,9 @@ export interface SyncReport {
   resolved: number;
   needsReview: number;
   failed: number;
+  /** Markets whose price history was copied this run, and those whose copy failed (tried again next run). */
+  historyBackfilled: number;
+  historyFailed: number;
   skippedReasons: Record<string, number>;
 }
 
@@ -25,6 +31,10 @@ export interface SyncOptions {
   closed?: boolean | undefined;
   /** Where to report a record that could not be stored (the job goes on). */
   onError?: ((error: unknown, externalId: string) => void) | undefined;
+  /** Where price histories come from; without it no history is copied. */
+  history?: ClobClient | undefined;
+  /** Histories one run copies at most; the rest wait for the next run (default 100). */
+  maxBackfills?: number | undefined;
 }
 
 /** Polymarket markets are stored under an id derived from theirs: seen twice, stored once. */
@@ -58,7 +68,7 @@ export async function syncMarkets(
   return report;
 }
 
-function emptyReport(): SyncReport {
+export function emptyReport(): SyncReport {
   return {
     fetched: 0,
     upserted: 0,
@@ -67,11 +77,14 @@ function emptyReport(): SyncReport {
     resolved: 0,
     needsReview: 0,
     failed: 0,
+    historyBackfilled: 0,
+    historyFailed: 0,
     skippedReasons: {},
   };
 }
 
-async function importPage(
+/** Maps, upserts and (when final) resolves one page of Gamma markets, counting into `report`. */
+export async function importPage(
   ctx: CoreContext,
   page: unknown[],
   report: SyncReport,
@@ -148,9 +161,15 @@ async function importMarket(
   options: SyncOptions,
 ): Promise<void> {
   const marketId = polymarketMarketId(market.externalId);
-  const outcome = await saveMarket(ctx, marketId, "polymarket", toFields(market));
+  const { outcome, market: stored } = await storeMarket(
+    ctx,
+    marketId,
+    "polymarket",
+    toFields(market),
+  );
   if (outcome === "unchanged") report.unchanged += 1;
   else report.upserted += 1;
+  if (stored) await backfillOnce(ctx, stored, report, options);
 
   if (market.result.state === "needs_review") report.needsReview += 1;
   if (market.result.state !== "final") return;
@@ -164,7 +183,32 @@ async function importMarket(
   await options.onResolved?.(marketId);
 }
 
+/**
+ * A market's history before we saw it, copied once (`historyBackfilledAt`). A
+ * failing or slow CLOB costs only the history: the market is saved already,
+ * keeps the snapshots it had, and the next run tries again.
+ */
+async function backfillOnce(
+  ctx: CoreContext,
+  market: MarketItem,
+  report: SyncReport,
+  options: SyncOptions,
+): Promise<void> {
+  if (!options.history || market.historyBackfilledAt || !market.clobTokenId) return;
+  const tried = report.historyBackfilled + report.historyFailed;
+  if (tried >= (options.maxBackfills ?? defaultMaxBackfills)) return;
+  try {
+    await backfillOddsHistory(ctx, options.history, market);
+    report.historyBackfilled += 1;
+  } catch (error) {
+    report.historyFailed += 1;
+    options.onError?.(error, market.externalId ?? market.marketId);
+  }
+}
+
+const defaultMaxBackfills = 100;
+
 function toFields(market: ImportedMarket): MarketFields {
-  const { closed, closedAt: _closedAt, result: _result, ...fields } = market;
-  return { ...fields, status: closed ? "closed" : "open" };
+  const { closed, closedAt: _closedAt, result: _result, thisTokenId, ...fields } = market;
+  return { ...fields, clobTokenId: thisTokenId, status: closed ? "closed" : "open" };
 }

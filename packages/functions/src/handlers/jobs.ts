@@ -2,7 +2,7 @@ import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { createContext, createDb, loadConfig } from "@market/core";
 import middy from "@middy/core";
 import { loadServices } from "../deps";
-import { runMarketSync, runResolutionPoll } from "../jobs/markets";
+import { oddsRefreshTwice, runMarketSync, runResolutionPoll } from "../jobs/markets";
 import { runRankingJob } from "../jobs/ranking";
 import { runReconcile } from "../jobs/reconcile";
 import { logger } from "../logger";
@@ -29,6 +29,11 @@ export const marketSync = middy(() => runMarketSync(core, services)).use(
 
 /** EventBridge, every minute. */
 export const resolutionPoll = middy(() => runResolutionPoll(core, services)).use(
+  injectLambdaContext(logger, { resetKeys: true }),
+);
+
+/** EventBridge, every minute: two passes 30 s apart of the odds refresh of markets with pending bets. */
+export const oddsRefresh = middy(() => oddsRefreshTwice(core, services)).use(
   injectLambdaContext(logger, { resetKeys: true }),
 );
 

@@ -1,8 +1,10 @@
 import type { CoreContext } from "@market/core";
 import { closeExpiredMarkets } from "@market/core/markets";
 import {
+  type OddsRefreshReport,
   PolymarketUnavailable,
   pollResolutions,
+  refreshWatchedOdds,
   type SyncReport,
   syncMarkets,
 } from "@market/core/polymarket";
@@ -36,7 +38,11 @@ async function countingUnreachable<T>(run: Promise<T>): Promise<T> {
 export async function runMarketSync(core: CoreContext, services: AppServices): Promise<SyncReport> {
   const started = performance.now();
   const report = await countingUnreachable(
-    syncMarkets(core, services.gamma, jobOptions("market-sync", services)),
+    syncMarkets(core, services.gamma, {
+      ...jobOptions("market-sync", services),
+      history: services.clob,
+      maxBackfills: core.config.ODDS_BACKFILLS_PER_SYNC,
+    }),
   );
   logger.info("market sync done", {
     ...report,
@@ -60,4 +66,42 @@ export async function runResolutionPoll(
   );
   logger.info("resolution poll done", { ...report, closed });
   return { ...report, closed };
+}
+
+/**
+ * The 30-second odds refresh of markets with pending bets (locally a timer; in
+ * AWS a 1-minute schedule whose run makes two passes, `oddsRefreshTwice`).
+ */
+export async function runOddsRefresh(
+  core: CoreContext,
+  services: AppServices,
+): Promise<OddsRefreshReport> {
+  const report = await countingUnreachable(
+    refreshWatchedOdds(core, services.gamma, jobOptions("odds-refresh", services)),
+  );
+  logger.info("odds refresh done", { ...report });
+  return report;
+}
+
+/**
+ * Two odds refreshes 30 s apart, for a schedule that cannot fire more often
+ * than once a minute: the second starts 30 s after the first did (at once if
+ * the first took longer). A failed first pass does not stop the second.
+ */
+export async function oddsRefreshTwice(
+  core: CoreContext,
+  services: AppServices,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((done) => setTimeout(done, ms)),
+): Promise<{ passes: number; failed: number }> {
+  const started = Date.now();
+  let failed = 0;
+  const pass = () =>
+    runOddsRefresh(core, services).catch((error: unknown) => {
+      failed += 1;
+      logger.error("odds refresh failed", { error });
+    });
+  await pass();
+  await sleep(Math.max(0, 30_000 - (Date.now() - started)));
+  await pass();
+  return { passes: 2, failed };
 }

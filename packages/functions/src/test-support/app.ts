@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { createContext, loadConfig } from "@market/core";
 import { createKeyring } from "@market/core/auth";
 import { OutboxEmailSender } from "@market/core/email";
-import { createDemoGammaClient } from "@market/core/polymarket";
+import { createDemoClobClient, createDemoGammaClient } from "@market/core/polymarket";
 import { createTestDb } from "../../../../scripts/test/db";
 import { type AppDeps, createApp } from "../app";
 import { sessionTaskDeps } from "../deps";
@@ -39,6 +39,8 @@ export async function createTestApp(
     // these two limits set them back through `env`.
     REQUESTS_PER_USER_PER_MINUTE: "100000",
     ANONYMOUS_READS_PER_IP_PER_MINUTE: "100000",
+    // Each demo history is hundreds of snapshots: a test that charts them asks for some.
+    ODDS_BACKFILLS_PER_SYNC: "0",
     ...env,
   });
   const outbox = new OutboxEmailSender(mkdtempSync(join(tmpdir(), "outbox-")));
@@ -52,6 +54,7 @@ export async function createTestApp(
   const services: AppServices = {
     afterResponse: inBackground((error) => console.error("background task failed", error)),
     gamma: createDemoGammaClient(),
+    clob: createDemoClobClient({ now: () => (rest.clock ?? (() => new Date()))().getTime() }),
     models: tasks.registry,
     sessions,
     settlement: {

@@ -715,7 +715,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How the market's odds moved, oldest first */
+        /**
+         * How the market's odds moved, oldest first
+         * @description Without `range`, the latest 500 snapshots. With `range` (`1d`, `1w`, `1m`, `all`), the span up to now in at most 300 points (the last of each equal time slice); a span where the odds did not move starts with the odds of its start.
+         */
         get: operations["getOddsHistory"];
         put?: never;
         post?: never;
@@ -1094,6 +1097,8 @@ export interface components {
             liquidity: number;
             /** @enum {string} */
             marketType: "polymarket" | "credits";
+            /** @description When the odds were last written (each sync that brings them, or an admin's save); null before any */
+            oddsUpdatedAt: string | null;
             /** @enum {string|null} */
             resolution: "this" | "that" | "invalid" | null;
             resolvedAt: string | null;
@@ -1381,6 +1386,10 @@ export interface components {
         SyncReport: {
             failed: number;
             fetched: number;
+            /** @description Markets whose price history was copied this run */
+            historyBackfilled: number;
+            /** @description Markets whose history copy failed (tried again next run) */
+            historyFailed: number;
             needsReview: number;
             resolved: number;
             skipped: number;
@@ -3263,6 +3272,11 @@ export interface operations {
                 "application/json": {
                     /** @example 100 */
                     amount?: number;
+                    /**
+                     * @description The side's odds the user saw; when today's differ by more than ODDS_SLIPPAGE the bet is refused with 409 ODDS_CHANGED (today's odds in `details.odds`), nothing charged
+                     * @example 0.65
+                     */
+                    expectedOdds?: number;
                     marketId: string;
                     /** @enum {string} */
                     side: "this" | "that";
@@ -3330,7 +3344,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description MARKET_CLOSED (closed, resolved, expired or not tradable) */
+            /** @description MARKET_CLOSED (closed, resolved, expired or not tradable), or ODDS_CHANGED (today's odds are more than ODDS_SLIPPAGE from expectedOdds; `details.odds` holds them) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4023,7 +4037,9 @@ export interface operations {
     };
     getOddsHistory: {
         parameters: {
-            query?: never;
+            query?: {
+                range?: "1d" | "1w" | "1m" | "all";
+            };
             header?: never;
             path: {
                 marketId: string;
@@ -4045,6 +4061,15 @@ export interface operations {
                             thisOdds: number;
                         }[];
                     };
+                };
+            };
+            /** @description VALIDATION_ERROR (a range other than 1d, 1w, 1m, all) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description MARKET_NOT_FOUND */

@@ -118,6 +118,14 @@ export const SyncReportSchema = z
     resolved: z.number().int(),
     needsReview: z.number().int(),
     failed: z.number().int(),
+    historyBackfilled: z
+      .number()
+      .int()
+      .openapi({ description: "Markets whose price history was copied this run" }),
+    historyFailed: z
+      .number()
+      .int()
+      .openapi({ description: "Markets whose history copy failed (tried again next run)" }),
     skippedReasons: z.record(z.string(), z.number().int()),
   })
   .openapi("SyncReport");

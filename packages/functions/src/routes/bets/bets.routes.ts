@@ -40,6 +40,17 @@ export const place = authedRouteOwnLimit({
           // Checked by the bet rules so a bad amount is INVALID_BET_AMOUNT, not a schema error.
           amount: z.unknown().openapi({ type: "number", example: 100 }),
           side: z.enum(sides),
+          expectedOdds: z
+            .number()
+            .gt(0)
+            .lt(1)
+            .optional()
+            .openapi({
+              description:
+                "The side's odds the user saw; when today's differ by more than ODDS_SLIPPAGE " +
+                "the bet is refused with 409 ODDS_CHANGED (today's odds in `details.odds`), nothing charged",
+              example: 0.65,
+            }),
         })
         .strict(),
     ),
@@ -62,7 +73,10 @@ export const place = authedRouteOwnLimit({
     ),
     402: errorContent("INSUFFICIENT_BALANCE"),
     404: errorContent("MARKET_NOT_FOUND"),
-    409: errorContent("MARKET_CLOSED (closed, resolved, expired or not tradable)"),
+    409: errorContent(
+      "MARKET_CLOSED (closed, resolved, expired or not tradable), or ODDS_CHANGED " +
+        "(today's odds are more than ODDS_SLIPPAGE from expectedOdds; `details.odds` holds them)",
+    ),
     429: errorContent("RATE_LIMIT_EXCEEDED"),
   },
 });

@@ -1,4 +1,10 @@
-import { getMarket, listMarkets, oddsHistory, toMarketView } from "@market/core/markets";
+import {
+  getMarket,
+  listMarkets,
+  oddsHistory,
+  oddsHistoryOver,
+  toMarketView,
+} from "@market/core/markets";
 import { pageBody } from "../../http/pages";
 import type { AppRouteHandler } from "../../http/route-kinds";
 import type * as routes from "./markets.routes";
@@ -18,10 +24,11 @@ export const getOne: AppRouteHandler<typeof routes.getOne> = async (c) => {
 
 export const getOddsHistory: AppRouteHandler<typeof routes.getOddsHistory> = async (c) => {
   const { marketId } = c.req.valid("param");
+  const { range } = c.req.valid("query");
   // Both at once: an unknown market still answers 404 MARKET_NOT_FOUND.
   const [, snapshots] = await Promise.all([
     getMarket(c.var.core, marketId),
-    oddsHistory(c.var.core, marketId),
+    range ? oddsHistoryOver(c.var.core, marketId, range) : oddsHistory(c.var.core, marketId),
   ]);
   return c.json(
     {

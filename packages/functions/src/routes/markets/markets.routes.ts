@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { marketStatuses, marketTypes, resolutions } from "@market/core/entities";
 import { pageSizes } from "@market/core/limits";
-import { marketSorts } from "@market/core/markets";
+import { marketSorts, maxChartPoints, oddsRanges } from "@market/core/markets";
 import { perIp } from "../../http/limits";
 import { pagedQuery, pageSchema } from "../../http/pages";
 import { publicRoute } from "../../http/route-kinds";
@@ -33,6 +33,10 @@ export const MarketSchema = z
     }),
     expiresAt: z.string().nullable(),
     resolvedAt: z.string().nullable(),
+    oddsUpdatedAt: z.string().nullable().openapi({
+      description:
+        "When the odds were last written (each sync that brings them, or an admin's save); null before any",
+    }),
   })
   .openapi("Market");
 
@@ -87,7 +91,14 @@ export const getOddsHistory = publicRoute({
   tags: ["Markets"],
   middleware: [anonymousReads] as const,
   summary: "How the market's odds moved, oldest first",
-  request: { params: z.object({ marketId: z.string().min(1).max(100) }) },
+  description:
+    "Without `range`, the latest 500 snapshots. With `range` (`1d`, `1w`, `1m`, `all`), " +
+    `the span up to now in at most ${maxChartPoints} points (the last of each equal time slice); ` +
+    "a span where the odds did not move starts with the odds of its start.",
+  request: {
+    params: z.object({ marketId: z.string().min(1).max(100) }),
+    query: z.object({ range: z.enum(oddsRanges).optional() }),
+  },
   responses: {
     200: {
       description: "Odds snapshots",
@@ -101,6 +112,7 @@ export const getOddsHistory = publicRoute({
         },
       },
     },
+    400: errorContent("VALIDATION_ERROR (a range other than 1d, 1w, 1m, all)"),
     404: errorContent("MARKET_NOT_FOUND"),
   },
 });

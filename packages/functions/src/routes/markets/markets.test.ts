@@ -1,5 +1,6 @@
 import { getBalance, reconcile } from "@market/core/ledger";
 import { type MarketView, saveMarket } from "@market/core/markets";
+import { serviceFor } from "@market/core/service";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type createTestApp, jsonRequest } from "../../test-support/app";
 import {
@@ -285,6 +286,99 @@ describe("admin markets", () => {
     expect((await resolve(user.accessToken, "whatever", "this")).status).toBe(403);
     expect((await resolve(admin.accessToken, "nope", "this")).status).toBe(404);
   });
+});
+
+describe("GET /markets/{marketId}/odds-history?range=", () => {
+  const hourMs = 60 * 60 * 1000;
+  const dayMs = 24 * hourMs;
+  let marketId: string;
+  let now: number;
+
+  /** An admin market (its creation is the newest snapshot) with 90 days of hourly ones before. */
+  beforeAll(async () => {
+    const created = await createMarketAsAdmin(setup.app, admin, {
+      title: "Will the chart show ninety days of odds?",
+      expiresAt: "2099-01-01T00:00:00Z",
+    });
+    marketId = ((await created.json()) as MarketBody).id;
+    now = Date.now();
+    const snapshots = Array.from({ length: 90 * 24 }, (_, i) => {
+      const thisOdds = Math.round((0.3 + 0.4 * ((i % 48) / 48)) * 1000) / 1000;
+      return {
+        marketId,
+        takenAt: new Date(now - (90 * 24 - i) * hourMs).toISOString(),
+        thisOdds,
+        thatOdds: Math.round((1 - thisOdds) * 1000) / 1000,
+      };
+    });
+    await serviceFor(setup.db).entities.oddsSnapshot.put(snapshots).go();
+  });
+
+  const history = async (query: string) => {
+    const response = await setup.app.request(`/api/v1/markets/${marketId}/odds-history${query}`);
+    const body = (await response.json()) as {
+      points: { at: string; thisOdds: number; thatOdds: number }[];
+      details?: { fields?: Record<string, string> };
+      code?: string;
+    };
+    return { status: response.status, body, times: body.points?.map((p) => Date.parse(p.at)) };
+  };
+
+  it.each([
+    ["1d", dayMs],
+    ["1w", 7 * dayMs],
+    ["1m", 30 * dayMs],
+  ])(
+    "range=%s answers the span up to now, oldest first, in at most 300 points",
+    async (range, span) => {
+      const { status, times = [] } = await history(`?range=${range}`);
+
+      expect(status).toBe(200);
+      expect(times.length).toBeGreaterThan(20);
+      expect(times.length).toBeLessThanOrEqual(300);
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      // Starts at the range's start (the odds of then) and ends at the newest snapshot.
+      expect(Math.abs((times[0] ?? 0) - (now - span))).toBeLessThan(60_000);
+      expect(Math.abs((times.at(-1) ?? 0) - now)).toBeLessThan(60_000);
+    },
+  );
+
+  it("range=all downsamples the whole history to 300 points, first and last kept", async () => {
+    const { body, times = [] } = await history("?range=all");
+
+    expect(times).toHaveLength(300);
+    expect(Math.abs((times[0] ?? 0) - (now - 90 * dayMs))).toBeLessThan(60_000);
+    expect(Math.abs((times.at(-1) ?? 0) - now)).toBeLessThan(60_000);
+    // Evenly spread: no gap much wider than a 300th of the span.
+    const gaps = times.slice(1).map((t, i) => t - (times[i] ?? 0));
+    expect(Math.max(...gaps)).toBeLessThan((90 * dayMs) / 150);
+    expect(body.points.every((p) => Math.abs(p.thisOdds + p.thatOdds - 1) < 1e-9)).toBe(true);
+  });
+
+  it("tells when the market's odds were last written (oddsUpdatedAt)", async () => {
+    const response = await setup.app.request(`/api/v1/markets/${marketId}`);
+    const body = (await response.json()) as { oddsUpdatedAt: string | null };
+
+    expect(Math.abs(Date.parse(body.oddsUpdatedAt ?? "") - now)).toBeLessThan(60_000);
+  });
+
+  it("keeps answering the latest 500 snapshots without a range", async () => {
+    const { times = [] } = await history("");
+
+    expect(times).toHaveLength(500);
+    expect(Math.abs((times.at(-1) ?? 0) - now)).toBeLessThan(60_000);
+  });
+
+  it.each(["?range=2d", "?range=", "?range=ALL"])(
+    "answers %s with 400 naming range",
+    async (query) => {
+      const { status, body } = await history(query);
+
+      expect(status).toBe(400);
+      expect(body.code).toBe("VALIDATION_ERROR");
+      expect(Object.keys(body.details?.fields ?? {})).toEqual(["query.range"]);
+    },
+  );
 });
 
 describe("a market that expires while it is listed", () => {

@@ -10,10 +10,15 @@ export interface BetAttempt {
   key: string;
   side: "this" | "that";
   amount: number;
+  /** The side's odds the form showed; moved further than the slippage, the bet is refused. */
+  expectedOdds?: number | undefined;
 }
 type BetPlaced = paths["/api/v1/bets"]["post"]["responses"][201]["content"]["application/json"];
 
-/** Places a bet on `marketId`; the new balance shows at once, the market's odds are read again. */
+/**
+ * Places a bet on `marketId`; the new balance shows at once, the market's odds
+ * are read again (after `ODDS_CHANGED` too, so the form shows the new price).
+ */
 export function usePlaceBet(marketId: string, handlers?: MutationHandlers<BetPlaced, BetAttempt>) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -22,7 +27,12 @@ export function usePlaceBet(marketId: string, handlers?: MutationHandlers<BetPla
       unwrap(
         await api.POST("/api/v1/bets", {
           params: { header: { "idempotency-key": bet.key } },
-          body: { marketId, side: bet.side, amount: bet.amount },
+          body: {
+            marketId,
+            side: bet.side,
+            amount: bet.amount,
+            ...(bet.expectedOdds === undefined ? {} : { expectedOdds: bet.expectedOdds }),
+          },
         }),
       ),
     onSuccess: (...args) => {

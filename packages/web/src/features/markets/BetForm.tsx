@@ -74,8 +74,12 @@ export function BetForm({
       setRaw("");
     },
     onError: (error) => {
-      // Unknown outcome (no answer): a retry keeps the key.
-      if (error instanceof ApiError && error.code === "IDEMPOTENCY_KEY_REUSED")
+      // Unknown outcome (no answer): a retry keeps the key. Moved odds: nothing was
+      // placed, and the next press is a new decision at the new price.
+      if (
+        error instanceof ApiError &&
+        (error.code === "IDEMPOTENCY_KEY_REUSED" || error.code === "ODDS_CHANGED")
+      )
         attempt.current = null;
     },
     onSettled: () => {
@@ -106,7 +110,11 @@ export function BetForm({
     // keeps its key; a different bet gets a new one.
     const previous = attempt.current;
     const same = previous && previous.side === side && previous.amount === amount;
-    const bet = same ? previous : { key: crypto.randomUUID(), side, amount };
+    // The odds shown with the bet: if they moved meanwhile, the API refuses it (ODDS_CHANGED).
+    const shown = odds ?? undefined;
+    const bet = same
+      ? { ...previous, expectedOdds: shown }
+      : { key: crypto.randomUUID(), side, amount, expectedOdds: shown };
     attempt.current = bet;
     inFlight.current = true;
     place.mutate(bet);
@@ -134,7 +142,7 @@ export function BetForm({
     );
   }
 
-  const error = place.isError ? betErrorMessage(place.error) : null;
+  const error = place.isError ? betErrorMessage(place.error, market) : null;
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label="Place a bet">
       <fieldset className={styles.sides}>

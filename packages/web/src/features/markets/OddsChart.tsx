@@ -1,37 +1,101 @@
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import {
   CartesianGrid,
   Legend,
   Line,
   LineChart,
+  ReferenceDot,
   ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from "recharts";
+import { useSignIn } from "../../app/sign-in-hooks";
 import { QueryBoundary } from "../../components/QueryBoundary";
 import { Skeleton } from "../../components/Skeleton";
-import { formatDateTime, formatPercent } from "../../lib/format";
+import { formatDateTime, formatPercent, formatRelative } from "../../lib/format";
 import { usePrefersReducedMotion } from "../../lib/usePrefersReducedMotion";
-import { type Market, marketQueries } from "./queries";
+import { betQueries } from "../bets/queries";
+import styles from "./OddsChart.module.css";
+import { type Market, marketQueries, type OddsRange } from "./queries";
 
 const shortDate = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric" });
+const shortTime = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit" });
+const ranges: { range: OddsRange; label: string; name: string }[] = [
+  { range: "1d", label: "1D", name: "last day" },
+  { range: "1w", label: "1W", name: "last week" },
+  { range: "1m", label: "1M", name: "last month" },
+  { range: "all", label: "All", name: "all time" },
+];
+const colors = { this: "#0f766e", that: "#b4235a" } as const;
 
-/** Odds history of both options (Recharts), with a text summary for screen readers. */
+/**
+ * Odds history of both options (Recharts) over a range (1D, 1W, 1M, All), with
+ * a hover and touch tooltip, the signed-in user's bets marked where they were
+ * placed, and a text summary for screen readers. Re-read with the market.
+ */
 export function OddsChart({ market }: { market: Market }) {
-  const history = useQuery(marketQueries.oddsHistory(market.id));
+  const [range, setRange] = useState<OddsRange>("all");
+  const history = useQuery(marketQueries.oddsHistory(market.id, range));
   return (
-    <QueryBoundary queries={[history]} pending={<Skeleton height="240px" />}>
-      {({ points }) => <OddsLines market={market} recorded={points} />}
-    </QueryBoundary>
+    <div>
+      <div className={styles.head}>
+        {/* biome-ignore lint/a11y/useSemanticElements: a toolbar of toggle buttons, not a form fieldset */}
+        <div className={styles.ranges} role="group" aria-label="Chart range">
+          {ranges.map((option) => (
+            <button
+              key={option.range}
+              type="button"
+              className={styles.range}
+              aria-pressed={range === option.range}
+              aria-label={`Show the ${option.name}`}
+              onClick={() => setRange(option.range)}
+            >
+              {option.label}
+            </button>
+          ))}
+        </div>
+        {market.oddsUpdatedAt ? (
+          <span className={styles.updated}>
+            Odds updated{" "}
+            <time dateTime={market.oddsUpdatedAt} title={formatDateTime(market.oddsUpdatedAt)}>
+              {formatRelative(market.oddsUpdatedAt)}
+            </time>
+          </span>
+        ) : null}
+      </div>
+      <QueryBoundary queries={[history]} pending={<Skeleton height="260px" />}>
+        {({ points }) => <OddsLines market={market} recorded={points} range={range} />}
+      </QueryBoundary>
+    </div>
   );
 }
 
 type OddsPoint = { at: string; thisOdds: number; thatOdds: number };
+type ChartRow = { t: number; this: number; that: number };
 
-function OddsLines({ market, recorded }: { market: Market; recorded: OddsPoint[] }) {
+/** The signed-in user's bets on this market (from their latest 100), or none. */
+function useMyBets(marketId: string) {
+  const signedIn = useSignIn().status === "signedIn";
+  const bets = useQuery({ ...betQueries.mine({ limit: 100 }), enabled: signedIn });
+  return useMemo(
+    () => (signedIn ? (bets.data?.bets ?? []).filter((bet) => bet.marketId === marketId) : []),
+    [signedIn, bets.data, marketId],
+  );
+}
+
+function OddsLines({
+  market,
+  recorded,
+  range,
+}: {
+  market: Market;
+  recorded: OddsPoint[];
+  range: OddsRange;
+}) {
   const animate = !usePrefersReducedMotion();
+  const myBets = useMyBets(market.id);
   // The history ends at the last snapshot; the market's odds of now close the line.
   const points = useMemo(() => {
     const last = recorded[recorded.length - 1];
@@ -41,7 +105,7 @@ function OddsLines({ market, recorded }: { market: Market; recorded: OddsPoint[]
       ? [...recorded, { at: now, thisOdds: market.thisOdds, thatOdds: market.thatOdds }]
       : recorded;
   }, [recorded, market.thisOdds, market.thatOdds]);
-  const data = useMemo(
+  const data = useMemo<ChartRow[]>(
     () =>
       points.map((point) => ({
         t: new Date(point.at).getTime(),
@@ -50,22 +114,28 @@ function OddsLines({ market, recorded }: { market: Market; recorded: OddsPoint[]
       })),
     [points],
   );
+  const first = points[0];
+  const last = points[points.length - 1];
+  const from = first ? Date.parse(first.at) : 0;
+  const to = last ? Date.parse(last.at) : 0;
+  const shownBets = myBets.filter((bet) => {
+    const at = Date.parse(bet.placedAt);
+    return at >= from && at <= to;
+  });
 
-  if (points.length < 2) {
+  if (points.length < 2 || !first || !last) {
     return (
       <p style={{ color: "var(--muted)" }}>
         Not enough history yet: the chart fills in as the odds move.
       </p>
     );
   }
-  const first = points[0];
-  const last = points[points.length - 1];
-  const summary =
-    first && last
-      ? `${market.thisOption} went from ${formatPercent(first.thisOdds)} to ${formatPercent(last.thisOdds)} between ${formatDateTime(first.at)} and ${formatDateTime(last.at)}.`
-      : "";
+  const summary = `${market.thisOption} went from ${formatPercent(first.thisOdds)} to ${formatPercent(last.thisOdds)} between ${formatDateTime(first.at)} and ${formatDateTime(last.at)}.`;
+  const tick = range === "1d" ? shortTime : shortDate;
+  const optionOf = (side: "this" | "that") =>
+    side === "this" ? market.thisOption : market.thatOption;
   return (
-    <figure style={{ margin: 0 }}>
+    <figure style={{ margin: 0 }} data-testid="odds-chart" data-points={points.length}>
       <div
         role="img"
         aria-label={`Odds history chart. ${summary}`}
@@ -83,7 +153,7 @@ function OddsLines({ market, recorded }: { market: Market; recorded: OddsPoint[]
               type="number"
               scale="time"
               domain={["dataMin", "dataMax"]}
-              tickFormatter={(t: number) => shortDate.format(t)}
+              tickFormatter={(t: number) => tick.format(t)}
               tick={{ fontSize: 12, fill: "#4b5563" }}
               minTickGap={32}
             />
@@ -94,15 +164,24 @@ function OddsLines({ market, recorded }: { market: Market; recorded: OddsPoint[]
               tick={{ fontSize: 12, fill: "#4b5563" }}
             />
             <Tooltip
-              labelFormatter={(t) => formatDateTime(new Date(Number(t)).toISOString())}
-              formatter={(value) => `${value}%`}
+              content={(props) => (
+                <OddsTooltip
+                  active={props.active}
+                  payload={props.payload}
+                  label={props.label}
+                  market={market}
+                />
+              )}
+              // "hover" covers touch too: Recharts follows touchmove with the same tooltip.
+              trigger="hover"
+              isAnimationActive={false}
             />
             <Legend wrapperStyle={{ fontSize: 13 }} />
             <Line
               type="monotone"
               dataKey="this"
               name={market.thisOption}
-              stroke="#0f766e"
+              stroke={colors.this}
               strokeWidth={2}
               dot={false}
               isAnimationActive={animate}
@@ -111,15 +190,67 @@ function OddsLines({ market, recorded }: { market: Market; recorded: OddsPoint[]
               type="monotone"
               dataKey="that"
               name={market.thatOption}
-              stroke="#b4235a"
+              stroke={colors.that}
               strokeWidth={2}
               dot={false}
               isAnimationActive={animate}
             />
+            {shownBets.map((bet) => (
+              <ReferenceDot
+                key={bet.id}
+                x={Date.parse(bet.placedAt)}
+                y={Math.round(bet.oddsAtBet * 1000) / 10}
+                r={5}
+                fill="#fff"
+                stroke={colors[bet.side]}
+                strokeWidth={3}
+                className="my-bet-marker"
+              />
+            ))}
           </LineChart>
         </ResponsiveContainer>
       </div>
       <figcaption className="visually-hidden">{summary}</figcaption>
+      {shownBets.length > 0 ? (
+        <p className={styles.betsNote} data-testid="my-bets-on-chart">
+          ○ Your bets:{" "}
+          {shownBets
+            .map(
+              (bet) =>
+                `${optionOf(bet.side)} at ${formatPercent(bet.oddsAtBet)} on ${formatDateTime(bet.placedAt)}`,
+            )
+            .join("; ")}
+        </p>
+      ) : null}
     </figure>
+  );
+}
+
+/** The time of the point under the pointer and both options' prices then. */
+function OddsTooltip({
+  active,
+  payload,
+  label,
+  market,
+}: {
+  active?: boolean | undefined;
+  payload?: readonly { payload?: unknown }[] | undefined;
+  label?: unknown;
+  market: Market;
+}) {
+  if (!active || !payload?.length) return null;
+  const row = payload[0]?.payload as ChartRow | undefined;
+  if (!row) return null;
+  const at = new Date(Number(label ?? row.t)).toISOString();
+  return (
+    <div className={styles.tooltip} data-testid="odds-tooltip">
+      <time dateTime={at}>{formatDateTime(at)}</time>
+      <span style={{ color: colors.this }}>
+        {market.thisOption}: {row.this}%
+      </span>
+      <span style={{ color: colors.that }}>
+        {market.thatOption}: {row.that}%
+      </span>
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { ApiError } from "../../api/errors";
-import { formatCredits } from "../../lib/format";
+import { formatCredits, formatPercent } from "../../lib/format";
 import { validationSentences } from "../../lib/sentence";
 
 export interface BetErrorMessage {
@@ -13,7 +13,10 @@ function num(value: unknown): number | undefined {
 }
 
 /** A clear message for each error the bet endpoint can answer. */
-export function betErrorMessage(error: unknown): BetErrorMessage {
+export function betErrorMessage(
+  error: unknown,
+  market?: { thisOption: string; thatOption: string },
+): BetErrorMessage {
   if (!(error instanceof ApiError)) {
     return {
       text: "Can't reach the server, so we don't know whether the bet went through. Check My bets; pressing Place bet again is safe (it can't place it twice).",
@@ -51,6 +54,16 @@ export function betErrorMessage(error: unknown): BetErrorMessage {
         text:
           validationSentences(error.fields) ?? "Pick a side and enter an amount, then try again.",
       };
+    case "ODDS_CHANGED": {
+      const odds = num(d.odds);
+      const option = d.side === "that" ? market?.thatOption : market?.thisOption;
+      return {
+        text:
+          odds !== undefined
+            ? `The odds moved: ${option ?? "your side"} is now ${formatPercent(odds)}${num(d.expectedOdds) !== undefined ? ` (it was ${formatPercent(num(d.expectedOdds))})` : ""}. Nothing was placed; check the new payout and place the bet again.`
+            : "The odds moved, so nothing was placed. Check the new payout and place the bet again.",
+      };
+    }
     case "MARKET_CLOSED":
       return { text: "This market has stopped taking bets, so nothing was placed." };
     case "MARKET_NOT_FOUND":
