@@ -5,6 +5,7 @@ import { counterShard } from "../counters";
 import { slotsAt } from "../leaderboard/periods";
 import { dirtyShardOf } from "../leaderboard/stats";
 import { backoffMs, isTransientCode, isTransientError, sleep } from "../ledger/retry";
+import { mirroredPrefix } from "../markets/odds-watch";
 import { serviceFor, type TransactionEntities, type TransactionItem } from "../service";
 import type { DerivedChange, StatCounts } from "./effects";
 
@@ -73,6 +74,8 @@ function itemKeys(effect: DerivedChange["effects"][number]): string[] {
       return [`dirty#${effect.userId}`];
     case "daily":
       return [`day#${effect.day}`];
+    case "watchOdds":
+      return [`watch#${effect.marketId}`];
   }
 }
 
@@ -115,6 +118,7 @@ function transaction(ctx: CoreContext, chunk: DerivedChange[], appliedAt: string
   >();
   const dirty = new Set<string>();
   const days = new Map<string, DailyCounts>();
+  const watches = new Map<string, string>();
   for (const effect of chunk.flatMap((change) => change.effects)) {
     if (effect.kind === "stats") {
       for (const slot of slotsAt(new Date(effect.at))) {
@@ -130,6 +134,9 @@ function transaction(ctx: CoreContext, chunk: DerivedChange[], appliedAt: string
       }
     } else if (effect.kind === "rankDirty") {
       dirty.add(effect.userId);
+    } else if (effect.kind === "watchOdds") {
+      const since = watches.get(effect.marketId);
+      if (!since || since < effect.since) watches.set(effect.marketId, effect.since);
     } else {
       days.set(effect.day, addCounts(days.get(effect.day) ?? {}, effect.add));
     }
@@ -152,6 +159,10 @@ function transaction(ctx: CoreContext, chunk: DerivedChange[], appliedAt: string
           .put({ shard: dirtyShardOf(userId), userId, markedAt: `${appliedAt}#${ctx.newId()}` })
           .commit(),
       );
+    }
+    for (const [marketId, since] of watches) {
+      const externalId = marketId.slice(mirroredPrefix.length);
+      items.push(entities.oddsWatch.put({ marketId, externalId, since }).commit());
     }
     for (const [day, counts] of days) {
       const add = nonZero(counts);

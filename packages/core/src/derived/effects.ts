@@ -1,6 +1,7 @@
 import { type DailyCounts, movementCounts } from "../analytics/daily";
 import { settledPnL } from "../bets/payout";
 import { dayOf } from "../counters";
+import { mirroredPrefix } from "../markets/odds-watch";
 import type { TableChange } from "./changes";
 
 /** What one change adds to the numbers derived from the table (all additive). */
@@ -10,7 +11,9 @@ export type Effect =
   /** The ranking job should look at this user again. */
   | { kind: "rankDirty"; userId: string }
   /** ADD to one UTC day's analytics counters. */
-  | { kind: "daily"; day: string; add: DailyCounts };
+  | { kind: "daily"; day: string; add: DailyCounts }
+  /** A mirrored market someone bet on: the odds refresh re-reads it every 30 s. */
+  | { kind: "watchOdds"; marketId: string; since: string };
 
 export type StatCounts = Partial<Record<"placed" | "settled" | "volume" | "pnl", number>>;
 
@@ -102,6 +105,9 @@ function betChanges(
           add: { placed: 1, volume: bet.amount },
         },
         { kind: "rankDirty", userId: bet.userId },
+        ...(bet.marketId.startsWith(mirroredPrefix)
+          ? [{ kind: "watchOdds" as const, marketId: bet.marketId, since: bet.placedAt }]
+          : []),
       ],
     });
   }

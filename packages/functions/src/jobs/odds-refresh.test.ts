@@ -30,7 +30,9 @@ describe("a bet on a mirrored market", () => {
     );
 
     expect(response.status).toBe(201);
-    await expect.poll(watched).toMatchObject({ externalId: "990000103" });
+    // The stream consumer puts it there, off the bet's request path.
+    await setup.drainDerived();
+    expect(await watched()).toMatchObject({ externalId: "990000103" });
   });
 });
 

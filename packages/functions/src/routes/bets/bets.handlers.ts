@@ -7,12 +7,8 @@ import {
   toBetView,
   toBetViews,
 } from "@market/core/bets";
-import type { CoreContext } from "@market/core/context";
-import { watchOdds } from "@market/core/markets";
 import { pageBody } from "../../http/pages";
 import type { AppRouteHandler } from "../../http/route-kinds";
-import { logger } from "../../logger";
-import type { AppServices } from "../../services";
 import type * as routes from "./bets.routes";
 
 export const place: AppRouteHandler<typeof routes.place> = async (c) => {
@@ -25,7 +21,6 @@ export const place: AppRouteHandler<typeof routes.place> = async (c) => {
     expectedOdds: body.expectedOdds,
     idempotencyKey: c.req.valid("header")["idempotency-key"],
   });
-  await keepOddsFresh(c.var.core, c.var.services, placed.bet.marketId);
   // Placed at this moment's odds, which value the new position.
   return c.json(
     { bet: toBetView(placed.bet, placed.bet.oddsAtBet), newBalance: placed.newBalance },
@@ -65,17 +60,3 @@ export const cashOut: AppRouteHandler<typeof routes.cashOut> = async (c) => {
     200,
   );
 };
-
-/**
- * Puts the bet's market on the 30-second odds refresh, after the response
- * when the process outlives it. A failure costs freshness only: logged, never
- * the bet's answer.
- */
-async function keepOddsFresh(core: CoreContext, services: AppServices, marketId: string) {
-  const watch = () =>
-    watchOdds(core, marketId).catch((error: unknown) => {
-      logger.warn("odds watch not written", { marketId, error });
-    });
-  if (services.afterResponse) services.afterResponse(watch);
-  else await watch();
-}
