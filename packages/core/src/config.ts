@@ -311,6 +311,16 @@ const settingsSchema = z.object({
   CASHOUT_MAX_ODDS_AGE_SECONDS: positive(600),
   LOW_CREDIT_WARNING: integer(10),
   /**
+   * A ledger entry that takes a balance from at or above this to below it
+   * leaves the user a `low_credits` notification (LOW_CREDIT_WARNING is the
+   * banner the app shows while the balance stays low).
+   */
+  LOW_CREDIT_NOTICE: integer(5),
+  /** How long a notification is kept (its item's TTL). */
+  NOTIFICATION_TTL_DAYS: positive(90),
+  /** How often the web app re-reads the unread count while its tab is visible. */
+  NOTIFICATION_POLL_SECONDS: z.coerce.number().min(0.1).max(600).default(30),
+  /**
    * How often the web app re-reads a running prediction session (every 10–15 s
    * in production, to spare the database: docs/decisions/0007-web-app.md; a
    * test or a demo sets less).

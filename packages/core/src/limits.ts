@@ -145,6 +145,7 @@ export const pageSizes = {
   sessions: { default: 20, max: 50 },
   adminUsers: { default: 20, max: 100 },
   audit: { default: 50, max: 200 },
+  notifications: { default: 20, max: 100 },
 } as const satisfies Record<string, PageSize>;
 
 /**

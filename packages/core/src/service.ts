@@ -20,6 +20,7 @@ import { MarketCount } from "./entities/market-count";
 import { MarketGate } from "./entities/market-gate";
 import { MarketSearchToken } from "./entities/market-search-token";
 import { MirrorSync } from "./entities/mirror-sync";
+import { Notification, NotificationInbox } from "./entities/notification";
 import { OddsSnapshot } from "./entities/odds-snapshot";
 import { OddsWatch } from "./entities/odds-watch";
 import { PasswordResetToken } from "./entities/password-reset-token";
@@ -70,6 +71,8 @@ const entities = {
   userSearchKey: UserSearchKey,
   appliedChange: AppliedChange,
   streamCheckpoint: StreamCheckpoint,
+  notification: Notification,
+  notificationInbox: NotificationInbox,
 };
 
 function buildService(db: Db) {

@@ -8,6 +8,7 @@ import { backoffMs, isTransientCode, isTransientError, sleep } from "../ledger/r
 import { mirroredPrefix } from "../markets/odds-watch";
 import { serviceFor, type TransactionEntities, type TransactionItem } from "../service";
 import type { DerivedChange, StatCounts } from "./effects";
+import type { NotificationDraft } from "./notifications";
 
 /** DynamoDB's limit of items in one transaction. */
 const maxTransactionItems = 100;
@@ -76,6 +77,10 @@ function itemKeys(effect: DerivedChange["effects"][number]): string[] {
       return [`day#${effect.day}`];
     case "watchOdds":
       return [`watch#${effect.marketId}`];
+    case "notification": {
+      const { userId, notificationId } = effect.notification;
+      return [`notice#${userId}#${notificationId}`, `inbox#${userId}`];
+    }
   }
 }
 
@@ -119,6 +124,7 @@ function transaction(ctx: CoreContext, chunk: DerivedChange[], appliedAt: string
   const dirty = new Set<string>();
   const days = new Map<string, DailyCounts>();
   const watches = new Map<string, string>();
+  const notices = new Map<string, NotificationDraft>();
   for (const effect of chunk.flatMap((change) => change.effects)) {
     if (effect.kind === "stats") {
       for (const slot of slotsAt(new Date(effect.at))) {
@@ -137,8 +143,11 @@ function transaction(ctx: CoreContext, chunk: DerivedChange[], appliedAt: string
     } else if (effect.kind === "watchOdds") {
       const since = watches.get(effect.marketId);
       if (!since || since < effect.since) watches.set(effect.marketId, effect.since);
-    } else {
+    } else if (effect.kind === "daily") {
       days.set(effect.day, addCounts(days.get(effect.day) ?? {}, effect.add));
+    } else {
+      const { userId, notificationId } = effect.notification;
+      notices.set(`${userId}#${notificationId}`, effect.notification);
     }
   }
   return serviceFor(ctx.db).transaction.write((entities: TransactionEntities) => {
@@ -173,6 +182,16 @@ function transaction(ctx: CoreContext, chunk: DerivedChange[], appliedAt: string
           .add(add)
           .commit(),
       );
+    }
+    const unread = new Map<string, number>();
+    for (const notice of notices.values()) {
+      // A put, not a create: the marker already makes a redelivered change add
+      // nothing, and the same id can only hold the same notification.
+      items.push(entities.notification.put({ ...notice, read: false }).commit());
+      unread.set(notice.userId, (unread.get(notice.userId) ?? 0) + 1);
+    }
+    for (const [userId, count] of unread) {
+      items.push(entities.notificationInbox.update({ userId }).add({ unread: count }).commit());
     }
     return items;
   });

@@ -2,6 +2,7 @@ import type { CoreContext } from "../context";
 import { type ApplyResult, applyChanges } from "./apply";
 import { changeOf, type StreamRecord } from "./changes";
 import { derivedChanges } from "./effects";
+import { notificationChanges } from "./notifications";
 
 /**
  * The stream consumer: the derived numbers every record of a batch moves,
@@ -16,7 +17,8 @@ export function consumeRecords(
 ): Promise<ApplyResult> {
   const changes = records.flatMap((record) => {
     const change = changeOf(ctx.db, record);
-    return change ? derivedChanges(change) : [];
+    // Notifications follow settings (LOW_CREDIT_NOTICE); the aggregates' recomputation needs none.
+    return change ? [...derivedChanges(change), ...notificationChanges(change, ctx.config)] : [];
   });
   return applyChanges(ctx, changes, maxItems);
 }

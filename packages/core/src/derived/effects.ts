@@ -3,6 +3,7 @@ import { settledPnL } from "../bets/payout";
 import { dayOf } from "../counters";
 import { mirroredPrefix } from "../markets/odds-watch";
 import type { TableChange } from "./changes";
+import type { NotificationDraft } from "./notifications";
 
 /** What one change adds to the numbers derived from the table (all additive). */
 export type Effect =
@@ -13,7 +14,9 @@ export type Effect =
   /** ADD to one UTC day's analytics counters. */
   | { kind: "daily"; day: string; add: DailyCounts }
   /** A mirrored market someone bet on: the odds refresh re-reads it every 30 s. */
-  | { kind: "watchOdds"; marketId: string; since: string };
+  | { kind: "watchOdds"; marketId: string; since: string }
+  /** Put a notification (unread) and ADD 1 to its user's unread count (notifications.ts). */
+  | { kind: "notification"; notification: NotificationDraft };
 
 export type StatCounts = Partial<Record<"placed" | "settled" | "volume" | "pnl", number>>;
 

@@ -13,6 +13,7 @@ export * from "./market-count";
 export * from "./market-gate";
 export * from "./market-search-token";
 export * from "./mirror-sync";
+export * from "./notification";
 export * from "./odds-snapshot";
 export * from "./odds-watch";
 export * from "./password-reset-token";

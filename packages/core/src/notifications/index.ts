@@ -1,0 +1,6 @@
+/**
+ * The user's notifications: reading the inbox and marking it read. They are
+ * written by the stream consumer (derived/notifications.ts), never here.
+ */
+export { type MarkReadRequest, type MarkReadResult, markRead, maxIdsPerMark } from "./mark";
+export { listNotifications, type NotificationsPage, toNotificationView, unreadCount } from "./read";

@@ -1,0 +1,154 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { postAdminCredit } from "../admin/credits";
+import { placeBet } from "../bets/place";
+import { settleMarketPage } from "../bets/settle";
+import type { CoreContext } from "../context";
+import { consumeRecords } from "../derived/consume";
+import type { NotificationItem } from "../entities/notification";
+import { resolveMarket } from "../markets/market";
+import {
+  allStreamRecords,
+  anOpenMarket,
+  aUser,
+  createTestContext,
+  drainDerived,
+} from "../test-support";
+import { markRead } from "./mark";
+import { listNotifications, unreadCount } from "./read";
+
+/**
+ * Notifications come from the table's stream (issue 25): the consumer writes
+ * each once, whatever the stream redelivers, and keeps the unread count with it.
+ */
+let ctx: CoreContext;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+
+async function inbox(userId: string): Promise<NotificationItem[]> {
+  return (await listNotifications(ctx, userId, { limit: 100 })).items;
+}
+
+const ofKind = (items: NotificationItem[], kind: NotificationItem["kind"]) =>
+  items.filter((item) => item.kind === kind);
+
+describe("notifications from the stream", () => {
+  it("tells each bettor of a settlement once, and a replayed batch adds none", async () => {
+    const [alice, bob] = await Promise.all([
+      aUser(ctx, { balance: 500 }),
+      aUser(ctx, { balance: 500 }),
+    ]);
+    const marketId = await anOpenMarket(ctx);
+    const { bet: won } = await placeBet(ctx, {
+      userId: alice,
+      marketId,
+      amount: 100,
+      side: "this",
+    });
+    const { bet: lost } = await placeBet(ctx, { userId: bob, marketId, amount: 40, side: "that" });
+    await resolveMarket(ctx, marketId, "this");
+    await settleMarketPage(ctx, marketId);
+    const records = await allStreamRecords(ctx);
+
+    await consumeRecords(ctx, records);
+    const again = await consumeRecords(ctx, records);
+
+    expect(again.applied).toBe(0);
+    const [aliceInbox, bobInbox] = [await inbox(alice), await inbox(bob)];
+    expect(ofKind(aliceInbox, "bet_won")).toMatchObject([
+      { betId: won.betId, marketId, amount: won.potentialPayout, read: false },
+    ]);
+    expect(ofKind(aliceInbox, "bet_won")[0]?.body).toContain("paid");
+    expect(ofKind(bobInbox, "bet_lost")).toMatchObject([{ betId: lost.betId, marketId }]);
+    expect(aliceInbox.filter((item) => item.kind.startsWith("bet_"))).toHaveLength(1);
+    expect(bobInbox.filter((item) => item.kind.startsWith("bet_"))).toHaveLength(1);
+    // Each user's opening grant and their settlement: nothing counted twice.
+    expect(await unreadCount(ctx, alice)).toBe(aliceInbox.length);
+    expect(await unreadCount(ctx, bob)).toBe(bobInbox.length);
+  });
+
+  it("shows an admin's reason, and tells once when the balance falls under LOW_CREDIT_NOTICE", async () => {
+    const userId = await aUser(ctx, { balance: 20 });
+    const marketId = await anOpenMarket(ctx);
+    await postAdminCredit(ctx, {
+      adminId: "admin-1",
+      userId,
+      type: "admin_adjustment",
+      amount: -8,
+      reason: "Duplicate payout corrected",
+    });
+    // 12 → 2 crosses the notice (5); 2 → 0 stays under it.
+    await placeBet(ctx, { userId, marketId, amount: 10, side: "this" });
+    await postAdminCredit(ctx, {
+      adminId: "admin-1",
+      userId,
+      type: "admin_adjustment",
+      amount: -2,
+      reason: "Rounding",
+    });
+    await drainDerived(ctx);
+
+    const items = await inbox(userId);
+    expect(ofKind(items, "admin_adjustment").map((item) => item.body)).toEqual([
+      "−2 credits by an admin: Rounding",
+      "−8 credits by an admin: Duplicate payout corrected",
+    ]);
+    expect(ofKind(items, "low_credits")).toHaveLength(1);
+    expect(ofKind(items, "admin_grant")[0]?.body).toContain("test balance");
+  });
+});
+
+describe("reading and marking", () => {
+  it("lists newest first, marks the ids given once, then all, and keeps the count exact", async () => {
+    const userId = await aUser(ctx, { balance: 20 });
+    for (const amount of [1, 2, 3]) {
+      await postAdminCredit(ctx, {
+        adminId: "admin-1",
+        userId,
+        type: "admin_grant",
+        amount,
+        reason: `Gift ${amount}`,
+      });
+    }
+    await drainDerived(ctx);
+    const items = await inbox(userId);
+    expect(items.map((item) => item.amount)).toEqual([3, 2, 1, 20]);
+    expect(await unreadCount(ctx, userId)).toBe(4);
+    const [newest, second] = items.map((item) => item.notificationId) as [string, string];
+
+    const first = await markRead(ctx, userId, { ids: [newest, "nope"] });
+    const repeated = await markRead(ctx, userId, { ids: [newest] });
+    const other = await aUser(ctx);
+    const notMine = await markRead(ctx, other, { ids: [second] });
+
+    expect(first).toEqual({ marked: 1, unread: 3 });
+    expect(repeated).toEqual({ marked: 0, unread: 3 });
+    expect(notMine).toEqual({ marked: 0, unread: 0 });
+    expect((await inbox(userId)).map((item) => item.read)).toEqual([true, false, false, false]);
+
+    expect(await markRead(ctx, userId, { all: true })).toEqual({ marked: 3, unread: 0 });
+    expect((await inbox(userId)).every((item) => item.read)).toBe(true);
+  });
+
+  it("pages with the list cursor and refuses ids and all together", async () => {
+    const userId = await aUser(ctx, { balance: 20 });
+    await postAdminCredit(ctx, {
+      adminId: "a",
+      userId,
+      type: "admin_grant",
+      amount: 1,
+      reason: "x",
+    });
+    await drainDerived(ctx);
+    const page = await listNotifications(ctx, userId, { limit: 1 });
+    expect(page.items).toHaveLength(1);
+    const next = await listNotifications(ctx, userId, { limit: 1, cursor: page.nextCursor });
+    expect(next.items[0]?.amount).toBe(20);
+    expect(next.nextCursor).toBeNull();
+    await expect(markRead(ctx, userId, { ids: ["x"], all: true })).rejects.toMatchObject({
+      code: "VALIDATION_ERROR",
+    });
+    expect(page.dailyRewardReady).toBe(true);
+  });
+});
