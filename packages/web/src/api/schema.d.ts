@@ -728,6 +728,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notifications, newest first, with the unread count
+         * @description Bets won, lost, cancelled or cashed out (a bet's settlement is also how its market's resolution is told), prediction refunds, admin grants and adjustments with their reason, low credits. `dailyRewardReady` is computed on read, never stored.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark notifications read: the ids given, or all
+         * @description Ids that are not mine, do not exist or are read already change nothing. Repeating a request changes nothing more.
+         */
+        post: operations["markNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/predictions/models": {
         parameters: {
             query?: never;
@@ -1185,6 +1225,23 @@ export interface components {
              */
             verdict: "better" | "worse" | "level" | "too_few";
         };
+        Notification: {
+            /** @description Credits the event moved, if any */
+            amount: number | null;
+            /** @description Links to /bets/{betId} */
+            betId: string | null;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "bet_won" | "bet_lost" | "bet_cancelled" | "bet_cashed_out" | "session_refunded" | "admin_grant" | "admin_adjustment" | "low_credits";
+            marketId: string | null;
+            read: boolean;
+            /** @description A prediction session of `marketId` */
+            sessionId: string | null;
+            title: string;
+        };
         OutboxEmail: {
             id: string;
             sentAt: string;
@@ -1292,6 +1349,11 @@ export interface components {
              */
             dailyRewardIntervalMs: number;
             /**
+             * @description A balance falling below this leaves a low-credits notification
+             * @example 5
+             */
+            lowCreditNotice: number;
+            /**
              * @description Below this balance the app warns
              * @example 10
              */
@@ -1304,6 +1366,11 @@ export interface components {
             minBet: number;
             /** @example 1 */
             modelCreditCost: number;
+            /**
+             * @description How often to re-read the unread notifications
+             * @example 30000
+             */
+            notificationPollMs: number;
             /**
              * @description How often to re-read a running session
              * @example 12000
@@ -4074,6 +4141,141 @@ export interface operations {
             };
             /** @description MARKET_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED: too many requests in the window; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` of the previous page (not with `offset`) */
+                cursor?: string;
+                limit?: number;
+                /** @description Items to skip, at most 10000 */
+                offset?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page; pass `nextCursor` back as `cursor` for the next */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dailyRewardReady: boolean;
+                        /**
+                         * Format: date-time
+                         * @description When the daily reward opens again; null before the first claim
+                         */
+                        dailyRewardReadyAt: string | null;
+                        limit: number;
+                        /** @description Pass back as `cursor` for the next page; null on the last */
+                        nextCursor: string | null;
+                        notifications: components["schemas"]["Notification"][];
+                        /** @description Items before this page */
+                        offset: number;
+                        /** @description Unread notifications in all */
+                        unread: number;
+                    };
+                };
+            };
+            /** @description Invalid query (limit, offset beyond 10,000, cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED: too many requests in the window; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    markNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {boolean} */
+                    all?: true;
+                    ids?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description How many this request marked, and how many are left unread */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        marked: number;
+                        unread: number;
+                    };
+                };
+            };
+            /** @description Invalid body: ids (1 to 100) or all: true */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -17,6 +17,8 @@ export const configRouter = createRouter().openapi(getPublicConfigRoute, (c) => 
       balanceCap: config.BALANCE_CAP,
       maxModelsPerSession: config.MAX_MODELS_PER_SESSION,
       sessionPollMs: Math.round(config.SESSION_POLL_SECONDS * 1000),
+      lowCreditNotice: config.LOW_CREDIT_NOTICE,
+      notificationPollMs: Math.round(config.NOTIFICATION_POLL_SECONDS * 1000),
     },
     200,
   );

@@ -22,6 +22,14 @@ export const PublicConfigSchema = z
       .number()
       .int()
       .openapi({ example: 12000, description: "How often to re-read a running session" }),
+    lowCreditNotice: z.number().int().openapi({
+      example: 5,
+      description: "A balance falling below this leaves a low-credits notification",
+    }),
+    notificationPollMs: z
+      .number()
+      .int()
+      .openapi({ example: 30000, description: "How often to re-read the unread notifications" }),
   })
   .openapi("PublicConfig");
 
