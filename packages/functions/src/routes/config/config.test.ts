@@ -22,6 +22,14 @@ describe("GET /config", () => {
     expect(body.sessionPollMs).toBe(12_000);
   });
 
+  it("tells clients how often to re-read notifications and where the low-credit notice starts", async () => {
+    const { app } = await createTestApp({ env: { NOTIFICATION_POLL_SECONDS: "0.5" } });
+    expect(await (await app.request("/api/v1/config")).json()).toMatchObject({
+      notificationPollMs: 500,
+      lowCreditNotice: 5,
+    });
+  });
+
   it("tells clients the daily reward's rolling interval, so the countdown is the rule's own", async () => {
     const { app } = await createTestApp();
     const body = (await (await app.request("/api/v1/config")).json()) as {
