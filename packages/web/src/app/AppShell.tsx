@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 import { buttonClass } from "../components/Button";
 import { StaleBanner } from "../components/StaleBanner";
 import { useToast } from "../components/Toast";
+import { NotificationBell } from "../features/notifications/NotificationBell";
 import { FirstRunGuide } from "../features/onboarding/FirstRunGuide";
 import { formatCredits } from "../lib/format";
 import styles from "./AppShell.module.css";
@@ -94,6 +95,7 @@ export function AppShell() {
           <span className={styles.spacer} />
           {signedIn ? (
             <div className={styles.account}>
+              <NotificationBell />
               <Link to="/transactions" className={styles.balance} data-testid="balance">
                 <span className={styles.coin} aria-hidden="true">
                   ¢

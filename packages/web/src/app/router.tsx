@@ -5,6 +5,7 @@ import { authRoutes } from "../features/auth/routes";
 import { betRoutes } from "../features/bets/routes";
 import { leaderboardRoutes } from "../features/leaderboard/routes";
 import { marketRoutes } from "../features/markets/routes";
+import { notificationRoutes } from "../features/notifications/routes";
 import { predictRoutes } from "../features/predict/routes";
 import { profileRoutes } from "../features/profile/routes";
 import { transactionRoutes } from "../features/transactions/routes";
@@ -16,6 +17,7 @@ export const routeTree = rootRoute.addChildren([
   ...marketRoutes,
   ...betRoutes,
   ...transactionRoutes,
+  ...notificationRoutes,
   ...leaderboardRoutes,
   ...profileRoutes,
   ...authRoutes,

@@ -128,7 +128,9 @@ describe("GET /notifications", () => {
     expect(second.body.nextCursor).toBeNull();
     expect(first.body.unread).toBe(2);
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ details: { fields: { "query.limit": expect.any(String) } } });
+    expect(await bad.json()).toMatchObject({
+      details: { fields: { "query.limit": expect.any(String) } },
+    });
   });
 });
 

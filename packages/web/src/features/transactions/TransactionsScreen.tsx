@@ -18,6 +18,10 @@ const pageSize = 25;
 
 /** What caused the entry, as a link to it where there is a page for it. */
 function Reference({ entry }: { entry: Transaction }) {
+  // An admin's grant or adjustment names no admin page (its referenceType may be null): its reason is the detail.
+  if (entry.transactionType === "admin_grant" || entry.transactionType === "admin_adjustment") {
+    return <span className={styles.muted}>{entry.reason || "By an admin"}</span>;
+  }
   const type =
     entry.referenceType ??
     (referenceKind(entry.transactionType) === "bet"
@@ -49,9 +53,6 @@ function Reference({ entry }: { entry: Transaction }) {
   }
   if (type === "account") {
     return <Link to="/profile">Your account</Link>;
-  }
-  if (type === "admin") {
-    return <span className={styles.muted}>{entry.reason || "By an admin"}</span>;
   }
   if (type === "prediction_session") return <span className={styles.muted}>AI prediction</span>;
   return <span className={styles.muted}>–</span>;
