@@ -1,6 +1,7 @@
 import { cancellationReasons, conditionFailed, TransactionCancelled } from "../conditions";
 import type { CoreContext } from "../context";
 import { ValidationFailed } from "../errors";
+import { pageQuery, type StartKey, sourceOf } from "../paging";
 import { serviceFor } from "../service";
 import { unreadCount } from "./read";
 
@@ -8,6 +9,8 @@ import { unreadCount } from "./read";
 export const maxIdsPerMark = 100;
 /** Notifications one `{ all: true }` request marks at most (older ones stay for the next). */
 const maxMarkedAtOnce = 500;
+/** Pages of the inbox one `{ all: true }` request reads at most (each within the list read budget). */
+const maxPagesAtOnce = 10;
 const concurrency = 4;
 
 export type MarkReadRequest = { ids?: string[] | undefined; all?: boolean | undefined };
@@ -50,13 +53,28 @@ export async function markRead(
   return { marked, unread: await unreadCount(ctx, userId) };
 }
 
-/** The user's unread notifications, newest first, up to `maxMarkedAtOnce`. */
+/**
+ * The user's unread notifications, newest first, up to `maxMarkedAtOnce`: pages
+ * through `pageQuery` (a `Limit` per page, the list read budget), never a
+ * read of the whole partition.
+ */
 async function unreadIds(ctx: CoreContext, userId: string): Promise<string[]> {
-  const { data } = await serviceFor(ctx.db)
-    .entities.notification.query.byUser({ userId })
-    .where(({ read }, { eq }) => eq(read, false))
-    .go({ order: "desc", count: maxMarkedAtOnce, pages: "all", attributes: ["notificationId"] });
-  return data.map((item) => item.notificationId);
+  const notifications = serviceFor(ctx.db).entities.notification;
+  const source = sourceOf(
+    notifications.query.byUser({ userId }).where(({ read }, { eq }) => eq(read, false)),
+    notifications,
+    "desc",
+  );
+  const ids: string[] = [];
+  let after: StartKey | undefined;
+  let pages = 0;
+  do {
+    pages += 1;
+    const page = await pageQuery(ctx, source, { offset: 0, limit: maxIdsPerMark, after });
+    ids.push(...page.items.map((item) => item.notificationId));
+    after = page.next;
+  } while (after && ids.length < maxMarkedAtOnce && pages < maxPagesAtOnce);
+  return ids;
 }
 
 /** True when this call moved the notification from unread to read. */

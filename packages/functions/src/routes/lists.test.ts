@@ -266,6 +266,7 @@ describe("cursors", () => {
     ["/transactions/me", () => bob],
     ["/predictions/sessions", () => bob],
     ["/rewards/history", () => bob],
+    ["/notifications", () => bob],
     ["/leaderboard/pnl", () => undefined],
   ];
   const namesCursor = (body: Page) =>
