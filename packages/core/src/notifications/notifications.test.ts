@@ -1,11 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { postAdminCredit } from "../admin/credits";
+import { cashOut, quoteCashout } from "../bets/cashout";
 import { placeBet } from "../bets/place";
 import { settleMarketPage } from "../bets/settle";
 import type { CoreContext } from "../context";
 import { consumeRecords } from "../derived/consume";
 import type { NotificationItem } from "../entities/notification";
 import { resolveMarket } from "../markets/market";
+import { refundSession } from "../predictions/refund";
+import { serviceFor } from "../service";
 import {
   allStreamRecords,
   anOpenMarket,
@@ -96,6 +99,37 @@ describe("notifications from the stream", () => {
     ]);
     expect(ofKind(items, "low_credits")).toHaveLength(1);
     expect(ofKind(items, "admin_grant")[0]?.body).toContain("test balance");
+  });
+  it("tells of a cash-out with what it credited, and of a refunded prediction with its session", async () => {
+    const userId = await aUser(ctx, { balance: 100 });
+    const marketId = await anOpenMarket(ctx);
+    const { bet } = await placeBet(ctx, { userId, marketId, amount: 20, side: "this" });
+    const quote = await quoteCashout(ctx, userId, bet.betId);
+    await cashOut(ctx, userId, bet.betId, quote.quoteId);
+    const sessionId = `s-${userId}`;
+    const now = ctx.clock().toISOString();
+    await serviceFor(ctx.db)
+      .entities.predictionSession.create({
+        sessionId,
+        userId,
+        marketId,
+        marketTitle: "A market",
+        selectedModels: ["consensus"],
+        charged: 1,
+        status: "generating",
+        step: "models",
+        createdAt: now,
+        updatedAt: now,
+      })
+      .go();
+    await refundSession(ctx, sessionId, "every model failed");
+    await drainDerived(ctx);
+
+    const items = await inbox(userId);
+    expect(ofKind(items, "bet_cashed_out")).toMatchObject([
+      { betId: bet.betId, marketId, amount: quote.amount },
+    ]);
+    expect(ofKind(items, "session_refunded")).toMatchObject([{ sessionId, marketId, amount: 1 }]);
   });
 });
 
