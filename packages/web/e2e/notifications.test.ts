@@ -3,7 +3,6 @@ import { postAdminCredit } from "@market/core/admin";
 import { settleMarketPage } from "@market/core/bets";
 import { resolveMarket } from "@market/core/markets";
 import { describe, expect, it } from "vitest";
-import { drainDerived } from "../../functions/src/test-support/core";
 import {
   type BrowserSuite,
   balanceText,
@@ -40,7 +39,7 @@ describe.skipIf(!haveChromium)("notifications in Chromium", () => {
     await resolveMarket(suite.stack.core, marketId, bet.side);
     await settleMarketPage(suite.stack.core, marketId);
     // What the stream consumer does in the background under `npm start`.
-    await drainDerived(suite.stack.core);
+    await suite.stack.drainDerived();
 
     await expect.poll(() => bell.getAttribute("aria-label")).toBe("Notifications, 1 unread");
     expect(await page.getByTestId("unread-count").innerText()).toBe("1");
@@ -67,7 +66,7 @@ describe.skipIf(!haveChromium)("notifications in Chromium", () => {
       amount: 5,
       reason: "Welcome gift",
     });
-    await drainDerived(suite.stack.core);
+    await suite.stack.drainDerived();
 
     await page.getByTestId("balance").click();
     const row = page.getByRole("row").filter({ hasText: "Credit grant" });

@@ -5,17 +5,12 @@ import { placeBet } from "../bets/place";
 import { settleMarketPage } from "../bets/settle";
 import type { CoreContext } from "../context";
 import { consumeRecords } from "../derived/consume";
+import { streamRecords } from "../derived/local-stream";
 import type { NotificationItem } from "../entities/notification";
 import { resolveMarket } from "../markets/market";
 import { refundSession } from "../predictions/refund";
 import { serviceFor } from "../service";
-import {
-  allStreamRecords,
-  anOpenMarket,
-  aUser,
-  createTestContext,
-  drainDerived,
-} from "../test-support";
+import { anOpenMarket, aUser, createTestContext, drainDerived } from "../test-support";
 import { markRead } from "./mark";
 import { listNotifications, unreadCount } from "./read";
 
@@ -52,7 +47,7 @@ describe("notifications from the stream", () => {
     const { bet: lost } = await placeBet(ctx, { userId: bob, marketId, amount: 40, side: "that" });
     await resolveMarket(ctx, marketId, "this");
     await settleMarketPage(ctx, marketId);
-    const records = await allStreamRecords(ctx);
+    const records = await streamRecords(ctx);
 
     await consumeRecords(ctx, records);
     const again = await consumeRecords(ctx, records);

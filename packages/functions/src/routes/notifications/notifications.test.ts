@@ -1,7 +1,7 @@
 import { consumeRecords } from "@market/core/derived";
+import { streamRecords } from "@market/core/derived/local-stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { jsonRequest } from "../../test-support/app";
-import { allStreamRecords, drainDerived } from "../../test-support/core";
 import {
   bearer,
   createMarketAsAdmin,
@@ -78,7 +78,7 @@ describe("GET /notifications", () => {
       [winner, "this"],
       [loser, "that"],
     ]);
-    const records = await allStreamRecords(setup.core);
+    const records = await streamRecords(setup.core);
 
     await consumeRecords(setup.core, records);
     const before = [await inbox(winner), await inbox(loser)];
@@ -111,7 +111,7 @@ describe("GET /notifications", () => {
       );
       expect(granted.status).toBe(201);
     }
-    await drainDerived(setup.core);
+    await setup.drainDerived();
 
     const first = await inbox(user, "?limit=1");
     const second = await inbox(user, `?limit=1&cursor=${first.body.nextCursor}`);
@@ -142,7 +142,7 @@ describe("POST /notifications/read", () => {
       [user, "that"],
       [user, "this"],
     ]);
-    await drainDerived(setup.core);
+    await setup.drainDerived();
     const ids = (await inbox(user)).body.notifications.map((n) => n.id);
     expect(ids).toHaveLength(3);
 
