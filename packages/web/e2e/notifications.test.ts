@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import {
   type BrowserSuite,
   balanceText,
+  checkPage,
   haveChromium,
   newUser,
   openFirstMarket,
@@ -47,6 +48,7 @@ describe.skipIf(!haveChromium)("notifications in Chromium", () => {
     const item = page.getByRole("listitem").filter({ hasText: "Your bet won" });
     await expect.poll(() => item.count()).toBe(1);
     expect(await item.innerText()).toMatch(/paid/);
+    await checkPage(page, "notifications");
     await item.getByRole("link", { name: "View bet" }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/bets/${bet.id}`);
     // Opening it marked it read.
