@@ -39,8 +39,7 @@ describe.skipIf(!haveChromium)("notifications in Chromium", () => {
 
     await resolveMarket(suite.stack.core, marketId, bet.side);
     await settleMarketPage(suite.stack.core, marketId);
-    // What the stream consumer does in the background under `npm start`.
-    await suite.stack.drainDerived();
+    // No drain: the stack's stream reader polls in the background, as under `npm start`.
 
     await expect.poll(() => bell.getAttribute("aria-label")).toBe("Notifications, 1 unread");
     expect(await page.getByTestId("unread-count").innerText()).toBe("1");
@@ -68,7 +67,6 @@ describe.skipIf(!haveChromium)("notifications in Chromium", () => {
       amount: 5,
       reason: "Welcome gift",
     });
-    await suite.stack.drainDerived();
 
     await page.getByTestId("balance").click();
     const row = page.getByRole("row").filter({ hasText: "Credit grant" });
