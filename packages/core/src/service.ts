@@ -23,6 +23,7 @@ import { PasswordResetToken } from "./entities/password-reset-token";
 import { Prediction } from "./entities/prediction";
 import { PredictionSession } from "./entities/prediction-session";
 import { PredictionStat } from "./entities/prediction-stat";
+import { Purchase, StripePayment } from "./entities/purchase";
 import { RankDirty } from "./entities/rank-dirty";
 import { RateLimitWindow } from "./entities/rate-limit-window";
 import { RefreshToken } from "./entities/refresh-token";
@@ -53,6 +54,8 @@ const entities = {
   dailyReward: DailyReward,
   dailyCounter: DailyCounter,
   userStat: UserStat,
+  purchase: Purchase,
+  stripePayment: StripePayment,
   rankDirty: RankDirty,
   leaderboardEntry: LeaderboardEntry,
   leaderboardRow: LeaderboardRow,

@@ -16,6 +16,7 @@ export * from "./password-reset-token";
 export * from "./prediction";
 export * from "./prediction-session";
 export * from "./prediction-stat";
+export * from "./purchase";
 export * from "./rank-dirty";
 export * from "./rate-limit-window";
 export * from "./refresh-token";

@@ -12,6 +12,10 @@ export const ledgerEntryTypes = [
   "admin_grant",
   "admin_adjustment",
   "migration_grant",
+  "purchase",
+  "purchase_refund",
+  "transfer_out",
+  "transfer_in",
 ] as const;
 
 export type LedgerEntryType = (typeof ledgerEntryTypes)[number];

@@ -32,6 +32,7 @@ export const routeGroups: Record<string, RouteGroupLoader> = {
   markets: () => import("./markets/markets.index").then((m) => m.marketsRouter),
   bets: () => import("./bets/bets.index").then((m) => m.betsRouter),
   predictions: () => import("./predictions/predictions.index").then((m) => m.predictionsRouter),
+  credits: () => import("./credits/credits.index").then((m) => m.creditsRouter),
   rewards: () => import("./rewards/rewards.index").then((m) => m.rewardsRouter),
   leaderboard: () => import("./leaderboard/leaderboard.index").then((m) => m.leaderboardRouter),
   events: () => import("./events/events.index").then((m) => m.eventsRouter),
