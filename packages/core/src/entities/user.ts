@@ -87,6 +87,15 @@ export const User = new Entity({
       type: "map",
       properties: {
         bets: { type: "map", properties: { start: { type: "number" }, count: { type: "number" } } },
+        transfers: {
+          type: "map",
+          properties: { start: { type: "number" }, count: { type: "number" } },
+        },
+        /** Credits sent this UTC day, in cents: `count` of the day starting at `start`. */
+        transferredToday: {
+          type: "map",
+          properties: { start: { type: "number" }, count: { type: "number" } },
+        },
       },
     },
     ...listCounters,

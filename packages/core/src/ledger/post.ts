@@ -1,7 +1,6 @@
 import { type DailyCounts, dailyCounterWrite, movementCounts } from "../analytics/daily";
 import { cancellationReasons, conditionFailed, TransactionCancelled } from "../conditions";
 import type { CoreContext } from "../context";
-import { dayOf } from "../counters";
 import type { LedgerEntryItem, LedgerEntryType } from "../entities/ledger-entry";
 import type { UserItem } from "../entities/user";
 import {
@@ -14,10 +13,10 @@ import {
 } from "../errors";
 import { amountInCents, fromCents, toCents } from "../money";
 import { serviceFor, type TransactionEntities } from "../service";
-import { type BetMoves, listCounterDeltas } from "./counters";
+import { balanceWrite, firstActivityOfDay, readLedgerUser } from "./balance-write";
+import type { BetMoves } from "./counters";
 import { ExtraWriteRejected, LedgerEntryMissing } from "./errors";
 import { type ExtraWrites, namedItems, rejectedWrite } from "./extra-writes";
-import { creditFlow } from "./flow";
 import { notifyPosting } from "./observers";
 import { backoffMs, isTransientCode, isTransientError, sleep } from "./retry";
 
@@ -144,7 +143,7 @@ export async function postLedgerEntry(
   let busyAttempts = 0;
 
   for (;;) {
-    const user = known ?? (await readUser(ctx, input.userId));
+    const user = known ?? (await readLedgerUser(ctx, input.userId));
     known = undefined;
     if (!user) {
       const replay = await findFirstResult(ctx, input);
@@ -206,15 +205,10 @@ export async function postLedgerEntry(
   }
 }
 
-function signedCents(amount: number, cap: number): number {
+export function signedCents(amount: number, cap: number): number {
   if (typeof amount === "number" && amount < 0) return -amountInCents(-amount, cap);
   if (amount === 0) throw new InvalidAmount("must not be 0", amount);
   return amountInCents(amount, cap);
-}
-
-async function readUser(ctx: CoreContext, userId: string): Promise<UserItem | null> {
-  const { data } = await serviceFor(ctx.db).entities.user.get({ userId }).go({ consistent: true });
-  return data;
 }
 
 async function commit(
@@ -281,47 +275,18 @@ function writeTransaction(
   entry: LedgerEntryItem,
 ) {
   const capCents = toCents(ctx.config.BALANCE_CAP);
-  const seq = user.ledgerSeq;
   const totals =
-    typeof input.userTotals === "function"
-      ? input.userTotals(entry.amount)
-      : (input.userTotals ?? {});
-  const flow = creditFlow(entry.type, entry.amount);
-  // The user's first activity of the day counts them in its DAU, once (analytics).
-  const today = dayOf(entry.createdAt);
-  const firstToday = user.lastActiveDay !== today;
+    typeof input.userTotals === "function" ? input.userTotals(entry.amount) : input.userTotals;
+  const firstToday = firstActivityOfDay(user, entry);
   let extras = namedItems(undefined);
   const write = serviceFor(ctx.db).transaction.write((entities) => {
     extras = namedItems(input.alsoWrite?.(entities, entry));
     return [
-      entities.user
-        .patch({ userId: input.userId })
-        .set({
-          ...(typeof input.userFields === "function" ? input.userFields(user) : input.userFields),
-          ...(firstToday ? { lastActiveDay: today } : {}),
-          balance: entry.balanceAfter,
-          ledgerSeq: entry.seq,
-          updatedAt: entry.createdAt,
-        })
-        .add({
-          ...(totals.volume ? { volume: totals.volume } : {}),
-          ...(totals.pnl ? { pnl: totals.pnl } : {}),
-          ...(flow.earned ? { creditsEarned: flow.earned } : {}),
-          ...(flow.spent ? { creditsSpent: flow.spent } : {}),
-          ...listCounterDeltas(entry.type, totals.bets),
-        })
-        // The balance rule is enforced here, by the database, against the value it holds now.
-        .where(({ ledgerSeq, balance, lastActiveDay }, { eq, gte, lte, ne, notExists }) =>
-          [
-            eq(ledgerSeq, seq),
-            entry.amount < 0
-              ? gte(balance, -entry.amount)
-              : lte(balance, fromCents(capCents - toCents(entry.amount))),
-            // Counted active meanwhile (a request): this attempt is stale, the next counts nothing.
-            ...(firstToday ? [`(${notExists(lastActiveDay)} OR ${ne(lastActiveDay, today)})`] : []),
-          ].join(" AND "),
-        )
-        .commit({ response: "all_old" }),
+      balanceWrite(entities, user, entry, {
+        capCents,
+        fields: typeof input.userFields === "function" ? input.userFields(user) : input.userFields,
+        totals,
+      }),
       entities.ledgerEntry.create(entry).commit(),
       ...(input.idempotencyKey
         ? [
@@ -371,9 +336,9 @@ async function findFirstResult(
  * The first result of an operation whose idempotency key is taken, or null when
  * the key is free. The same key with another user, amount or type is refused.
  */
-async function findReplay(
+export async function findReplay(
   ctx: CoreContext,
-  input: PostEntryInput,
+  input: Pick<PostEntryInput, "userId" | "amount" | "type">,
   idempotencyKey: string,
 ): Promise<LedgerPosting | null> {
   const service = serviceFor(ctx.db);

@@ -33,6 +33,7 @@ export const routeGroups: Record<string, RouteGroupLoader> = {
   bets: () => import("./bets/bets.index").then((m) => m.betsRouter),
   predictions: () => import("./predictions/predictions.index").then((m) => m.predictionsRouter),
   credits: () => import("./credits/credits.index").then((m) => m.creditsRouter),
+  transfers: () => import("./transfers/transfers.index").then((m) => m.transfersRouter),
   rewards: () => import("./rewards/rewards.index").then((m) => m.rewardsRouter),
   leaderboard: () => import("./leaderboard/leaderboard.index").then((m) => m.leaderboardRouter),
   events: () => import("./events/events.index").then((m) => m.eventsRouter),
