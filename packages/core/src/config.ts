@@ -329,6 +329,10 @@ const settingsSchema = z.object({
   /** An account this young may not send credits (farming new accounts for their signup bonus). */
   TRANSFER_MIN_ACCOUNT_AGE_HOURS: integer(24),
   TRANSFERS_PER_USER_PER_MINUTE: positive(10),
+  /** Credits the referrer and the new user each get once the new user's first bet settles. */
+  REFERRAL_BONUS: integer(100),
+  /** Referral bonuses one referrer may earn per UTC calendar month. */
+  REFERRAL_MAX_PER_MONTH: positive(10),
   /** Highest balance an account may hold (docs/product-rules.md#credits-the-balance-cap-admin-tools-totals). */
   BALANCE_CAP: integer(1_000_000),
   /** How far an admin-created market's two odds may sum away from 1. */

@@ -26,6 +26,7 @@ import { PredictionStat } from "./entities/prediction-stat";
 import { Purchase, StripePayment } from "./entities/purchase";
 import { RankDirty } from "./entities/rank-dirty";
 import { RateLimitWindow } from "./entities/rate-limit-window";
+import { ReferralCode } from "./entities/referral-code";
 import { RefreshToken } from "./entities/refresh-token";
 import { SignIn } from "./entities/sign-in";
 import { UniqueEmail, UniqueUsername } from "./entities/unique-guards";
@@ -56,6 +57,7 @@ const entities = {
   userStat: UserStat,
   purchase: Purchase,
   stripePayment: StripePayment,
+  referralCode: ReferralCode,
   rankDirty: RankDirty,
   leaderboardEntry: LeaderboardEntry,
   leaderboardRow: LeaderboardRow,

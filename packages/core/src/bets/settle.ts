@@ -9,6 +9,7 @@ import { ExtraWriteRejected } from "../ledger/errors";
 import { postLedgerEntry } from "../ledger/post";
 import { getResolvedMarket } from "../markets/market";
 import { serviceFor, type TransactionEntities } from "../service";
+import { afterBetSettled } from "./after-settle";
 import { settledPnL } from "./payout";
 import { recordSettledPage } from "./settlement-progress";
 
@@ -194,7 +195,9 @@ export async function settleMarketPage(
   const worker = async () => {
     while (next < bets.length) {
       const bet = bets[next++] as BetItem;
-      outcomes[await settleBet(ctx, bet, resolution, knownUsers)] += 1;
+      const outcome = await settleBet(ctx, bet, resolution, knownUsers);
+      outcomes[outcome] += 1;
+      await afterBetSettled(ctx, bet.userId, outcome);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, bets.length) }, worker));

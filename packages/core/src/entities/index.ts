@@ -19,6 +19,7 @@ export * from "./prediction-stat";
 export * from "./purchase";
 export * from "./rank-dirty";
 export * from "./rate-limit-window";
+export * from "./referral-code";
 export * from "./refresh-token";
 export * from "./unique-guards";
 export * from "./user";

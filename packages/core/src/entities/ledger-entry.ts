@@ -16,6 +16,7 @@ export const ledgerEntryTypes = [
   "purchase_refund",
   "transfer_out",
   "transfer_in",
+  "referral_bonus",
 ] as const;
 
 export type LedgerEntryType = (typeof ledgerEntryTypes)[number];

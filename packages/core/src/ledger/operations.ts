@@ -13,6 +13,7 @@ export const creditTypes: ReadonlySet<LedgerEntryType> = new Set<LedgerEntryType
   "admin_adjustment",
   "purchase",
   "transfer_in",
+  "referral_bonus",
 ]);
 export const debitTypes: ReadonlySet<LedgerEntryType> = new Set<LedgerEntryType>([
   "bet_placed",

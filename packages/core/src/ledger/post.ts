@@ -90,7 +90,13 @@ export interface UserTotals {
 export type UserFields = Partial<
   Pick<
     UserItem,
-    "lastDailyRewardAt" | "currentStreak" | "longestStreak" | "rewardCount" | "rateWindows"
+    | "lastDailyRewardAt"
+    | "currentStreak"
+    | "longestStreak"
+    | "rewardCount"
+    | "rateWindows"
+    | "referralCreditsEarned"
+    | "referralSettledAt"
   >
 >;
 

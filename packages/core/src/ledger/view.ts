@@ -29,6 +29,7 @@ const referenceTypeOf: Partial<Record<LedgerEntryType, ReferenceType>> = {
   purchase_refund: "purchase",
   transfer_out: "transfer",
   transfer_in: "transfer",
+  referral_bonus: "account",
 };
 
 /** A ledger entry as the API shows it (`/transactions/me`, admin ledger reads, admin credits). */

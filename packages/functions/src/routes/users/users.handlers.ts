@@ -1,4 +1,5 @@
 import { getUser, privateProfile, updateProfile, viewProfile } from "@market/core/accounts";
+import { referralOf } from "@market/core/referrals";
 import type { AppRouteHandler } from "../../http/route-kinds";
 import type * as routes from "./users.routes";
 
@@ -17,4 +18,8 @@ export const patchMe: AppRouteHandler<typeof routes.patchMe> = async (c) => {
 export const getOne: AppRouteHandler<typeof routes.getOne> = async (c) => {
   const { userId } = c.req.valid("param");
   return c.json(await viewProfile(c.var.core, userId, c.get("caller")?.userId ?? ""), 200);
+};
+
+export const getMyReferral: AppRouteHandler<typeof routes.getMyReferral> = async (c) => {
+  return c.json(await referralOf(c.var.core, c.var.caller.userId), 200);
 };

@@ -6,4 +6,5 @@ import * as routes from "./users.routes";
 export const usersRouter = createRouter()
   .openapi(routes.getMe, handlers.getMe)
   .openapi(routes.patchMe, handlers.patchMe)
+  .openapi(routes.getMyReferral, handlers.getMyReferral)
   .openapi(routes.getOne, handlers.getOne);
