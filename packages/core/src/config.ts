@@ -333,6 +333,16 @@ const settingsSchema = z.object({
   REFERRAL_BONUS: integer(100),
   /** Referral bonuses one referrer may earn per UTC calendar month. */
   REFERRAL_MAX_PER_MONTH: positive(10),
+  /**
+   * Unset (the default): credits never expire. Set: the daily expiry job takes
+   * the balance (bought credits aside) of accounts inactive this many days.
+   */
+  CREDIT_EXPIRY_INACTIVE_DAYS: z.preprocess(
+    blankAsUnset,
+    z.coerce.number().int().min(1).optional(),
+  ),
+  /** Local timer of the expiry job (AWS: a daily EventBridge schedule); `0` turns it off. */
+  EXPIRY_INTERVAL_SECONDS: integer(24 * 60 * 60),
   /** Highest balance an account may hold (docs/product-rules.md#credits-the-balance-cap-admin-tools-totals). */
   BALANCE_CAP: integer(1_000_000),
   /** How far an admin-created market's two odds may sum away from 1. */

@@ -17,6 +17,7 @@ export const ledgerEntryTypes = [
   "transfer_out",
   "transfer_in",
   "referral_bonus",
+  "expiration",
 ] as const;
 
 export type LedgerEntryType = (typeof ledgerEntryTypes)[number];

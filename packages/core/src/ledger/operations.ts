@@ -21,6 +21,7 @@ export const debitTypes: ReadonlySet<LedgerEntryType> = new Set<LedgerEntryType>
   "admin_adjustment",
   "purchase_refund",
   "transfer_out",
+  "expiration",
 ]);
 export const refundTypes: ReadonlySet<LedgerEntryType> = new Set<LedgerEntryType>([
   "bet_refund",
