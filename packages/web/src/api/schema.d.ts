@@ -989,6 +989,26 @@ export interface paths {
         patch: operations["updateMyProfile"];
         trace?: never;
     };
+    "/api/v1/users/me/referral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My referral code and link, and what they brought
+         * @description Whoever registers with the code, and I, each get `REFERRAL_BONUS` credits once their first bet settles, for at most `REFERRAL_MAX_PER_MONTH` referrals a month.
+         */
+        get: operations["getMyReferral"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1381,6 +1401,14 @@ export interface components {
             startedAt: string;
             untrackedTotals: number;
         };
+        Referral: {
+            code: string;
+            creditsEarned: number;
+            /** Format: uri */
+            link: string;
+            /** @description Users who registered with it */
+            referred: number;
+        };
         SettlementProgress: {
             finishedAt: string | null;
             marketId: string;
@@ -1431,7 +1459,7 @@ export interface components {
              */
             referenceType: "bet" | "prediction_session" | "daily_reward" | "account" | "admin" | "purchase" | "transfer" | null;
             /** @enum {string} */
-            transactionType: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "bet_cashout" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant" | "purchase" | "purchase_refund" | "transfer_out" | "transfer_in";
+            transactionType: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "bet_cashout" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant" | "purchase" | "purchase_refund" | "transfer_out" | "transfer_in" | "referral_bonus" | "expiration";
         };
         Transfer: {
             amount: number;
@@ -2591,7 +2619,7 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip, at most 10000 */
                 offset?: number | null;
-                type?: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "bet_cashout" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant" | "purchase" | "purchase_refund" | "transfer_out" | "transfer_in";
+                type?: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "bet_cashout" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant" | "purchase" | "purchase_refund" | "transfer_out" | "transfer_in" | "referral_bonus" | "expiration";
             };
             header?: never;
             path: {
@@ -3179,6 +3207,8 @@ export interface operations {
                     email: string;
                     /** @example correct horse battery */
                     password: string;
+                    /** @description A referral code from a `/register?ref=` link */
+                    referralCode?: string;
                     /** @example ada_l */
                     username: string;
                 };
@@ -4743,7 +4773,7 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip, at most 10000 */
                 offset?: number | null;
-                type?: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "bet_cashout" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant" | "purchase" | "purchase_refund" | "transfer_out" | "transfer_in";
+                type?: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "bet_cashout" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant" | "purchase" | "purchase_refund" | "transfer_out" | "transfer_in" | "referral_bonus" | "expiration";
             };
             header?: never;
             path?: never;
@@ -5048,6 +5078,44 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED: too many requests in the window; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMyReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My referral */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Referral"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
