@@ -101,6 +101,9 @@ export function AppShell() {
                 <span className="visually-hidden">Balance: </span>
                 <span>{me ? formatCredits(me.creditBalance) : "…"}</span>
               </Link>
+              <Link to="/credits" className={buttonClass("secondary", "small")}>
+                Get credits
+              </Link>
               <Link to="/profile" className={styles.user}>
                 <span className={styles.avatar} aria-hidden="true">
                   {me?.username.slice(0, 1) ?? "·"}
@@ -128,7 +131,7 @@ export function AppShell() {
             <Link to="/profile" hash="daily-reward">
               Claim your daily reward
             </Link>{" "}
-            to get more.
+            or <Link to="/credits">get credits</Link> to get more.
           </p>
         </div>
       ) : null}

@@ -3,6 +3,7 @@ import { createRouter } from "@tanstack/react-router";
 import { adminRoutes } from "../features/admin/routes";
 import { authRoutes } from "../features/auth/routes";
 import { betRoutes } from "../features/bets/routes";
+import { creditRoutes } from "../features/credits/routes";
 import { leaderboardRoutes } from "../features/leaderboard/routes";
 import { marketRoutes } from "../features/markets/routes";
 import { predictRoutes } from "../features/predict/routes";
@@ -16,6 +17,7 @@ export const routeTree = rootRoute.addChildren([
   ...marketRoutes,
   ...betRoutes,
   ...transactionRoutes,
+  ...creditRoutes,
   ...leaderboardRoutes,
   ...profileRoutes,
   ...authRoutes,
