@@ -142,13 +142,17 @@ export interface BrowserSuite {
 /**
  * Builds the SPA, starts the stack and a browser before a describe block's
  * tests and closes them after; the block fails on any CSP violation or page
- * error its pages saw. Call it inside `describe`.
+ * error its pages saw. Call it inside `describe`. `env` (made when the block
+ * starts, e.g. around a loopback stand-in's address) is the app's settings.
  */
-export function useBrowserStack(): BrowserSuite {
+export function useBrowserStack(
+  env: () => Promise<Record<string, string>> = async () => ({}),
+): BrowserSuite {
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
     const dist = await buildSpa();
-    [suite.stack, suite.browser] = await Promise.all([startStack(dist), launchBrowser()]);
+    const settings = await env();
+    [suite.stack, suite.browser] = await Promise.all([startStack(dist, settings), launchBrowser()]);
     suite.pages = pagesOf(suite.browser);
   }, 120_000);
   afterAll(async () => {
