@@ -102,7 +102,10 @@ export function AppShell() {
                 <span>{me ? formatCredits(me.creditBalance) : "…"}</span>
               </Link>
               <Link to="/credits" className={buttonClass("secondary", "small")}>
-                Get credits
+                <span className={styles.getCreditsLabel}>Get credits</span>
+                <span className={styles.getCreditsShort} aria-hidden="true">
+                  +
+                </span>
               </Link>
               <Link to="/profile" className={styles.user}>
                 <span className={styles.avatar} aria-hidden="true">
