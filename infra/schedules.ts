@@ -11,6 +11,7 @@ export interface MarketJobFunctions {
   resolutionPoll: IFunction;
   ranking: IFunction;
   reconcile: IFunction;
+  expiry: IFunction;
 }
 
 export interface MarketSchedulesProps {
@@ -25,6 +26,7 @@ export const scheduleRates: Record<keyof MarketJobFunctions, Duration> = {
   resolutionPoll: Duration.minutes(1),
   ranking: Duration.minutes(15),
   reconcile: Duration.days(1),
+  expiry: Duration.days(1),
 };
 
 const descriptions: Record<keyof MarketJobFunctions, string> = {
@@ -32,6 +34,7 @@ const descriptions: Record<keyof MarketJobFunctions, string> = {
   resolutionPoll: "Resolve Polymarket markets whose result became final",
   ranking: "Recompute the leaderboards and ranks",
   reconcile: "Check every balance against the sum of its ledger entries",
+  expiry: "Expire inactive balances (only with CREDIT_EXPIRY_INACTIVE_DAYS set)",
 };
 
 /**
@@ -59,6 +62,7 @@ export class MarketSchedules extends Construct {
       resolutionPoll: rule("resolutionPoll", "ResolutionPoll"),
       ranking: rule("ranking", "Ranking"),
       reconcile: rule("reconcile", "Reconcile"),
+      expiry: rule("expiry", "Expiry"),
     };
   }
 }

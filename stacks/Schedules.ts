@@ -13,6 +13,7 @@ const jobTimeouts: Record<keyof MarketJobFunctions, Duration> = {
   resolutionPoll: Duration.seconds(50),
   ranking: Duration.minutes(10),
   reconcile: Duration.minutes(15),
+  expiry: Duration.minutes(15),
 };
 
 /** The EventBridge schedules of the jobs (`packages/functions/src/handlers/jobs.ts`). */
@@ -61,6 +62,7 @@ export function Schedules({ stack }: StackContext) {
     }),
     ranking: job("Ranking", "ranking"),
     reconcile: job("Reconcile", "reconcile"),
+    expiry: job("Expiry", "expiry"),
   };
   new MarketSchedules(stack, "MarketJobs", { jobs, deadLetterQueue: deadLetters(stack) });
   alarms.watchAppMetric(

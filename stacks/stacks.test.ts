@@ -76,6 +76,7 @@ const jobRates = {
   resolutionPoll: "rate(1 minute)",
   ranking: "rate(15 minutes)",
   reconcile: "rate(1 day)",
+  expiry: "rate(1 day)",
 } as const;
 
 /** Every app handler, by `<file>.<export>`, and what triggers it. */
@@ -85,6 +86,7 @@ const handlers = [
   "jobs.resolutionPoll",
   "jobs.ranking",
   "jobs.reconcile",
+  "jobs.expiry",
   "settlement.settlePage",
   "settlement.finish",
   "session.markStep",
@@ -347,12 +349,15 @@ describe.each(stages)("the %s stage, synthesized", (stage) => {
     "runs %s on %s, one retry-free run at a time into FailedRuns",
     (job, rate) => {
       const fn = functionByHandler(s(), `jobs.${job}`);
+      // The rule of this job (the daily jobs share a rate, each with a rule of its own).
       const rules = stackResources(s(), "Schedules", "AWS::Events::Rule").filter(
-        (rule) => rule.Properties.ScheduleExpression === rate,
+        (rule) =>
+          rule.Properties.ScheduleExpression === rate &&
+          JSON.stringify((rule.Properties.Targets as { Arn: unknown }[])[0]?.Arn) ===
+            JSON.stringify(getAttArn(fn.id)),
       );
       expect(rules).toHaveLength(1);
       const [target] = (rules[0] as Resource).Properties.Targets as Record<string, unknown>[];
-      expect(target?.Arn).toEqual(getAttArn(fn.id));
       expect(target?.RetryPolicy).toMatchObject({ MaximumRetryAttempts: 0 });
       expect(Number(fn.Properties.Timeout)).toBeLessThan(
         rate === "rate(1 minute)" ? 60 : Number.POSITIVE_INFINITY,

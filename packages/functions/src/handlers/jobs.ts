@@ -43,7 +43,7 @@ export const ranking = middy(() => runRankingJob(core, "schedule")).use(
   injectLambdaContext(logger, { resetKeys: true }),
 );
 
-/** Daily: expires inactive balances when `CREDIT_EXPIRY_INACTIVE_DAYS` is set (no schedule in the stacks yet). */
+/** EventBridge, daily: expires inactive balances when `CREDIT_EXPIRY_INACTIVE_DAYS` is set. */
 export const expiry = middy(() => runExpiry(core)).use(
   injectLambdaContext(logger, { resetKeys: true }),
 );
