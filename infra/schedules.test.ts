@@ -14,6 +14,7 @@ function synth() {
       oddsRefresh: fn("OddsRefreshFn"),
       ranking: fn("RankingFn"),
       reconcile: fn("ReconcileFn"),
+      expiry: fn("ExpiryFn"),
     },
   });
   return Template.fromStack(stack);
@@ -28,6 +29,7 @@ describe("MarketSchedules", () => {
     ["rate(1 minute)", "OddsRefreshFn"],
     ["rate(15 minutes)", "RankingFn"],
     ["rate(1 day)", "ReconcileFn"],
+    ["rate(1 day)", "ExpiryFn"],
   ])("runs on %s the %s job", (expression, functionId) => {
     const rules = Object.values(
       template.findResources("AWS::Events::Rule", {

@@ -13,6 +13,7 @@ export interface MarketJobFunctions {
   oddsRefresh: IFunction;
   ranking: IFunction;
   reconcile: IFunction;
+  expiry: IFunction;
 }
 
 export interface MarketSchedulesProps {
@@ -28,6 +29,7 @@ export const scheduleRates: Record<keyof MarketJobFunctions, Duration> = {
   oddsRefresh: Duration.minutes(1),
   ranking: Duration.minutes(15),
   reconcile: Duration.days(1),
+  expiry: Duration.days(1),
 };
 
 const descriptions: Record<keyof MarketJobFunctions, string> = {
@@ -36,6 +38,7 @@ const descriptions: Record<keyof MarketJobFunctions, string> = {
   oddsRefresh: "Refresh the odds of markets with pending bets, twice a minute",
   ranking: "Recompute the leaderboards and ranks",
   reconcile: "Check every balance against the sum of its ledger entries",
+  expiry: "Expire inactive balances (only with CREDIT_EXPIRY_INACTIVE_DAYS set)",
 };
 
 /**
@@ -64,6 +67,7 @@ export class MarketSchedules extends Construct {
       oddsRefresh: rule("oddsRefresh", "OddsRefresh"),
       ranking: rule("ranking", "Ranking"),
       reconcile: rule("reconcile", "Reconcile"),
+      expiry: rule("expiry", "Expiry"),
     };
   }
 }

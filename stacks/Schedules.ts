@@ -17,6 +17,7 @@ const jobTimeouts: Record<keyof MarketJobFunctions, Duration> = {
   oddsRefresh: Duration.seconds(58),
   ranking: Duration.minutes(10),
   reconcile: Duration.minutes(15),
+  expiry: Duration.minutes(15),
 };
 
 /** The EventBridge schedules of the jobs (`packages/functions/src/handlers/jobs.ts`). */
@@ -66,6 +67,7 @@ export function Schedules({ stack }: StackContext) {
     oddsRefresh: job("OddsRefresh", "oddsRefresh", { startsSettlements: true, oneAtATime: true }),
     ranking: job("Ranking", "ranking"),
     reconcile: job("Reconcile", "reconcile"),
+    expiry: job("Expiry", "expiry"),
   };
   new MarketSchedules(stack, "MarketJobs", { jobs, deadLetterQueue: deadLetters(stack) });
 

@@ -1,5 +1,6 @@
 import type { CoreContext } from "@market/core";
 import type { Config } from "@market/core/config";
+import { runExpiry } from "@market/functions/jobs/expiry";
 import { runMarketSync, runOddsRefresh, runResolutionPoll } from "@market/functions/jobs/markets";
 import { runRankingJob } from "@market/functions/jobs/ranking";
 import { runReconcile } from "@market/functions/jobs/reconcile";
@@ -62,6 +63,14 @@ export function startLocalSchedules(
       run: async () => {
         const r = await runSessionSweep(core);
         return `${r.found} stuck sessions, ${r.outcomes.refunded ?? 0} refunded`;
+      },
+    },
+    {
+      name: "credit expiry",
+      everySeconds: config.CREDIT_EXPIRY_INACTIVE_DAYS ? config.EXPIRY_INTERVAL_SECONDS : 0,
+      run: async () => {
+        const r = await runExpiry(core);
+        return `${r.usersChecked} users checked, ${r.usersExpired} expired (${r.creditsExpired} credits)`;
       },
     },
     {

@@ -75,6 +75,40 @@ const modelEntries = z.preprocess(
     ),
 );
 
+/** One credit package on sale: its id, the credits it grants and its price in US cents. */
+export interface CreditPackage {
+  id: string;
+  credits: number;
+  priceCents: number;
+}
+
+const packagePattern = /^([a-z0-9][a-z0-9-]{0,31}):(\d+):(\d+)$/;
+
+/** `id:credits:cents,...`, e.g. `small:100:100,medium:550:500,large:1200:1000`. */
+const creditPackages = z
+  .string()
+  .default("small:100:100,medium:550:500,large:1200:1000")
+  .transform((value, ctx): CreditPackage[] => {
+    const packages: CreditPackage[] = [];
+    for (const entry of value
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean)) {
+      const match = packagePattern.exec(entry);
+      const credits = Number(match?.[2]);
+      const priceCents = Number(match?.[3]);
+      if (!match || !(credits > 0) || !(priceCents >= 50)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `"${entry}" is not <id>:<credits>:<US cents> (credits > 0, at least 50 cents)`,
+        });
+        continue;
+      }
+      packages.push({ id: match[1] as string, credits, priceCents });
+    }
+    return packages;
+  });
+
 /**
  * The prediction models' settings, parsed here with the rest and handed to the
  * model registry (`predictions/models/registry.ts`), which builds the models.
@@ -288,6 +322,40 @@ const settingsSchema = z.object({
   WORKFLOW_FAULTS: z.string().optional(),
   /** Set by the stack; StartExecution target for prediction sessions. */
   SESSION_STATE_MACHINE_ARN: z.string().optional(),
+  /** Stripe's secret key (`sk_test_…` locally); unset, purchases are off (`PURCHASES_DISABLED`). */
+  STRIPE_SECRET_KEY: optionalText,
+  /** The webhook endpoint's signing secret (`whsec_…`, from the dashboard or `stripe listen`). */
+  STRIPE_WEBHOOK_SECRET: optionalText,
+  /** Where the Stripe SDK sends its requests; unset, Stripe's own API (tests: a loopback stand-in). */
+  STRIPE_API_BASE: z.preprocess(blankAsUnset, z.url().optional()),
+  /** A webhook signed longer ago than this is refused as a replay (Stripe's default tolerance). */
+  STRIPE_WEBHOOK_TOLERANCE_SECONDS: positive(300),
+  /**
+   * The credit packages on sale, `id:credits:cents` comma-separated (docs/product-rules.md;
+   * $1 = 100 credits, with a little more per dollar in the larger packages).
+   */
+  CREDIT_PACKAGES: creditPackages,
+  /** Credits one account may send others per UTC day, in total (gifting). */
+  TRANSFER_MAX_PER_DAY: positive(1_000),
+  /** The smallest gift. */
+  TRANSFER_MIN: positive(10),
+  /** An account this young may not send credits (farming new accounts for their signup bonus). */
+  TRANSFER_MIN_ACCOUNT_AGE_HOURS: integer(24),
+  TRANSFERS_PER_USER_PER_MINUTE: positive(10),
+  /** Credits the referrer and the new user each get once the new user's first bet settles. */
+  REFERRAL_BONUS: integer(100),
+  /** Referral bonuses one referrer may earn per UTC calendar month. */
+  REFERRAL_MAX_PER_MONTH: positive(10),
+  /**
+   * Unset (the default): credits never expire. Set: the daily expiry job takes
+   * the balance (bought credits aside) of accounts inactive this many days.
+   */
+  CREDIT_EXPIRY_INACTIVE_DAYS: z.preprocess(
+    blankAsUnset,
+    z.coerce.number().int().min(1).optional(),
+  ),
+  /** Local timer of the expiry job (AWS: a daily EventBridge schedule); `0` turns it off. */
+  EXPIRY_INTERVAL_SECONDS: integer(24 * 60 * 60),
   /** Highest balance an account may hold (docs/product-rules.md#credits-the-balance-cap-admin-tools-totals). */
   BALANCE_CAP: integer(1_000_000),
   /** How far an admin-created market's two odds may sum away from 1. */

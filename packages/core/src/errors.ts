@@ -40,7 +40,15 @@ export type ErrorCode =
   | "DAILY_REWARD_CLAIMED"
   | "WEAK_PASSWORD"
   | "INVALID_VERIFICATION_TOKEN"
-  | "AUTH_BUSY";
+  | "AUTH_BUSY"
+  | "PURCHASES_DISABLED"
+  | "PACKAGE_NOT_FOUND"
+  | "PAYMENT_PROVIDER_ERROR"
+  | "INVALID_WEBHOOK"
+  | "TRANSFER_TO_SELF"
+  | "INVALID_TRANSFER_AMOUNT"
+  | "TRANSFER_DAILY_LIMIT"
+  | "ACCOUNT_TOO_NEW";
 
 /**
  * Named domain errors. Each carries a stable `code` that the HTTP layer maps to a

@@ -82,6 +82,12 @@ function buildLimits(config: Config) {
       },
       /** Bets, per user. */
       bets: { name: "bets", limit: config.BETS_PER_USER_PER_MINUTE, windowSeconds: minute },
+      /** Credits sent to another user (gifting), per sender: counted in the transfer's transaction. */
+      transfers: {
+        name: "transfers",
+        limit: config.TRANSFERS_PER_USER_PER_MINUTE,
+        windowSeconds: minute,
+      },
       /** Prediction sessions started, per user and hour. */
       predictionSessionsPerHour: {
         name: "prediction-sessions-hour",

@@ -27,8 +27,10 @@ import { PasswordResetToken } from "./entities/password-reset-token";
 import { Prediction } from "./entities/prediction";
 import { PredictionSession } from "./entities/prediction-session";
 import { PredictionStat } from "./entities/prediction-stat";
+import { Purchase, StripePayment } from "./entities/purchase";
 import { RankDirty } from "./entities/rank-dirty";
 import { RateLimitWindow } from "./entities/rate-limit-window";
+import { ReferralCode } from "./entities/referral-code";
 import { RefreshToken } from "./entities/refresh-token";
 import { SignIn } from "./entities/sign-in";
 import { UniqueEmail, UniqueUsername } from "./entities/unique-guards";
@@ -60,6 +62,9 @@ const entities = {
   dailyReward: DailyReward,
   dailyCounter: DailyCounter,
   userStat: UserStat,
+  purchase: Purchase,
+  stripePayment: StripePayment,
+  referralCode: ReferralCode,
   rankDirty: RankDirty,
   leaderboardEntry: LeaderboardEntry,
   leaderboardRow: LeaderboardRow,

@@ -149,13 +149,17 @@ export interface BrowserSuite {
 /**
  * Builds the SPA, starts the stack and a browser before a describe block's
  * tests and closes them after; the block fails on any CSP violation or page
- * error its pages saw. Call it inside `describe`; `env` is the app's (as `startStack`'s).
+ * error its pages saw. Call it inside `describe`. `env` is the app's settings, or
+ * a function making them when the block starts (around a loopback stand-in's address).
  */
-export function useBrowserStack(env: Record<string, string> = {}): BrowserSuite {
+export function useBrowserStack(
+  env: Record<string, string> | (() => Promise<Record<string, string>>) = {},
+): BrowserSuite {
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
     const dist = await buildSpa();
-    [suite.stack, suite.browser] = await Promise.all([startStack(dist, env), launchBrowser()]);
+    const settings = typeof env === "function" ? await env() : env;
+    [suite.stack, suite.browser] = await Promise.all([startStack(dist, settings), launchBrowser()]);
     suite.pages = pagesOf(suite.browser);
   }, 120_000);
   afterAll(async () => {

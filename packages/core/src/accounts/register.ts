@@ -1,4 +1,6 @@
+import { ValidationFailed } from "../errors";
 import { openAccount } from "../ledger/open-account";
+import { referrerOf } from "../referrals/code";
 import type { AccountsContext } from "./context";
 import { EmailTaken, UsernameTaken } from "./errors";
 import type { SignedIn } from "./login";
@@ -12,6 +14,8 @@ export interface RegisterInput {
   username: string;
   email: string;
   password: string;
+  /** A referral code (`/users/me/referral`): its owner and this user get a bonus after a first settled bet. */
+  referralCode?: string | undefined;
 }
 
 /**
@@ -28,6 +32,7 @@ export async function register(
   const email = normalizeEmail(input.email);
   if (isReservedUsername(input.username)) throw new UsernameTaken();
   await assertStrongPassword(input.password, { username: input.username, email });
+  const referrerId = input.referralCode ? await referrerOf(ctx, input.referralCode) : undefined;
   const userId = ctx.newId();
   const bonus = ctx.config.SIGNUP_BONUS;
   const { user } = await openAccount(ctx, {
@@ -36,17 +41,24 @@ export async function register(
     username: input.username,
     passwordHash: await hashLimited(ctx, input.password),
     role: "user",
+    referredBy: referrerId,
     openingGrant:
       bonus > 0 ? { amount: bonus, type: "signup_bonus", reason: "Welcome bonus" } : undefined,
-    alsoWrite: ({ uniqueEmail, uniqueUsername, userSearchKey }) => ({
+    alsoWrite: ({ uniqueEmail, uniqueUsername, userSearchKey, user: users }) => ({
       email: uniqueEmail.create({ email, userId }).commit(),
       username: uniqueUsername.create({ username: usernameKey(input.username), userId }).commit(),
       // Admin search (`admin/users.ts`), off the user item: balance changes write no index.
       search: userSearchKey.put({ userId, email, username: input.username }).commit(),
+      ...(referrerId
+        ? { referrer: users.patch({ userId: referrerId }).add({ referredCount: 1 }).commit() }
+        : {}),
     }),
     onRejected: (write) => {
       if (write === "email") return new EmailTaken();
       if (write === "username") return new UsernameTaken();
+      if (write === "referrer") {
+        return new ValidationFailed("Unknown referral code", { referralCode: "has no account" });
+      }
       return undefined;
     },
   });

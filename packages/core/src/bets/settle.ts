@@ -5,6 +5,7 @@ import type { Resolution } from "../entities/market";
 import { type BatchMovement, type BatchOutcome, postLedgerBatch } from "../ledger/post-batch";
 import { getResolvedMarket } from "../markets/market";
 import { serviceFor, type TransactionEntities } from "../service";
+import { afterBetsSettled } from "./after-settle";
 import { settledPnL } from "./payout";
 import { recordSettledPage } from "./settlement-progress";
 
@@ -180,6 +181,13 @@ export async function settleBets(
       refused.push(error);
     }
   }
+  // A user's first settled bet pays their referral, if one waits (one read per 100 users).
+  await afterBetsSettled(
+    ctx,
+    resolution === "invalid"
+      ? []
+      : bets.filter((bet) => posted.get(bet.betId)?.kind === "posted").map((bet) => bet.userId),
+  );
   return { outcomes, refused };
 }
 

@@ -12,6 +12,12 @@ export const ledgerEntryTypes = [
   "admin_grant",
   "admin_adjustment",
   "migration_grant",
+  "purchase",
+  "purchase_refund",
+  "transfer_out",
+  "transfer_in",
+  "referral_bonus",
+  "expiration",
 ] as const;
 
 export type LedgerEntryType = (typeof ledgerEntryTypes)[number];

@@ -87,8 +87,31 @@ export const User = new Entity({
       type: "map",
       properties: {
         bets: { type: "map", properties: { start: { type: "number" }, count: { type: "number" } } },
+        transfers: {
+          type: "map",
+          properties: { start: { type: "number" }, count: { type: "number" } },
+        },
+        /** Referral bonuses earned this UTC month: `count` of the month starting at `start`. */
+        referrals: {
+          type: "map",
+          properties: { start: { type: "number" }, count: { type: "number" } },
+        },
+        /** Credits sent this UTC day, in cents: `count` of the day starting at `start`. */
+        transferredToday: {
+          type: "map",
+          properties: { start: { type: "number" }, count: { type: "number" } },
+        },
       },
     },
+    /** The user's referral code (`ReferralCode`), made on first ask. */
+    referralCode: { type: "string" },
+    /** Who referred this user (their code at registration); the bonus waits for a settled bet. */
+    referredBy: { type: "string" },
+    /** When this user's referral was settled (bonuses paid, or refused at the referrer's cap). */
+    referralSettledAt: { type: "string" },
+    /** Users who registered with this user's code, and the referral credits it earned. */
+    referredCount: { type: "number" },
+    referralCreditsEarned: { type: "number" },
     ...listCounters,
     /** When `npm run migrate:list-counters` last set the counters from the items (absent: never). */
     countersBackfilledAt: { type: "string" },

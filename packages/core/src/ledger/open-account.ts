@@ -23,6 +23,8 @@ export interface OpenAccountInput {
   passwordHash?: string | undefined;
   role?: UserItem["role"] | undefined;
   plan?: UserItem["plan"] | undefined;
+  /** The user whose referral code brought this one. */
+  referredBy?: string | undefined;
   /** The first credits, written as the account's first ledger entry. */
   openingGrant?: { amount: number; type: LedgerEntryType; reason: string } | undefined;
   /**
@@ -53,6 +55,7 @@ export async function openAccount(
     passwordHash: input.passwordHash,
     role: input.role ?? "user",
     plan: input.plan ?? "free",
+    ...(input.referredBy ? { referredBy: input.referredBy } : {}),
     balance,
     ledgerSeq: grant ? 1 : 0,
     pnl: 0,

@@ -11,11 +11,17 @@ export const creditTypes: ReadonlySet<LedgerEntryType> = new Set<LedgerEntryType
   "admin_grant",
   "migration_grant",
   "admin_adjustment",
+  "purchase",
+  "transfer_in",
+  "referral_bonus",
 ]);
 export const debitTypes: ReadonlySet<LedgerEntryType> = new Set<LedgerEntryType>([
   "bet_placed",
   "prediction_charge",
   "admin_adjustment",
+  "purchase_refund",
+  "transfer_out",
+  "expiration",
 ]);
 export const refundTypes: ReadonlySet<LedgerEntryType> = new Set<LedgerEntryType>([
   "bet_refund",

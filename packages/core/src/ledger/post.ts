@@ -1,6 +1,5 @@
 import { cancellationReasons, conditionFailed, TransactionCancelled } from "../conditions";
 import type { CoreContext } from "../context";
-import { dayOf } from "../counters";
 import type { LedgerEntryItem, LedgerEntryType } from "../entities/ledger-entry";
 import type { UserItem } from "../entities/user";
 import {
@@ -13,10 +12,10 @@ import {
 } from "../errors";
 import { amountInCents, fromCents, toCents } from "../money";
 import { serviceFor, type TransactionEntities } from "../service";
-import { type BetMoves, listCounterDeltas } from "./counters";
+import { balanceWrite, readLedgerUser } from "./balance-write";
+import type { BetMoves } from "./counters";
 import { ExtraWriteRejected, LedgerEntryMissing } from "./errors";
 import { type ExtraWrites, namedItems, rejectedWrite } from "./extra-writes";
-import { creditFlow } from "./flow";
 import { notifyPosting } from "./observers";
 import { backoffMs, isTransientCode, isTransientError, sleep } from "./retry";
 
@@ -88,7 +87,13 @@ export interface UserTotals {
 export type UserFields = Partial<
   Pick<
     UserItem,
-    "lastDailyRewardAt" | "currentStreak" | "longestStreak" | "rewardCount" | "rateWindows"
+    | "lastDailyRewardAt"
+    | "currentStreak"
+    | "longestStreak"
+    | "rewardCount"
+    | "rateWindows"
+    | "referralCreditsEarned"
+    | "referralSettledAt"
   >
 >;
 
@@ -141,7 +146,7 @@ export async function postLedgerEntry(
   let busyAttempts = 0;
 
   for (;;) {
-    const user = known ?? (await readUser(ctx, input.userId));
+    const user = known ?? (await readLedgerUser(ctx, input.userId));
     known = undefined;
     if (!user) {
       const replay = await findFirstResult(ctx, input);
@@ -208,11 +213,6 @@ export function signedCents(amount: number, cap: number): number {
   if (typeof amount === "number" && amount < 0) return -amountInCents(-amount, cap);
   if (amount === 0) throw new InvalidAmount("must not be 0", amount);
   return amountInCents(amount, cap);
-}
-
-async function readUser(ctx: CoreContext, userId: string): Promise<UserItem | null> {
-  const { data } = await serviceFor(ctx.db).entities.user.get({ userId }).go({ consistent: true });
-  return data;
 }
 
 async function commit(
@@ -283,44 +283,17 @@ function writeTransaction(
   entry: LedgerEntryItem,
 ) {
   const capCents = toCents(ctx.config.BALANCE_CAP);
-  const seq = user.ledgerSeq;
   const totals =
-    typeof input.userTotals === "function"
-      ? input.userTotals(entry.amount)
-      : (input.userTotals ?? {});
-  const flow = creditFlow(entry.type, entry.amount);
-  // The user's day of activity: the stream consumer counts its change in the DAU (analytics).
-  const today = dayOf(entry.createdAt);
+    typeof input.userTotals === "function" ? input.userTotals(entry.amount) : input.userTotals;
   let extras = namedItems(undefined);
   const write = serviceFor(ctx.db).transaction.write((entities) => {
     extras = namedItems(input.alsoWrite?.(entities, entry));
     return [
-      entities.user
-        .patch({ userId: input.userId })
-        .set({
-          ...(typeof input.userFields === "function" ? input.userFields(user) : input.userFields),
-          ...(user.lastActiveDay !== today ? { lastActiveDay: today } : {}),
-          balance: entry.balanceAfter,
-          ledgerSeq: entry.seq,
-          updatedAt: entry.createdAt,
-        })
-        .add({
-          ...(totals.volume ? { volume: totals.volume } : {}),
-          ...(totals.pnl ? { pnl: totals.pnl } : {}),
-          ...(flow.earned ? { creditsEarned: flow.earned } : {}),
-          ...(flow.spent ? { creditsSpent: flow.spent } : {}),
-          ...listCounterDeltas(entry.type, totals.bets),
-        })
-        // The balance rule is enforced here, by the database, against the value it holds now.
-        .where(({ ledgerSeq, balance }, { eq, gte, lte }) =>
-          [
-            eq(ledgerSeq, seq),
-            entry.amount < 0
-              ? gte(balance, -entry.amount)
-              : lte(balance, fromCents(capCents - toCents(entry.amount))),
-          ].join(" AND "),
-        )
-        .commit({ response: "all_old" }),
+      balanceWrite(entities, user, entry, {
+        capCents,
+        fields: typeof input.userFields === "function" ? input.userFields(user) : input.userFields,
+        totals,
+      }),
       entities.ledgerEntry.create(entry).commit(),
       ...(input.idempotencyKey
         ? [
@@ -365,9 +338,9 @@ async function findFirstResult(
  * The first result of an operation whose idempotency key is taken, or null when
  * the key is free. The same key with another user, amount or type is refused.
  */
-async function findReplay(
+export async function findReplay(
   ctx: CoreContext,
-  input: PostEntryInput,
+  input: Pick<PostEntryInput, "userId" | "amount" | "type">,
   idempotencyKey: string,
 ): Promise<LedgerPosting | null> {
   const service = serviceFor(ctx.db);

@@ -7,7 +7,7 @@ import {
 import { entryCounterOf } from "../entities/user";
 import { UserNotFound } from "../errors";
 import { pageSizes } from "../limits";
-import { listPage, type PageRequest, pageOf, pageStart, scopeOf, sourceOf } from "../paging";
+import { listPage, type PageRequest, scopeOf, sourceOf } from "../paging";
 import { serviceFor } from "../service";
 
 /** The user's balance as the ledger holds it. */
@@ -22,12 +22,8 @@ export async function getBalance(
   return { balance: data.balance, entries: data.ledgerSeq };
 }
 
-/**
- * The types `/transactions/me?type=` accepts: every ledger entry type, and
- * `purchase` (credits bought: a type the API's contract names though this
- * product does not sell credits yet, so its list is empty).
- */
-export const transactionTypes = [...ledgerEntryTypes, "purchase"] as const;
+/** The types `/transactions/me?type=` accepts: every ledger entry type (`purchase`: credits bought). */
+export const transactionTypes = ledgerEntryTypes;
 export type TransactionType = (typeof transactionTypes)[number];
 
 export interface HistoryOptions extends PageRequest {
@@ -57,15 +53,12 @@ export async function history(
 ): Promise<HistoryPage> {
   const { type } = options;
   const scope = scopeOf("ledger", userId, { type });
-  const page =
-    type === "purchase"
-      ? pageOf(ctx, pageStart(ctx, options, scope, pageSizes.transactions), { items: [] }, 0)
-      : await listPage(ctx, options, {
-          scope,
-          size: pageSizes.transactions,
-          query: ledgerQuery(ctx, userId, type),
-          total: () => countEntries(ctx, userId, type),
-        });
+  const page = await listPage(ctx, options, {
+    scope,
+    size: pageSizes.transactions,
+    query: ledgerQuery(ctx, userId, type),
+    total: () => countEntries(ctx, userId, type),
+  });
   return {
     entries: page.items,
     total: page.total ?? 0,

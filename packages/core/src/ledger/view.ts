@@ -7,6 +7,8 @@ export const referenceTypes = [
   "daily_reward",
   "account",
   "admin",
+  "purchase",
+  "transfer",
 ] as const;
 export type ReferenceType = (typeof referenceTypes)[number];
 
@@ -23,6 +25,11 @@ const referenceTypeOf: Partial<Record<LedgerEntryType, ReferenceType>> = {
   migration_grant: "account",
   admin_grant: "admin",
   admin_adjustment: "admin",
+  purchase: "purchase",
+  purchase_refund: "purchase",
+  transfer_out: "transfer",
+  transfer_in: "transfer",
+  referral_bonus: "account",
 };
 
 /** A ledger entry as the API shows it (`/transactions/me`, admin ledger reads, admin credits). */

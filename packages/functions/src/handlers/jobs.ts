@@ -2,6 +2,7 @@ import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { createContext, createDb, loadConfig } from "@market/core";
 import middy from "@middy/core";
 import { loadServices } from "../deps";
+import { runExpiry } from "../jobs/expiry";
 import { oddsRefreshTwice, runMarketSync, runResolutionPoll } from "../jobs/markets";
 import { runRankingJob } from "../jobs/ranking";
 import { runReconcile } from "../jobs/reconcile";
@@ -44,5 +45,10 @@ export const reconcile = middy(async () => {
 }).use(injectLambdaContext(logger, { resetKeys: true }));
 /** EventBridge, every 15 minutes: leaderboards, snapshots and ranks (docs/ranking.md). */
 export const ranking = middy(() => runRankingJob(core, "schedule")).use(
+  injectLambdaContext(logger, { resetKeys: true }),
+);
+
+/** EventBridge, daily: expires inactive balances when `CREDIT_EXPIRY_INACTIVE_DAYS` is set. */
+export const expiry = middy(() => runExpiry(core)).use(
   injectLambdaContext(logger, { resetKeys: true }),
 );

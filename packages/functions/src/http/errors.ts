@@ -57,6 +57,14 @@ const statusByCode = {
   WEAK_PASSWORD: 400,
   INVALID_VERIFICATION_TOKEN: 400,
   AUTH_BUSY: 503,
+  PURCHASES_DISABLED: 503,
+  PACKAGE_NOT_FOUND: 404,
+  PAYMENT_PROVIDER_ERROR: 502,
+  INVALID_WEBHOOK: 400,
+  TRANSFER_TO_SELF: 400,
+  INVALID_TRANSFER_AMOUNT: 400,
+  TRANSFER_DAILY_LIMIT: 422,
+  ACCOUNT_TOO_NEW: 403,
 } as const satisfies Record<ErrorCode, ContentfulStatusCode>;
 
 const codeByStatus: Record<number, string> = {

@@ -34,6 +34,8 @@ export const routeGroups: Record<string, RouteGroupLoader> = {
   predictions: () => import("./predictions/predictions.index").then((m) => m.predictionsRouter),
   notifications: () =>
     import("./notifications/notifications.index").then((m) => m.notificationsRouter),
+  credits: () => import("./credits/credits.index").then((m) => m.creditsRouter),
+  transfers: () => import("./transfers/transfers.index").then((m) => m.transfersRouter),
   rewards: () => import("./rewards/rewards.index").then((m) => m.rewardsRouter),
   leaderboard: () => import("./leaderboard/leaderboard.index").then((m) => m.leaderboardRouter),
   events: () => import("./events/events.index").then((m) => m.eventsRouter),

@@ -577,6 +577,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/credits/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a Stripe Checkout page for one package
+         * @description Send the browser to `url`. The credits arrive with Stripe's `checkout.session.completed` webhook; Checkout returns to `/credits/success` or `/credits/failure`.
+         */
+        post: operations["startCreditCheckout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credits/packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The credit packages on sale
+         * @description `enabled` is false when this server has no Stripe keys: the packages are listed, and `POST /credits/checkout` answers 503 `PURCHASES_DISABLED`.
+         */
+        get: operations["listCreditPackages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credits/purchases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My credit purchases, newest first (the last 100) */
+        get: operations["listMyPurchases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credits/stripe-webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stripe's webhook (signed events; not for clients)
+         * @description The raw body is verified against `Stripe-Signature` with `STRIPE_WEBHOOK_SECRET`. `checkout.session.completed` (paid) grants a purchase once; `charge.refunded` takes the refunded credits back, down to 0 at most. Other events are acknowledged.
+         */
+        post: operations["receiveStripeWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/outbox": {
         parameters: {
             query?: never;
@@ -903,11 +980,31 @@ export interface paths {
         };
         /**
          * My ledger entries, newest first
-         * @description `total` counts my entries of the `type` asked for (all without one). `purchase` (bought credits) is accepted and is empty: credits are not sold yet.
+         * @description `total` counts my entries of the `type` asked for (all without one). `purchase` lists credits bought through Stripe Checkout (`/credits/checkout`).
          */
         get: operations["listMyTransactions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send credits to another user
+         * @description The sender's `transfer_out` and the receiver's `transfer_in` are one transaction. Amounts from `TRANSFER_MIN` up to `TRANSFER_MAX_PER_DAY` in total per UTC day; accounts younger than `TRANSFER_MIN_ACCOUNT_AGE_HOURS` cannot send. An `Idempotency-Key` header makes a retried request return the first transfer.
+         */
+        post: operations["sendCredits"];
         delete?: never;
         options?: never;
         head?: never;
@@ -981,6 +1078,26 @@ export interface paths {
          * @description Each pending bet valued at today's odds of its side (potentialPayout × odds), newest first; `totals` adds them up beside the PnL already realized, and `total` is the balance plus the positions' value.
          */
         get: operations["getMyPortfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me/referral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My referral code and link, and what they brought
+         * @description Whoever registers with the code, and I, each get `REFERRAL_BONUS` credits once their first bet settles, for at most `REFERRAL_MAX_PER_MONTH` referrals a month.
+         */
+        get: operations["getMyReferral"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1089,6 +1206,14 @@ export interface components {
             quoteId: string;
             /** @description The position's value before the fee */
             value: number;
+        };
+        CreditPackage: {
+            credits: number;
+            /** @enum {string} */
+            currency: "usd";
+            id: string;
+            /** @description In US dollars, e.g. 5 for $5.00 */
+            price: number;
         };
         DailyReward: {
             /** Format: date-time */
@@ -1408,6 +1533,22 @@ export interface components {
             totalVolume: number;
             username: string;
         };
+        Purchase: {
+            /** Format: date-time */
+            createdAt: string;
+            credits: number;
+            currency: string;
+            /** @description The Stripe Checkout Session id */
+            id: string;
+            packageId: string;
+            /** Format: date-time */
+            paidAt: string | null;
+            price: number;
+            /** @description Credits refunds called back so far */
+            refundedCredits: number;
+            /** @enum {string} */
+            status: "pending" | "paid" | "refunded";
+        };
         RateLimitStanding: {
             limit: number;
             remaining: number;
@@ -1433,6 +1574,14 @@ export interface components {
             };
             startedAt: string;
             untrackedTotals: number;
+        };
+        Referral: {
+            code: string;
+            creditsEarned: number;
+            /** Format: uri */
+            link: string;
+            /** @description Users who registered with it */
+            referred: number;
         };
         SettlementProgress: {
             finishedAt: string | null;
@@ -1486,9 +1635,23 @@ export interface components {
              * @description What referenceId names, to link the row: bet → /bets/{referenceId}; prediction_session → the session (with marketId); daily_reward, account, admin; null when there is nothing to open
              * @enum {string|null}
              */
-            referenceType: "bet" | "prediction_session" | "daily_reward" | "account" | "admin" | null;
+            referenceType: "bet" | "prediction_session" | "daily_reward" | "account" | "admin" | "purchase" | "transfer" | null;
             /** @enum {string} */
-            transactionType: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "bet_cashout" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant";
+            transactionType: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "bet_cashout" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant" | "purchase" | "purchase_refund" | "transfer_out" | "transfer_in" | "referral_bonus" | "expiration";
+        };
+        Transfer: {
+            amount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The sender's ledger entry id */
+            id: string;
+            /** @description The sender's balance after the gift */
+            newBalance: number;
+            note: string | null;
+            to: {
+                id: string;
+                username: string;
+            };
         };
     };
     responses: never;
@@ -2684,7 +2847,7 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip, at most 10000 */
                 offset?: number | null;
-                type?: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "bet_cashout" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant" | "purchase";
+                type?: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "bet_cashout" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant" | "purchase" | "purchase_refund" | "transfer_out" | "transfer_in" | "referral_bonus" | "expiration";
             };
             header?: never;
             path: {
@@ -3272,6 +3435,8 @@ export interface operations {
                     email: string;
                     /** @example correct horse battery */
                     password: string;
+                    /** @description A referral code from a `/register?ref=` link */
+                    referralCode?: string;
                     /** @example ada_l */
                     username: string;
                 };
@@ -3720,6 +3885,226 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    startCreditCheckout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    packageId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The Checkout Session */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** Format: uri */
+                        url: string;
+                    };
+                };
+            };
+            /** @description Invalid body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PACKAGE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description BALANCE_CAP_EXCEEDED: the package would lift the balance past the cap */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED: too many requests in the window; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYMENT_PROVIDER_ERROR: Stripe failed; nothing was bought */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PURCHASES_DISABLED: no STRIPE_SECRET_KEY on this server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCreditPackages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The packages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        packages: components["schemas"]["CreditPackage"][];
+                    };
+                };
+            };
+            /** @description Too many requests to the stage (API Gateway throttling, deployed stages only) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listMyPurchases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My purchases */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        purchases: components["schemas"]["Purchase"][];
+                    };
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED: too many requests in the window; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    receiveStripeWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Handled (or ignored) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        received: true;
+                    };
+                };
+            };
+            /** @description INVALID_WEBHOOK: unsigned, forged, stale, altered or malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests to the stage (API Gateway throttling, deployed stages only) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PURCHASES_DISABLED: no STRIPE_WEBHOOK_SECRET on this server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -4767,7 +5152,7 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip, at most 10000 */
                 offset?: number | null;
-                type?: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "bet_cashout" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant" | "purchase";
+                type?: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "bet_cashout" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant" | "purchase" | "purchase_refund" | "transfer_out" | "transfer_in" | "referral_bonus" | "expiration";
             };
             header?: never;
             path?: never;
@@ -4812,6 +5197,109 @@ export interface operations {
                 };
             };
             /** @description RATE_LIMIT_EXCEEDED: too many requests in the window; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    sendCredits: {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example 50 */
+                    amount?: number;
+                    note?: string;
+                    toUsername: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Sent */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transfer"];
+                };
+            };
+            /** @description INVALID_TRANSFER_AMOUNT, TRANSFER_TO_SELF or an invalid body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description INSUFFICIENT_BALANCE */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description ACCOUNT_TOO_NEW */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description USER_NOT_FOUND: no user with that username */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TRANSFER_DAILY_LIMIT (past the day's total) or BALANCE_CAP_EXCEEDED (receiver at the cap) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5034,6 +5522,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Portfolio"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED: too many requests in the window; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMyReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My referral */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Referral"];
                 };
             };
             /** @description Missing or invalid access token */

@@ -103,6 +103,12 @@ export function AppShell() {
                 <span className="visually-hidden">Balance: </span>
                 <span>{me ? formatCredits(me.creditBalance) : "…"}</span>
               </Link>
+              <Link to="/credits" className={buttonClass("secondary", "small")}>
+                <span className={styles.getCreditsLabel}>Get credits</span>
+                <span className={styles.getCreditsShort} aria-hidden="true">
+                  +
+                </span>
+              </Link>
               <Link to="/profile" className={styles.user}>
                 <span className={styles.avatar} aria-hidden="true">
                   {me?.username.slice(0, 1) ?? "·"}
@@ -130,7 +136,7 @@ export function AppShell() {
             <Link to="/profile" hash="daily-reward">
               Claim your daily reward
             </Link>{" "}
-            to get more.
+            or <Link to="/credits">get credits</Link> to get more.
           </p>
         </div>
       ) : null}

@@ -3,6 +3,7 @@ import { createRouter } from "@tanstack/react-router";
 import { adminRoutes } from "../features/admin/routes";
 import { authRoutes } from "../features/auth/routes";
 import { betRoutes } from "../features/bets/routes";
+import { creditRoutes } from "../features/credits/routes";
 import { leaderboardRoutes } from "../features/leaderboard/routes";
 import { marketRoutes } from "../features/markets/routes";
 import { notificationRoutes } from "../features/notifications/routes";
@@ -18,6 +19,7 @@ export const routeTree = rootRoute.addChildren([
   ...betRoutes,
   ...transactionRoutes,
   ...notificationRoutes,
+  ...creditRoutes,
   ...leaderboardRoutes,
   ...profileRoutes,
   ...authRoutes,

@@ -30,7 +30,24 @@ export const register = publicRoute({
   tags: ["Auth"],
   summary: "Create an account (with the signup bonus) and sign in",
   middleware: [perIp("register")] as const,
-  request: { body: jsonBody(z.object({ username, email, password: newPassword }).strict()) },
+  request: {
+    body: jsonBody(
+      z
+        .object({
+          username,
+          email,
+          password: newPassword,
+          referralCode: z
+            .string()
+            .trim()
+            .min(1)
+            .max(32)
+            .optional()
+            .openapi({ description: "A referral code from a `/register?ref=` link" }),
+        })
+        .strict(),
+    ),
+  },
   responses: {
     201: jsonResponse("Account created", SignInSchema),
     400: errorContent("Invalid body, or WEAK_PASSWORD; `details.fields` names each failing field"),

@@ -43,7 +43,7 @@ export const listMine = authedRoute({
   summary: "My ledger entries, newest first",
   description:
     "`total` counts my entries of the `type` asked for (all without one). `purchase` " +
-    "(bought credits) is accepted and is empty: credits are not sold yet.",
+    "lists credits bought through Stripe Checkout (`/credits/checkout`).",
   request: { query: transactionsQuery },
   responses: {
     200: jsonResponse("One page of entries", pageSchema("transactions", TransactionSchema)),

@@ -1,5 +1,6 @@
 import { getUser, privateProfile, updateProfile, viewProfile } from "@market/core/accounts";
 import { readPortfolio, readPublicPortfolio } from "@market/core/bets";
+import { referralOf } from "@market/core/referrals";
 import type { AppRouteHandler } from "../../http/route-kinds";
 import type * as routes from "./users.routes";
 
@@ -26,4 +27,8 @@ export const getMyPortfolio: AppRouteHandler<typeof routes.getMyPortfolio> = asy
 
 export const getPortfolio: AppRouteHandler<typeof routes.getPortfolio> = async (c) => {
   return c.json(await readPublicPortfolio(c.var.core, c.req.valid("param").userId), 200);
+};
+
+export const getMyReferral: AppRouteHandler<typeof routes.getMyReferral> = async (c) => {
+  return c.json(await referralOf(c.var.core, c.var.caller.userId), 200);
 };

@@ -7,5 +7,6 @@ export const usersRouter = createRouter()
   .openapi(routes.getMe, handlers.getMe)
   .openapi(routes.getMyPortfolio, handlers.getMyPortfolio)
   .openapi(routes.patchMe, handlers.patchMe)
+  .openapi(routes.getMyReferral, handlers.getMyReferral)
   .openapi(routes.getOne, handlers.getOne)
   .openapi(routes.getPortfolio, handlers.getPortfolio);

@@ -50,6 +50,30 @@ export const patchMe = authedRoute({
   },
 });
 
+export const getMyReferral = authedRoute({
+  method: "get",
+  path: "/users/me/referral",
+  operationId: "getMyReferral",
+  tags: ["Users"],
+  summary: "My referral code and link, and what they brought",
+  description:
+    "Whoever registers with the code, and I, each get `REFERRAL_BONUS` credits once their " +
+    "first bet settles, for at most `REFERRAL_MAX_PER_MONTH` referrals a month.",
+  responses: {
+    200: jsonResponse(
+      "My referral",
+      z
+        .object({
+          code: z.string(),
+          link: z.string().openapi({ format: "uri" }),
+          referred: z.number().int().openapi({ description: "Users who registered with it" }),
+          creditsEarned: z.number(),
+        })
+        .openapi("Referral"),
+    ),
+  },
+});
+
 export const getOne = publicRoute({
   method: "get",
   path: "/users/{userId}",

@@ -9,7 +9,7 @@ export function CreditsHelp({ open, onClose }: { open: boolean; onClose: () => v
   const config = useQuery(queries.config()).data;
   return (
     <Dialog open={open} onClose={onClose} title="How to get more credits">
-      <p>Credits are play money: they can't be bought or withdrawn. You get more by:</p>
+      <p>Credits are play money: they can't be withdrawn. You get more by:</p>
       <ul style={{ margin: 0, paddingLeft: "1.25rem", display: "grid", gap: "0.375rem" }}>
         <li>
           <strong>Claiming the daily reward</strong>
@@ -18,6 +18,13 @@ export function CreditsHelp({ open, onClose }: { open: boolean; onClose: () => v
             your profile
           </Link>
           .
+        </li>
+        <li>
+          <strong>Buying a package</strong> on{" "}
+          <Link to="/credits" onClick={onClose}>
+            Get credits
+          </Link>{" "}
+          (where the server sells them), or as a <strong>gift</strong> from another player.
         </li>
         <li>
           <strong>Winning bets</strong>: a winning bet pays its amount divided by the odds you got.

@@ -7,6 +7,7 @@ import { SkeletonBlock } from "../../components/Skeleton";
 import { EmptyState } from "../../components/ui";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import { PublicPositions } from "../bets/Portfolio";
+import { SendCredits } from "../credits/SendCredits";
 import { ProfileStats } from "./ProfileStats";
 import styles from "./profile.module.css";
 import { profileQueries } from "./queries";
@@ -35,13 +36,22 @@ export function PublicProfileScreen() {
         <PublicProfile
           user={user}
           isMe={signIn.status === "signedIn" && signIn.userId === user.id}
+          canSend={signIn.status === "signedIn" && signIn.userId !== user.id}
         />
       )}
     </QueryBoundary>
   );
 }
 
-function PublicProfile({ user, isMe }: { user: PublicProfileView; isMe: boolean }) {
+function PublicProfile({
+  user,
+  isMe,
+  canSend,
+}: {
+  user: PublicProfileView;
+  isMe: boolean;
+  canSend: boolean;
+}) {
   return (
     <>
       <div className={styles.row} style={{ marginBottom: "1.25rem" }}>
@@ -66,6 +76,7 @@ function PublicProfile({ user, isMe }: { user: PublicProfileView; isMe: boolean 
       <div className={styles.grid}>
         <ProfileStats profile={user} />
       </div>
+      {canSend ? <SendCredits username={user.username} /> : null}
       <div className={styles.sections}>
         <PublicPositions userId={user.id} />
       </div>

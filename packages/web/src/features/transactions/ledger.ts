@@ -11,6 +11,12 @@ export const transactionLabels: Record<TransactionType, string> = {
   admin_grant: "Credit grant",
   admin_adjustment: "Balance adjustment",
   migration_grant: "Migration credit",
+  purchase: "Credits bought",
+  purchase_refund: "Purchase refunded",
+  transfer_out: "Credits sent",
+  transfer_in: "Credits received",
+  referral_bonus: "Referral bonus",
+  expiration: "Credits expired",
 };
 
 /** Every ledger entry type, in the order the history's filter lists them. */

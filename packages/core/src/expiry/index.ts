@@ -1,0 +1,1 @@
+export { type ExpiryReport, expireInactiveBalances } from "./expire";

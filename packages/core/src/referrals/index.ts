@@ -1,0 +1,2 @@
+export { type Referral, referralOf, referrerOf } from "./code";
+export { type ReferralReward, rewardReferral } from "./reward";

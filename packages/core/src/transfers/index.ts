@@ -1,0 +1,2 @@
+export * from "./errors";
+export { type SendCreditsInput, type SentCredits, sendCredits } from "./send";

@@ -1,0 +1,131 @@
+/// <reference lib="dom" />
+import Stripe from "stripe";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  type LoopbackServer,
+  sendJson,
+  startLoopbackServer,
+} from "../../core/src/test-support/loopback-server";
+import {
+  type BrowserSuite,
+  balanceText,
+  haveChromium,
+  newUser,
+  signUp,
+  useBrowserStack,
+} from "./stack";
+
+const webhookSecret = "whsec_browser_test";
+let standIn: LoopbackServer;
+let suite: BrowserSuite;
+
+/** "1,234.5 credits" as a number. */
+const creditsOf = (text: string | null) => Number((text ?? "").replace(/[^\d.]/g, ""));
+
+/**
+ * Stripe's side on loopback: the SDK's Checkout Session create, and the hosted
+ * page, which "pays" at once: it delivers the signed `checkout.session.completed`
+ * to the app's webhook, as Stripe would, then sends the browser to `success_url`.
+ */
+function answerAsStripe() {
+  const sessions = new Map<string, URLSearchParams>();
+  standIn.answer(async (request, response) => {
+    if (request.method === "POST" && request.path === "/v1/checkout/sessions") {
+      const id = `cs_test_browser_${sessions.size + 1}`;
+      sessions.set(id, new URLSearchParams(request.body));
+      sendJson(response, 200, { id, object: "checkout.session", url: `${standIn.url}/pay/${id}` });
+      return;
+    }
+    const id = request.path.replace(/^\/pay\//, "");
+    const form = sessions.get(id);
+    if (!form) {
+      response.writeHead(404).end();
+      return;
+    }
+    const payload = JSON.stringify({
+      id: `evt_${id}`,
+      object: "event",
+      type: "checkout.session.completed",
+      data: {
+        object: {
+          id,
+          payment_status: "paid",
+          client_reference_id: form.get("client_reference_id"),
+          metadata: {
+            userId: form.get("metadata[userId]"),
+            packageId: form.get("metadata[packageId]"),
+            credits: form.get("metadata[credits]"),
+          },
+          payment_intent: `pi_${id}`,
+          amount_total: Number(form.get("line_items[0][price_data][unit_amount]")),
+          currency: "usd",
+        },
+      },
+    });
+    const delivered = await suite.stack.app.request("/api/v1/credits/stripe-webhook", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "stripe-signature": Stripe.webhooks.generateTestHeaderString({
+          payload,
+          secret: webhookSecret,
+        }),
+      },
+      body: payload,
+    });
+    expect(delivered.status).toBe(200);
+    // PUBLIC_URL is the default localhost:3000; the stack listens on a port of its own.
+    const success = new URL((form.get("success_url") ?? "").replace("{CHECKOUT_SESSION_ID}", id));
+    response.writeHead(303, {
+      location: `${suite.stack.origin}${success.pathname}${success.search}`,
+    });
+    response.end();
+  });
+}
+
+describe.skipIf(!haveChromium)("credits in Chromium", () => {
+  suite = useBrowserStack(async () => {
+    standIn = await startLoopbackServer();
+    answerAsStripe();
+    return {
+      STRIPE_SECRET_KEY: "sk_test_browser",
+      STRIPE_WEBHOOK_SECRET: webhookSecret,
+      STRIPE_API_BASE: standIn.url,
+      TRANSFER_MIN_ACCOUNT_AGE_HOURS: "0",
+    };
+  });
+  afterAll(async () => {
+    await standIn?.close();
+  });
+
+  it("buys a package through Checkout and lands on the success page with the new balance", async () => {
+    const page = await suite.pages.newPage(suite.stack.origin);
+    await signUp(page, suite.stack.origin, newUser("buyer"));
+    await page.getByRole("link", { name: "Get credits" }).first().click();
+    await page.getByRole("button", { name: /^Buy 550 credits for \$5\.00$/ }).click();
+    await page.waitForURL(/\/credits\/success\?session_id=/, { timeout: 15_000 });
+    await expect
+      .poll(() => page.getByTestId("new-balance").innerText(), { timeout: 15_000 })
+      .toBe("1,550 credits");
+    await expect.poll(() => balanceText(page)).toBe("1,550 credits");
+    await page.getByTestId("balance").click();
+    await expect
+      .poll(() => page.getByRole("row").filter({ hasText: "Credits bought" }).count())
+      .toBe(1);
+  }, 60_000);
+
+  it("sends credits from a public profile", async () => {
+    const receiver = newUser("friend");
+    const token = await suite.stack.register(receiver);
+    const { body: friend } = await suite.stack.api("/users/me", { token });
+    const page = await suite.pages.newPage(suite.stack.origin);
+    await signUp(page, suite.stack.origin, newUser("giver"));
+    await page.goto(`${suite.stack.origin}/users/${friend.id}`);
+    await page.getByLabel("Amount").fill("25");
+    await page.getByLabel("Note (optional)").fill("good call");
+    await page.getByRole("button", { name: "Send credits" }).click();
+    await expect.poll(() => balanceText(page)).toBe("975 credits");
+    const { body: after } = await suite.stack.api("/users/me", { token });
+    expect(creditsOf(String(after.creditBalance))).toBe(1025);
+  }, 60_000);
+});
