@@ -36,8 +36,11 @@ beforeAll(async () => {
   ));
 });
 
-const creditAnalytics = (query: string, token = admin.accessToken) =>
-  setup.app.request(`/api/v1/admin/analytics/credits${query}`, { headers: bearer(token) });
+/** The day counters follow the stream consumer: caught up before each read. */
+const creditAnalytics = async (query: string, token = admin.accessToken) => {
+  await setup.drainDerived();
+  return setup.app.request(`/api/v1/admin/analytics/credits${query}`, { headers: bearer(token) });
+};
 
 /** Every figure summed over the last 3 days: everything this file's table holds. */
 async function totals() {

@@ -3,6 +3,7 @@
  * from the Step Functions starter so the Lambdas never load the local engine.
  */
 import type { CoreContext } from "@market/core";
+import { localStreamReader } from "@market/core/derived/local-stream";
 import { logger } from "../../logger";
 import { runWorkflowLocally, type WorkflowEvent } from "../local-engine";
 import type { SettlementStarter } from "../ports";
@@ -37,6 +38,17 @@ export function createLocalSettlementStarter(
   const running = new Map<string, LocalSettlementStart>();
   const clock = options.clock ?? ctx.clock;
   const pageOptions = { pageSize: options.pageSize, concurrency: options.concurrency };
+  // The stream consumer runs in this process too: the ranking after a settlement
+  // counts it once the consumer has read the settlement's changes.
+  const catchUp = async () => {
+    if (!ctx.db.local) return;
+    const reader = localStreamReader(ctx);
+    try {
+      await reader.drain();
+    } finally {
+      await reader.stop();
+    }
+  };
 
   return {
     async start(marketId) {
@@ -47,7 +59,8 @@ export function createLocalSettlementStarter(
         definition: settlementDefinition(),
         resources: {
           SettlePageFunctionArn: (input) => settlePageTask(input, ctx, pageOptions),
-          FinishSettlementFunctionArn: (input) => finishSettlementTask(input, ctx),
+          FinishSettlementFunctionArn: (input) =>
+            finishSettlementTask(input, ctx, { beforeRanking: catchUp }),
         },
         input: { marketId },
         executionName,

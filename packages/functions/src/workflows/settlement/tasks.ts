@@ -54,6 +54,14 @@ export async function settlePageTask(
 export async function finishSettlementTask(
   input: unknown,
   ctx: CoreContext,
+  options: {
+    /**
+     * Brings the derived numbers up to date first (locally: the stream consumer
+     * runs in this process). In AWS the consumer follows within its batching
+     * window; what the ranking below misses, the 15-minute run counts.
+     */
+    beforeRanking?: (() => Promise<unknown>) | undefined;
+  } = {},
 ): Promise<{ marketId: string }> {
   const { marketId } = settlementTaskInput.parse(input);
   await finishSettlement(ctx, marketId);
@@ -63,6 +71,7 @@ export async function finishSettlementTask(
   // The PnL of every settled bet counts now: rank at once. A failed run leaves its
   // markers for the next one (the 15-minute schedule), so it does not fail the settlement.
   try {
+    await options.beforeRanking?.();
     await runRankingJob(ctx, `settlement:${marketId}`);
   } catch (error) {
     logger.error("ranking after settlement failed", { marketId, error });
