@@ -91,6 +91,7 @@ const handlers = [
   "jobs.expiry",
   "settlement.settlePage",
   "settlement.finish",
+  "derived.handler",
   "session.markStep",
   "session.research",
   "session.runModel",
@@ -374,6 +375,28 @@ describe.each(stages)("the %s stage, synthesized", (stage) => {
       });
     },
   );
+
+  it("feeds the table's stream to the derived-data consumer: batched, bisected, kept on failure, watched", () => {
+    const fn = functionByHandler(s(), "derived.handler");
+    const [table] = stackResources(s(), "Storage", "AWS::DynamoDB::GlobalTable");
+    expect(table?.Properties.StreamSpecification).toEqual({
+      StreamViewType: "NEW_AND_OLD_IMAGES",
+    });
+    const mappings = stackResources(s(), "Schedules", "AWS::Lambda::EventSourceMapping").filter(
+      (mapping) => (mapping.Properties.FunctionName as { Ref?: string }).Ref === fn.id,
+    );
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]?.Properties).toMatchObject({
+      StartingPosition: "TRIM_HORIZON",
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+      DestinationConfig: { OnFailure: { Destination: expect.anything() } },
+    });
+    const alarms = stackResources(s(), "Schedules", "AWS::CloudWatch::Alarm").filter(
+      (alarm) => alarm.Properties.MetricName === "IteratorAge",
+    );
+    expect(alarms).toHaveLength(1);
+  });
 
   it("never lets two resolution polls (or market syncs) overlap", () => {
     for (const job of ["resolutionPoll", "marketSync", "oddsRefresh"]) {

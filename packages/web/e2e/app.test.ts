@@ -409,7 +409,8 @@ describe.skipIf(!haveChromium)("the web app in Chromium", () => {
     await page.getByRole("link", { name: "Public profile" }).click();
     await page.getByText("This is how others see you").waitFor();
     await checkPage(page, "public-profile");
-    // Own row highlighted on the board (after the ranking job has run).
+    // Own row highlighted on the board (after the stream consumer and the ranking job have run).
+    await stack.drainDerived();
     await runRankingJob(stack.core, "test");
     await page.goto(`${stack.origin}/leaderboard?board=volume`);
     const mine = page.getByRole("row", { name: new RegExp(`${user.username} \\(you\\)`) });

@@ -15,6 +15,12 @@ const maxTransactionItems = 100;
 /** A marker outlives the stream's 24 h retention (and a Lambda retry window) by far. */
 const markerSeconds = 3 * 24 * 60 * 60;
 const maxBusyAttempts = 10;
+/**
+ * Transactions in flight at once. Changes are split into lanes by the user
+ * (or market) they concern, and each lane writes its own day-counter shard, so
+ * two lanes never touch one item and their transactions do not conflict.
+ */
+const lanes = 4;
 
 export interface ApplyResult {
   /** Changes counted now. */
@@ -39,19 +45,85 @@ export async function applyChanges(
   /** Fewer items per transaction (tests: a crash between transactions). */
   maxItems = maxTransactionItems,
 ): Promise<ApplyResult> {
-  const unique = [...new Map(changes.map((change) => [change.changeId, change])).values()];
+  const watched = new Map<string, string>();
+  const unique = [...new Map(changes.map((change) => [change.changeId, change])).values()].map(
+    (change) => ({
+      ...change,
+      // Watches are idempotent puts, one per market: written once for the batch, below.
+      effects: change.effects.filter((effect) => {
+        if (effect.kind !== "watchOdds") return true;
+        const since = watched.get(effect.marketId);
+        if (!since || since < effect.since) watched.set(effect.marketId, effect.since);
+        return false;
+      }),
+    }),
+  );
   const result: ApplyResult = { applied: 0, skipped: 0 };
-  let queue = unique.filter((change) => change.effects.length > 0);
-  while (queue.length > 0) {
-    const [chunk, rest] = takeChunk(queue, maxItems);
-    const outcome = await commitChunk(ctx, chunk);
-    result.applied += outcome.applied;
-    result.skipped += outcome.seen.size;
-    // The chunk's changes counted before go; the others of the chunk go again.
-    const retry = outcome.applied === 0 ? chunk.filter((c) => !outcome.seen.has(c.changeId)) : [];
-    queue = [...retry, ...rest];
+  const byLane = Array.from({ length: lanes }, () => [] as DerivedChange[]);
+  for (const change of unique) {
+    if (change.effects.length > 0) byLane[laneOf(change)]?.push(change);
   }
+  const shardBase = counterShard(ctx);
+  await Promise.all(
+    byLane.map(async (lane, index) => {
+      // Each lane its own day-counter shard: lanes never write one item together.
+      const shard = (shardBase + index) % ctx.config.COUNTER_SHARDS;
+      let queue = lane;
+      while (queue.length > 0) {
+        const [chunk, rest] = takeChunk(queue, maxItems);
+        const outcome = await commitChunk(ctx, chunk, shard);
+        result.applied += outcome.applied;
+        result.skipped += outcome.seen.size;
+        // The chunk's changes counted before go; the others of the chunk go again.
+        const retry =
+          outcome.applied === 0 ? chunk.filter((c) => !outcome.seen.has(c.changeId)) : [];
+        queue = [...retry, ...rest];
+      }
+    }),
+  );
+  await writeWatches(ctx, watched);
   return result;
+}
+
+/** When this process last put each market's watch, so a busy market costs a write a minute. */
+const lastWatchPut = new Map<string, number>();
+const watchRefreshMs = 60_000;
+
+/** The odds watches of a batch: one put per market (none if put in the last minute). */
+async function writeWatches(ctx: CoreContext, watched: Map<string, string>): Promise<void> {
+  const now = ctx.clock().getTime();
+  const due = [...watched].filter(([marketId]) => {
+    const last = lastWatchPut.get(`${ctx.db.table}#${marketId}`);
+    return last === undefined || now - last >= watchRefreshMs || now < last;
+  });
+  if (due.length === 0) return;
+  if (lastWatchPut.size > 10_000) lastWatchPut.clear();
+  const watches = serviceFor(ctx.db).entities.oddsWatch;
+  await Promise.all(
+    due.map(async ([marketId, since]) => {
+      const externalId = marketId.slice(mirroredPrefix.length);
+      await watches.put({ marketId, externalId, since }).go();
+      lastWatchPut.set(`${ctx.db.table}#${marketId}`, now);
+    }),
+  );
+}
+
+/** The lane of a change: by the user (or market) its effects concern, so their items stay in one lane. */
+function laneOf(change: DerivedChange): number {
+  const effect = change.effects[0];
+  const owner =
+    effect?.kind === "stats" || effect?.kind === "rankDirty"
+      ? effect.userId
+      : effect?.kind === "notification"
+        ? effect.notification.userId
+        : effect?.kind === "watchOdds"
+          ? effect.marketId
+          : change.changeId;
+  let hash = 0;
+  for (let index = 0; index < owner.length; index += 1) {
+    hash = (hash * 31 + owner.charCodeAt(index)) | 0;
+  }
+  return Math.abs(hash) % lanes;
 }
 
 /** As many changes from the front as fit in one transaction (markers plus merged items). */
@@ -90,13 +162,17 @@ interface ChunkOutcome {
   seen: Set<string>;
 }
 
-async function commitChunk(ctx: CoreContext, chunk: DerivedChange[]): Promise<ChunkOutcome> {
+async function commitChunk(
+  ctx: CoreContext,
+  chunk: DerivedChange[],
+  shard: number,
+): Promise<ChunkOutcome> {
   const now = ctx.clock();
   const ttl = Math.floor(now.getTime() / 1000) + markerSeconds;
   for (let attempt = 1; ; attempt += 1) {
     let result: Awaited<ReturnType<ReturnType<typeof transaction>["go"]>>;
     try {
-      result = await transaction(ctx, chunk, now.toISOString(), ttl).go();
+      result = await transaction(ctx, chunk, now.toISOString(), ttl, shard).go();
     } catch (error) {
       if (!isTransientError(error) || attempt >= maxBusyAttempts) throw error;
       await sleep(backoffMs(attempt));
@@ -116,14 +192,19 @@ async function commitChunk(ctx: CoreContext, chunk: DerivedChange[]): Promise<Ch
   }
 }
 
-function transaction(ctx: CoreContext, chunk: DerivedChange[], appliedAt: string, ttl: number) {
+function transaction(
+  ctx: CoreContext,
+  chunk: DerivedChange[],
+  appliedAt: string,
+  ttl: number,
+  shard: number,
+) {
   const stats = new Map<
     string,
     { userId: string; periodKey: string; ttl?: number; add: StatCounts }
   >();
   const dirty = new Set<string>();
   const days = new Map<string, DailyCounts>();
-  const watches = new Map<string, string>();
   const notices = new Map<string, NotificationDraft>();
   for (const effect of chunk.flatMap((change) => change.effects)) {
     if (effect.kind === "stats") {
@@ -140,12 +221,9 @@ function transaction(ctx: CoreContext, chunk: DerivedChange[], appliedAt: string
       }
     } else if (effect.kind === "rankDirty") {
       dirty.add(effect.userId);
-    } else if (effect.kind === "watchOdds") {
-      const since = watches.get(effect.marketId);
-      if (!since || since < effect.since) watches.set(effect.marketId, effect.since);
     } else if (effect.kind === "daily") {
       days.set(effect.day, addCounts(days.get(effect.day) ?? {}, effect.add));
-    } else {
+    } else if (effect.kind === "notification") {
       const { userId, notificationId } = effect.notification;
       notices.set(`${userId}#${notificationId}`, effect.notification);
     }
@@ -169,19 +247,10 @@ function transaction(ctx: CoreContext, chunk: DerivedChange[], appliedAt: string
           .commit(),
       );
     }
-    for (const [marketId, since] of watches) {
-      const externalId = marketId.slice(mirroredPrefix.length);
-      items.push(entities.oddsWatch.put({ marketId, externalId, since }).commit());
-    }
     for (const [day, counts] of days) {
       const add = nonZero(counts);
       if (Object.keys(add).length === 0) continue;
-      items.push(
-        entities.dailyCounter
-          .update({ day, shard: counterShard(ctx) })
-          .add(add)
-          .commit(),
-      );
+      items.push(entities.dailyCounter.update({ day, shard }).add(add).commit());
     }
     const unread = new Map<string, number>();
     for (const notice of notices.values()) {
