@@ -13,6 +13,9 @@ import { serviceFor } from "../service";
 import type { StreamRecord } from "./changes";
 import { consumeRecords } from "./consume";
 
+/** New shards appear when one closes (handled at once) or rolls over (hours): a minute is plenty. */
+const describeEveryMs = 60_000;
+
 export interface LocalStreamOptions {
   /** Pause between polls when the stream had nothing new (default 250 ms). */
   idleMs?: number | undefined;
@@ -51,8 +54,12 @@ export function localStreamReader(ctx: CoreContext, options: LocalStreamOptions 
   const closed = new Set<string>();
   let streamArn: string | undefined;
   let running: Promise<number> = Promise.resolve(0);
+  /** The shards as last described: DescribeStream is costly on DynamoDB Local (it reads the stream). */
+  let described: { shards: Shard[]; at: number } | undefined;
 
   async function shards(): Promise<Shard[]> {
+    const fresh = described && Date.now() - described.at < describeEveryMs;
+    if (fresh && described) return described.shards;
     if (!streamArn) {
       const { Streams } = await client.send(new ListStreamsCommand({ TableName: ctx.db.table }));
       streamArn = Streams?.at(-1)?.StreamArn;
@@ -67,6 +74,7 @@ export function localStreamReader(ctx: CoreContext, options: LocalStreamOptions 
       all.push(...(StreamDescription?.Shards ?? []));
       start = StreamDescription?.LastEvaluatedShardId;
     } while (start);
+    described = { shards: all, at: Date.now() };
     return all;
   }
 
@@ -146,6 +154,8 @@ export function localStreamReader(ctx: CoreContext, options: LocalStreamOptions 
       if (!next) {
         closed.add(shardId);
         iterators.delete(shardId);
+        // A closed shard has children: look for them on the next poll.
+        described = undefined;
         return read;
       }
       iterators.set(shardId, next);
