@@ -30,7 +30,7 @@ describe.skipIf(!haveChromium)("the odds chart in Chromium", () => {
     await expect.poll(pointsShown, { timeout: 15_000 }).toBeGreaterThan(200);
     expect(await pointsShown()).toBeLessThanOrEqual(301);
     expect(
-      await page.getByRole("button", { name: "Show the all time" }).getAttribute("aria-pressed"),
+      await page.getByRole("button", { name: "All, the whole history" }).getAttribute("aria-pressed"),
     ).toBe("true");
     const plot = chart.locator(".recharts-wrapper > svg");
     // The x axis's dates ("Jul 10"): the months they name.
@@ -57,14 +57,14 @@ describe.skipIf(!haveChromium)("the odds chart in Chromium", () => {
     await expect.poll(() => tooltip.innerText()).not.toBe(tip);
 
     // 1W: a week of 6-hour points, dates within the week; 1D: a handful.
-    await page.getByRole("button", { name: "Show the last week" }).click();
+    await page.getByRole("button", { name: "1W, the last week" }).click();
     await expect.poll(pointsShown).toBeLessThan(40);
     expect(await pointsShown()).toBeGreaterThan(20);
     expect((await months()).size).toBeLessThanOrEqual(2);
-    await page.getByRole("button", { name: "Show the last day" }).click();
+    await page.getByRole("button", { name: "1D, the last day" }).click();
     await expect.poll(pointsShown).toBeLessThan(10);
     expect(
-      await page.getByRole("button", { name: "Show the last day" }).getAttribute("aria-pressed"),
+      await page.getByRole("button", { name: "1D, the last day" }).getAttribute("aria-pressed"),
     ).toBe("true");
 
     // A bet of mine shows on the chart where (and at what price) it was placed.

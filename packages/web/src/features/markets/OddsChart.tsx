@@ -26,7 +26,7 @@ const ranges: { range: OddsRange; label: string; name: string }[] = [
   { range: "1d", label: "1D", name: "last day" },
   { range: "1w", label: "1W", name: "last week" },
   { range: "1m", label: "1M", name: "last month" },
-  { range: "all", label: "All", name: "all time" },
+  { range: "all", label: "All", name: "whole history" },
 ];
 const colors = { this: "#0f766e", that: "#b4235a" } as const;
 
@@ -49,7 +49,8 @@ export function OddsChart({ market }: { market: Market }) {
               type="button"
               className={styles.range}
               aria-pressed={range === option.range}
-              aria-label={`Show the ${option.name}`}
+              // The visible label first in the name (WCAG 2.5.3): "1W, the last week".
+              aria-label={`${option.label}, the ${option.name}`}
               onClick={() => setRange(option.range)}
             >
               {option.label}
