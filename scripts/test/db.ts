@@ -13,8 +13,12 @@ declare module "vitest" {
  * A fresh table on the run's DynamoDB Local, so every test file owns its data
  * and files can run in parallel without seeing each other's items.
  */
-export async function createTestDb(prefix = "test"): Promise<Db> {
+export async function createTestDb(
+  prefix = "test",
+  /** `stream: false` for a table whose derived numbers the test never reads (a big one). */
+  options: { stream?: boolean } = {},
+): Promise<Db> {
   const db = createDb({ table: `${prefix}-${randomUUID()}`, endpoint: inject("dynamoEndpoint") });
-  await ensureTable(db);
+  await ensureTable(db, options);
   return db;
 }

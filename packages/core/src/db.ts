@@ -56,12 +56,15 @@ export function createDb(options: DbOptions): Db {
  * Creates the table (and its TTL setting) when it does not exist yet. Used by the
  * local runner and tests; in AWS the table is created by the infra.
  */
-export async function ensureTable(db: Db): Promise<"created" | "existing"> {
+export async function ensureTable(
+  db: Db,
+  options: { stream?: boolean } = {},
+): Promise<"created" | "existing"> {
   try {
-    await db.client.send(new CreateTableCommand(createTableInput(db.table)));
+    await db.client.send(new CreateTableCommand(createTableInput(db.table, options)));
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
-    await ensureStream(db);
+    if (options.stream !== false) await ensureStream(db);
     return "existing";
   }
   await db.client.send(
