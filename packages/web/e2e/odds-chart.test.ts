@@ -30,7 +30,9 @@ describe.skipIf(!haveChromium)("the odds chart in Chromium", () => {
     await expect.poll(pointsShown, { timeout: 15_000 }).toBeGreaterThan(200);
     expect(await pointsShown()).toBeLessThanOrEqual(301);
     expect(
-      await page.getByRole("button", { name: "All, the whole history" }).getAttribute("aria-pressed"),
+      await page
+        .getByRole("button", { name: "All, the whole history" })
+        .getAttribute("aria-pressed"),
     ).toBe("true");
     const plot = chart.locator(".recharts-wrapper > svg");
     // The x axis's dates ("Jul 10"): the months they name.
