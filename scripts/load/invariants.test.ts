@@ -13,7 +13,7 @@ const marketInput = aNewMarket({ title: "Invariant checker market" });
 
 describe("the load and soak invariants", () => {
   it("hold for real bets, and catch a balance that no longer matches its ledger", async () => {
-    const ctx = await createTestContext();
+    const ctx = await createTestContext({}, { stream: true });
     const alice = await userWithBalance(ctx, 100);
     const bob = await userWithBalance(ctx, 50);
     const market = await createMarket(ctx, marketInput);
@@ -42,7 +42,7 @@ describe("the load and soak invariants", () => {
   });
 
   it("catch a bet of a settled market left pending", async () => {
-    const ctx = await createTestContext();
+    const ctx = await createTestContext({}, { stream: true });
     const alice = await userWithBalance(ctx, 100);
     const market = await createMarket(ctx, marketInput);
     const { bet } = await placeBet(ctx, {
@@ -66,7 +66,7 @@ describe("the load and soak invariants", () => {
   });
 
   it("hold for a bet cashed out before its market settles: one cash-out, no payout", async () => {
-    const ctx = await createTestContext();
+    const ctx = await createTestContext({}, { stream: true });
     const alice = await userWithBalance(ctx, 100);
     const market = await createMarket(ctx, marketInput);
     const { bet } = await placeBet(ctx, {

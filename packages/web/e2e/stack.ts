@@ -47,7 +47,7 @@ export async function startStack(
   env: Record<string, string> = {},
   options: { retryIntervalMs?: number } = {},
 ) {
-  const setup = await createTestApp({ webDistDir, env, ...options });
+  const setup = await createTestApp({ webDistDir, env, ...options, stream: true });
   await runMarketSync(setup.core, setup.deps.services);
   // Derived numbers (boards, analytics) follow the table's stream, as under `npm start`.
   const derived = localStreamReader(setup.core, { idleMs: 150 }).start();

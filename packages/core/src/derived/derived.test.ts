@@ -60,7 +60,7 @@ function shuffled<T>(items: T[], seed = 7): T[] {
 
 describe("the stream consumer", () => {
   it("keeps the boards and day counters equal to their recomputation", async () => {
-    const ctx = await createTestContext({ BETS_PER_USER_PER_MINUTE: "100" });
+    const ctx = await createTestContext({ BETS_PER_USER_PER_MINUTE: "100" }, { stream: true });
     const { alice, bob, carol } = await someActivity(ctx);
     // Nothing derived is written by the money transactions themselves.
     expect(await statOf(ctx, alice)).toBeNull();
@@ -93,7 +93,7 @@ describe("the stream consumer", () => {
   });
 
   it("adds nothing when a batch is delivered again, in any order", async () => {
-    const ctx = await createTestContext({ BETS_PER_USER_PER_MINUTE: "100" });
+    const ctx = await createTestContext({ BETS_PER_USER_PER_MINUTE: "100" }, { stream: true });
     await someActivity(ctx);
     const records = await streamRecords(ctx);
     expect(records.length).toBeGreaterThan(10);
@@ -107,7 +107,7 @@ describe("the stream consumer", () => {
   });
 
   it("counts every change once when it crashed in the middle of a batch", async () => {
-    const ctx = await createTestContext({ BETS_PER_USER_PER_MINUTE: "100" });
+    const ctx = await createTestContext({ BETS_PER_USER_PER_MINUTE: "100" }, { stream: true });
     await someActivity(ctx);
     const records = await streamRecords(ctx);
     // A consumer whose second transaction never reaches the table: it dies there.
@@ -137,7 +137,7 @@ describe("the stream consumer", () => {
 
   it("counts a user active once a day however often they are seen", async () => {
     let now = new Date("2026-12-06T10:00:00.000Z");
-    const base = await createTestContext();
+    const base = await createTestContext({}, { stream: true });
     const ctx: CoreContext = { ...base, clock: () => now };
     const userId = await userWithBalance(ctx, 100);
     const active = async (day: string) => {
@@ -163,7 +163,7 @@ describe("the stream consumer", () => {
 
 describe("rebuilding the aggregates", () => {
   it("sets every stat and day counter that drifted back to its recomputation, and nothing else", async () => {
-    const ctx = await createTestContext({ BETS_PER_USER_PER_MINUTE: "100" });
+    const ctx = await createTestContext({ BETS_PER_USER_PER_MINUTE: "100" }, { stream: true });
     const { alice } = await someActivity(ctx);
     await drainDerived(ctx);
     const service = serviceFor(ctx.db);

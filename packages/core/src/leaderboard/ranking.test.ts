@@ -40,10 +40,10 @@ const placed: PlacedBet[] = [];
 const requests = { all: 0, writes: 0 };
 
 beforeAll(async () => {
-  ctx = await createTestContext({
-    BETS_PER_USER_PER_MINUTE: "1000",
-    LEADERBOARD_SNAPSHOT_SIZE: String(snapshot),
-  });
+  ctx = await createTestContext(
+    { BETS_PER_USER_PER_MINUTE: "1000", LEADERBOARD_SNAPSHOT_SIZE: String(snapshot) },
+    { stream: true },
+  );
   ctx = { ...ctx, clock: () => now };
   ctx.db.client.middlewareStack.add(
     (next, context) => async (args) => {

@@ -21,7 +21,7 @@ import { listNotifications, unreadCount } from "./read";
 let ctx: CoreContext;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({}, { stream: true });
 });
 
 async function inbox(userId: string): Promise<NotificationItem[]> {

@@ -1,3 +1,4 @@
+import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
 import type { CoreContext } from "../context";
 import type { Db } from "../db";
 import { type LocalStreamReader, localStreamReader } from "../derived/local-stream";
@@ -10,9 +11,15 @@ const readers = new WeakMap<Db, LocalStreamReader>();
  * on DynamoDB Local, as `npm start` does in the background. Tests call it
  * before they read derived numbers. Resolves with the records read.
  */
-export function drainDerived(ctx: CoreContext): Promise<number> {
+export async function drainDerived(ctx: CoreContext): Promise<number> {
   let reader = readers.get(ctx.db);
   if (!reader) {
+    const { Table } = await ctx.db.client.send(
+      new DescribeTableCommand({ TableName: ctx.db.table }),
+    );
+    if (!Table?.StreamSpecification?.StreamEnabled) {
+      throw new Error("This test's table has no stream: create it with `{ stream: true }`");
+    }
     reader = localStreamReader(ctx);
     readers.set(ctx.db, reader);
   }

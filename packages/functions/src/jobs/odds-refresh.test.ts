@@ -9,7 +9,7 @@ import { oddsRefreshTwice, runMarketSync } from "./markets";
 let setup: Awaited<ReturnType<typeof createTestApp>>;
 
 beforeAll(async () => {
-  setup = await createTestApp();
+  setup = await createTestApp({ stream: true });
   await runMarketSync(setup.core, setup.deps.services);
 });
 

@@ -29,10 +29,12 @@ export async function createTestApp(
     env?: Record<string, string>;
     /** Wait this long before each workflow retry (default: retry at once). */
     retryIntervalMs?: number;
+    /** The table's stream, for tests that read derived numbers (`drainDerived`). */
+    stream?: boolean;
   } = {},
 ) {
-  const { env, retryIntervalMs, ...rest } = overrides;
-  const db = await createTestDb("api");
+  const { env, retryIntervalMs, stream, ...rest } = overrides;
+  const db = await createTestDb("api", { stream: stream ?? false });
   const config = loadConfig({
     TRUST_FORWARDED_FOR: "true",
     // Tests make many requests per user and per "unknown" IP; the tests about

@@ -32,7 +32,7 @@ beforeAll(async () => {
       // Many registrations at once wait for the password-hash slots instead of a 503.
       PASSWORD_HASH_QUEUE_WAIT_MS: "120000",
     },
-    { clock },
+    { clock, stream: true },
   ));
 });
 

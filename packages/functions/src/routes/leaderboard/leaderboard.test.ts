@@ -37,7 +37,10 @@ const get = async (path: string, token?: string) => {
 
 beforeAll(async () => {
   const adminName = uniqueName("admin");
-  setup = await createTestApp({ env: { ADMIN_EMAILS: `${adminName}@example.com` } });
+  setup = await createTestApp({
+    env: { ADMIN_EMAILS: `${adminName}@example.com` },
+    stream: true,
+  });
   admin = await registerAdmin(setup.app, setup.outbox, { username: adminName });
   // Five players; the last one never bets.
   players = [];

@@ -18,7 +18,7 @@ let setup: Awaited<ReturnType<typeof withAdminAndUser>>["setup"];
 let admin: SignedInUser;
 
 beforeAll(async () => {
-  ({ setup, admin } = await withAdminAndUser());
+  ({ setup, admin } = await withAdminAndUser({}, { stream: true }));
 });
 
 interface InboxBody {
