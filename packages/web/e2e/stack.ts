@@ -50,7 +50,7 @@ export async function startStack(
   const setup = await createTestApp({ webDistDir, env, ...options, stream: true });
   await runMarketSync(setup.core, setup.deps.services);
   // Derived numbers (boards, analytics) follow the table's stream, as under `npm start`.
-  const derived = localStreamReader(setup.core, { idleMs: 150 }).start();
+  const derived = localStreamReader(setup.core, { idleMs: 500 }).start();
   // What the app received as analytics events (POST /events), in order.
   const events: Record<string, unknown>[] = [];
   const server = createAdaptorServer({
