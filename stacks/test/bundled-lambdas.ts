@@ -66,8 +66,8 @@ export async function buildBundledLambdas(): Promise<BundledLambdas> {
 const context = { functionName: ${JSON.stringify(exportName)}, awsRequestId: "test", getRemainingTimeInMillis: () => 30000 };
 const results = [];
 for (const event of ${JSON.stringify(events)}) results.push((await module[${JSON.stringify(exportName)}](event, context)) ?? null);
-process.stdout.write("\\n" + JSON.stringify(results));
-process.exit(0);`,
+// Exit once the pipe took it all: a write to a pipe is asynchronous past 64 KB.
+process.stdout.write("\\n" + JSON.stringify(results), () => process.exit(0));`,
     );
     const { stdout } = await promisify(execFile)(process.execPath, [script], {
       env: {
