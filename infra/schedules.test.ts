@@ -44,7 +44,7 @@ describe("MarketSchedules", () => {
   });
 
   it("lets EventBridge invoke each function and nothing else", () => {
-    template.resourceCountIs("AWS::Lambda::Permission", 5);
+    template.resourceCountIs("AWS::Lambda::Permission", 6);
     template.hasResourceProperties("AWS::Lambda::Permission", {
       Action: "lambda:InvokeFunction",
       Principal: "events.amazonaws.com",
