@@ -1,5 +1,5 @@
 import type { CoreContext } from "@market/core";
-import { compareAggregates, consumeRecords } from "@market/core/derived";
+import { changeOf, compareAggregates, consumeRecords } from "@market/core/derived";
 import { localStreamReader, streamRecords } from "@market/core/derived/local-stream";
 import type { LedgerEntryItem } from "@market/core/entities";
 import { reconcile, reconcileAll } from "@market/core/ledger";
@@ -153,7 +153,9 @@ async function checkDerived(ctx: CoreContext) {
   } finally {
     await reader.stop();
   }
-  const again = await consumeRecords(ctx, (await streamRecords(ctx)).slice(-redeliveredRecords));
+  // The last records that change something derived (the stream also holds the consumer's own writes).
+  const followed = (await streamRecords(ctx)).filter((record) => changeOf(ctx.db, record));
+  const again = await consumeRecords(ctx, followed.slice(-redeliveredRecords));
   const report = await compareAggregates(ctx);
   const problems = report.differences
     .slice(0, 20)
