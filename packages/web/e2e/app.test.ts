@@ -259,12 +259,14 @@ describe.skipIf(!haveChromium)("the web app in Chromium", () => {
     await page.getByRole("button", { name: "Change password" }).click();
     // Two argon2id hashes and a verification: on a busy machine this takes seconds,
     // far past expect.poll's default of one (what hid this flow from the suite before).
-    await expect.poll(() => whereNow(page), { timeout: passwordWorkMs }).toBe("/profile");
+    // The toast shows for five seconds from the moment the change lands, before the
+    // move to the profile: it is looked for first, or a slow move outlasts it.
     await expect
       .poll(() => page.getByText("Every other device was signed out").count(), {
         timeout: passwordWorkMs,
       })
       .toBe(1);
+    await expect.poll(() => whereNow(page), { timeout: passwordWorkMs }).toBe("/profile");
     // The other device is signed out: its access token and its refresh token are refused.
     expect((await stack.api("/users/me", { token: other.body.accessToken })).status).toBe(401);
     const refresh = await stack.api("/auth/refresh", {
