@@ -354,6 +354,8 @@ const settingsSchema = z.object({
     blankAsUnset,
     z.coerce.number().int().min(1).optional(),
   ),
+  /** With expiry on: days before an account's credits expire that it is warned (a notification). */
+  CREDIT_EXPIRY_WARNING_DAYS: positive(7),
   /** Local timer of the expiry job (AWS: a daily EventBridge schedule); `0` turns it off. */
   EXPIRY_INTERVAL_SECONDS: integer(24 * 60 * 60),
   /** Highest balance an account may hold (docs/product-rules.md#credits-the-balance-cap-admin-tools-totals). */

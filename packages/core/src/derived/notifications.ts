@@ -30,9 +30,9 @@ export interface NotificationDraft {
  * of its own (`notice#…`), so the consumer writes it once: a bet leaving
  * `pending` (won, lost, cancelled, cashed out: the settlement is also how a
  * bettor hears that the market resolved, with no fan-out over its bettors); a
- * ledger entry refunding a prediction session, or an admin's grant or
- * adjustment with its reason; a ledger entry taking the balance from at or
- * above `LOW_CREDIT_NOTICE` to below it.
+ * ledger entry refunding a prediction session, receiving a gift, buying
+ * credits, or an admin's grant or adjustment with its reason; a ledger entry
+ * taking the balance from at or above `LOW_CREDIT_NOTICE` to below it.
  */
 export function notificationChanges(
   change: TableChange,
@@ -106,6 +106,30 @@ function ledgerNotices(
       }),
     );
   }
+  if (entry.type === "transfer_in") {
+    notices.push(
+      draft(settings, {
+        ...base,
+        source: `ledger#${entry.seq}`,
+        kind: "transfer_in",
+        title: "Credits received",
+        body: `${credits(entry.amount)}: ${entry.reason}`,
+        amount: entry.amount,
+      }),
+    );
+  }
+  if (entry.type === "purchase") {
+    notices.push(
+      draft(settings, {
+        ...base,
+        source: `ledger#${entry.seq}`,
+        kind: "purchase",
+        title: "Purchase complete",
+        body: `${credits(entry.amount)} added to your balance. Thank you!`,
+        amount: entry.amount,
+      }),
+    );
+  }
   if (entry.type === "admin_grant" || entry.type === "admin_adjustment") {
     notices.push(
       draft(settings, {
@@ -134,7 +158,8 @@ function ledgerNotices(
   return notices;
 }
 
-function draft(
+/** A notification named by its time and its source, kept `NOTIFICATION_TTL_DAYS`. */
+export function draft(
   settings: NotificationSettings,
   input: Omit<NotificationDraft, "notificationId" | "ttl"> & { source: string },
 ): NotificationDraft {

@@ -9,6 +9,9 @@ export const notificationKinds = [
   "admin_grant",
   "admin_adjustment",
   "low_credits",
+  "transfer_in",
+  "purchase",
+  "credits_expiring",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -4,6 +4,7 @@ import { openAccount } from "../ledger/open-account";
 import { postLedgerEntry } from "../ledger/post";
 import { getBalance, history } from "../ledger/read";
 import { reconcile } from "../ledger/reconcile";
+import { listNotifications, unreadCount } from "../notifications";
 import { createTestContext } from "../test-support";
 import { expireInactiveBalances } from "./expire";
 
@@ -68,5 +69,40 @@ describe("expireInactiveBalances", () => {
     expect((await getBalance(ctx, buyer)).balance).toBe(550);
     expect((await reconcile(ctx, idle)).consistent).toBe(true);
     expect((await reconcile(ctx, buyer)).consistent).toBe(true);
+  });
+
+  it("warns CREDIT_EXPIRY_WARNING_DAYS before, once, with the day and the credits at stake", async () => {
+    const { ctx, travel } = await withClock(
+      { CREDIT_EXPIRY_INACTIVE_DAYS: "90" },
+      new Date("2026-03-01T10:00:00Z"),
+    );
+    const userId = await anAccount(ctx, 300);
+    const warnings = async () =>
+      (await listNotifications(ctx, userId, { limit: 50 })).items.filter(
+        (item) => item.kind === "credits_expiring",
+      );
+
+    travel(82 * day);
+    expect((await expireInactiveBalances(ctx)).usersWarned).toBe(0);
+    travel(1 * day);
+    expect((await expireInactiveBalances(ctx)).usersWarned).toBe(1);
+    travel(1 * day);
+    expect((await expireInactiveBalances(ctx)).usersWarned).toBe(0);
+
+    const [warning, ...more] = await warnings();
+    expect(more).toEqual([]);
+    expect(warning).toMatchObject({
+      amount: 300,
+      read: false,
+      createdAt: "2026-05-23T00:00:00.000Z",
+    });
+    expect(warning?.body).toContain("300 credits expire on 2026-05-30");
+    expect(await unreadCount(ctx, userId)).toBe(1);
+    // Nothing expires before the day the warning named; on it, the balance does.
+    travel(5 * day);
+    expect((await expireInactiveBalances(ctx)).usersExpired).toBe(0);
+    travel(1 * day);
+    expect((await expireInactiveBalances(ctx)).usersExpired).toBe(1);
+    expect((await getBalance(ctx, userId)).balance).toBe(0);
   });
 });

@@ -1,8 +1,10 @@
 import type { CoreContext } from "../context";
+import { draft } from "../derived/notifications";
 import type { UserItem } from "../entities/user";
 import { InsufficientBalance } from "../errors";
 import { postLedgerEntry } from "../ledger/post";
 import { fromCents, toCents } from "../money";
+import { notifyOnce } from "../notifications/write";
 import { scanTable } from "../scan";
 import { serviceFor } from "../service";
 
@@ -12,6 +14,8 @@ export interface ExpiryReport {
   usersChecked: number;
   usersExpired: number;
   creditsExpired: number;
+  /** Accounts this run warned that their credits expire in `CREDIT_EXPIRY_WARNING_DAYS`. */
+  usersWarned: number;
 }
 
 const dayMs = 86_400_000;
@@ -24,6 +28,8 @@ const dayMs = 86_400_000;
  * and not refunded never expire. One entry per account and day (its key), so
  * a rerun the same day changes nothing; the entry itself counts as the day's
  * activity, so the next expiry needs another full period of silence.
+ * `CREDIT_EXPIRY_WARNING_DAYS` before its day, an account is warned once
+ * (`warnOne`).
  */
 export async function expireInactiveBalances(
   ctx: CoreContext,
@@ -35,19 +41,29 @@ export async function expireInactiveBalances(
     usersChecked: 0,
     usersExpired: 0,
     creditsExpired: 0,
+    usersWarned: 0,
   };
   if (days === undefined) return report;
   const now = ctx.clock();
   const today = now.toISOString().slice(0, 10);
-  const cutoff = new Date(now.getTime() - days * dayMs).toISOString().slice(0, 10);
+  const dayBefore = (count: number) =>
+    new Date(now.getTime() - count * dayMs).toISOString().slice(0, 10);
+  const cutoff = dayBefore(days);
+  const warnFrom = dayBefore(Math.max(0, days - ctx.config.CREDIT_EXPIRY_WARNING_DAYS));
   const candidates: UserItem[] = [];
+  const toWarn: UserItem[] = [];
   await scanTable(ctx, { segments: options.segments ?? 4, entity: "user" }, (items) => {
     for (const item of items as unknown as UserItem[]) {
       report.usersChecked += 1;
-      const lastActive = item.lastActiveDay ?? item.createdAt.slice(0, 10);
-      if (item.balance > 0 && lastActive <= cutoff) candidates.push(item);
+      const lastActive = lastActiveOf(item);
+      if (item.balance <= 0) continue;
+      if (lastActive <= cutoff) candidates.push(item);
+      else if (lastActive <= warnFrom) toWarn.push(item);
     }
   });
+  for (const user of toWarn) {
+    if (await warnOne(ctx, user, days)) report.usersWarned += 1;
+  }
   for (const candidate of candidates) {
     const expired = await expireOne(ctx, candidate.userId, cutoff, today);
     if (expired > 0) {
@@ -69,7 +85,7 @@ async function expireOne(
     .entities.user.get({ userId })
     .go({ consistent: true });
   // Active since the scan read it: nothing expires.
-  if (!user || (user.lastActiveDay ?? user.createdAt.slice(0, 10)) > cutoff) return 0;
+  if (!user || lastActiveOf(user) > cutoff) return 0;
   const keptCents = await boughtCents(ctx, userId);
   const expiringCents = toCents(user.balance) - keptCents;
   if (expiringCents <= 0) return 0;
@@ -88,6 +104,41 @@ async function expireOne(
     if (error instanceof InsufficientBalance) return 0;
     throw error;
   }
+}
+
+function lastActiveOf(user: UserItem): string {
+  return user.lastActiveDay ?? user.createdAt.slice(0, 10);
+}
+
+/**
+ * Tells an account that its credits (bought ones aside) expire on the day its
+ * silence reaches `days`, once per stretch of silence: the notification is
+ * named by that warning's day and the last active day, so tomorrow's run
+ * writes nothing more, and coming back starts a new stretch. Nothing is
+ * written when only bought credits are left.
+ */
+async function warnOne(ctx: CoreContext, user: UserItem, days: number): Promise<boolean> {
+  const lastActive = lastActiveOf(user);
+  const expiresOn = addDays(lastActive, days);
+  const expiringCents = toCents(user.balance) - (await boughtCents(ctx, user.userId));
+  if (expiringCents <= 0) return false;
+  const warnedAt = `${addDays(lastActive, days - ctx.config.CREDIT_EXPIRY_WARNING_DAYS)}T00:00:00.000Z`;
+  return notifyOnce(
+    ctx,
+    draft(ctx.config, {
+      userId: user.userId,
+      source: `expiring#${lastActive}`,
+      kind: "credits_expiring",
+      title: "Credits about to expire",
+      body: `${fromCents(expiringCents).toLocaleString("en-US")} credits expire on ${expiresOn} after ${days} days without activity. A bet or the daily reward keeps them; bought credits never expire.`,
+      amount: fromCents(expiringCents),
+      createdAt: warnedAt,
+    }),
+  );
+}
+
+function addDays(day: string, count: number): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) + count * dayMs).toISOString().slice(0, 10);
 }
 
 /** Credits the user bought and was not refunded, from their purchase entries. */

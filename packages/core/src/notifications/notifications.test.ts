@@ -7,6 +7,8 @@ import type { CoreContext } from "../context";
 import { consumeRecords } from "../derived/consume";
 import { streamRecords } from "../derived/local-stream";
 import type { NotificationItem } from "../entities/notification";
+import { postLedgerEntry } from "../ledger/post";
+import { postTransfer } from "../ledger/transfer";
 import { resolveMarket } from "../markets/market";
 import { refundSession } from "../predictions/refund";
 import { serviceFor } from "../service";
@@ -125,6 +127,37 @@ describe("notifications from the stream", () => {
       { betId: bet.betId, marketId, amount: quote.amount },
     ]);
     expect(ofKind(items, "session_refunded")).toMatchObject([{ sessionId, marketId, amount: 1 }]);
+  });
+
+  it("tells the receiver of a gift with its note, and a buyer that the credits arrived", async () => {
+    const [sender, receiver] = await Promise.all([
+      aUser(ctx, { balance: 100 }),
+      aUser(ctx, { balance: 10 }),
+    ]);
+    await postTransfer(ctx, {
+      fromUserId: sender,
+      toUserId: receiver,
+      amount: 25.5,
+      reasons: { sender: "Gift to @rita: thanks", receiver: "Gift from @sam: thanks" },
+      idempotencyKey: `transfer#${sender}#1`,
+    });
+    await postLedgerEntry(ctx, {
+      userId: receiver,
+      amount: 550,
+      type: "purchase",
+      reason: "Bought 550 credits",
+      idempotencyKey: `purchase#cs_${receiver}`,
+    });
+    await drainDerived(ctx);
+
+    const received = await inbox(receiver);
+    expect(ofKind(received, "transfer_in")).toMatchObject([
+      { amount: 25.5, body: "25.50 credits: Gift from @sam: thanks" },
+    ]);
+    expect(ofKind(received, "purchase")).toMatchObject([{ amount: 550 }]);
+    // The sender hears nothing of their own gift (their balance stays above the notice).
+    expect(ofKind(await inbox(sender), "transfer_in")).toEqual([]);
+    expect(ofKind(await inbox(sender), "purchase")).toEqual([]);
   });
 });
 

@@ -13,7 +13,7 @@ import { type Notification, notificationQueries, useMarkRead } from "./queries";
 
 const pageSize = 20;
 
-/** Where a notification leads: its bet, its prediction session, or its market. */
+/** Where a notification leads: its bet, its prediction session, its market, or the credits it moved. */
 function Links({ notice, onOpen }: { notice: Notification; onOpen: () => void }) {
   return (
     <span className={styles.meta}>
@@ -36,9 +36,14 @@ function Links({ notice, onOpen }: { notice: Notification; onOpen: () => void })
           View market
         </Link>
       ) : null}
-      {notice.kind === "low_credits" ? (
+      {notice.kind === "low_credits" || notice.kind === "credits_expiring" ? (
         <Link to="/profile" hash="daily-reward" onClick={onOpen}>
           Daily reward
+        </Link>
+      ) : null}
+      {notice.kind === "transfer_in" || notice.kind === "purchase" ? (
+        <Link to="/transactions" onClick={onOpen}>
+          See transactions
         </Link>
       ) : null}
     </span>
