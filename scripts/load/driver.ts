@@ -60,7 +60,14 @@ export async function call<T = Record<string, unknown>>(
   stats: LoadStats,
   origin: string,
   action: string,
-  request: { method: string; path: string; token?: string | undefined; body?: unknown },
+  request: {
+    method: string;
+    path: string;
+    token?: string | undefined;
+    /** Sent as JSON; a string is sent as it is (a body signed byte for byte). */
+    body?: unknown;
+    headers?: Record<string, string> | undefined;
+  },
 ): Promise<CallResult<T>> {
   const t0 = performance.now();
   try {
@@ -69,8 +76,12 @@ export async function call<T = Record<string, unknown>>(
       headers: {
         ...(request.body === undefined ? {} : { "content-type": "application/json" }),
         ...(request.token ? { authorization: `Bearer ${request.token}` } : {}),
+        ...request.headers,
       },
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      body:
+        request.body === undefined || typeof request.body === "string"
+          ? request.body
+          : JSON.stringify(request.body),
       signal: AbortSignal.timeout(30_000),
     });
     const text = await response.text();

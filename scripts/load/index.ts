@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import { startBenchStack } from "../bench/stack";
 import { repoRoot } from "../lib/paths";
 import { internalErrors } from "./driver";
+import { startEconomy } from "./economy";
 import { checkInvariants, invariantsLine } from "./invariants";
 import { runLoad, waitForSessions } from "./scenario";
 
@@ -40,14 +41,16 @@ async function main(): Promise<number> {
   const started = Date.now();
   // All from 127.0.0.1: the per-IP limits would refuse the second registration.
   // The per-user bet limit is raised so seeding 10,000 pending bets is not refused.
+  const economy = await startEconomy();
   const stack = await startBenchStack({
     BETS_PER_USER_PER_MINUTE: "1000",
     PREDICTION_SESSIONS_PER_HOUR: "10",
+    ...economy.env,
   });
   try {
     const result = await runLoad(
       { origin: stack.origin, ctx: stack.ctx, keys: stack.keys },
-      options,
+      { ...options, economy },
     );
     options.log("waiting for session workflows to end...");
     const stillRunning = await waitForSessions(stack.ctx, 120_000);

@@ -3,6 +3,7 @@ import { changeOf, compareAggregates, consumeRecords } from "@market/core/derive
 import { localStreamReader, streamRecords } from "@market/core/derived/local-stream";
 import type { LedgerEntryItem } from "@market/core/entities";
 import { reconcile, reconcileAll } from "@market/core/ledger";
+import { toCents } from "@market/core/money";
 import { serviceFor } from "@market/core/service";
 import { pool } from "./driver";
 
@@ -120,6 +121,7 @@ export async function checkInvariants(ctx: CoreContext) {
       problems.push(`session ${session.sessionId}: charged ${charges}×`);
     }
   }
+  const economy = checkEconomy(entriesByReference, problems);
   const job = await reconcileAll(ctx);
   for (const difference of job.differences.slice(0, 20)) {
     problems.push(`reconcile job: ${difference.userId} ${difference.kind}: ${difference.detail}`);
@@ -133,9 +135,47 @@ export async function checkInvariants(ctx: CoreContext) {
     negativeBalances: negative,
     bets: betStats,
     sessions: sessionStats,
+    economy,
     problems: problems.slice(0, 50),
     ok: problems.length === 0,
   };
+}
+
+/**
+ * The credit economy's money rules, from the entries by reference: a Checkout
+ * Session grants once however often Stripe delivered it; every gift's two
+ * sides cancel out; a referral pays each side once.
+ */
+function checkEconomy(entriesByReference: Map<string, LedgerEntryItem[]>, problems: string[]) {
+  const summary = { purchases: 0, transfers: 0, referralBonuses: 0, transferSumCents: 0 };
+  for (const [key, entries] of entriesByReference) {
+    const [type, referenceId] = [key.slice(0, key.indexOf("#")), key.slice(key.indexOf("#") + 1)];
+    if (type === "purchase") {
+      summary.purchases += 1;
+      if (entries.length !== 1) {
+        problems.push(`checkout session ${referenceId}: granted ${entries.length}×`);
+      }
+    } else if (type === "transfer_out" || type === "transfer_in") {
+      for (const entry of entries) summary.transferSumCents += toCents(entry.amount);
+      if (type === "transfer_out") summary.transfers += entries.length;
+    } else if (type === "referral_bonus") {
+      summary.referralBonuses += entries.length;
+      // The referrer's entry names the referred user, the referred user's names the
+      // referrer: under one name, each user holds one bonus at most.
+      const byUser = new Map<string, number>();
+      for (const entry of entries) {
+        byUser.set(entry.userId, (byUser.get(entry.userId) ?? 0) + 1);
+      }
+      for (const [userId, count] of byUser) {
+        if (count > 1)
+          problems.push(`referral bonus naming ${referenceId}: ${userId} paid ${count}×`);
+      }
+    }
+  }
+  if (summary.transferSumCents !== 0) {
+    problems.push(`gifts: the two sides differ by ${summary.transferSumCents} cents`);
+  }
+  return summary;
 }
 
 /** How many of the stream's last records a check delivers again. */

@@ -7,6 +7,7 @@ import { openAccount } from "@market/core/ledger";
 import { createMarket, getMarket } from "@market/core/markets";
 import { serviceFor } from "@market/core/service";
 import { call, LoadStats, pool, sleep } from "./driver";
+import type { Economy } from "./economy";
 import { actUntilMixEnds, type Vu, words } from "./user";
 
 export interface LoadOptions {
@@ -28,6 +29,8 @@ export interface LoadOptions {
    * the phase goes on, past `mixSeconds` if need be, until what it returns settles.
    */
   onMixStarted?: ((run: LoadRun) => Promise<void> | undefined) | undefined;
+  /** Purchases, gifts and referrals join the mix (the API runs with `economy.env`). */
+  economy?: Economy | undefined;
   /** Called once the market is resolved and its settlement runs. */
   onSettlementStarted?: ((marketId: string, run: LoadRun) => Promise<void>) | undefined;
 }
@@ -134,7 +137,8 @@ export async function runLoad(target: LoadTarget, options: LoadOptions) {
     .finally(() => {
       mixOpen = false;
     });
-  const mixWorld = { stats, origin, run, marketIds, hasDailyReward, hasLeaderboard };
+  const economy = options.economy && (await economyOf(origin, vus[0]?.token, options.economy));
+  const mixWorld = { stats, origin, run, marketIds, hasDailyReward, hasLeaderboard, economy };
   await Promise.all(vus.map((vu, index) => actUntilMixEnds(vu, index, mixWorld, () => mixOpen)));
   const injection = await mixEnded;
   if (injection) throw injection.error;
@@ -228,6 +232,24 @@ export async function runLoad(target: LoadTarget, options: LoadOptions) {
     `resolution: ${placed} bets settled in ${resolution.seconds} s (${resolution.betsPerSecond}/s), settlement ${settlement}`,
   );
   return { mix, burst, resolution };
+}
+
+/** What the mix needs to buy and refer: a package on sale and one user's referral code. */
+async function economyOf(origin: string, token: string | undefined, economy: Economy) {
+  const read = async <T>(path: string): Promise<T> => {
+    const response = await fetch(`${origin}${path}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+    return (await response.json()) as T;
+  };
+  const offer = await read<{ enabled: boolean; packages: { id: string }[] }>(
+    "/api/v1/credits/packages",
+  );
+  const packageId = offer.packages[0]?.id;
+  if (!offer.enabled || !packageId) throw new Error("purchases are off: is Stripe configured?");
+  const referral = await read<{ code: string }>("/api/v1/users/me/referral");
+  return { economy, packageId, referralCode: referral.code, usernames: [] as string[] };
 }
 
 /** Until no session workflow is still running (bounded); returns how many still are. */

@@ -1,8 +1,11 @@
 import { call, type LoadStats, sleep } from "./driver";
+import { buyCredits, type Economy, sendGift } from "./economy";
 
 /** One simulated user: a token (or none yet: it registers and logs in first) and its sessions. */
 export interface Vu {
   userId: string;
+  /** Set once it registered over HTTP (directly created users have none). */
+  username?: string | undefined;
   token?: string | undefined;
   sessions: string[];
   /** Bets it placed and may cash out (one in five of its bet rolls does). */
@@ -18,6 +21,18 @@ export interface MixWorld {
   marketIds: string[];
   hasDailyReward: boolean;
   hasLeaderboard: boolean;
+  /** With the credit economy on (the load test; not the soak). */
+  economy?:
+    | {
+        economy: Economy;
+        /** The package every purchase buys. */
+        packageId: string;
+        /** Users who register sign up through this referral link's code. */
+        referralCode: string | undefined;
+        /** Usernames of users who registered so far: the gifts' receivers. */
+        usernames: string[];
+      }
+    | undefined;
 }
 
 export const words = ["bitcoin", "election", "rates", "football", "weather", "launch"];
@@ -48,6 +63,13 @@ export const mixShares = {
  * (a quote and its acceptance; `npm run capacity` still models them as bets).
  */
 const cashoutShareOfBets = 0.2;
+/**
+ * With the economy on, of the transactions rolls the share that send a gift
+ * first, and of the profile rolls the share that buy credits first (the
+ * capacity model still counts them as those reads).
+ */
+const giftShareOfTransactions = 0.25;
+const purchaseShareOfProfile = 0.2;
 
 /** Mean pause between one user's actions, in seconds (0.2–1.2 s, uniform). */
 export const meanThinkSeconds = 0.7;
@@ -76,12 +98,14 @@ export async function actUntilMixEnds(
   if (!vu.token) {
     const username = `lr${run}${index}`;
     const email = `${username}@load.example`;
+    const referralCode = world.economy?.referralCode;
     const registered = await call<{ user?: { id: string } }>(stats, origin, "register", {
       method: "POST",
       path: "/api/v1/auth/register",
-      body: { username, email, password },
+      body: { username, email, password, ...(referralCode ? { referralCode } : {}) },
     });
     if (registered.status !== 201) return;
+    world.economy?.usernames.push(username);
     const loggedIn = await call<{ accessToken?: string; user?: { id: string } }>(
       stats,
       origin,
@@ -94,6 +118,7 @@ export async function actUntilMixEnds(
     );
     if (!loggedIn.body.accessToken) return;
     vu.token = loggedIn.body.accessToken;
+    vu.username = username;
     vu.userId = loggedIn.body.user?.id ?? "";
   }
   let claimed = false;
@@ -144,12 +169,21 @@ export async function actUntilMixEnds(
         vu.bets.push(placed.body.bet.id);
       }
     } else if (roll < upTo.transactions) {
+      const economy = world.economy;
+      const friend = economy?.usernames.length ? pick(economy.usernames) : undefined;
+      if (friend && friend !== vu.username && Math.random() < giftShareOfTransactions) {
+        await sendGift(stats, origin, token, friend, 10);
+      }
       await call(stats, origin, "transactions", {
         method: "GET",
         path: "/api/v1/transactions/me",
         token,
       });
     } else if (roll < upTo.profile) {
+      const economy = world.economy;
+      if (economy && Math.random() < purchaseShareOfProfile) {
+        await buyCredits(stats, origin, token, economy.economy, economy.packageId);
+      }
       await call(stats, origin, "profile", { method: "GET", path: "/api/v1/users/me", token });
     } else if (roll < upTo["session start"]) {
       const started = await call<{ sessionId?: string }>(stats, origin, "session start", {

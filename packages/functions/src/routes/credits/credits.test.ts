@@ -2,35 +2,21 @@ import { getBalance, history, reconcile } from "@market/core/ledger";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  type LoopbackServer,
-  sendJson,
-  startLoopbackServer,
-} from "../../../../core/src/test-support/loopback-server";
+  checkoutCompleted,
+  type StripeStandIn,
+  startStripeStandIn,
+} from "../../../../core/src/test-support/stripe-stand-in";
 import { createTestApp, jsonRequest } from "../../test-support/app";
 import { bearer, registerUser, type SignedInUser } from "../../test-support/users";
 
 const webhookSecret = "whsec_test_secret_for_the_loopback_stand_in";
 const now = new Date("2026-05-01T12:00:00.000Z");
-let stripeStandIn: LoopbackServer;
+let stripeStandIn: StripeStandIn;
 let setup: Awaited<ReturnType<typeof createTestApp>>;
-let sessionCount = 0;
 
 beforeAll(async () => {
-  stripeStandIn = await startLoopbackServer();
   // Stripe's Checkout Sessions API, as far as the SDK's create call reads it.
-  stripeStandIn.answer((request, response) => {
-    if (request.method !== "POST" || request.path !== "/v1/checkout/sessions") {
-      sendJson(response, 404, { error: { type: "invalid_request_error", message: "no route" } });
-      return;
-    }
-    sessionCount += 1;
-    const id = `cs_test_${sessionCount}_${Date.now()}`;
-    sendJson(response, 200, {
-      id,
-      object: "checkout.session",
-      url: `${stripeStandIn.url}/pay/${id}`,
-    });
-  });
+  stripeStandIn = await startStripeStandIn({ webhookSecret });
   setup = await createTestApp({
     clock: () => now,
     env: {
@@ -63,23 +49,14 @@ async function openSession(user: SignedInUser, packageId = "medium"): Promise<st
 }
 
 function completedEvent(user: SignedInUser, sessionId: string, paymentIntent: string) {
-  return {
-    id: `evt_${sessionId}`,
-    object: "event",
-    type: "checkout.session.completed",
-    data: {
-      object: {
-        id: sessionId,
-        object: "checkout.session",
-        payment_status: "paid",
-        client_reference_id: user.user.id,
-        metadata: { userId: user.user.id, packageId: "medium", credits: "550" },
-        payment_intent: paymentIntent,
-        amount_total: 500,
-        currency: "usd",
-      },
-    },
-  };
+  return checkoutCompleted({
+    sessionId,
+    userId: user.user.id,
+    packageId: "medium",
+    credits: "550",
+    amountCents: 500,
+    paymentIntent,
+  });
 }
 
 function refundedEvent(paymentIntent: string, refundedCents: number) {
@@ -139,9 +116,9 @@ describe("credit packages", () => {
 describe("POST /credits/checkout", () => {
   it("opens a Checkout Session carrying the user and the package, and lists it pending", async () => {
     const ada = await registerUser(setup.app);
-    const before = stripeStandIn.requests.length;
+    const before = stripeStandIn.server.requests.length;
     const sessionId = await openSession(ada, "large");
-    const sent = stripeStandIn.requests[before];
+    const sent = stripeStandIn.server.requests[before];
     const form = new URLSearchParams(sent?.body ?? "");
     expect(sent?.headers.authorization).toBe("Bearer sk_test_loopback");
     expect(form.get("mode")).toBe("payment");
@@ -162,7 +139,7 @@ describe("POST /credits/checkout", () => {
 
   it("refuses up front a package that would lift the balance past the cap", async () => {
     const bo = await registerUser(setup.app);
-    const before = stripeStandIn.requests.length;
+    const before = stripeStandIn.server.requests.length;
     // The purchase's own package decides the credits (1,200), whatever the event says:
     // 1,000 + 3 × 1,200 fits under 5,000, a fourth does not.
     for (let index = 0; index < 3; index++) {
@@ -174,7 +151,7 @@ describe("POST /credits/checkout", () => {
     const refused = await checkout(bo, "large");
     expect(refused.status).toBe(422);
     expect(await refused.json()).toMatchObject({ code: "BALANCE_CAP_EXCEEDED" });
-    expect(stripeStandIn.requests.length).toBe(before + 3);
+    expect(stripeStandIn.server.requests.length).toBe(before + 3);
   });
 
   it("answers 404 for an unknown package and 400 for a bad body", async () => {
