@@ -7,6 +7,7 @@ import {
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { Config } from "./config";
 import { createTableInput, tableDefinition } from "./table";
 
 export interface DbOptions {
@@ -50,6 +51,17 @@ export function createDb(options: DbOptions): Db {
     ? { endpoint: options.endpoint, region: options.region ?? "us-east-1" }
     : undefined;
   return { client, table: options.table, local };
+}
+
+/** The table the configuration names (`TABLE_NAME`, `DYNAMODB_ENDPOINT`, `AWS_REGION`). */
+export function dbFromConfig(
+  config: Pick<Config, "TABLE_NAME" | "DYNAMODB_ENDPOINT" | "AWS_REGION">,
+): Db {
+  return createDb({
+    table: config.TABLE_NAME,
+    endpoint: config.DYNAMODB_ENDPOINT,
+    region: config.AWS_REGION,
+  });
 }
 
 /**

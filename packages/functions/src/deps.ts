@@ -5,7 +5,7 @@ import type { Config } from "@market/core/config";
 import type { CoreContext } from "@market/core/context";
 import { createContext } from "@market/core/context";
 import type { Db } from "@market/core/db";
-import { createDb } from "@market/core/db";
+import { dbFromConfig } from "@market/core/db";
 import type { EmailSender } from "@market/core/email";
 import { OutboxEmailSender, SesEmailSender } from "@market/core/email";
 import type { ClobClient, GammaClient } from "@market/core/polymarket";
@@ -43,11 +43,7 @@ export async function loadAppDeps(
   config: Config,
   options: { local: boolean },
 ): Promise<Omit<AppDeps, "webDistDir">> {
-  const db = createDb({
-    table: config.TABLE_NAME,
-    endpoint: config.DYNAMODB_ENDPOINT,
-    region: config.AWS_REGION,
-  });
+  const db = dbFromConfig(config);
   const keys = await loadSigningKeys({
     secret: config.JWT_SECRET,
     localDataDir: options.local ? config.DATA_DIR : undefined,

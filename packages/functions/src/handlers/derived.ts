@@ -1,5 +1,5 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
-import { createContext, createDb, loadConfig } from "@market/core";
+import { createContext, dbFromConfig, loadConfig } from "@market/core";
 import { consumeRecords, type StreamRecord } from "@market/core/derived";
 import middy from "@middy/core";
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-lambda";
@@ -10,11 +10,7 @@ configureLambdaRuntime();
 // Built once per container; every batch reuses them.
 const config = loadConfig();
 const ctx = createContext({
-  db: createDb({
-    table: config.TABLE_NAME,
-    endpoint: config.DYNAMODB_ENDPOINT,
-    region: config.AWS_REGION,
-  }),
+  db: dbFromConfig(config),
   config,
 });
 

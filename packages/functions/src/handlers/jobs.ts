@@ -1,5 +1,5 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
-import { createContext, createDb, loadConfig } from "@market/core";
+import { createContext, dbFromConfig, loadConfig } from "@market/core";
 import middy from "@middy/core";
 import { loadServices } from "../deps";
 import { runExpiry } from "../jobs/expiry";
@@ -14,11 +14,7 @@ import { configureLambdaRuntime } from "./lambda-runtime";
 configureLambdaRuntime();
 // Built once per container; every scheduled invocation reuses them.
 const config = await withBoundSecrets(loadConfig());
-const db = createDb({
-  table: config.TABLE_NAME,
-  endpoint: config.DYNAMODB_ENDPOINT,
-  region: config.AWS_REGION,
-});
+const db = dbFromConfig(config);
 const core = createContext({ db, config });
 observeCreditMovements();
 const services = await loadServices(config, db, { local: false });

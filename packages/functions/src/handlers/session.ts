@@ -1,4 +1,4 @@
-import { createDb, loadConfig } from "@market/core";
+import { dbFromConfig, loadConfig } from "@market/core";
 import { z } from "zod";
 import { sessionTaskDeps } from "../deps";
 import { runSessionSweep } from "../jobs/sessions";
@@ -11,14 +11,7 @@ import { taskHandler } from "./task-middleware";
 configureLambdaRuntime();
 // Built once per Lambda container (cold start), then reused by every invocation.
 const config = await withBoundSecrets(loadConfig());
-const deps = sessionTaskDeps(
-  config,
-  createDb({
-    table: config.TABLE_NAME,
-    endpoint: config.DYNAMODB_ENDPOINT,
-    region: config.AWS_REGION,
-  }),
-);
+const deps = sessionTaskDeps(config, dbFromConfig(config));
 
 /** One Lambda handler per task of the ASL, from the task list (`definition.ts`). */
 const tasks = perTask((task) =>

@@ -1,4 +1,4 @@
-import { createContext, createDb, loadConfig } from "@market/core";
+import { createContext, dbFromConfig, loadConfig } from "@market/core";
 import { finishSettlementTask, settlePageTask } from "../workflows/settlement/tasks";
 import { configureLambdaRuntime } from "./lambda-runtime";
 import { taskHandler } from "./task-middleware";
@@ -7,11 +7,7 @@ configureLambdaRuntime();
 // Built once per Lambda container (cold start), then reused by every invocation.
 const config = loadConfig();
 const ctx = createContext({
-  db: createDb({
-    table: config.TABLE_NAME,
-    endpoint: config.DYNAMODB_ENDPOINT,
-    region: config.AWS_REGION,
-  }),
+  db: dbFromConfig(config),
   config,
 });
 
