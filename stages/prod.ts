@@ -23,6 +23,8 @@ export const prod: StageSettings = {
     EMAIL_FROM: "Credits Market <no-reply@example.com>",
     ADMIN_EMAILS: ["admin@example.com"],
     POLYMARKET_GAMMA_URL: "https://gamma-api.polymarket.com",
+    // Lists answered from memory for 2 s per process (docs/capacity.md).
+    MARKET_LIST_CACHE_SECONDS: 2,
   },
   models: {},
 };

@@ -21,6 +21,8 @@ export const staging: StageSettings = {
     EMAIL_FROM: "Credits Market staging <no-reply@example.com>",
     ADMIN_EMAILS: ["admin@example.com"],
     POLYMARKET_GAMMA_URL: "https://gamma-api.polymarket.com",
+    // Lists answered from memory for 2 s per process (docs/capacity.md).
+    MARKET_LIST_CACHE_SECONDS: 2,
   },
   models: {},
 };

@@ -414,6 +414,12 @@ const settingsSchema = z.object({
    * a deploy (markets closed while two releases serve are the exception).
    */
   MARKET_GATE_SHARDS: z.coerce.number().int().min(1).max(90).default(64),
+  /**
+   * Seconds one process answers a market list page from memory before reading
+   * it again (`0`: every list reads the table). The deployed stages set a few
+   * seconds: every list otherwise reads the one index partition of open markets.
+   */
+  MARKET_LIST_CACHE_SECONDS: integer(0),
   /** Local timer of the ranking job (AWS uses an EventBridge schedule); `0` turns it off. */
   RANKING_INTERVAL_SECONDS: integer(900),
   /**

@@ -28,8 +28,43 @@ export type MarketPage = Page<MarketView>;
  * through the search-token index instead (`searchMarkets`). The open and closed
  * lists first close what has expired since the last poll (`closeExpiredMarkets`,
  * one page at most), so both lists and their totals agree with the end dates.
+ * With `MARKET_LIST_CACHE_SECONDS` set, a process answers the same page from
+ * memory for that long (docs/capacity.md): a new market or new odds show up a
+ * few seconds later, as they do through the edge cache.
  */
 export async function listMarkets(ctx: CoreContext, input: ListMarketsInput): Promise<MarketPage> {
+  const seconds = ctx.config.MARKET_LIST_CACHE_SECONDS;
+  if (seconds === 0 || input.q?.trim()) return readMarkets(ctx, input);
+  const key = cacheKeyOf(ctx, input);
+  const now = ctx.clock().getTime();
+  const held = recentPages.get(key);
+  if (held && now - held.at < seconds * 1000) return held.page;
+  // Requests that arrive while the read runs share it.
+  const page = readMarkets(ctx, input);
+  recentPages.delete(key);
+  recentPages.set(key, { at: now, page });
+  if (recentPages.size > maxHeldPages)
+    recentPages.delete(recentPages.keys().next().value as string);
+  page.catch(() => {
+    if (recentPages.get(key)?.page === page) recentPages.delete(key);
+  });
+  return page;
+}
+
+/**
+ * List pages this process answered lately (`MARKET_LIST_CACHE_SECONDS`), by
+ * table and request, oldest first; at most `maxHeldPages`. Searches are not
+ * held: their queries rarely repeat and their index partitions are many.
+ */
+const recentPages = new Map<string, { at: number; page: Promise<MarketPage> }>();
+const maxHeldPages = 200;
+
+function cacheKeyOf(ctx: CoreContext, input: ListMarketsInput): string {
+  const { status, category, type, sort, offset, limit, cursor } = input;
+  return JSON.stringify([ctx.db.table, status, category, type, sort, offset, limit, cursor]);
+}
+
+async function readMarkets(ctx: CoreContext, input: ListMarketsInput): Promise<MarketPage> {
   const status = input.status ?? "open";
   const sort = input.sort ?? "trending";
   const category = input.category ? categoryKey(input.category) : undefined;
