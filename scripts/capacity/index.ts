@@ -18,7 +18,7 @@ import { prod } from "../../stages/prod";
 import { startBenchStack } from "../bench/stack";
 import { repoRoot } from "../lib/paths";
 import { meanThinkSeconds, mixShares } from "../load/user";
-import { measureOperations } from "./measure";
+import { consumerOf, measureOperations } from "./measure";
 import { flagAt, type KeyRate, keyRates, partitionLimits, type Scenario } from "./model";
 
 const { values: args } = parseArgs({
@@ -89,6 +89,8 @@ function scenarios(): Scenario[] {
     rates["market list"] = listReadsPerSecond(rates["market list"] ?? 0, perSecond);
     // Each session start runs its workflow (Step Functions and Lambdas) once.
     rates["session workflow"] = rates["session start"] ?? 0;
+    // The stream consumer follows every request that changed the table, at its rate.
+    for (const [name, rate] of Object.entries(rates)) rates[consumerOf(name)] = rate;
     return { name: `${perSecond.toLocaleString("en")} req/s`, rates, ...limits };
   };
   const betsPerSecond = settings.settleBets / settings.settleSeconds;
@@ -97,7 +99,7 @@ function scenarios(): Scenario[] {
     traffic(5000),
     {
       name: `settling ${settings.settleBets.toLocaleString("en")} bets in ${settings.settleSeconds} s`,
-      rates: { settlement: betsPerSecond },
+      rates: { settlement: betsPerSecond, [consumerOf("settlement")]: betsPerSecond },
       ...limits,
       // Every bet is on the settled market; each user holds 1/settleUsers of them.
       hotMarketShare: 1,

@@ -3,10 +3,14 @@
  * sent a few times through the real HTTP app on DynamoDB Local with every DynamoDB
  * request priced by AWS's rules (the bench's pricing middleware), and one
  * settlement of a market with pending bets. Records the partitions each request
- * touched and the ids it acted as and on.
+ * touched and the ids it acted as and on, and what the stream consumer writes
+ * for the records those requests left (`<operation>: stream consumer`, at the
+ * rate of the operation: in AWS a Lambda on the table's stream does it).
  */
 
 import { issueAccessToken } from "@market/core/auth";
+import { consumeRecords } from "@market/core/derived";
+import { streamRecords } from "@market/core/derived/local-stream";
 import { openAccount } from "@market/core/ledger";
 import { createMarket } from "@market/core/markets";
 import type { KeyTouch, PricedCall } from "../bench/aws-pricing";
@@ -95,6 +99,7 @@ export async function measureOperations(
     }
     await prepared.afterRound?.();
     const samples: KeyTouch[][] = [];
+    const seen = await streamPosition(stack);
     for (let index = 0; index < options.samples; index++) {
       const spec = prepared.request(index);
       const calls = await stack.meter.price(async () => {
@@ -115,12 +120,21 @@ export async function measureOperations(
       samples.push(touchesOf(calls));
     }
     measured.push({ name, samples });
+    const derived = await consumerTouches(stack, seen);
+    if (derived.length > 0) {
+      measured.push({ name: consumerOf(name), samples: spread(derived, options.samples) });
+    }
     if (name === "session start") {
       // The workflow each start runs (its Lambdas in AWS), at the rate of the starts.
+      const before = await streamPosition(stack);
       const workflow = await stack.meter.price(async () => prepared.afterRound?.());
       measured.push({
         name: "session workflow",
         samples: spread(touchesOf(workflow), options.samples),
+      });
+      measured.push({
+        name: consumerOf("session workflow"),
+        samples: spread(await consumerTouches(stack, before), options.samples),
       });
     } else {
       await prepared.afterRound?.();
@@ -134,6 +148,10 @@ export async function measureOperations(
   measured.push({
     name: "settlement",
     samples: spread(settlement.touches, options.settlementBets),
+  });
+  measured.push({
+    name: consumerOf("settlement"),
+    samples: spread(settlement.derived, options.settlementBets),
   });
   return {
     operations: measured,
@@ -188,6 +206,7 @@ async function measureSettlement(
     new Date(),
     600,
   );
+  const seen = await streamPosition(stack);
   const calls = await stack.meter.price(async () => {
     const response = await fetch(
       `${stack.origin}/api/v1/admin/markets/${market.marketId}/resolve`,
@@ -204,5 +223,26 @@ async function measureSettlement(
     marketId: market.marketId,
     users: [adminId, ...bettors.map((bettor) => bettor.userId)],
     touches: touchesOf(calls),
+    derived: await consumerTouches(stack, seen),
   };
+}
+
+/** The name under which the stream consumer's share of an operation is modelled. */
+export const consumerOf = (operation: string) => `${operation}: stream consumer`;
+
+/** The sequence numbers of the stream's records so far. */
+async function streamPosition(stack: BenchStack): Promise<Set<string>> {
+  const records = await streamRecords(stack.ctx);
+  return new Set(records.map((record) => record.dynamodb?.SequenceNumber ?? ""));
+}
+
+/** What the stream consumer writes and reads, priced, for the records since `seen`. */
+async function consumerTouches(stack: BenchStack, seen: Set<string>): Promise<KeyTouch[]> {
+  const fresh = (await streamRecords(stack.ctx)).filter(
+    (record) => !seen.has(record.dynamodb?.SequenceNumber ?? ""),
+  );
+  const calls = await stack.meter.price(async () => {
+    await consumeRecords(stack.ctx, fresh);
+  });
+  return touchesOf(calls);
 }
