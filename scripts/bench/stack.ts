@@ -121,7 +121,11 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
       if (tasks && (event as { state?: { type?: string } }).state?.type === "Task") bump(tasks, id);
     };
   const ctx = createContext({ db, config });
-  const settlement = createLocalSettlementStarter(ctx, { onEvent: count(transitions.settlements) });
+  // The stream consumer is no part of a settlement in AWS (a Lambda of its own): not run here.
+  const settlement = createLocalSettlementStarter(ctx, {
+    onEvent: count(transitions.settlements),
+    catchUpStream: false,
+  });
   const sessions = createLocalSessionWorkflow(sessionTaskDeps(config, db), {
     onEvent: count(transitions.sessions, transitions.sessionTasks),
   });

@@ -93,4 +93,20 @@ describe("the hottest value of each key", () => {
     const [market] = keyRates([detail], ids, [at(5000, { detail: 0.2 })]);
     expect(market?.rates["5000"]?.read).toBe(5000 * 0.2 * 0.25 * 0.5);
   });
+
+  it("divides a market's sharded keys by its shards, each its own partition", () => {
+    const close: MeasuredOperation = {
+      name: "close",
+      samples: [
+        Array.from({ length: 4 }, (_, shard) =>
+          touch(`$market#marketid_01m968eh5gpxkj6k0qdvny0wra#shard_${shard}`, { write: 2 }),
+        ),
+      ],
+    };
+    const [gate] = keyRates([close], ids, [at(1000, { close: 1 })]);
+    expect(gate?.pattern).toBe("$market#marketid_<market>#shard_<n>");
+    expect(gate?.valuesPerMarket).toBe(4);
+    // The hottest market's share, spread over its four gate items.
+    expect(gate?.rates["1000"]?.write).toBe((1000 * 0.25 * 8) / 4);
+  });
 });

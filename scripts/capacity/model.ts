@@ -55,6 +55,11 @@ export interface KeyRate {
   keyClass: KeyClass;
   /** Distinct values seen across all samples. */
   values: number;
+  /**
+   * Of a market-scoped key, the distinct values seen per market (its shards:
+   * a market's gate items are 64 keys, each its own partition); 1 otherwise.
+   */
+  valuesPerMarket: number;
   /** Per scenario name: the hottest value's units per second and its share of the limits. */
   rates: Record<string, { read: number; write: number; utilisation: number; flagged: boolean }>;
   /** Operations that touch it, with units per request. */
@@ -82,6 +87,12 @@ export function patternOf(value: string, ids: Identities): string {
     .replace(/\d{4}-\d{2}/g, "<month>")
     .replace(/\d{9,}/g, "<time>")
     .replace(/_\d+(?![\w-])/g, "_<n>");
+}
+
+/** The market ids a key value holds, joined: which market (or markets) it belongs to. */
+function marketsIn(value: string, ids: Identities): string {
+  const lower = value.toLowerCase();
+  return ids.markets.filter((id) => id && lower.includes(id.toLowerCase())).join(",");
 }
 
 export function classOf(pattern: string): KeyClass {
@@ -112,6 +123,7 @@ export function keyRates(
             pattern,
             keyClass: classOf(pattern),
             values: 0,
+            valuesPerMarket: 1,
             rates: {},
             operations: {},
             seen: new Set(),
@@ -129,6 +141,10 @@ export function keyRates(
   const result: KeyRate[] = [];
   for (const { seen, ...key } of keys.values()) {
     key.values = seen.size;
+    if (key.keyClass === "market") {
+      const markets = new Set([...seen].map((value) => marketsIn(value, ids)));
+      key.valuesPerMarket = Math.max(1, Math.round(seen.size / Math.max(1, markets.size)));
+    }
     for (const scenario of scenarios) {
       let read = 0;
       let write = 0;
@@ -178,7 +194,7 @@ function hottestValueRate(
       return Math.min(operationRate, scenario.clientRequestsPerSecond * share);
     }
     case "market":
-      return operationRate * scenario.hotMarketShare;
+      return (operationRate * scenario.hotMarketShare) / key.valuesPerMarket;
     case "shared":
       return operationRate / Math.max(1, key.values);
   }

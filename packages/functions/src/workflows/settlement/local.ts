@@ -20,6 +20,12 @@ export interface LocalSettlementOptions extends SettlePageOptions {
   /** Retry at once instead of after the ASL's backoff (tests). */
   overrideRetryIntervals?: boolean | number | undefined;
   clock?: (() => Date) | undefined;
+  /**
+   * Read the table's stream before the ranking (default true), as the
+   * consumer Lambda has by then in AWS. The bench stacks say false: they
+   * measure the settlement, and the consumer's work apart from it.
+   */
+  catchUpStream?: boolean | undefined;
   /** Sees every event of every execution's history (the bench counts state transitions). */
   onEvent?: ((marketId: string, event: WorkflowEvent) => void) | undefined;
 }
@@ -41,7 +47,7 @@ export function createLocalSettlementStarter(
   // The stream consumer runs in this process too: the ranking after a settlement
   // counts it once the consumer has read the settlement's changes.
   const catchUp = async () => {
-    if (!ctx.db.local) return;
+    if (!ctx.db.local || options.catchUpStream === false) return;
     const reader = localStreamReader(ctx);
     try {
       await reader.drain();
