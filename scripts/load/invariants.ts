@@ -209,6 +209,7 @@ async function checkDerived(ctx: CoreContext) {
     summary: {
       stats: report.checked.stats,
       days: report.checked.days,
+      flows: report.checked.flows,
       differences: report.differences.length,
       redelivered: again.skipped,
       countedAgain: again.applied,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { recordActivity } from "../analytics/activity";
+import { readCreditFlows } from "../analytics/credit-flows";
 import { cashOut, quoteCashout } from "../bets/cashout";
 import { placeBet } from "../bets/place";
 import { settleMarketPage } from "../bets/settle";
@@ -90,6 +91,16 @@ describe("the stream consumer", () => {
       }),
     );
     expect(marked).toEqual([alice, bob, carol]);
+    // Bob's week: 1,000 granted in, 60.50 out on two bets, nothing back yet (his bet lost).
+    const bobsWeek = (await readCreditFlows(ctx, bob, 1)).weeks[0];
+    expect(bobsWeek).toMatchObject({
+      in: 1000,
+      out: 60.5,
+      byType: [
+        { type: "bet_placed", in: 0, out: 60.5 },
+        { type: "admin_grant", in: 1000, out: 0 },
+      ],
+    });
   });
 
   it("adds nothing when a batch is delivered again, in any order", async () => {
@@ -179,15 +190,33 @@ describe("rebuilding the aggregates", () => {
       .update({ day, shard: 0 })
       .add({ bets: 7, activeUsers: 2 })
       .go();
+    const week = (await readCreditFlows(ctx, alice, 1)).weeks[0]?.week as string;
+    await service.entities.userFlowWeek
+      .update({ userId: alice, week })
+      .add({ out_bet_placed: 500, in_purchase: 100 })
+      .go();
     const drifted = await compareAggregates(ctx);
     expect(drifted.differences.map((d) => `${d.key.split("#")[0]} ${d.field}`).sort()).toEqual([
       "day bets",
+      "flow in_purchase",
+      "flow out_bet_placed",
       "stat volume",
     ]);
 
-    expect(await rebuildAggregates(ctx)).toEqual({ statsRewritten: 1, daysRewritten: 1 });
+    expect(await rebuildAggregates(ctx)).toEqual({
+      statsRewritten: 1,
+      daysRewritten: 1,
+      flowsRewritten: 1,
+    });
 
     expect(await compareAggregates(ctx)).toMatchObject({ differences: [] });
-    expect(await rebuildAggregates(ctx)).toEqual({ statsRewritten: 0, daysRewritten: 0 });
+    expect(await rebuildAggregates(ctx)).toEqual({
+      statsRewritten: 0,
+      daysRewritten: 0,
+      flowsRewritten: 0,
+    });
+    expect((await readCreditFlows(ctx, alice, 1)).weeks[0]?.byType).not.toContainEqual(
+      expect.objectContaining({ type: "purchase" }),
+    );
   });
 });
