@@ -131,6 +131,8 @@ describe.skipIf(!haveChromium)("credits in Chromium", () => {
 
     // Where my credits went: the stream consumer (running beside the stack) counts the gift
     // under "Credits sent" in this week, beside the sign-up bonus; a reload may come before it.
+    // Bars drawn at once, so the screenshots after each resize show them where they end up.
+    await page.emulateMedia({ reducedMotion: "reduce" });
     const figures = () =>
       page.getByTestId("credit-flows").getByRole("list", { name: /per week, by type/ });
     await expect
@@ -150,6 +152,8 @@ describe.skipIf(!haveChromium)("credits in Chromium", () => {
       .toMatch(/Out: Credits sent 25(;|$)/);
     expect(await figures().innerText()).toMatch(/In: Sign-up bonus 1,000/);
     await page.getByRole("table").waitFor();
+    // The chart library arrives with the first chart.
+    await page.getByTestId("credit-flows").locator("svg.recharts-surface").first().waitFor();
     await checkPage(page, "transactions-credit-flows");
     await page.goto(`${suite.stack.origin}/profile`);
     const onProfile = page.getByTestId("credit-flows");
@@ -157,6 +161,7 @@ describe.skipIf(!haveChromium)("credits in Chromium", () => {
     await expect
       .poll(() => onProfile.getByRole("list").innerText())
       .toMatch(/Out: Credits sent 25/);
+    await onProfile.locator("svg.recharts-surface").first().waitFor();
     await checkPage(page, "profile-credit-flows");
   }, 90_000);
 });
