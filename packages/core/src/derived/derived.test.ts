@@ -220,3 +220,31 @@ describe("rebuilding the aggregates", () => {
     );
   });
 });
+
+describe("the weeks of credit flows", () => {
+  it("are compared until their ttl and left out after, when DynamoDB may have deleted them", async () => {
+    const ctx = await createTestContext({ CREDIT_FLOW_WEEKS_KEPT: "2" }, { stream: true });
+    const userId = await userWithBalance(ctx, 300);
+    await drainDerived(ctx);
+    const { week } = (await readCreditFlows(ctx, userId, 1)).weeks[0] as { week: string };
+    const service = serviceFor(ctx.db);
+    const { data: stored } = await service.entities.userFlowWeek.get({ userId, week }).go();
+    // Kept two weeks after the week ends: at most three weeks from now.
+    const inThreeWeeks = Math.floor(Date.now() / 1000) + 21 * 24 * 60 * 60;
+    expect(stored?.ttl).toBeGreaterThan(Math.floor(Date.now() / 1000) + 14 * 24 * 60 * 60);
+    expect(stored?.ttl).toBeLessThanOrEqual(inThreeWeeks);
+    // What DynamoDB's TTL does once it has passed.
+    await service.entities.userFlowWeek.delete({ userId, week }).go();
+
+    const now = await compareAggregates(ctx);
+    const later = await compareAggregates({
+      ...ctx,
+      clock: () => new Date((inThreeWeeks + 60) * 1000),
+    });
+
+    expect(now.differences).toContainEqual(
+      expect.objectContaining({ key: `flow#${userId}#${week}`, field: "in_admin_grant" }),
+    );
+    expect(later.differences.filter((d) => d.key.startsWith("flow#"))).toEqual([]);
+  });
+});
