@@ -136,7 +136,7 @@ describe("GET /users/me/credit-flows", () => {
 
       expect(response.status).toBe(400);
       const error = (await response.json()) as { details: { fields: Record<string, string> } };
-    expect(Object.keys(error.details.fields)).toEqual(["query.weeks"]);
+      expect(Object.keys(error.details.fields)).toEqual(["query.weeks"]);
     },
   );
 
