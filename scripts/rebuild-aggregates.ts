@@ -1,6 +1,6 @@
 /**
  * `npm run rebuild:aggregates [-- --dry-run] [--table <name>]`: recomputes every
- * leaderboard stat and day counter from the ledger, the bets and the sessions,
+ * leaderboard stat, day counter and week of credit flows from the ledger, the bets and the sessions,
  * prints what differs, and (without `--dry-run`) sets what drifted back
  * (`rebuildAggregates` in core; the admin's `POST /admin/jobs/rebuild-aggregates`
  * does the same). Which table: `migrationTarget` (a running `npm start`'s by
@@ -18,7 +18,8 @@ process.exitCode = await runMigration(
     );
     const before = await compareAggregates(ctx);
     console.log(
-      `${before.checked.stats} stats and ${before.checked.days} days checked: ` +
+      `${before.checked.stats} stats, ${before.checked.days} days and ${before.checked.flows} ` +
+        `weeks of credit flows checked: ` +
         `${before.differences.length} differences.`,
     );
     for (const difference of before.differences.slice(0, 20)) {
@@ -28,6 +29,9 @@ process.exitCode = await runMigration(
     }
     if (dryRun || before.differences.length === 0) return;
     const report = await rebuildAggregates(ctx);
-    console.log(`${report.statsRewritten} stats and ${report.daysRewritten} days rewritten.`);
+    console.log(
+      `${report.statsRewritten} stats, ${report.daysRewritten} days and ` +
+        `${report.flowsRewritten} weeks of credit flows rewritten.`,
+    );
   },
 );

@@ -386,6 +386,8 @@ const settingsSchema = z.object({
    * banner the app shows while the balance stays low).
    */
   LOW_CREDIT_NOTICE: integer(5),
+  /** Weeks a user's weekly credit flows (the "where my credits went" chart) are kept after the week ends. */
+  CREDIT_FLOW_WEEKS_KEPT: positive(26),
   /** How long a notification is kept (its item's TTL). */
   NOTIFICATION_TTL_DAYS: positive(90),
   /** How often the web app re-reads the unread count while its tab is visible. */

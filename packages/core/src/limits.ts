@@ -177,3 +177,11 @@ export const maxPortfolioPositions = 500;
  * user's `read` newest bets (one Query page), `shown` at most.
  */
 export const publicRecentResults = { read: 30, shown: 10 } as const;
+
+/**
+ * Weeks one credit-flows read (`GET /users/me/credit-flows`) covers: the
+ * default and the most (one Query of at most this many items). Published in
+ * the API's schema, so constants; `CREDIT_FLOW_WEEKS_KEPT` says how long the
+ * weeks are kept.
+ */
+export const creditFlowWeeks = { default: 12, max: 26 } as const;

@@ -35,6 +35,7 @@ import { RefreshToken } from "./entities/refresh-token";
 import { SignIn } from "./entities/sign-in";
 import { UniqueEmail, UniqueUsername } from "./entities/unique-guards";
 import { User } from "./entities/user";
+import { UserFlowWeek } from "./entities/user-flow-week";
 import { UserSearchKey } from "./entities/user-search-key";
 import { UserStat } from "./entities/user-stat";
 
@@ -62,6 +63,7 @@ const entities = {
   dailyReward: DailyReward,
   dailyCounter: DailyCounter,
   userStat: UserStat,
+  userFlowWeek: UserFlowWeek,
   purchase: Purchase,
   stripePayment: StripePayment,
   referralCode: ReferralCode,

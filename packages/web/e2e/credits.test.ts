@@ -9,6 +9,7 @@ import {
 import {
   type BrowserSuite,
   balanceText,
+  checkPage,
   haveChromium,
   newUser,
   signUp,
@@ -127,5 +128,40 @@ describe.skipIf(!haveChromium)("credits in Chromium", () => {
     await expect.poll(() => balanceText(page)).toBe("975 credits");
     const { body: after } = await suite.stack.api("/users/me", { token });
     expect(creditsOf(String(after.creditBalance))).toBe(1025);
-  }, 60_000);
+
+    // Where my credits went: the stream consumer (running beside the stack) counts the gift
+    // under "Credits sent" in this week, beside the sign-up bonus; a reload may come before it.
+    // Bars drawn at once, so the screenshots after each resize show them where they end up.
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    const figures = () =>
+      page.getByTestId("credit-flows").getByRole("list", { name: /per week, by type/ });
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${suite.stack.origin}/transactions`);
+          await page
+            .getByTestId("credit-flows")
+            .getByRole("img")
+            .or(page.getByText("No credits in or out"))
+            .first()
+            .waitFor();
+          return (await figures().count()) > 0 ? figures().innerText() : "";
+        },
+        { timeout: 15_000 },
+      )
+      .toMatch(/Out: Credits sent 25(;|$)/);
+    expect(await figures().innerText()).toMatch(/In: Sign-up bonus 1,000/);
+    await page.getByRole("table").waitFor();
+    // The chart library arrives with the first chart.
+    await page.getByTestId("credit-flows").locator("svg.recharts-surface").first().waitFor();
+    await checkPage(page, "transactions-credit-flows");
+    await page.goto(`${suite.stack.origin}/profile`);
+    const onProfile = page.getByTestId("credit-flows");
+    await expect.poll(() => onProfile.innerText()).toMatch(/Where my credits went/);
+    await expect
+      .poll(() => onProfile.getByRole("list").innerText())
+      .toMatch(/Out: Credits sent 25/);
+    await onProfile.locator("svg.recharts-surface").first().waitFor();
+    await checkPage(page, "profile-credit-flows");
+  }, 90_000);
 });

@@ -2,12 +2,12 @@ import type { DailyCounts } from "../analytics/daily";
 import { cancellationReasons, conditionFailed, TransactionCancelled } from "../conditions";
 import type { CoreContext } from "../context";
 import { counterShard } from "../counters";
-import { slotsAt } from "../leaderboard/periods";
+import { isoWeekOf, slotsAt } from "../leaderboard/periods";
 import { dirtyShardOf } from "../leaderboard/stats";
 import { backoffMs, isTransientCode, isTransientError, sleep } from "../ledger/retry";
 import { mirroredPrefix } from "../markets/odds-watch";
 import { serviceFor, type TransactionEntities, type TransactionItem } from "../service";
-import type { DerivedChange, StatCounts } from "./effects";
+import type { DerivedChange, Effect, FlowCounts, StatCounts } from "./effects";
 import type { NotificationDraft } from "./notifications";
 
 /** DynamoDB's limit of items in one transaction. */
@@ -110,20 +110,28 @@ async function writeWatches(ctx: CoreContext, watched: Map<string, string>): Pro
 
 /** The lane of a change: by the user (or market) its effects concern, so their items stay in one lane. */
 function laneOf(change: DerivedChange): number {
-  const effect = change.effects[0];
-  const owner =
-    effect?.kind === "stats" || effect?.kind === "rankDirty"
-      ? effect.userId
-      : effect?.kind === "notification"
-        ? effect.notification.userId
-        : effect?.kind === "watchOdds"
-          ? effect.marketId
-          : change.changeId;
+  // Day counters name no owner: each lane writes its own shard of them.
+  const owner = change.effects.map(ownerOf).find((name) => name !== undefined) ?? change.changeId;
   let hash = 0;
   for (let index = 0; index < owner.length; index += 1) {
     hash = (hash * 31 + owner.charCodeAt(index)) | 0;
   }
   return Math.abs(hash) % lanes;
+}
+
+function ownerOf(effect: Effect): string | undefined {
+  switch (effect.kind) {
+    case "stats":
+    case "rankDirty":
+    case "flows":
+      return effect.userId;
+    case "notification":
+      return effect.notification.userId;
+    case "watchOdds":
+      return effect.marketId;
+    case "daily":
+      return undefined;
+  }
 }
 
 /** As many changes from the front as fit in one transaction (markers plus merged items). */
@@ -145,6 +153,8 @@ function itemKeys(effect: DerivedChange["effects"][number]): string[] {
       return slotsAt(new Date(effect.at)).map((slot) => `stat#${effect.userId}#${slot.periodKey}`);
     case "rankDirty":
       return [`dirty#${effect.userId}`];
+    case "flows":
+      return [`flow#${effect.userId}#${isoWeekOf(new Date(effect.at)).key}`];
     case "daily":
       return [`day#${effect.day}`];
     case "watchOdds":
@@ -203,6 +213,7 @@ function transaction(
     string,
     { userId: string; periodKey: string; ttl?: number; add: StatCounts }
   >();
+  const flows = new Map<string, { userId: string; week: string; ttl: number; add: FlowCounts }>();
   const dirty = new Set<string>();
   const days = new Map<string, DailyCounts>();
   const notices = new Map<string, NotificationDraft>();
@@ -219,6 +230,17 @@ function transaction(
         entry.add = addCounts(entry.add, effect.add);
         stats.set(key, entry);
       }
+    } else if (effect.kind === "flows") {
+      const week = isoWeekOf(new Date(effect.at));
+      const key = `${effect.userId}#${week.key}`;
+      const entry = flows.get(key) ?? {
+        userId: effect.userId,
+        week: week.key,
+        ttl: flowWeekTtl(ctx, week.end),
+        add: {},
+      };
+      entry.add = addCounts(entry.add, effect.add);
+      flows.set(key, entry);
     } else if (effect.kind === "rankDirty") {
       dirty.add(effect.userId);
     } else if (effect.kind === "daily") {
@@ -239,6 +261,17 @@ function transaction(
         .update({ userId: stat.userId, periodKey: stat.periodKey })
         .add(add);
       items.push((stat.ttl ? update.set({ ttl: stat.ttl }) : update).commit());
+    }
+    for (const flow of flows.values()) {
+      const add = nonZero(flow.add);
+      if (Object.keys(add).length === 0) continue;
+      items.push(
+        entities.userFlowWeek
+          .update({ userId: flow.userId, week: flow.week })
+          .add(add)
+          .set({ ttl: flow.ttl })
+          .commit(),
+      );
     }
     for (const userId of dirty) {
       items.push(
@@ -264,6 +297,12 @@ function transaction(
     }
     return items;
   });
+}
+
+/** Epoch seconds when a week of credit flows may go: `CREDIT_FLOW_WEEKS_KEPT` weeks after it ends. */
+export function flowWeekTtl(ctx: CoreContext, weekEndMs: number): number {
+  const weekMs = 7 * 24 * 60 * 60 * 1000;
+  return Math.floor((weekEndMs + ctx.config.CREDIT_FLOW_WEEKS_KEPT * weekMs) / 1000);
 }
 
 function addCounts<T extends Record<string, number | undefined>>(sum: T, more: T): T {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { recordActivity } from "../analytics/activity";
+import { readCreditFlows } from "../analytics/credit-flows";
 import { cashOut, quoteCashout } from "../bets/cashout";
 import { placeBet } from "../bets/place";
 import { settleMarketPage } from "../bets/settle";
@@ -90,6 +91,16 @@ describe("the stream consumer", () => {
       }),
     );
     expect(marked).toEqual([alice, bob, carol]);
+    // Bob's week: 1,000 granted in, 60.50 out on two bets, nothing back yet (his bet lost).
+    const bobsWeek = (await readCreditFlows(ctx, bob, 1)).weeks[0];
+    expect(bobsWeek).toMatchObject({
+      in: 1000,
+      out: 60.5,
+      byType: [
+        { type: "bet_placed", in: 0, out: 60.5 },
+        { type: "admin_grant", in: 1000, out: 0 },
+      ],
+    });
   });
 
   it("adds nothing when a batch is delivered again, in any order", async () => {
@@ -179,15 +190,61 @@ describe("rebuilding the aggregates", () => {
       .update({ day, shard: 0 })
       .add({ bets: 7, activeUsers: 2 })
       .go();
+    const week = (await readCreditFlows(ctx, alice, 1)).weeks[0]?.week as string;
+    await service.entities.userFlowWeek
+      .update({ userId: alice, week })
+      .add({ out_bet_placed: 500, in_purchase: 100 })
+      .go();
     const drifted = await compareAggregates(ctx);
     expect(drifted.differences.map((d) => `${d.key.split("#")[0]} ${d.field}`).sort()).toEqual([
       "day bets",
+      "flow in_purchase",
+      "flow out_bet_placed",
       "stat volume",
     ]);
 
-    expect(await rebuildAggregates(ctx)).toEqual({ statsRewritten: 1, daysRewritten: 1 });
+    expect(await rebuildAggregates(ctx)).toEqual({
+      statsRewritten: 1,
+      daysRewritten: 1,
+      flowsRewritten: 1,
+    });
 
     expect(await compareAggregates(ctx)).toMatchObject({ differences: [] });
-    expect(await rebuildAggregates(ctx)).toEqual({ statsRewritten: 0, daysRewritten: 0 });
+    expect(await rebuildAggregates(ctx)).toEqual({
+      statsRewritten: 0,
+      daysRewritten: 0,
+      flowsRewritten: 0,
+    });
+    expect((await readCreditFlows(ctx, alice, 1)).weeks[0]?.byType).not.toContainEqual(
+      expect.objectContaining({ type: "purchase" }),
+    );
+  });
+});
+
+describe("the weeks of credit flows", () => {
+  it("are compared until their ttl and left out after, when DynamoDB may have deleted them", async () => {
+    const ctx = await createTestContext({ CREDIT_FLOW_WEEKS_KEPT: "2" }, { stream: true });
+    const userId = await userWithBalance(ctx, 300);
+    await drainDerived(ctx);
+    const { week } = (await readCreditFlows(ctx, userId, 1)).weeks[0] as { week: string };
+    const service = serviceFor(ctx.db);
+    const { data: stored } = await service.entities.userFlowWeek.get({ userId, week }).go();
+    // Kept two weeks after the week ends: at most three weeks from now.
+    const inThreeWeeks = Math.floor(Date.now() / 1000) + 21 * 24 * 60 * 60;
+    expect(stored?.ttl).toBeGreaterThan(Math.floor(Date.now() / 1000) + 14 * 24 * 60 * 60);
+    expect(stored?.ttl).toBeLessThanOrEqual(inThreeWeeks);
+    // What DynamoDB's TTL does once it has passed.
+    await service.entities.userFlowWeek.delete({ userId, week }).go();
+
+    const now = await compareAggregates(ctx);
+    const later = await compareAggregates({
+      ...ctx,
+      clock: () => new Date((inThreeWeeks + 60) * 1000),
+    });
+
+    expect(now.differences).toContainEqual(
+      expect.objectContaining({ key: `flow#${userId}#${week}`, field: "in_admin_grant" }),
+    );
+    expect(later.differences.filter((d) => d.key.startsWith("flow#"))).toEqual([]);
   });
 });

@@ -1,7 +1,10 @@
 import { type DailyCounts, movementCounts } from "../analytics/daily";
 import { settledPnL } from "../bets/payout";
 import { dayOf } from "../counters";
+import type { LedgerEntryType } from "../entities/ledger-entry";
+import type { FlowCounter } from "../entities/user-flow-week";
 import { mirroredPrefix } from "../markets/odds-watch";
+import { toCents } from "../money";
 import type { TableChange } from "./changes";
 import type { NotificationDraft } from "./notifications";
 
@@ -11,6 +14,8 @@ export type Effect =
   | { kind: "stats"; userId: string; at: string; add: StatCounts }
   /** The ranking job should look at this user again. */
   | { kind: "rankDirty"; userId: string }
+  /** ADD cents in or out per ledger type to the user's `UserFlowWeek` of the week holding `at`. */
+  | { kind: "flows"; userId: string; at: string; add: FlowCounts }
   /** ADD to one UTC day's analytics counters. */
   | { kind: "daily"; day: string; add: DailyCounts }
   /** A mirrored market someone bet on: the odds refresh re-reads it every 30 s. */
@@ -19,6 +24,9 @@ export type Effect =
   | { kind: "notification"; notification: NotificationDraft };
 
 export type StatCounts = Partial<Record<"placed" | "settled" | "volume" | "pnl", number>>;
+
+/** Integer cents, both directions positive. */
+export type FlowCounts = Partial<Record<FlowCounter, number>>;
 
 /**
  * A change's effects under the name of the change itself (not of its
@@ -33,7 +41,8 @@ export interface DerivedChange {
  * The derived numbers a table change moves (docs/data-model.md, "Derived
  * data"): a bet placed adds to its user's volume boards, a bet settled (won,
  * lost, refunded or cashed out) to the PnL boards; a ledger entry adds its
- * credits to the day's issued or spent counters; a user's first activity of a
+ * credits to the day's issued or spent counters and to its user's week of
+ * credit flows; a user's first activity of a
  * day counts them in its DAU; a prediction session started or failed counts
  * in the day's sessions. Everything else moves nothing.
  */
@@ -44,10 +53,16 @@ export function derivedChanges(change: TableChange): DerivedChange[] {
     case "ledgerEntry": {
       const entry = change.new;
       if (!entry || change.old) return [];
+      const flows = flowCounts(entry);
       return [
         {
           changeId: `ledger#${entry.userId}#${entry.seq}`,
-          effects: [{ kind: "daily", day: dayOf(entry.createdAt), add: movementCounts(entry) }],
+          effects: [
+            { kind: "daily", day: dayOf(entry.createdAt), add: movementCounts(entry) },
+            ...(Object.keys(flows).length > 0
+              ? [{ kind: "flows" as const, userId: entry.userId, at: entry.createdAt, add: flows }]
+              : []),
+          ],
         },
       ];
     }
@@ -131,4 +146,12 @@ function betChanges(
     });
   }
   return changes;
+}
+
+/** What a credit movement adds to its user's week: its cents under `in_<type>` or `out_<type>`. */
+export function flowCounts(movement: { type: LedgerEntryType; amount: number }): FlowCounts {
+  const cents = toCents(movement.amount);
+  if (cents > 0) return { [`in_${movement.type}`]: cents };
+  if (cents < 0) return { [`out_${movement.type}`]: -cents };
+  return {};
 }

@@ -2,19 +2,21 @@ import type { CoreContext } from "../context";
 import { legacyShard } from "../entities/daily-counter";
 import { dirtyShardOf } from "../leaderboard/stats";
 import { serviceFor } from "../service";
-import { readAggregates, recomputeAggregates } from "./recompute";
+import { liveFlowKeys, readAggregates, recomputeAggregates } from "./recompute";
 
 export interface RebuildReport {
   /** `UserStat` items set to their recomputation (and their users marked for ranking). */
   statsRewritten: number;
   /** Days whose counters were rewritten (onto one shard; their DAU kept). */
   daysRewritten: number;
+  /** Users' weeks of credit flows set to their recomputation. */
+  flowsRewritten: number;
 }
 
 const statFields = ["placed", "settled", "volume", "pnl"] as const;
 
 /**
- * Sets every leaderboard stat and day counter that differs from its
+ * Sets every leaderboard stat, day counter and week of credit flows that differs from its
  * recomputation (`recomputeAggregates`) to it: `npm run rebuild:aggregates`
  * and the admin's `POST /admin/jobs/rebuild-aggregates`, for repair after a
  * bug or a lost consumer batch. A day's counters move onto shard 0 (its other
@@ -28,7 +30,7 @@ export async function rebuildAggregates(ctx: CoreContext, segments = 4): Promise
     recomputeAggregates(ctx, segments),
     readAggregates(ctx, segments),
   ]);
-  const report: RebuildReport = { statsRewritten: 0, daysRewritten: 0 };
+  const report: RebuildReport = { statsRewritten: 0, daysRewritten: 0, flowsRewritten: 0 };
   const now = ctx.clock().toISOString();
 
   for (const key of new Set([...expected.stats.keys(), ...actual.stats.keys()])) {
@@ -65,6 +67,23 @@ export async function rebuildAggregates(ctx: CoreContext, segments = 4): Promise
       await service.entities.dailyCounter.delete({ day, shard }).go();
     }
     report.daysRewritten += 1;
+  }
+
+  const nowSeconds = Math.floor(ctx.clock().getTime() / 1000);
+  for (const key of liveFlowKeys(expected, actual, nowSeconds)) {
+    const stored = actual.flows.get(key);
+    const want = expected.flows.get(key) ?? {
+      ...(stored as NonNullable<typeof stored>),
+      counts: {},
+    };
+    const have = stored?.counts ?? {};
+    const fields = new Set([...Object.keys(want.counts), ...Object.keys(have)]);
+    if ([...fields].every((field) => (want.counts[field] ?? 0) === (have[field] ?? 0))) continue;
+    // A put: the week becomes its recomputation, fields no entry moved included.
+    await service.entities.userFlowWeek
+      .put({ userId: want.userId, week: want.week, ttl: want.ttl, ...want.counts })
+      .go();
+    report.flowsRewritten += 1;
   }
   return report;
 }

@@ -3,10 +3,11 @@ import type { BetItem } from "../entities/bet";
 import type { DailyCounterItem } from "../entities/daily-counter";
 import type { LedgerEntryItem } from "../entities/ledger-entry";
 import type { PredictionSessionItem } from "../entities/prediction-session";
-import { slotsAt } from "../leaderboard/periods";
+import { isoWeekOf, slotsAt } from "../leaderboard/periods";
 import { toCents } from "../money";
 import { scanTable } from "../scan";
 import { serviceFor } from "../service";
+import { flowWeekTtl } from "./apply";
 import type { TableChange } from "./changes";
 import { derivedChanges } from "./effects";
 
@@ -14,7 +15,7 @@ import { derivedChanges } from "./effects";
 const statFields = ["placed", "settled", "volume", "pnl"] as const;
 
 export interface AggregateDifference {
-  /** `stat#<userId>#<periodKey>` or `day#<YYYY-MM-DD>`. */
+  /** `stat#<userId>#<periodKey>`, `day#<YYYY-MM-DD>` or `flow#<userId>#<YYYY-Www>`. */
   key: string;
   field: string;
   expected: number;
@@ -22,7 +23,7 @@ export interface AggregateDifference {
 }
 
 export interface AggregateReport {
-  checked: { stats: number; days: number };
+  checked: { stats: number; days: number; flows: number };
   differences: AggregateDifference[];
 }
 
@@ -34,6 +35,15 @@ export interface Aggregates {
     { userId: string; periodKey: string; ttl: number | undefined; counts: Counts }
   >;
   days: Map<string, Counts>;
+  /** `UserFlowWeek`s by `<userId>#<week>`. */
+  flows: Map<string, FlowWeek>;
+}
+
+export interface FlowWeek {
+  userId: string;
+  week: string;
+  ttl: number;
+  counts: Counts;
 }
 
 /**
@@ -44,7 +54,7 @@ export interface Aggregates {
  */
 export async function recomputeAggregates(ctx: CoreContext, segments = 4): Promise<Aggregates> {
   const service = serviceFor(ctx.db);
-  const expected: Aggregates = { stats: new Map(), days: new Map() };
+  const expected: Aggregates = { stats: new Map(), days: new Map(), flows: new Map() };
   const changes: TableChange[] = [];
   await scanTable(
     ctx,
@@ -86,14 +96,27 @@ export async function recomputeAggregates(ctx: CoreContext, segments = 4): Promi
       }
     } else if (effect.kind === "daily") {
       expected.days.set(effect.day, added(expected.days.get(effect.day) ?? {}, effect.add));
+    } else if (effect.kind === "flows") {
+      const week = isoWeekOf(new Date(effect.at));
+      const key = `${effect.userId}#${week.key}`;
+      const flow = expected.flows.get(key) ?? {
+        userId: effect.userId,
+        week: week.key,
+        ttl: flowWeekTtl(ctx, week.end),
+        counts: {},
+      };
+      flow.counts = added(flow.counts, effect.add);
+      expected.flows.set(key, flow);
     }
   }
   return expected;
 }
 
 /**
- * Compares every leaderboard stat and daily counter with its recomputation
- * (the reconcile job and the load tests' end check). Reads only.
+ * Compares every leaderboard stat, daily counter and week of credit flows
+ * with its recomputation (the reconcile job and the load tests' end check).
+ * Reads only. A week of flows past its `ttl` is left out on both sides:
+ * DynamoDB deletes it some time after, so stored or not, it is no difference.
  */
 export async function compareAggregates(ctx: CoreContext, segments = 4): Promise<AggregateReport> {
   const expected = await recomputeAggregates(ctx, segments);
@@ -122,16 +145,31 @@ export async function compareAggregates(ctx: CoreContext, segments = 4): Promise
     );
     compare(`day#${day}`, want, have, fields);
   }
+  const now = Math.floor(ctx.clock().getTime() / 1000);
+  const flows = liveFlowKeys(expected, actual, now);
+  for (const key of flows) {
+    const want = expected.flows.get(key)?.counts ?? {};
+    const have = actual.flows.get(key)?.counts ?? {};
+    compare(`flow#${key}`, want, have, [...new Set([...Object.keys(want), ...Object.keys(have)])]);
+  }
   return {
-    checked: { stats: expected.stats.size, days: expected.days.size },
+    checked: { stats: expected.stats.size, days: expected.days.size, flows: flows.length },
     differences,
   };
 }
 
+/** The weeks of credit flows, recomputed or stored, not expired at `now` (epoch seconds). */
+export function liveFlowKeys(expected: Aggregates, actual: Aggregates, now: number): string[] {
+  return [...new Set([...expected.flows.keys(), ...actual.flows.keys()])].filter(
+    (key) => ((expected.flows.get(key) ?? actual.flows.get(key))?.ttl ?? 0) > now,
+  );
+}
+
 /** The derived numbers as stored: stats per user and period, day counters summed over shards. */
 export async function readAggregates(ctx: CoreContext, segments: number): Promise<Aggregates> {
-  const stored: Aggregates = { stats: new Map(), days: new Map() };
-  await scanTable(ctx, { segments, entity: ["userStat", "dailyCounter"] }, (items) => {
+  const stored: Aggregates = { stats: new Map(), days: new Map(), flows: new Map() };
+  const scanned = ["userStat", "dailyCounter", "userFlowWeek"];
+  await scanTable(ctx, { segments, entity: scanned }, (items) => {
     for (const item of items) {
       if (item.__edb_e__ === "userStat") {
         const { userId, periodKey, ttl } = item as {
@@ -143,19 +181,32 @@ export async function readAggregates(ctx: CoreContext, segments: number): Promis
           statFields.map((field) => [field, Number(item[field] ?? 0)]),
         );
         stored.stats.set(`${userId}#${periodKey}`, { userId, periodKey, ttl, counts });
+      } else if (item.__edb_e__ === "userFlowWeek") {
+        const { userId, week, ttl } = item as { userId: string; week: string; ttl?: number };
+        stored.flows.set(`${userId}#${week}`, {
+          userId,
+          week,
+          ttl: ttl ?? 0,
+          counts: numbers(item),
+        });
       } else if (item.__edb_v__ === "2") {
         const { day, shard, ...rest } = item as DailyCounterItem & Record<string, unknown>;
-        const counts = Object.fromEntries(
-          Object.entries(rest).filter(
-            (entry): entry is [string, number] =>
-              typeof entry[1] === "number" && !entry[0].startsWith("__"),
-          ),
-        );
+        const counts = numbers(rest);
         stored.days.set(day, added(stored.days.get(day) ?? {}, counts));
       }
     }
   });
   return stored;
+}
+
+/** An item's number attributes but its keys' and ElectroDB's (and `ttl`). */
+function numbers(item: Record<string, unknown>): Counts {
+  return Object.fromEntries(
+    Object.entries(item).filter(
+      (entry): entry is [string, number] =>
+        typeof entry[1] === "number" && !entry[0].startsWith("__") && entry[0] !== "ttl",
+    ),
+  );
 }
 
 function added(sum: Counts, more: Record<string, number | undefined>): Counts {

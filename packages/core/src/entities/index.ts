@@ -27,5 +27,6 @@ export * from "./referral-code";
 export * from "./refresh-token";
 export * from "./unique-guards";
 export * from "./user";
+export * from "./user-flow-week";
 export * from "./user-search-key";
 export * from "./user-stat";

@@ -38,9 +38,8 @@ function slotAt(period: Period, at: Date): PeriodSlot {
       return { period, periodKey: `month#${iso.slice(0, 7)}`, ttl: expiry(end) };
     }
     case "week": {
-      const { year, week, end } = isoWeek(at);
-      const key = `week#${year}-W${String(week).padStart(2, "0")}`;
-      return { period, periodKey: key, ttl: expiry(end) };
+      const { key, end } = isoWeekOf(at);
+      return { period, periodKey: `week#${key}`, ttl: expiry(end) };
     }
     case "day": {
       const end = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate() + 1);
@@ -51,6 +50,24 @@ function slotAt(period: Period, at: Date): PeriodSlot {
 
 function expiry(endMs: number): number {
   return Math.floor((endMs + keepAfterEnd) / 1000);
+}
+
+/** The ISO 8601 week holding `at`: its key (`2026-W49`), first day (Monday) and end. */
+export interface IsoWeek {
+  key: string;
+  /** `YYYY-MM-DD` of its Monday. */
+  startsOn: string;
+  /** Epoch milliseconds of its end (the next Monday 00:00 UTC). */
+  end: number;
+}
+
+export function isoWeekOf(at: Date): IsoWeek {
+  const { year, week, end } = isoWeek(at);
+  return {
+    key: `${year}-W${String(week).padStart(2, "0")}`,
+    startsOn: new Date(end - 7 * day).toISOString().slice(0, 10),
+    end,
+  };
 }
 
 /** ISO 8601 week number and week-year, and when the week ends (next Monday 00:00 UTC). */

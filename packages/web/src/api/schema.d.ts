@@ -124,7 +124,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set every leaderboard stat and day counter that drifted back to its recomputation */
+        /** Set every leaderboard stat, day counter and week of credit flows that drifted back to its recomputation */
         post: operations["runRebuildAggregates"];
         delete?: never;
         options?: never;
@@ -1066,6 +1066,26 @@ export interface paths {
         patch: operations["updateMyProfile"];
         trace?: never;
     };
+    "/api/v1/users/me/credit-flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where my credits went: credits in and out per ledger type, week by week
+         * @description The `weeks` newest ISO weeks up to this one, oldest first, from counters the stream consumer keeps: a movement shows once the consumer has read it (seconds).
+         */
+        get: operations["getMyCreditFlows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/me/portfolio": {
         parameters: {
             query?: never;
@@ -1115,10 +1135,12 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        /** @description Leaderboard stats and day counters compared with their recomputation from the ledger and the bets */
+        /** @description Leaderboard stats, day counters and users' weekly credit flows compared with their recomputation from the ledger and the bets */
         AggregateReport: {
             checked: {
                 days: number;
+                /** @description Users' weeks of credit flows */
+                flows: number;
                 stats: number;
             };
             differences: {
@@ -1206,6 +1228,33 @@ export interface components {
             quoteId: string;
             /** @description The position's value before the fee */
             value: number;
+        };
+        CreditFlows: {
+            weeks: components["schemas"]["CreditFlowWeek"][];
+        };
+        CreditFlowWeek: {
+            /** @description The ledger types that moved credits that week */
+            byType: {
+                in: number;
+                /** @description Positive */
+                out: number;
+                /** @enum {string} */
+                type: "signup_bonus" | "daily_reward" | "bet_placed" | "bet_payout" | "bet_refund" | "bet_cashout" | "prediction_charge" | "prediction_refund" | "admin_grant" | "admin_adjustment" | "migration_grant" | "purchase" | "purchase_refund" | "transfer_out" | "transfer_in" | "referral_bonus" | "expiration";
+            }[];
+            /** @description Credits into the account that week */
+            in: number;
+            /** @description Credits out of the account that week (positive) */
+            out: number;
+            /**
+             * Format: date
+             * @description Its Monday (UTC)
+             */
+            startsOn: string;
+            /**
+             * @description ISO week
+             * @example 2026-W49
+             */
+            week: string;
         };
         CreditPackage: {
             credits: number;
@@ -2133,6 +2182,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         daysRewritten: number;
+                        flowsRewritten: number;
                         statsRewritten: number;
                     };
                 };
@@ -5488,6 +5538,56 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED: too many requests in the window; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMyCreditFlows: {
+        parameters: {
+            query?: {
+                /** @description Weeks to cover, at most 26 */
+                weeks?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My credit flows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditFlows"];
+                };
+            };
+            /** @description Invalid `weeks` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

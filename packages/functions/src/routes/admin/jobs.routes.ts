@@ -4,7 +4,11 @@ import { errorContent, jsonResponse } from "../../http/schemas";
 
 const AggregateReportSchema = z
   .object({
-    checked: z.object({ stats: z.number().int(), days: z.number().int() }),
+    checked: z.object({
+      stats: z.number().int(),
+      days: z.number().int(),
+      flows: z.number().int().openapi({ description: "Users' weeks of credit flows" }),
+    }),
     differences: z.array(
       z.object({
         key: z.string().openapi({ example: "stat#01JF…#all" }),
@@ -16,7 +20,7 @@ const AggregateReportSchema = z
   })
   .openapi("AggregateReport", {
     description:
-      "Leaderboard stats and day counters compared with their recomputation from the ledger and the bets",
+      "Leaderboard stats, day counters and users' weekly credit flows compared with their recomputation from the ledger and the bets",
   });
 
 export const ReconcileReportSchema = z
@@ -59,11 +63,16 @@ export const rebuildAggregates = adminRoute({
   path: "/admin/jobs/rebuild-aggregates",
   operationId: "runRebuildAggregates",
   tags: ["Admin"],
-  summary: "Set every leaderboard stat and day counter that drifted back to its recomputation",
+  summary:
+    "Set every leaderboard stat, day counter and week of credit flows that drifted back to its recomputation",
   responses: {
     200: jsonResponse(
       "What was rewritten",
-      z.object({ statsRewritten: z.number().int(), daysRewritten: z.number().int() }),
+      z.object({
+        statsRewritten: z.number().int(),
+        daysRewritten: z.number().int(),
+        flowsRewritten: z.number().int(),
+      }),
     ),
   },
 });

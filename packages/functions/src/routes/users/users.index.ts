@@ -1,4 +1,6 @@
 import { createRouter } from "../../http/validating-router";
+import * as creditFlows from "./credit-flows.handlers";
+import * as creditFlowRoutes from "./credit-flows.routes";
 import * as handlers from "./users.handlers";
 import * as routes from "./users.routes";
 
@@ -8,5 +10,6 @@ export const usersRouter = createRouter()
   .openapi(routes.getMyPortfolio, handlers.getMyPortfolio)
   .openapi(routes.patchMe, handlers.patchMe)
   .openapi(routes.getMyReferral, handlers.getMyReferral)
+  .openapi(creditFlowRoutes.getMyCreditFlows, creditFlows.getMyCreditFlows)
   .openapi(routes.getOne, handlers.getOne)
   .openapi(routes.getPortfolio, handlers.getPortfolio);

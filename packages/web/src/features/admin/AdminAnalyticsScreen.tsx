@@ -8,10 +8,10 @@ import { type Column, Table } from "../../components/Table";
 import { Card } from "../../components/ui";
 import { formatNumber, formatPercent } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
-import { transactionLabels } from "../transactions/ledger";
+import { creditSeries } from "../transactions/credit-series";
 import styles from "./admin.module.css";
 import type { Series } from "./DailyChart";
-import { adminQueries, type CreditDay } from "./queries";
+import { adminQueries } from "./queries";
 
 // The chart library loads with the first chart.
 const DailyChart = lazy(() =>
@@ -19,44 +19,9 @@ const DailyChart = lazy(() =>
 );
 
 const route = getRouteApi("/admin/analytics");
-const inColors = ["#15803d", "#0f766e", "#1d4ed8", "#4338ca", "#0e7490", "#65a30d"];
-const outColors = ["#b91c1c", "#c2410c", "#a21caf", "#92400e"];
 const modelColors = ["#4338ca", "#0f766e", "#b4235a", "#92400e", "#1d4ed8"];
 
 type Row = Record<string, number | string>;
-const label = (type: string) => transactionLabels[type as keyof typeof transactionLabels] ?? type;
-
-/** Credits issued against spent by type, one stack each, per day. */
-function creditRows(days: CreditDay[]): { rows: Row[]; series: Series[] } {
-  // Only the types that moved credits in the period: a legend of zeros says nothing.
-  const used = (side: "issued" | "spent") =>
-    [...new Set(days.flatMap((day) => Object.keys(day[side])))]
-      .filter((type) => days.some((day) => (day[side][type] ?? 0) !== 0))
-      .sort();
-  const issued = used("issued");
-  const spent = used("spent");
-  const rows = days.map((day) => {
-    const row: Row = { date: day.date };
-    for (const type of issued) row[`in:${type}`] = day.issued[type] ?? 0;
-    for (const type of spent) row[`out:${type}`] = day.spent[type] ?? 0;
-    return row;
-  });
-  const series: Series[] = [
-    ...issued.map((type, i) => ({
-      key: `in:${type}`,
-      name: `In: ${label(type)}`,
-      color: inColors[i % inColors.length] as string,
-      stack: "in",
-    })),
-    ...spent.map((type, i) => ({
-      key: `out:${type}`,
-      name: `Out: ${label(type)}`,
-      color: outColors[i % outColors.length] as string,
-      stack: "out",
-    })),
-  ];
-  return { rows, series };
-}
 
 /** Analytics with charts: credits in and out, DAU, bets, sessions, model outcomes per day. */
 export function AdminAnalyticsScreen() {
@@ -88,7 +53,7 @@ export function AdminAnalyticsScreen() {
             <ChartCard
               title="Credits issued and spent"
               description="Credits in (by type) against credits out (by type), per day (UTC)."
-              {...creditRows(perDay)}
+              {...creditSeries(perDay)}
             />
             <ChartCard
               title="Daily active users"

@@ -31,16 +31,19 @@ const dayLabel = (date: unknown) => shortDate.format(new Date(`${String(date)}T0
 /**
  * One chart of figures per day (Recharts): bars (stacked by `stack`) or lines.
  * `rows` are `{ date: "YYYY-MM-DD", [series key]: number }`; the caller puts
- * the same figures in a table for screen readers.
+ * the same figures in a table for screen readers. `periodLabel` names a row's
+ * date in the tooltip when a row is not a day (a week: "Week of Nov 30").
  */
 export function DailyChart({
   rows,
   series,
   kind = "bar",
+  periodLabel,
 }: {
   rows: Record<string, number | string>[];
   series: Series[];
   kind?: "bar" | "line";
+  periodLabel?: (date: string) => string;
 }) {
   const animate = !usePrefersReducedMotion();
   const axes = (
@@ -56,7 +59,10 @@ export function DailyChart({
         tickFormatter={(v: number) => formatNumber(v)}
         tick={{ fontSize: 12, fill: "#4b5563" }}
       />
-      <Tooltip labelFormatter={dayLabel} formatter={(value) => formatNumber(Number(value))} />
+      <Tooltip
+        labelFormatter={periodLabel ? (date) => periodLabel(String(date)) : dayLabel}
+        formatter={(value) => formatNumber(Number(value))}
+      />
       <Legend wrapperStyle={{ fontSize: 13 }} />
     </>
   );

@@ -10,6 +10,7 @@ import { Card } from "../../components/ui";
 import { formatCredits, formatDate } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import { MyPortfolio } from "../bets/Portfolio";
+import { CreditFlowsChart } from "../credits/CreditFlowsChart";
 import { RecentPredictions } from "../predict/RecentPredictions";
 import { DailyReward } from "./DailyReward";
 import { ProfileStats } from "./ProfileStats";
@@ -98,6 +99,7 @@ function Profile({ user }: { user: PrivateProfile }) {
       <div className={styles.sections}>
         <MyPortfolio />
         <DailyReward user={user} />
+        <CreditFlowsChart />
         <RecentPredictions />
       </div>
     </>

@@ -10,6 +10,7 @@ import { Card, EmptyState, PageHeader, Pager } from "../../components/ui";
 import { formatCredits, formatDateTime, formatNumber, formatSigned } from "../../lib/format";
 import { useCursorPages } from "../../lib/useCursorPages";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
+import { CreditFlowsChart } from "../credits/CreditFlowsChart";
 import { referenceKind, transactionLabels, transactionTypes } from "./ledger";
 import { type Transaction, type TransactionType, transactionQueries } from "./queries";
 
@@ -129,6 +130,9 @@ export function TransactionsScreen() {
           </div>
         }
       />
+      <div style={{ marginBottom: "1rem" }}>
+        <CreditFlowsChart />
+      </div>
       <QueryBoundary
         queries={[list]}
         pending={
