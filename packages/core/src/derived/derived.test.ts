@@ -248,3 +248,28 @@ describe("the weeks of credit flows", () => {
     expect(later.differences.filter((d) => d.key.startsWith("flow#"))).toEqual([]);
   });
 });
+
+describe("the leaderboard stats of a period", () => {
+  it("are compared until their ttl and left out after; the all-time stats always", async () => {
+    const ctx = await createTestContext({}, { stream: true });
+    const userId = await userWithBalance(ctx, 300);
+    const marketId = await anOpenMarket(ctx);
+    await placeBet(ctx, { userId, marketId, amount: 10, side: "this" });
+    await drainDerived(ctx);
+    const service = serviceFor(ctx.db);
+    const { data: stats } = await service.entities.userStat.query.byUser({ userId }).go();
+    const day = stats.find((stat) => stat.periodKey.startsWith("day#"));
+    expect(day?.ttl).toBeDefined();
+    // What DynamoDB's TTL does once it has passed, to the day's stat and the all-time one.
+    for (const periodKey of [day?.periodKey as string, "all"]) {
+      await service.entities.userStat.delete({ userId, periodKey }).go();
+    }
+    const later = await compareAggregates({
+      ...ctx,
+      clock: () => new Date(((day?.ttl as number) + 60) * 1000),
+    });
+
+    const missing = later.differences.filter((d) => d.key.startsWith(`stat#${userId}#`));
+    expect(missing.map((d) => d.key)).toEqual([`stat#${userId}#all`, `stat#${userId}#all`]);
+  });
+});

@@ -2,7 +2,7 @@ import type { CoreContext } from "../context";
 import { legacyShard } from "../entities/daily-counter";
 import { dirtyShardOf } from "../leaderboard/stats";
 import { serviceFor } from "../service";
-import { liveFlowKeys, readAggregates, recomputeAggregates } from "./recompute";
+import { liveKeys, readAggregates, recomputeAggregates } from "./recompute";
 
 export interface RebuildReport {
   /** `UserStat` items set to their recomputation (and their users marked for ranking). */
@@ -70,7 +70,7 @@ export async function rebuildAggregates(ctx: CoreContext, segments = 4): Promise
   }
 
   const nowSeconds = Math.floor(ctx.clock().getTime() / 1000);
-  for (const key of liveFlowKeys(expected, actual, nowSeconds)) {
+  for (const key of liveKeys(expected.flows, actual.flows, nowSeconds)) {
     const stored = actual.flows.get(key);
     const want = expected.flows.get(key) ?? {
       ...(stored as NonNullable<typeof stored>),

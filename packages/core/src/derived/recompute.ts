@@ -115,8 +115,9 @@ export async function recomputeAggregates(ctx: CoreContext, segments = 4): Promi
 /**
  * Compares every leaderboard stat, daily counter and week of credit flows
  * with its recomputation (the reconcile job and the load tests' end check).
- * Reads only. A week of flows past its `ttl` is left out on both sides:
- * DynamoDB deletes it some time after, so stored or not, it is no difference.
+ * Reads only. A stat or a week of flows past its `ttl` is left out on both
+ * sides: DynamoDB deletes it some time after, so stored or not, it is no
+ * difference.
  */
 export async function compareAggregates(ctx: CoreContext, segments = 4): Promise<AggregateReport> {
   const expected = await recomputeAggregates(ctx, segments);
@@ -129,7 +130,9 @@ export async function compareAggregates(ctx: CoreContext, segments = 4): Promise
       if (toCents(e) !== toCents(a)) differences.push({ key, field, expected: e, actual: a });
     }
   };
-  for (const key of new Set([...expected.stats.keys(), ...actual.stats.keys()])) {
+  const now = Math.floor(ctx.clock().getTime() / 1000);
+  const stats = liveKeys(expected.stats, actual.stats, now);
+  for (const key of stats) {
     compare(
       `stat#${key}`,
       expected.stats.get(key)?.counts ?? {},
@@ -145,24 +148,31 @@ export async function compareAggregates(ctx: CoreContext, segments = 4): Promise
     );
     compare(`day#${day}`, want, have, fields);
   }
-  const now = Math.floor(ctx.clock().getTime() / 1000);
-  const flows = liveFlowKeys(expected, actual, now);
+  const flows = liveKeys(expected.flows, actual.flows, now);
   for (const key of flows) {
     const want = expected.flows.get(key)?.counts ?? {};
     const have = actual.flows.get(key)?.counts ?? {};
     compare(`flow#${key}`, want, have, [...new Set([...Object.keys(want), ...Object.keys(have)])]);
   }
   return {
-    checked: { stats: expected.stats.size, days: expected.days.size, flows: flows.length },
+    checked: { stats: stats.length, days: expected.days.size, flows: flows.length },
     differences,
   };
 }
 
-/** The weeks of credit flows, recomputed or stored, not expired at `now` (epoch seconds). */
-export function liveFlowKeys(expected: Aggregates, actual: Aggregates, now: number): string[] {
-  return [...new Set([...expected.flows.keys(), ...actual.flows.keys()])].filter(
-    (key) => ((expected.flows.get(key) ?? actual.flows.get(key))?.ttl ?? 0) > now,
-  );
+/**
+ * The keys, recomputed or stored, not expired at `now` (epoch seconds): a
+ * stat or week without a `ttl` (the all-time stats) never expires.
+ */
+export function liveKeys(
+  expected: Map<string, { ttl?: number | undefined }>,
+  actual: Map<string, { ttl?: number | undefined }>,
+  now: number,
+): string[] {
+  return [...new Set([...expected.keys(), ...actual.keys()])].filter((key) => {
+    const ttl = (expected.get(key) ?? actual.get(key))?.ttl;
+    return ttl === undefined || ttl > now;
+  });
 }
 
 /** The derived numbers as stored: stats per user and period, day counters summed over shards. */
