@@ -1,11 +1,9 @@
 /// <reference lib="dom" />
-import Stripe from "stripe";
 import { afterAll, describe, expect, it } from "vitest";
 import {
-  type LoopbackServer,
-  sendJson,
-  startLoopbackServer,
-} from "../../core/src/test-support/loopback-server";
+  type StripeStandIn,
+  startStripeStandIn,
+} from "../../core/src/test-support/stripe-stand-in";
 import {
   type BrowserSuite,
   balanceText,
@@ -17,77 +15,43 @@ import {
 } from "./stack";
 
 const webhookSecret = "whsec_browser_test";
-let standIn: LoopbackServer;
+let standIn: StripeStandIn;
 let suite: BrowserSuite;
 
 /** "1,234.5 credits" as a number. */
 const creditsOf = (text: string | null) => Number((text ?? "").replace(/[^\d.]/g, ""));
 
 /**
- * Stripe's side on loopback: the SDK's Checkout Session create, and the hosted
- * page, which "pays" at once: it delivers the signed `checkout.session.completed`
- * to the app's webhook, as Stripe would, then sends the browser to `success_url`.
+ * Stripe's side on loopback: the hosted Checkout page "pays" at once: it
+ * delivers the signed `checkout.session.completed` to the app's webhook, as
+ * Stripe would, then sends the browser to `success_url`.
  */
-function answerAsStripe() {
-  const sessions = new Map<string, URLSearchParams>();
-  standIn.answer(async (request, response) => {
-    if (request.method === "POST" && request.path === "/v1/checkout/sessions") {
-      const id = `cs_test_browser_${sessions.size + 1}`;
-      sessions.set(id, new URLSearchParams(request.body));
-      sendJson(response, 200, { id, object: "checkout.session", url: `${standIn.url}/pay/${id}` });
-      return;
-    }
-    const id = request.path.replace(/^\/pay\//, "");
-    const form = sessions.get(id);
-    if (!form) {
-      response.writeHead(404).end();
-      return;
-    }
-    const payload = JSON.stringify({
-      id: `evt_${id}`,
-      object: "event",
-      type: "checkout.session.completed",
-      data: {
-        object: {
-          id,
-          payment_status: "paid",
-          client_reference_id: form.get("client_reference_id"),
-          metadata: {
-            userId: form.get("metadata[userId]"),
-            packageId: form.get("metadata[packageId]"),
-            credits: form.get("metadata[credits]"),
-          },
-          payment_intent: `pi_${id}`,
-          amount_total: Number(form.get("line_items[0][price_data][unit_amount]")),
-          currency: "usd",
-        },
-      },
-    });
-    const delivered = await suite.stack.app.request("/api/v1/credits/stripe-webhook", {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "stripe-signature": Stripe.webhooks.generateTestHeaderString({
-          payload,
-          secret: webhookSecret,
-        }),
-      },
-      body: payload,
-    });
-    expect(delivered.status).toBe(200);
-    // PUBLIC_URL is the default localhost:3000; the stack listens on a port of its own.
-    const success = new URL((form.get("success_url") ?? "").replace("{CHECKOUT_SESSION_ID}", id));
-    response.writeHead(303, {
-      location: `${suite.stack.origin}${success.pathname}${success.search}`,
-    });
-    response.end();
+function startStripe() {
+  return startStripeStandIn({
+    webhookSecret,
+    async onPay(session, response) {
+      const paid = standIn.paidEvent(session.id);
+      const delivered = await suite.stack.app.request("/api/v1/credits/stripe-webhook", {
+        method: "POST",
+        headers: { "content-type": "application/json", "stripe-signature": paid?.signature ?? "" },
+        body: paid?.payload ?? "",
+      });
+      expect(delivered.status).toBe(200);
+      // PUBLIC_URL is the default localhost:3000; the stack listens on a port of its own.
+      const success = new URL(
+        (session.form.get("success_url") ?? "").replace("{CHECKOUT_SESSION_ID}", session.id),
+      );
+      response.writeHead(303, {
+        location: `${suite.stack.origin}${success.pathname}${success.search}`,
+      });
+      response.end();
+    },
   });
 }
 
 describe.skipIf(!haveChromium)("credits in Chromium", () => {
   suite = useBrowserStack(async () => {
-    standIn = await startLoopbackServer();
-    answerAsStripe();
+    standIn = await startStripe();
     return {
       STRIPE_SECRET_KEY: "sk_test_browser",
       STRIPE_WEBHOOK_SECRET: webhookSecret,
