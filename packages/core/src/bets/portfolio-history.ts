@@ -72,8 +72,10 @@ export async function portfolioHistoryOf(
 
 /**
  * The moments of the points: now and every step back from it while not before
- * the account's opening (and the range's start), oldest first. `all` steps
- * daily, or by whole weeks when days would be more than `maxPoints`.
+ * the account's opening (and the range's start), oldest first, and the opening
+ * itself when the range reaches back to it (so a new account's chart starts at
+ * its signup). `all` steps daily, or by whole weeks when days would be more
+ * than `maxPoints`.
  */
 function pointTimes(now: number, openedAt: number, range: PortfolioRange): number[] {
   const { maxPoints } = portfolioHistory;
@@ -86,6 +88,10 @@ function pointTimes(now: number, openedAt: number, range: PortfolioRange): numbe
   }
   const times: number[] = [];
   for (let time = now; time >= from && times.length < maxPoints; time -= step) times.push(time);
+  const oldest = times.at(-1);
+  if (from === openedAt && oldest !== undefined && oldest > openedAt && times.length < maxPoints) {
+    times.push(openedAt);
+  }
   return times.reverse();
 }
 

@@ -58,7 +58,11 @@ describe("GET /users/me/portfolio", () => {
       balance: 950,
       total: 1075,
       range: "1w",
-      history: [expect.objectContaining({ balance: 950, positions: 125, total: 1075 })],
+      // Signed up within the week: her signup, then now.
+      history: [
+        { at: expect.any(String), balance: 1000, positions: 0, total: 1000 },
+        { at: expect.any(String), balance: 950, positions: 125, total: 1075 },
+      ],
       totals: { invested: 150, currentValue: 125, unrealizedPnL: -25, realizedPnL: 100 },
       truncated: false,
       positions: [
@@ -114,7 +118,10 @@ describe("GET /users/me/portfolio", () => {
       truncated: false,
       positions: [],
       range: "1w",
-      history: [{ at: expect.any(String), balance: 1000, positions: 0, total: 1000 }],
+      history: [
+        { at: expect.any(String), balance: 1000, positions: 0, total: 1000 },
+        { at: expect.any(String), balance: 1000, positions: 0, total: 1000 },
+      ],
     });
   });
 
@@ -209,35 +216,41 @@ describe("GET /users/me/portfolio?range=", () => {
   });
 
   it.each([
-    // The week back from day 12: from day 5, every 6 hours.
-    ["1w", 12, 29, 5 * day, 6 * hour],
-    // The month back from day 12 starts before signup: from signup, daily.
-    ["1m", 12, 13, 0, day],
-    // Since signup, daily.
-    ["all", 12, 13, 0, day],
+    // The week back from day 12¼ starts after signup: from day 5¼, every 6 hours.
+    { range: "1w", days: 12.25, count: 29, first: 5.25 * day, gaps: [6 * hour] },
+    // The month back from day 12¼ reaches before signup: signup itself, then daily up to now.
+    { range: "1m", days: 12.25, count: 14, first: 0, gaps: [0.25 * day, day] },
+    // Since signup: the same.
+    { range: "all", days: 12.25, count: 14, first: 0, gaps: [0.25 * day, day] },
     // Since signup 200 days ago: days would be too many points, so weekly.
-    ["all", 200, 29, 4 * day, 7 * day],
+    { range: "all", days: 200, count: 30, first: 0, gaps: [4 * day, 7 * day] },
     // Since signup 900 days ago: weeks would be too many too, so every two weeks.
-    ["all", 900, 65, 4 * day, 14 * day],
-  ])(
-    "range=%s on day %i: %i points from %i ms after signup, %i ms apart",
-    async (range, dayNow, count, first, step) => {
-      const start = Date.parse("2026-07-01T00:00:00.000Z");
-      now = new Date(start);
-      const eve = await registerUser(timed.app);
-      now = new Date(start + dayNow * day);
+    { range: "all", days: 900, count: 66, first: 0, gaps: [4 * day, 14 * day] },
+  ])("range=$range on day $days: $count points", async ({ range, days, count, first, gaps }) => {
+    const start = Date.parse("2026-07-01T00:00:00.000Z");
+    now = new Date(start);
+    const eve = await registerUser(timed.app);
+    now = new Date(start + days * day);
 
-      const body = await historyOf(eve, range);
+    const body = await historyOf(eve, range);
 
-      expect(body.range).toBe(range);
-      expect(body.history).toHaveLength(count);
-      expect(body.history[0]?.at).toBe(at(start + first));
-      expect(Date.parse(body.history[1]?.at ?? "") - Date.parse(body.history[0]?.at ?? "")).toBe(
-        step,
-      );
-      expect(body.history.at(-1)).toMatchObject({ at: at(start + dayNow * day), total: 1000 });
-    },
-  );
+    expect(body.range).toBe(range);
+    expect(body.history).toHaveLength(count);
+    expect(body.history[0]).toEqual({
+      at: at(start + first),
+      balance: 1000,
+      positions: 0,
+      total: 1000,
+    });
+    // The gap after the first point (to signup's next step), then the same step up to now.
+    const times = body.history.map((point) => Date.parse(point.at));
+    const step = gaps.at(-1) as number;
+    expect(times.slice(1).map((time, index) => time - (times[index] as number))).toEqual([
+      ...gaps.slice(0, -1),
+      ...Array(count - gaps.length).fill(step),
+    ]);
+    expect(body.history.at(-1)).toMatchObject({ at: at(start + days * day), total: 1000 });
+  });
 
   it.each(["1d", "year", ""])("refuses range=%s with 400 naming the field", async (range) => {
     now = new Date();
