@@ -76,3 +76,42 @@ const shortTime = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2
 export function timeTick(withinADay: boolean): (t: number) => string {
   return (t) => (withinADay ? shortTime : shortDate).format(t);
 }
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/**
+ * X-axis ticks at local midnights between `from` and `to` (ms), every as many
+ * days as keep them to `max`, so a chart of days never labels one date twice.
+ */
+export function dayTicks(from: number, to: number, max = 7): number[] {
+  const first = new Date(from);
+  first.setHours(0, 0, 0, 0);
+  if (first.getTime() < from) first.setDate(first.getDate() + 1);
+  const days = Math.floor((to - first.getTime()) / dayMs) + 1;
+  const every = Math.max(1, Math.ceil(days / max));
+  const ticks: number[] = [];
+  for (const day = first; day.getTime() <= to; day.setDate(day.getDate() + every)) {
+    ticks.push(day.getTime());
+  }
+  return ticks;
+}
+
+/**
+ * A y-axis of about `count` whole round steps (1, 2 or 5 × a power of ten) that holds
+ * `low`..`high`: its domain and its ticks.
+ */
+export function niceAxis(
+  low: number,
+  high: number,
+  count = 4,
+): { domain: [number, number]; ticks: number[] } {
+  const raw = Math.max(high - low, 1) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  // Whole steps: the axes count credits.
+  const step = Math.max(1, ([1, 2, 5, 10].find((factor) => factor * power >= raw) ?? 10) * power);
+  const start = Math.floor(low / step) * step;
+  const end = Math.max(Math.ceil(high / step) * step, start + step);
+  const ticks: number[] = [];
+  for (let tick = start; tick <= end + step / 2; tick += step) ticks.push(Math.round(tick));
+  return { domain: [start, end], ticks };
+}

@@ -219,8 +219,8 @@ export function MyPortfolio() {
               own
               chart={
                 <PortfolioChart
-                  history={data.history}
-                  range={range}
+                  history={{ range: data.range, points: data.history }}
+                  selected={range}
                   onRange={setRange}
                   loading={portfolio.isPlaceholderData}
                 />

@@ -12,6 +12,8 @@ import {
   type ChartRangeOption,
   ChartTooltipBox,
   chartAxis,
+  dayTicks,
+  niceAxis,
   RangeToggle,
   timeTick,
 } from "../../components/Chart";
@@ -27,22 +29,40 @@ const ranges: ChartRangeOption<PortfolioRange>[] = [
 ];
 const color = "#0f766e";
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+const day = 24 * 60 * 60 * 1000;
+
+/** A y-axis tick: whole numbers up to 100,000, then `120K`, `1.5M`. */
+const amountTick = (value: number) =>
+  Math.abs(value) < 100_000 ? formatNumber(value) : compact.format(value);
+
+/**
+ * The y-axis around the totals: round steps with a tenth of their spread above
+ * and below (2% of the total when flat), so a flat line sits mid-chart and a
+ * move of a few credits still shows.
+ */
+function amountAxis(totals: number[]) {
+  const low = Math.min(...totals);
+  const high = Math.max(...totals);
+  const pad = Math.max((high - low) / 10, Math.abs(high) / 50, 1);
+  return niceAxis(low - pad, high + pad);
+}
 
 type ChartRow = PortfolioPoint & { t: number };
 
 /**
  * The total of the account (balance + open positions at the odds of then) over
  * a range (1W, 1M, All), with a hover and touch tooltip and a text summary for
- * screen readers. `loading` while another range's answer is on its way.
+ * screen readers. `selected` is the range pressed; `history` the one answered
+ * (the previous range's while the new one loads, `loading`).
  */
 export function PortfolioChart({
   history,
-  range,
+  selected,
   onRange,
   loading,
 }: {
-  history: PortfolioPoint[];
-  range: PortfolioRange;
+  history: { range: PortfolioRange; points: PortfolioPoint[] };
+  selected: PortfolioRange;
   onRange: (range: PortfolioRange) => void;
   loading: boolean;
 }) {
@@ -52,12 +72,12 @@ export function PortfolioChart({
         <h3 id="portfolio-history">Total over time</h3>
         <RangeToggle
           options={ranges}
-          value={range}
+          value={selected}
           onChange={onRange}
           label="Portfolio chart range"
         />
       </div>
-      <TotalLine history={history} range={range} />
+      <TotalLine history={history.points} range={history.range} />
     </div>
   );
 }
@@ -68,15 +88,17 @@ function TotalLine({ history, range }: { history: PortfolioPoint[]; range: Portf
     () => history.map((point) => ({ ...point, t: Date.parse(point.at) })),
     [history],
   );
-  const first = history[0];
-  const last = history[history.length - 1];
-  if (history.length < 2 || !first || !last) {
+  const first = data[0];
+  const last = data[data.length - 1];
+  if (data.length < 2 || !first || !last) {
     return (
       <p className={styles.empty} data-testid="portfolio-chart-empty">
         Not enough history yet: the chart fills in as time passes.
       </p>
     );
   }
+  const axis = amountAxis(data.map((row) => row.total));
+  const withinTwoDays = last.t - first.t < 2 * day;
   const summary = `Your total went from ${formatCredits(first.total)} to ${formatCredits(last.total)} between ${formatDateTime(first.at)} and ${formatDateTime(last.at)}.`;
   return (
     <figure
@@ -104,16 +126,18 @@ function TotalLine({ history, range }: { history: PortfolioPoint[]; range: Portf
               type="number"
               scale="time"
               domain={["dataMin", "dataMax"]}
-              tickFormatter={timeTick(false)}
+              tickFormatter={timeTick(withinTwoDays)}
+              // Days: one tick a midnight (or every few), never one date twice.
+              ticks={withinTwoDays ? undefined : dayTicks(first.t, last.t)}
               tick={chartAxis.tick}
               minTickGap={32}
             />
             <YAxis
-              domain={["auto", "auto"]}
-              allowDecimals={false}
-              tickFormatter={(v: number) => compact.format(v)}
+              domain={axis.domain}
+              ticks={axis.ticks}
+              tickFormatter={amountTick}
               tick={chartAxis.tick}
-              width={48}
+              width={56}
             />
             <Tooltip
               content={(props) => (
@@ -124,7 +148,7 @@ function TotalLine({ history, range }: { history: PortfolioPoint[]; range: Portf
               isAnimationActive={false}
             />
             <Area
-              type="monotone"
+              type="linear"
               dataKey="total"
               name="Total"
               stroke={color}
