@@ -49,11 +49,13 @@ export async function portfolioHistoryOf(
   const now = ctx.clock().getTime();
   const times = pointTimes(now, Date.parse(input.createdAt), range);
   const start = times[0] ?? now;
-  const [ledger, bets] = await Promise.all([
+  // The ledger's pages go on beside the bets and then their markets' odds.
+  const betsRead = betsOpenSince(ctx, input, start);
+  const [ledger, bets, odds] = await Promise.all([
     ledgerBackTo(ctx, input.userId, start),
-    betsOpenSince(ctx, input, start),
+    betsRead,
+    betsRead.then((bets) => oddsOf(ctx, bets, range)),
   ]);
-  const odds = await oddsOf(ctx, bets, range);
   const points: PortfolioPoint[] = [];
   for (const time of times) {
     const at = new Date(time).toISOString();

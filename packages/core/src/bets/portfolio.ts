@@ -44,8 +44,9 @@ export interface PrivatePortfolio extends Portfolio {
  * A user's open positions valued at today's odds, with the history of their
  * total over `range`. The positions take two round trips: the user item beside
  * one Query of their pending bets (`byUserStatus`, bounded by
- * `maxPortfolioPositions`), then one BatchGetItem of those bets' markets' odds;
- * the history reads beside the second (`portfolioHistoryOf`).
+ * `maxPortfolioPositions`), then one BatchGetItem of those bets' markets' odds.
+ * The history (`portfolioHistoryOf`) reads beside that BatchGetItem: the
+ * ledger and newest bets, then the markets' odds histories in parallel.
  */
 export async function readPortfolio(
   ctx: CoreContext,
