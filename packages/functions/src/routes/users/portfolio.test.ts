@@ -215,6 +215,37 @@ describe("GET /users/me/portfolio?range=", () => {
     });
   });
 
+  it("reads the odds history of the 20 markets with the largest stakes; a position on another counts at its stake", async () => {
+    const start = Date.parse("2026-08-01T00:00:00.000Z");
+    now = new Date(start);
+    const gus = await registerUser(timed.app);
+    now = new Date(start + 60_000);
+    const betOnNew = async (amount: number) => {
+      const marketId = await anOpenMarket(timed.core, { thisOdds: 0.5 });
+      const response = await timed.app.request(
+        "/api/v1/bets",
+        jsonRequest("POST", { marketId, side: "this", amount }, bearer(gus.accessToken)),
+      );
+      expect(response.status).toBe(201);
+      return marketId;
+    };
+    for (let index = 0; index < 20; index++) await betOnNew(20);
+    const smallest = await betOnNew(10);
+    now = new Date(start + hour);
+    await saveMarket(timed.core, smallest, "credits", aMarket({ thisOdds: 0.8 }));
+    now = new Date(start + 12 * hour);
+
+    const body = await historyOf(gus);
+
+    // Six hours in: 20 × 20 at 0.5 (worth 20 each) and the 10 at its stake, not at 0.8 (16).
+    expect(body.history.map(({ balance, positions }) => ({ balance, positions }))).toEqual([
+      { balance: 1000, positions: 0 },
+      { balance: 590, positions: 410 },
+      // Now: today's odds of every position, as the headline counts them.
+      { balance: 590, positions: 416 },
+    ]);
+  });
+
   it.each([
     // The week back from day 12¼ starts after signup: from day 5¼, every 6 hours.
     { range: "1w", days: 12.25, count: 29, first: 5.25 * day, gaps: [6 * hour] },
