@@ -185,3 +185,35 @@ export const publicRecentResults = { read: 30, shown: 10 } as const;
  * weeks are kept.
  */
 export const creditFlowWeeks = { default: 12, max: 26 } as const;
+
+/** The spans a portfolio's history covers (`GET /users/me/portfolio?range=`); `all` starts at signup. */
+export const portfolioRanges = ["1w", "1m", "all"] as const;
+export type PortfolioRange = (typeof portfolioRanges)[number];
+
+const hourMs = 60 * 60 * 1000;
+const dayMs = 24 * hourMs;
+
+/**
+ * The history of a portfolio's total (docs/product-rules.md#portfolio): one
+ * point every `stepMs` of its range back from now, at most `maxPoints` (`all`
+ * steps daily, or by as many whole weeks as keep it under `maxPoints`). Its
+ * reads are bounded: the user's newest `maxLedgerEntries` ledger entries (read
+ * back to the range's start), their newest `maxBets` bets beside the pending
+ * ones, and the odds histories of `maxMarkets` markets (those with the largest
+ * stakes; a position on another market counts at its stake).
+ */
+export const portfolioHistory = {
+  stepMs: { "1w": 6 * hourMs, "1m": dayMs, all: dayMs },
+  allWideStepMs: 7 * dayMs,
+  maxPoints: 120,
+  maxLedgerEntries: 1_000,
+  maxBets: 200,
+  maxMarkets: 20,
+} as const satisfies {
+  stepMs: Record<PortfolioRange, number>;
+  allWideStepMs: number;
+  maxPoints: number;
+  maxLedgerEntries: number;
+  maxBets: number;
+  maxMarkets: number;
+};

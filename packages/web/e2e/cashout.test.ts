@@ -107,6 +107,39 @@ describe.skipIf(!haveChromium)("cash-out in Chromium", () => {
       shown(Math.round((900 + value) * 100) / 100),
     );
     expect(await row.innerText()).toContain(shown(value));
+
+    // The chart of the total over the week: from the signup (1,000) to now, described in words.
+    const chart = portfolio.getByTestId("portfolio-chart");
+    await expect.poll(() => chart.getAttribute("data-range")).toBe("1w");
+    expect(Number(await chart.getAttribute("data-points"))).toBe(2);
+    const plot = portfolio.getByRole("img", { name: /^Portfolio total chart\./ });
+    expect(await plot.getAttribute("aria-label")).toMatch(
+      /Your total went from 1,000 credits to [\d,.]+ credits between .+ and .+\./,
+    );
+    expect(await chart.locator("figcaption").innerText()).toMatch(/^Your total went from/);
+    const week = portfolio.getByRole("button", { name: "1W, the last week" });
+    expect(await week.getAttribute("aria-pressed")).toBe("true");
+
+    // Hovering the plot shows the time and what the total was made of.
+    await plot.scrollIntoViewIfNeeded();
+    const box = await plot.boundingBox();
+    if (!box) throw new Error("chart has no box");
+    await page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2);
+    const tooltip = page.getByTestId("portfolio-tooltip");
+    await expect.poll(() => tooltip.count()).toBe(1);
+    expect(await tooltip.innerText()).toMatch(/Total: [\d,.]+\s+Balance: 900\s+Positions: /);
+
+    // Another range asks the API again and draws its answer; the totals stay.
+    const month = portfolio.getByRole("button", { name: "1M, the last month" });
+    await month.click();
+    await expect.poll(() => chart.getAttribute("data-range")).toBe("1m");
+    expect(await month.getAttribute("aria-pressed")).toBe("true");
+    expect(await week.getAttribute("aria-pressed")).toBe("false");
+    expect(await page.getByTestId("portfolio-balance").innerText()).toBe("900");
+    await portfolio.getByRole("button", { name: "All, the time since you joined" }).click();
+    await expect.poll(() => chart.getAttribute("data-range")).toBe("all");
+    // Without the drawing animation, so the screenshots show the whole line.
+    await page.emulateMedia({ reducedMotion: "reduce" });
     await checkPage(page, "portfolio");
 
     // The row leads to the bet, where it can be cashed out.

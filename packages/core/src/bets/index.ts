@@ -9,6 +9,7 @@ export {
   readPortfolio,
   readPublicPortfolio,
 } from "./portfolio";
+export { type PortfolioPoint, portfolioHistoryOf } from "./portfolio-history";
 export { type BetView, getOwnBet, listOwnBets, toBetView, toBetViews } from "./read";
 export {
   finishSettlement,

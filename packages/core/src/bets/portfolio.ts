@@ -1,9 +1,10 @@
 import type { CoreContext } from "../context";
 import type { BetItem } from "../entities/bet";
 import { UserNotFound } from "../errors";
-import { maxPortfolioPositions, publicRecentResults } from "../limits";
+import { maxPortfolioPositions, type PortfolioRange, publicRecentResults } from "../limits";
 import { fromCents, toCents } from "../money";
 import { serviceFor } from "../service";
+import { type PortfolioPoint, portfolioHistoryOf } from "./portfolio-history";
 import { type BetView, toBetView } from "./read";
 
 /** An open position: a pending bet valued at today's odds of its side. */
@@ -34,17 +35,59 @@ export interface PrivatePortfolio extends Portfolio {
   balance: number;
   /** balance + totals.currentValue: what the account is worth at today's odds. */
   total: number;
+  range: PortfolioRange;
+  /** The total over `range`, oldest first; the last point is now (`balance`, `total`). */
+  history: PortfolioPoint[];
 }
 
 /**
- * A user's open positions valued at today's odds, in two round trips: the user
- * item beside one Query of their pending bets (`byUserStatus`, bounded by
+ * A user's open positions valued at today's odds, with the history of their
+ * total over `range`. The positions take two round trips: the user item beside
+ * one Query of their pending bets (`byUserStatus`, bounded by
  * `maxPortfolioPositions`), then one BatchGetItem of those bets' markets' odds.
+ * The history (`portfolioHistoryOf`) reads beside that BatchGetItem: the
+ * ledger and newest bets, then the markets' odds histories in parallel.
  */
-export async function readPortfolio(ctx: CoreContext, userId: string): Promise<PrivatePortfolio> {
+export async function readPortfolio(
+  ctx: CoreContext,
+  userId: string,
+  range: PortfolioRange = "1w",
+): Promise<PrivatePortfolio> {
+  const open = await readOpenPositions(ctx, userId);
+  const [{ positions, totals }, history] = await Promise.all([
+    open.valued(),
+    portfolioHistoryOf(ctx, { userId, createdAt: open.createdAt, pending: open.bets }, range),
+  ]);
+  const total = fromCents(toCents(open.balance) + toCents(totals.currentValue));
+  // The last point is now: the same numbers as the headline, whatever the history's bounds left out.
+  const now = history.at(-1);
+  if (now) {
+    history[history.length - 1] = {
+      at: now.at,
+      balance: open.balance,
+      positions: totals.currentValue,
+      total,
+    };
+  }
+  return {
+    balance: open.balance,
+    total,
+    positions,
+    totals,
+    truncated: open.truncated,
+    range,
+    history,
+  };
+}
+
+/**
+ * The user's pending bets (one Query bounded by `maxPortfolioPositions`, beside
+ * the user item), and `valued()` to value them at today's odds.
+ */
+async function readOpenPositions(ctx: CoreContext, userId: string) {
   const entities = serviceFor(ctx.db).entities;
   const [{ data: user }, { data: pending }] = await Promise.all([
-    entities.user.get({ userId }).go({ attributes: ["userId", "balance", "pnl"] }),
+    entities.user.get({ userId }).go({ attributes: ["userId", "balance", "pnl", "createdAt"] }),
     entities.bet.query
       .byUserStatus({ userId, status: "pending" })
       // A Limit of the bound (and one more, to tell a longer list), so DynamoDB reads no further.
@@ -57,14 +100,15 @@ export async function readPortfolio(ctx: CoreContext, userId: string): Promise<P
   ]);
   if (!user) throw new UserNotFound(userId);
   const bets = pending.slice(0, maxPortfolioPositions);
-  const positions = await valuePositions(ctx, bets);
-  const totals = totalsOf(positions, user.pnl);
   return {
     balance: user.balance,
-    total: fromCents(toCents(user.balance) + toCents(totals.currentValue)),
-    positions,
-    totals,
+    createdAt: user.createdAt,
+    bets,
     truncated: pending.length > maxPortfolioPositions,
+    valued: async () => {
+      const positions = await valuePositions(ctx, bets);
+      return { positions, totals: totalsOf(positions, user.pnl) };
+    },
   };
 }
 
@@ -84,11 +128,12 @@ export async function readPublicPortfolio(
   ctx: CoreContext,
   userId: string,
 ): Promise<PublicPortfolio> {
-  const [{ positions, totals, truncated }, recentResults] = await Promise.all([
-    readPortfolio(ctx, userId),
+  const [open, recentResults] = await Promise.all([
+    readOpenPositions(ctx, userId),
     latestResults(ctx, userId),
   ]);
-  return { positions, totals, truncated, recentResults };
+  const { positions, totals } = await open.valued();
+  return { positions, totals, truncated: open.truncated, recentResults };
 }
 
 async function latestResults(ctx: CoreContext, userId: string): Promise<BetView[]> {

@@ -25,6 +25,7 @@ export {
   type OddsRange,
   oddsHistoryOver,
   oddsRanges,
+  oddsSnapshotsOver,
 } from "./odds-history";
 export { watchOdds } from "./odds-watch";
 export {

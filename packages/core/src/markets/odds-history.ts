@@ -7,7 +7,8 @@ import { serviceFor } from "../service";
 export const oddsRanges = ["1d", "1w", "1m", "all"] as const;
 export type OddsRange = (typeof oddsRanges)[number];
 
-const rangeMs: Record<Exclude<OddsRange, "all">, number> = {
+/** How far back each range but `all` reaches from now. */
+export const oddsRangeMs: Record<Exclude<OddsRange, "all">, number> = {
   "1d": 24 * 60 * 60 * 1000,
   "1w": 7 * 24 * 60 * 60 * 1000,
   "1m": 30 * 24 * 60 * 60 * 1000,
@@ -21,13 +22,26 @@ const maxRead = 3_000;
 export type OddsPoint = Pick<OddsSnapshotItem, "takenAt" | "thisOdds" | "thatOdds">;
 
 /**
- * A market's odds over `range`, oldest first, at most `maxChartPoints`. One
- * Query bounded by the range's start in the sort key reads the span (newest
- * first, at most `maxRead` items), and one of `Limit` 1 reads the last snapshot
- * before it, so a market whose odds have not moved in the span still starts at
- * its odds of then (stamped at the range's start).
+ * A market's odds over `range`, oldest first, at most `maxChartPoints`: the
+ * snapshots `oddsSnapshotsOver` reads, downsampled for a chart.
  */
 export async function oddsHistoryOver(
+  ctx: CoreContext,
+  marketId: string,
+  range: OddsRange,
+): Promise<OddsPoint[]> {
+  return downsample(await oddsSnapshotsOver(ctx, marketId, range), maxChartPoints);
+}
+
+/**
+ * Every snapshot of a market's odds over `range`, oldest first. One Query
+ * bounded by the range's start in the sort key reads the span (newest first, at
+ * most `maxRead` items), and one of `Limit` 1 reads the last snapshot before it,
+ * so a market whose odds have not moved in the span still starts at its odds of
+ * then (stamped at the range's start). A span cut by `maxRead` gets no such
+ * start: the odds between its start and the oldest snapshot read are unknown.
+ */
+export async function oddsSnapshotsOver(
   ctx: CoreContext,
   marketId: string,
   range: OddsRange,
@@ -39,9 +53,9 @@ export async function oddsHistoryOver(
       offset: 0,
       limit: maxRead,
     });
-    return downsample(items.reverse(), maxChartPoints);
+    return items.reverse();
   }
-  const start = new Date(ctx.clock().getTime() - rangeMs[range]).toISOString();
+  const start = new Date(ctx.clock().getTime() - oddsRangeMs[range]).toISOString();
   const [inRange, before] = await Promise.all([
     pageQuery(ctx, sourceOf(byMarket().gte({ takenAt: start }), snapshots, "desc"), {
       offset: 0,
@@ -54,8 +68,11 @@ export async function oddsHistoryOver(
   ]);
   const points: OddsPoint[] = inRange.items.reverse();
   const anchor = before.items[0];
-  if (anchor && points[0]?.takenAt !== start) points.unshift({ ...anchor, takenAt: start });
-  return downsample(points, maxChartPoints);
+  const wholeSpan = inRange.next === undefined;
+  if (anchor && wholeSpan && points[0]?.takenAt !== start) {
+    points.unshift({ ...anchor, takenAt: start });
+  }
+  return points;
 }
 
 /**

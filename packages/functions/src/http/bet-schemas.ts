@@ -1,6 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { betStatuses, sides } from "@market/core/entities";
-import { maxPortfolioPositions, publicRecentResults } from "@market/core/limits";
+import {
+  maxPortfolioPositions,
+  portfolioHistory,
+  portfolioRanges,
+  publicRecentResults,
+} from "@market/core/limits";
 
 /** A bet as every route shows it (`toBetView` in core). */
 export const BetSchema = z
@@ -65,12 +70,29 @@ const portfolioFields = {
   }),
 };
 
-/** My open positions, their totals, my balance and what it all adds up to. */
+/** What my account was worth at one moment of the portfolio's history. */
+const PortfolioPointSchema = z
+  .object({
+    at: z.string().openapi({ format: "date-time" }),
+    balance: z.number().openapi({ description: "The balance then (the ledger's balance after)" }),
+    positions: z.number().openapi({
+      description:
+        "The positions open then, each valued at the odds of its side then (its stake without odds)",
+    }),
+    total: z.number().openapi({ description: "balance + positions" }),
+  })
+  .openapi("PortfolioPoint");
+
+/** My open positions, their totals, my balance and what it all adds up to, and its history. */
 export const PortfolioSchema = z
   .object({
     ...portfolioFields,
     balance: z.number(),
     total: z.number().openapi({ description: "balance + totals.currentValue" }),
+    range: z.enum(portfolioRanges).openapi({ description: "The span `history` covers" }),
+    history: z.array(PortfolioPointSchema).openapi({
+      description: `The total over \`range\`, oldest first, at most ${portfolioHistory.maxPoints} points (1w: every 6 hours; 1m: daily; all: daily from signup, or weekly); the last point is now`,
+    }),
   })
   .openapi("Portfolio");
 

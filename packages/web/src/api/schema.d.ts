@@ -1094,8 +1094,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * My open positions at today's odds, with my balance and totals
-         * @description Each pending bet valued at today's odds of its side (potentialPayout × odds), newest first; `totals` adds them up beside the PnL already realized, and `total` is the balance plus the positions' value.
+         * My open positions at today's odds, with my balance, totals and their history
+         * @description Each pending bet valued at today's odds of its side (potentialPayout × odds), newest first; `totals` adds them up beside the PnL already realized, and `total` is the balance plus the positions' value. `history` is that total over `range` (default `1w`), computed from the ledger and the odds history.
          */
         get: operations["getMyPortfolio"];
         put?: never;
@@ -1425,13 +1425,30 @@ export interface components {
         };
         Portfolio: {
             balance: number;
+            /** @description The total over `range`, oldest first, at most 120 points (1w: every 6 hours; 1m: daily; all: daily from signup, or weekly); the last point is now */
+            history: components["schemas"]["PortfolioPoint"][];
             /** @description Open positions, newest first */
             positions: components["schemas"]["Position"][];
+            /**
+             * @description The span `history` covers
+             * @enum {string}
+             */
+            range: "1w" | "1m" | "all";
             /** @description balance + totals.currentValue */
             total: number;
             totals: components["schemas"]["PortfolioTotals"];
             /** @description More than 500 open positions: the list and totals cover the newest */
             truncated: boolean;
+        };
+        PortfolioPoint: {
+            /** Format: date-time */
+            at: string;
+            /** @description The balance then (the ledger's balance after) */
+            balance: number;
+            /** @description The positions open then, each valued at the odds of its side then (its stake without odds) */
+            positions: number;
+            /** @description balance + positions */
+            total: number;
         };
         PortfolioTotals: {
             /** @description Their worth at today's odds (a position without odds counts at its stake) */
@@ -5608,7 +5625,10 @@ export interface operations {
     };
     getMyPortfolio: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The span of `history`: the last week, month, or since signup */
+                range?: "1w" | "1m" | "all";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5622,6 +5642,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Portfolio"];
+                };
+            };
+            /** @description VALIDATION_ERROR (a range other than 1w, 1m, all) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid access token */

@@ -22,7 +22,8 @@ export const getOne: AppRouteHandler<typeof routes.getOne> = async (c) => {
 };
 
 export const getMyPortfolio: AppRouteHandler<typeof routes.getMyPortfolio> = async (c) => {
-  return c.json(await readPortfolio(c.var.core, c.var.caller.userId), 200);
+  const { range } = c.req.valid("query");
+  return c.json(await readPortfolio(c.var.core, c.var.caller.userId, range), 200);
 };
 
 export const getPortfolio: AppRouteHandler<typeof routes.getPortfolio> = async (c) => {

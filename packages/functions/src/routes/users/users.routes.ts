@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { portfolioRanges } from "@market/core/limits";
 import { optionalUser } from "../../http/auth";
 import { PortfolioSchema, PublicPortfolioSchema } from "../../http/bet-schemas";
 import {
@@ -103,13 +104,23 @@ export const getMyPortfolio = authedRoute({
   path: "/users/me/portfolio",
   operationId: "getMyPortfolio",
   tags: ["Users"],
-  summary: "My open positions at today's odds, with my balance and totals",
+  summary: "My open positions at today's odds, with my balance, totals and their history",
   description:
     "Each pending bet valued at today's odds of its side (potentialPayout × odds), newest " +
     "first; `totals` adds them up beside the PnL already realized, and `total` is the " +
-    "balance plus the positions' value.",
+    "balance plus the positions' value. `history` is that total over `range` (default `1w`), " +
+    "computed from the ledger and the odds history.",
+  request: {
+    query: z.object({
+      range: z
+        .enum(portfolioRanges)
+        .default("1w")
+        .openapi({ description: "The span of `history`: the last week, month, or since signup" }),
+    }),
+  },
   responses: {
     200: jsonResponse("My portfolio", PortfolioSchema),
+    400: errorContent("VALIDATION_ERROR (a range other than 1w, 1m, all)"),
   },
 });
 

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import listStyles from "../../components/list.module.css";
 import { QueryBoundary } from "../../components/QueryBoundary";
 import { SkeletonBlock } from "../../components/Skeleton";
@@ -8,8 +8,15 @@ import { type Column, Table } from "../../components/Table";
 import { Badge, Card } from "../../components/ui";
 import { formatNumber, formatPercent, formatSigned } from "../../lib/format";
 import { betStatusLabels, betValue, sideName } from "./bets";
+import { PortfolioChart } from "./PortfolioChart";
 import styles from "./portfolio.module.css";
-import { type Bet, betQueries, type Position, type PublicPortfolio } from "./queries";
+import {
+  type Bet,
+  betQueries,
+  type PortfolioRange,
+  type Position,
+  type PublicPortfolio,
+} from "./queries";
 
 type Totals = PublicPortfolio["totals"];
 
@@ -155,14 +162,18 @@ function Positions({
   portfolio,
   account,
   own,
+  chart,
 }: {
   portfolio: Pick<PublicPortfolio, "positions" | "totals" | "truncated">;
   account?: Account | undefined;
   own: boolean;
+  /** Between the totals and the positions: the owner's chart of their total. */
+  chart?: ReactNode;
 }) {
   return (
     <>
       <TotalsList totals={portfolio.totals} account={account} />
+      {chart}
       {portfolio.positions.length === 0 ? (
         <p className={styles.empty}>No open positions.</p>
       ) : (
@@ -182,10 +193,12 @@ function Positions({
 
 /**
  * The signed-in user's portfolio on their profile: balance, the open positions
- * at today's odds, and their totals beside the P&L already realized.
+ * at today's odds, their totals beside the P&L already realized, and a chart
+ * of the total over the last week, month or since they joined.
  */
 export function MyPortfolio() {
-  const portfolio = useQuery(betQueries.portfolio());
+  const [range, setRange] = useState<PortfolioRange>("1w");
+  const portfolio = useQuery(betQueries.portfolio(range));
   return (
     <Card>
       <section aria-labelledby="portfolio">
@@ -199,7 +212,21 @@ export function MyPortfolio() {
           queries={[portfolio]}
           pending={<SkeletonBlock lines={3} label="Loading portfolio" />}
         >
-          {(data) => <Positions portfolio={data} account={data} own />}
+          {(data) => (
+            <Positions
+              portfolio={data}
+              account={data}
+              own
+              chart={
+                <PortfolioChart
+                  history={{ range: data.range, points: data.history }}
+                  selected={range}
+                  onRange={setRange}
+                  loading={portfolio.isPlaceholderData}
+                />
+              }
+            />
+          )}
         </QueryBoundary>
       </section>
     </Card>

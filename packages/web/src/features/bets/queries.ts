@@ -7,6 +7,8 @@ export type Bet = components["schemas"]["Bet"];
 export type Position = components["schemas"]["Position"];
 export type Portfolio = components["schemas"]["Portfolio"];
 export type PublicPortfolio = components["schemas"]["PublicPortfolio"];
+export type PortfolioPoint = components["schemas"]["PortfolioPoint"];
+export type PortfolioRange = Portfolio["range"];
 export type BetQuery = NonNullable<paths["/api/v1/bets/me"]["get"]["parameters"]["query"]>;
 
 /** The signed-in user's bets, all under the `bets` key (a credit movement refetches them). */
@@ -17,11 +19,16 @@ export const betQueries = {
       queryFn: async () => unwrap(await api.GET("/api/v1/bets/me", { params: { query } })),
       placeholderData: keepPreviousData,
     }),
-  /** Under `bets` too: a bet, a cash-out or a settlement changes it. */
-  portfolio: () =>
+  /**
+   * Under `bets` too: a bet, a cash-out or a settlement changes it. Another
+   * range keeps the previous answer on screen while it loads.
+   */
+  portfolio: (range: PortfolioRange = "1w") =>
     queryOptions({
-      queryKey: ["bets", "portfolio"],
-      queryFn: async () => unwrap(await api.GET("/api/v1/users/me/portfolio")),
+      queryKey: ["bets", "portfolio", range],
+      queryFn: async () =>
+        unwrap(await api.GET("/api/v1/users/me/portfolio", { params: { query: { range } } })),
+      placeholderData: keepPreviousData,
     }),
   /** Someone's open positions, as their public profile shows them. */
   userPortfolio: (userId: string) =>

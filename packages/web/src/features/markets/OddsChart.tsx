@@ -12,6 +12,13 @@ import {
   YAxis,
 } from "recharts";
 import { useSignIn } from "../../app/sign-in-hooks";
+import {
+  type ChartRangeOption,
+  ChartTooltipBox,
+  chartAxis,
+  RangeToggle,
+  timeTick,
+} from "../../components/Chart";
 import { QueryBoundary } from "../../components/QueryBoundary";
 import { Skeleton } from "../../components/Skeleton";
 import { formatDateTime, formatPercent, formatRelative } from "../../lib/format";
@@ -20,9 +27,7 @@ import { betQueries } from "../bets/queries";
 import styles from "./OddsChart.module.css";
 import { type Market, marketQueries, type OddsRange } from "./queries";
 
-const shortDate = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric" });
-const shortTime = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit" });
-const ranges: { range: OddsRange; label: string; name: string }[] = [
+const ranges: ChartRangeOption<OddsRange>[] = [
   { range: "1d", label: "1D", name: "last day" },
   { range: "1w", label: "1W", name: "last week" },
   { range: "1m", label: "1M", name: "last month" },
@@ -41,22 +46,7 @@ export function OddsChart({ market }: { market: Market }) {
   return (
     <div>
       <div className={styles.head}>
-        {/* biome-ignore lint/a11y/useSemanticElements: a toolbar of toggle buttons, not a form fieldset */}
-        <div className={styles.ranges} role="group" aria-label="Chart range">
-          {ranges.map((option) => (
-            <button
-              key={option.range}
-              type="button"
-              className={styles.range}
-              aria-pressed={range === option.range}
-              // The visible label first in the name (WCAG 2.5.3): "1W, the last week".
-              aria-label={`${option.label}, the ${option.name}`}
-              onClick={() => setRange(option.range)}
-            >
-              {option.label}
-            </button>
-          ))}
-        </div>
+        <RangeToggle options={ranges} value={range} onChange={setRange} />
         {market.oddsUpdatedAt ? (
           <span className={styles.updated}>
             Odds updated{" "}
@@ -132,7 +122,7 @@ function OddsLines({
     );
   }
   const summary = `${market.thisOption} went from ${formatPercent(first.thisOdds)} to ${formatPercent(last.thisOdds)} between ${formatDateTime(first.at)} and ${formatDateTime(last.at)}.`;
-  const tick = range === "1d" ? shortTime : shortDate;
+  const tick = timeTick(range === "1d");
   const optionOf = (side: "this" | "that") =>
     side === "this" ? market.thisOption : market.thatOption;
   return (
@@ -148,21 +138,21 @@ function OddsLines({
             margin={{ top: 8, right: 12, bottom: 0, left: -12 }}
             accessibilityLayer={false}
           >
-            <CartesianGrid stroke="#e5e7eb" vertical={false} />
+            <CartesianGrid stroke={chartAxis.gridStroke} vertical={false} />
             <XAxis
               dataKey="t"
               type="number"
               scale="time"
               domain={["dataMin", "dataMax"]}
-              tickFormatter={(t: number) => tick.format(t)}
-              tick={{ fontSize: 12, fill: "#4b5563" }}
+              tickFormatter={tick}
+              tick={chartAxis.tick}
               minTickGap={32}
             />
             <YAxis
               domain={[0, 100]}
               ticks={[0, 25, 50, 75, 100]}
               tickFormatter={(v: number) => `${v}%`}
-              tick={{ fontSize: 12, fill: "#4b5563" }}
+              tick={chartAxis.tick}
             />
             <Tooltip
               content={(props) => (
@@ -242,16 +232,14 @@ function OddsTooltip({
   if (!active || !payload?.length) return null;
   const row = payload[0]?.payload as ChartRow | undefined;
   if (!row) return null;
-  const at = new Date(Number(label ?? row.t)).toISOString();
   return (
-    <div className={styles.tooltip} data-testid="odds-tooltip">
-      <time dateTime={at}>{formatDateTime(at)}</time>
+    <ChartTooltipBox at={Number(label ?? row.t)} testId="odds-tooltip">
       <span style={{ color: colors.this }}>
         {market.thisOption}: {row.this}%
       </span>
       <span style={{ color: colors.that }}>
         {market.thatOption}: {row.that}%
       </span>
-    </div>
+    </ChartTooltipBox>
   );
 }
