@@ -2,6 +2,7 @@ import type { CoreContext } from "../context";
 import { type ApplyResult, applyChanges } from "./apply";
 import { changeOf, type StreamRecord } from "./changes";
 import { derivedChanges } from "./effects";
+import { marketClosingOf, notifyMarketClosed } from "./market-closed";
 import { notificationChanges } from "./notifications";
 
 /**
@@ -9,7 +10,7 @@ import { notificationChanges } from "./notifications";
  * counted exactly once (`applyChanges`). The Lambda handler and the local
  * stream reader both call this with the records as delivered.
  */
-export function consumeRecords(
+export async function consumeRecords(
   ctx: CoreContext,
   records: StreamRecord[],
   /** Fewer items per transaction (tests). */
@@ -20,5 +21,11 @@ export function consumeRecords(
     // Notifications follow settings (LOW_CREDIT_NOTICE); the aggregates' recomputation needs none.
     return change ? [...derivedChanges(change), ...notificationChanges(change, ctx.config)] : [];
   });
-  return applyChanges(ctx, changes, maxItems);
+  const result = await applyChanges(ctx, changes, maxItems);
+  // A market closing tells its bettors (a fan-out, each notice written once), after the rest.
+  for (const record of records) {
+    const closing = marketClosingOf(ctx.db, record);
+    if (closing) await notifyMarketClosed(ctx, closing);
+  }
+  return result;
 }

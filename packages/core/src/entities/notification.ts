@@ -12,6 +12,7 @@ export const notificationKinds = [
   "transfer_in",
   "purchase",
   "credits_expiring",
+  "market_closed",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -9,7 +9,8 @@ import { streamRecords } from "../derived/local-stream";
 import type { NotificationItem } from "../entities/notification";
 import { postLedgerEntry } from "../ledger/post";
 import { postTransfer } from "../ledger/transfer";
-import { resolveMarket } from "../markets/market";
+import { getMarket, resolveMarket } from "../markets/market";
+import { moveStatus } from "../markets/status";
 import { refundSession } from "../predictions/refund";
 import { serviceFor } from "../service";
 import { anOpenMarket, aUser, createTestContext, drainDerived } from "../test-support";
@@ -158,6 +159,41 @@ describe("notifications from the stream", () => {
     // The sender hears nothing of their own gift (their balance stays above the notice).
     expect(ofKind(await inbox(sender), "transfer_in")).toEqual([]);
     expect(ofKind(await inbox(sender), "purchase")).toEqual([]);
+  });
+});
+
+describe("a market closing", () => {
+  it("tells each of its bettors once, however many bets and deliveries", async () => {
+    const [alice, bob, carol] = await Promise.all([
+      aUser(ctx, { balance: 100 }),
+      aUser(ctx, { balance: 100 }),
+      aUser(ctx, { balance: 100 }),
+    ]);
+    const marketId = await anOpenMarket(ctx, { title: "Will the bridge open in May?" });
+    const other = await anOpenMarket(ctx);
+    await placeBet(ctx, { userId: alice, marketId, amount: 10, side: "this" });
+    await placeBet(ctx, { userId: alice, marketId, amount: 5, side: "that" });
+    await placeBet(ctx, { userId: bob, marketId, amount: 10, side: "that" });
+    await placeBet(ctx, { userId: carol, marketId: other, amount: 10, side: "this" });
+    await drainDerived(ctx);
+    const before = { alice: await unreadCount(ctx, alice), bob: await unreadCount(ctx, bob) };
+    await moveStatus(ctx, await getMarket(ctx, marketId), { status: "closed" });
+    const records = await streamRecords(ctx);
+
+    await consumeRecords(ctx, records);
+    await consumeRecords(ctx, records);
+
+    for (const userId of [alice, bob]) {
+      expect(ofKind(await inbox(userId), "market_closed")).toMatchObject([
+        {
+          marketId,
+          body: "“Will the bridge open in May?” closed to bets. Your bets on it await its resolution.",
+        },
+      ]);
+    }
+    expect(await unreadCount(ctx, alice)).toBe(before.alice + 1);
+    expect(await unreadCount(ctx, bob)).toBe(before.bob + 1);
+    expect(ofKind(await inbox(carol), "market_closed")).toEqual([]);
   });
 });
 

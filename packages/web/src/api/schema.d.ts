@@ -1409,7 +1409,7 @@ export interface components {
             createdAt: string;
             id: string;
             /** @enum {string} */
-            kind: "bet_won" | "bet_lost" | "bet_cancelled" | "bet_cashed_out" | "session_refunded" | "admin_grant" | "admin_adjustment" | "low_credits" | "transfer_in" | "purchase" | "credits_expiring";
+            kind: "bet_won" | "bet_lost" | "bet_cancelled" | "bet_cashed_out" | "session_refunded" | "admin_grant" | "admin_adjustment" | "low_credits" | "transfer_in" | "purchase" | "credits_expiring" | "market_closed";
             marketId: string | null;
             read: boolean;
             /** @description A prediction session of `marketId` */
