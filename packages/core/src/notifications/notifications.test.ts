@@ -172,7 +172,7 @@ describe("a market closing", () => {
     const marketId = await anOpenMarket(ctx, { title: "Will the bridge open in May?" });
     const other = await anOpenMarket(ctx);
     await placeBet(ctx, { userId: alice, marketId, amount: 10, side: "this" });
-    await placeBet(ctx, { userId: alice, marketId, amount: 5, side: "that" });
+    await placeBet(ctx, { userId: alice, marketId, amount: 12, side: "that" });
     await placeBet(ctx, { userId: bob, marketId, amount: 10, side: "that" });
     await placeBet(ctx, { userId: carol, marketId: other, amount: 10, side: "this" });
     await drainDerived(ctx);
