@@ -85,6 +85,7 @@ async function main(): Promise<number> {
     return failures.length ? 1 : 0;
   } finally {
     await stack.stop();
+    await economy.standIn.close();
   }
 }
 
