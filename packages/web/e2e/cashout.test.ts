@@ -174,7 +174,24 @@ describe.skipIf(!haveChromium)("cash-out in Chromium", () => {
     const box = page.getByRole("checkbox", { name: "Email me when a bet pays out" });
     await box.waitFor();
     expect(await box.isChecked()).toBe(false);
+    // A save the server refuses says so and puts the box back.
+    await page.route(
+      "**/api/v1/users/me/preferences",
+      (route) =>
+        route.fulfill({
+          status: 503,
+          contentType: "application/json",
+          body: JSON.stringify({ code: "SERVICE_UNAVAILABLE", message: "Try again later" }),
+        }),
+      { times: 1 },
+    );
     await box.focus();
+    await page.keyboard.press("Space");
+    await expect
+      .poll(() => page.getByRole("status").filter({ hasText: "Not saved:" }).count())
+      .toBe(1);
+    await expect.poll(() => box.isChecked()).toBe(false);
+    // The keyboard's focus stayed on the box: Space again saves it.
     await page.keyboard.press("Space");
     await expect
       .poll(() =>
