@@ -90,9 +90,13 @@ async function main(running: Running): Promise<void> {
 
   const deps = await loadAppDeps(config, { local: true });
   await ensureTable(deps.db);
-  running.derived = localStreamReader(createContext({ db: deps.db, config }), {
-    onError: (error) => console.error("Derived data: a stream poll failed; retrying", error),
-  }).start();
+  // The consumer sends payout emails through the app's sender (the outbox, locally).
+  running.derived = localStreamReader(
+    { ...createContext({ db: deps.db, config }), email: deps.email },
+    {
+      onError: (error) => console.error("Derived data: a stream poll failed; retrying", error),
+    },
+  ).start();
   const app = createApp({ ...deps, webDistDir });
 
   // Without server options @hono/node-server makes a plain node:http server.

@@ -15,6 +15,22 @@ export function senderIdentities(emailFrom: string): string[] {
   return domain ? [address, domain] : [address];
 }
 
+/** Lets `fn` send email through SES as the sender identity (`EMAIL_FROM`) only. */
+export function allowSendingEmail(
+  stack: StackContext["stack"],
+  fn: LambdaFunction,
+  emailFrom: string,
+): void {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ["ses:SendEmail"],
+      resources: senderIdentities(emailFrom).map(
+        (identity) => `arn:aws:ses:${stack.region}:${stack.account}:identity/${identity}`,
+      ),
+    }),
+  );
+}
+
 /**
  * What the API Lambda may do on the table. Scan and DeleteItem are not
  * everyday actions: each is granted for the routes named with it, which run a
@@ -110,14 +126,7 @@ export function Api({ app, stack }: StackContext) {
   if (modelApiKey) handler.bind([modelApiKey]);
   settlementStateMachine.grantStartExecution(handler);
   sessionStateMachine.grantStartExecution(handler);
-  handler.addToRolePolicy(
-    new PolicyStatement({
-      actions: ["ses:SendEmail"],
-      resources: senderIdentities(config.EMAIL_FROM).map(
-        (identity) => `arn:aws:ses:${stack.region}:${stack.account}:identity/${identity}`,
-      ),
-    }),
-  );
+  allowSendingEmail(stack, handler, config.EMAIL_FROM);
   alarms.watchFunction("ApiHandler", handler);
 
   const api = new HttpApi(stack, "Api", {

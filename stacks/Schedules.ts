@@ -5,8 +5,10 @@ import { DynamoEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources"
 import { Function as LambdaFunction, type StackContext, use } from "sst/constructs";
 import { appMetricNames, Operations } from "../infra/operations";
 import { type MarketJobFunctions, MarketSchedules, scheduleRates } from "../infra/schedules";
+import { allowSendingEmail } from "./Api";
 import { Monitoring } from "./Monitoring";
 import { Storage } from "./Storage";
+import { useStage } from "./stage";
 import { Workflows } from "./Workflows";
 
 /** Each job's Lambda timeout: below its interval, so a run never overlaps the next one. */
@@ -21,7 +23,7 @@ const jobTimeouts: Record<keyof MarketJobFunctions, Duration> = {
 };
 
 /** The EventBridge schedules of the jobs (`packages/functions/src/handlers/jobs.ts`). */
-export function Schedules({ stack }: StackContext) {
+export function Schedules({ app, stack }: StackContext) {
   const { table } = use(Storage);
   const { topic, failedRuns, deadLetters } = use(Monitoring);
   const { settlementStateMachine, sessionStateMachine } = use(Workflows);
@@ -82,9 +84,11 @@ export function Schedules({ stack }: StackContext) {
   const derived = new LambdaFunction(stack, "DerivedData", {
     handler: "packages/functions/src/handlers/derived.handler",
     timeout: 60,
-    environment: { TABLE_NAME: table.tableName },
+    // The payout emails of won bets (to the users who asked): SES, as the API sends.
+    environment: { TABLE_NAME: table.tableName, EMAIL_TRANSPORT: "ses" },
   });
   table.grantReadWriteData(derived);
+  allowSendingEmail(stack, derived, useStage(app).config.EMAIL_FROM);
   derived.addEventSource(
     new DynamoEventSource(table, {
       startingPosition: StartingPosition.TRIM_HORIZON,

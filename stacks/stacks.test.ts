@@ -269,6 +269,11 @@ describe.each(stages)("the %s stage, synthesized", (stage) => {
     const apiVariables = (api.Properties.Environment as { Variables: Record<string, unknown> })
       .Variables;
     expect(apiVariables.EMAIL_TRANSPORT).toBe("ses");
+    const consumer = functionByHandler(s(), "derived.handler");
+    expect(
+      (consumer.Properties.Environment as { Variables: Record<string, unknown> }).Variables
+        .EMAIL_TRANSPORT,
+    ).toBe("ses");
     expect(JSON.stringify(apiVariables.JWT_SECRET)).toContain("{{resolve:secretsmanager:");
     for (const handler of [
       "api.handler",
@@ -488,13 +493,13 @@ describe.each(stages)("the %s stage, synthesized", (stage) => {
     }
   });
 
-  it("lets only the API send email, and only as the sender identity", () => {
+  it("lets only the API and the stream consumer (payout emails) send email, as the sender identity", () => {
     for (const fn of appFunctions(s())) {
       const handler = String(fn.Properties.Handler).split("/").pop() as string;
       const ses = roleStatements(s(), fn).filter((statement) =>
         actionsOf(statement).some((action) => action.startsWith("ses:")),
       );
-      if (handler !== "api.handler") {
+      if (handler !== "api.handler" && handler !== "derived.handler") {
         expect(ses, handler).toEqual([]);
         continue;
       }

@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import type { SigningKeys } from "@market/core/auth";
 import { loadSigningKeys } from "@market/core/auth";
 import type { Config } from "@market/core/config";
@@ -7,7 +6,7 @@ import { createContext } from "@market/core/context";
 import type { Db } from "@market/core/db";
 import { dbFromConfig } from "@market/core/db";
 import type { EmailSender } from "@market/core/email";
-import { OutboxEmailSender, SesEmailSender } from "@market/core/email";
+import { emailSenderFor } from "@market/core/email";
 import type { ClobClient, GammaClient } from "@market/core/polymarket";
 import { loadModelRegistry, parseModelFaults } from "@market/core/predictions/models";
 import { logger } from "./logger";
@@ -48,11 +47,8 @@ export async function loadAppDeps(
     secret: config.JWT_SECRET,
     localDataDir: options.local ? config.DATA_DIR : undefined,
   });
-  const email =
-    config.EMAIL_TRANSPORT === "ses"
-      ? new SesEmailSender(config.EMAIL_FROM)
-      : new OutboxEmailSender(join(config.DATA_DIR, "outbox"));
-  const services = await loadServices(config, db, options);
+  const email = emailSenderFor(config);
+  const services = await loadServices(config, db, { ...options, email });
   return { db, config, keys, email, services };
 }
 
@@ -107,7 +103,8 @@ function clobClient(config: Config): ClobClient {
 export async function loadServices(
   config: Config,
   db: AppDeps["db"],
-  options: { local: boolean },
+  /** `email`: the local settlement's catch-up of the stream sends payout emails with it. */
+  options: { local: boolean; email?: EmailSender | undefined },
 ): Promise<AppServices> {
   const gamma = gammaClient(config);
   const clob = clobClient(config);
@@ -121,7 +118,10 @@ export async function loadServices(
       gamma,
       clob,
       models: tasks.registry,
-      settlement: createLocalSettlementStarter(createContext({ db, config })),
+      settlement: createLocalSettlementStarter({
+        ...createContext({ db, config }),
+        email: options.email,
+      }),
       sessions: createLocalSessionWorkflow(tasks),
       afterResponse: inBackground((error) => logger.error("background task failed", { error })),
     };

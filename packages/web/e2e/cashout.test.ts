@@ -159,4 +159,72 @@ describe.skipIf(!haveChromium)("cash-out in Chromium", () => {
     );
     await checkPage(page, "public-portfolio");
   }, 60_000);
+
+  it("turns payout emails on from the profile with the keyboard, keeps them after a reload, and a won bet sends one", async () => {
+    const { origin } = suite.stack;
+    const page = await suite.pages.newPage(origin);
+    const user = newUser("payoutmail");
+    await signUp(page, origin, user);
+    const { marketId, title } = await openFirstMarket(page, origin);
+    await page.getByLabel("Amount (credits)").fill("100");
+    await page.getByRole("button", { name: /Place bet/ }).click();
+    await expect.poll(() => balanceText(page)).toBe("900 credits");
+
+    await page.goto(`${origin}/profile`);
+    const box = page.getByRole("checkbox", { name: "Email me when a bet pays out" });
+    await box.waitFor();
+    expect(await box.isChecked()).toBe(false);
+    // A save the server refuses says so and puts the box back.
+    await page.route(
+      "**/api/v1/users/me/preferences",
+      (route) =>
+        route.fulfill({
+          status: 503,
+          contentType: "application/json",
+          body: JSON.stringify({ code: "SERVICE_UNAVAILABLE", message: "Try again later" }),
+        }),
+      { times: 1 },
+    );
+    await box.focus();
+    await page.keyboard.press("Space");
+    await expect
+      .poll(() => page.getByRole("status").filter({ hasText: "Not saved:" }).count())
+      .toBe(1);
+    await expect.poll(() => box.isChecked()).toBe(false);
+    // The keyboard's focus stayed on the box: Space again saves it.
+    await page.keyboard.press("Space");
+    await expect
+      .poll(() =>
+        page
+          .getByRole("status")
+          .filter({ hasText: `Saved: we'll email ${user.email} when a bet pays out.` })
+          .count(),
+      )
+      .toBe(1);
+    await page.reload();
+    await box.waitFor();
+    await expect.poll(() => box.isChecked()).toBe(true);
+    await box.scrollIntoViewIfNeeded();
+    await checkPage(page, "profile-email-preferences");
+
+    const token = await suite.stack.tokenFor(user.email, user.password);
+    const [bet] = (await suite.stack.api("/bets/me", { token })).body.bets as {
+      id: string;
+      side: "this" | "that";
+    }[];
+    if (!bet) throw new Error("the bet placed in the page is not in /bets/me");
+    await resolveMarket(suite.stack.core, marketId, bet.side);
+    await settleMarketPage(suite.stack.core, marketId);
+    // The stack's stream reader sends it in the background, as under `npm start`.
+    // Signing up sent a verification link too: only the payout emails count here.
+    const mail = async () =>
+      (await suite.stack.outbox.list(500)).filter(
+        (email) => email.to === user.email && email.subject.startsWith("Your bet won"),
+      );
+    await expect.poll(async () => (await mail()).length, { timeout: 15_000 }).toBe(1);
+    const [email] = await mail();
+    expect(email?.subject).toMatch(/^Your bet won: [\d.]+ credits paid$/);
+    expect(email?.text).toContain(title);
+    expect(email?.text).toContain(`/bets/${bet.id}`);
+  }, 60_000);
 });

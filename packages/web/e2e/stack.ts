@@ -49,8 +49,11 @@ export async function startStack(
 ) {
   const setup = await createTestApp({ webDistDir, env, ...options, stream: true });
   await runMarketSync(setup.core, setup.deps.services);
-  // Derived numbers (boards, analytics) follow the table's stream, as under `npm start`.
-  const derived = localStreamReader(setup.core, { idleMs: 500 }).start();
+  // Derived numbers (boards, analytics) and payout emails follow the table's stream, as under `npm start`.
+  const derived = localStreamReader(
+    { ...setup.core, email: setup.outbox },
+    { idleMs: 500 },
+  ).start();
   // What the app received as analytics events (POST /events), in order.
   const events: Record<string, unknown>[] = [];
   const server = createAdaptorServer({

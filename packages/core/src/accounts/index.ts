@@ -5,6 +5,7 @@ export { login, type SignedIn } from "./login";
 export { isReservedUsername, normalizeEmail, usernameKey } from "./normalize";
 export { assertStrongPassword, WeakPassword } from "./password-strength";
 export { changePassword, confirmPasswordReset, requestPasswordReset } from "./passwords";
+export { type Preferences, setPreferences } from "./preferences";
 export {
   changeUsername,
   findUser,

@@ -44,6 +44,8 @@ export interface PrivateProfile extends PublicProfile {
   longestStreak: number;
   /** The balance is below `LOW_CREDIT_WARNING`. */
   lowCredits: boolean;
+  /** Email me when a bet pays out (off unless the owner turned it on). */
+  emailPayouts: boolean;
 }
 
 export function publicProfile(user: UserItem): PublicProfile {
@@ -89,6 +91,7 @@ export function privateProfile(
     currentStreak: streakAt(user.lastDailyRewardAt, user.currentStreak ?? 0, ctx.clock()),
     longestStreak: user.longestStreak ?? 0,
     lowCredits: user.balance < ctx.config.LOW_CREDIT_WARNING,
+    emailPayouts: user.emailPayouts ?? false,
   };
 }
 

@@ -27,6 +27,11 @@ export interface ApplyResult {
   applied: number;
   /** Changes found counted already (a redelivery): nothing added. */
   skipped: number;
+  /**
+   * The notifications this call wrote, each for the first time (a redelivered
+   * change writes none): what may be acted on once, as the payout emails are.
+   */
+  written: NotificationDraft[];
 }
 
 /**
@@ -58,7 +63,7 @@ export async function applyChanges(
       }),
     }),
   );
-  const result: ApplyResult = { applied: 0, skipped: 0 };
+  const result: ApplyResult = { applied: 0, skipped: 0, written: [] };
   const byLane = Array.from({ length: lanes }, () => [] as DerivedChange[]);
   for (const change of unique) {
     if (change.effects.length > 0) byLane[laneOf(change)]?.push(change);
@@ -74,6 +79,7 @@ export async function applyChanges(
         const outcome = await commitChunk(ctx, chunk, shard);
         result.applied += outcome.applied;
         result.skipped += outcome.seen.size;
+        if (outcome.applied > 0) result.written.push(...chunk.flatMap(notificationsOf));
         // The chunk's changes counted before go; the others of the chunk go again.
         const retry =
           outcome.applied === 0 ? chunk.filter((c) => !outcome.seen.has(c.changeId)) : [];
@@ -83,6 +89,12 @@ export async function applyChanges(
   );
   await writeWatches(ctx, watched);
   return result;
+}
+
+function notificationsOf(change: DerivedChange): NotificationDraft[] {
+  return change.effects.flatMap((effect) =>
+    effect.kind === "notification" ? [effect.notification] : [],
+  );
 }
 
 /** When this process last put each market's watch, so a busy market costs a write a minute. */

@@ -4,7 +4,8 @@
  */
 export { type ApplyResult, applyChanges } from "./apply";
 export { changeOf, type StreamRecord, type TableChange } from "./changes";
-export { consumeRecords } from "./consume";
+export { type ConsumeResult, type ConsumerContext, consumeRecords } from "./consume";
 export { type DerivedChange, derivedChanges, type Effect } from "./effects";
+export { type PayoutEmailResult, sendPayoutEmails } from "./payout-emails";
 export { type RebuildReport, rebuildAggregates } from "./rebuild";
 export { type AggregateReport, compareAggregates, recomputeAggregates } from "./recompute";

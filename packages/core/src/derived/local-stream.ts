@@ -11,7 +11,7 @@ import {
 import type { CoreContext } from "../context";
 import { serviceFor } from "../service";
 import type { StreamRecord } from "./changes";
-import { consumeRecords } from "./consume";
+import { type ConsumerContext, consumeRecords } from "./consume";
 
 /** New shards appear when one closes (handled at once) or rolls over (hours): a minute is plenty. */
 const describeEveryMs = 60_000;
@@ -19,7 +19,7 @@ const describeEveryMs = 60_000;
 export interface LocalStreamOptions {
   /** Pause between polls when the stream had nothing new (default 250 ms). */
   idleMs?: number | undefined;
-  /** A failed poll is logged here and tried again on the next one. */
+  /** A failed poll is logged here and tried again on the next one (and payout emails not sent). */
   onError?: ((error: unknown) => void) | undefined;
 }
 
@@ -39,9 +39,10 @@ export interface LocalStreamReader {
  * records to the same handler the Lambda runs, then moves the checkpoint. A
  * crash between the two redelivers the batch, which the handler's markers make
  * harmless. `start` polls in the background; `drain` is for tests and jobs
- * that need the numbers caught up now.
+ * that need the numbers caught up now. With `ctx.email` it sends the payout
+ * emails too, as the Lambda does.
  */
-export function localStreamReader(ctx: CoreContext, options: LocalStreamOptions = {}) {
+export function localStreamReader(ctx: ConsumerContext, options: LocalStreamOptions = {}) {
   const local = ctx.db.local;
   if (!local) throw new Error("The local stream reader needs a DynamoDB Local endpoint");
   const client = new DynamoDBStreamsClient({
@@ -138,6 +139,9 @@ export function localStreamReader(ctx: CoreContext, options: LocalStreamOptions 
       }
       const records = (page.Records ?? []) as StreamRecord[];
       const found = records.length > 0 ? await consumeRecords(ctx, records) : undefined;
+      if (found?.emails?.failed) {
+        options.onError?.(new Error(`${found.emails.failed} payout emails could not be sent`));
+      }
       const changes = found ? found.applied + found.skipped : 0;
       read += changes;
       const last = changes > 0 ? records.at(-1)?.dynamodb?.SequenceNumber : undefined;

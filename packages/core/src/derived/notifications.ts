@@ -60,12 +60,15 @@ function betNotices(
   const pick = bet.side === "this" ? bet.thisOption : bet.thatOption;
   const paid = bet.actualPayout ?? 0;
   const text: Record<Exclude<BetItem["status"], "pending">, [string, string, number?]> = {
-    won: ["Your bet won", `${market} resolved ${pick}: ${credits(paid)} paid.`, paid],
-    lost: ["Your bet lost", `${market} resolved against ${pick}: ${credits(bet.amount)} staked.`],
-    cancelled: ["Bet cancelled", `${market} was cancelled: ${credits(paid)} refunded.`, paid],
+    won: ["Your bet won", `${market} resolved ${pick}: ${creditsText(paid)} paid.`, paid],
+    lost: [
+      "Your bet lost",
+      `${market} resolved against ${pick}: ${creditsText(bet.amount)} staked.`,
+    ],
+    cancelled: ["Bet cancelled", `${market} was cancelled: ${creditsText(paid)} refunded.`, paid],
     cashed_out: [
       "Bet cashed out",
-      `${pick} on ${market} sold for ${credits(bet.cashoutAmount ?? paid)}.`,
+      `${pick} on ${market} sold for ${creditsText(bet.cashoutAmount ?? paid)}.`,
       bet.cashoutAmount ?? paid,
     ],
   };
@@ -99,7 +102,7 @@ function ledgerNotices(
         source: `ledger#${entry.seq}`,
         kind: "session_refunded",
         title: "Prediction refunded",
-        body: `${credits(entry.amount)} back: ${entry.reason}`,
+        body: `${creditsText(entry.amount)} back: ${entry.reason}`,
         ...(entry.referenceId ? { sessionId: entry.referenceId } : {}),
         ...(entry.marketId ? { marketId: entry.marketId } : {}),
         amount: entry.amount,
@@ -113,7 +116,7 @@ function ledgerNotices(
         source: `ledger#${entry.seq}`,
         kind: "transfer_in",
         title: "Credits received",
-        body: `${credits(entry.amount)}: ${entry.reason}`,
+        body: `${creditsText(entry.amount)}: ${entry.reason}`,
         amount: entry.amount,
       }),
     );
@@ -125,7 +128,7 @@ function ledgerNotices(
         source: `ledger#${entry.seq}`,
         kind: "purchase",
         title: "Purchase complete",
-        body: `${credits(entry.amount)} added to your balance. Thank you!`,
+        body: `${creditsText(entry.amount)} added to your balance. Thank you!`,
         amount: entry.amount,
       }),
     );
@@ -151,7 +154,7 @@ function ledgerNotices(
         source: `low#${entry.seq}`,
         kind: "low_credits",
         title: "Low on credits",
-        body: `Your balance is ${credits(entry.balanceAfter)}. The daily reward tops it up.`,
+        body: `Your balance is ${creditsText(entry.balanceAfter)}. The daily reward tops it up.`,
       }),
     );
   }
@@ -172,10 +175,11 @@ export function draft(
   } as NotificationDraft;
 }
 
-function credits(amount: number): string {
+/** Credits as the inbox and the payout email write them: `116.67 credits`, `12 credits`. */
+export function creditsText(amount: number): string {
   return `${fromCents(toCents(amount)).toFixed(2).replace(/\.00$/, "")} credits`;
 }
 
 function signed(amount: number): string {
-  return `${amount >= 0 ? "+" : "−"}${credits(Math.abs(amount))}`;
+  return `${amount >= 0 ? "+" : "−"}${creditsText(Math.abs(amount))}`;
 }

@@ -44,6 +44,11 @@ export const User = new Entity({
     /** When the owner proved they read mail at `email` (the signed link); unset until then. */
     emailVerifiedAt: { type: "string" },
     /**
+     * The owner asked for an email when a bet pays out (`PUT /users/me/preferences`);
+     * unset means no, as for every account opened before the preference existed.
+     */
+    emailPayouts: { type: "boolean" },
+    /**
      * Raised (ADD, never set) by every password change and reset, role change and
      * sign-out everywhere: refresh, access and reset tokens issued under an older
      * generation stop working (accounts/token-state.ts, accounts/sign-in.ts).

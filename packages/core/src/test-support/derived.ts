@@ -1,6 +1,6 @@
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
-import type { CoreContext } from "../context";
 import type { Db } from "../db";
+import type { ConsumerContext } from "../derived/consume";
 import { type LocalStreamReader, localStreamReader } from "../derived/local-stream";
 
 const readers = new WeakMap<Db, LocalStreamReader>();
@@ -9,9 +9,10 @@ const readers = new WeakMap<Db, LocalStreamReader>();
  * Brings the derived numbers (leaderboard stats, rank marks, analytics) up to
  * date with everything written so far: the consumer reads the table's stream
  * on DynamoDB Local, as `npm start` does in the background. Tests call it
- * before they read derived numbers. Resolves with the records read.
+ * before they read derived numbers. With `ctx.email`, payout emails go there
+ * (the first call's context serves the table from then on). Resolves with the records read.
  */
-export async function drainDerived(ctx: CoreContext): Promise<number> {
+export async function drainDerived(ctx: ConsumerContext): Promise<number> {
   let reader = readers.get(ctx.db);
   if (!reader) {
     const { Table } = await ctx.db.client.send(

@@ -4,16 +4,22 @@ import { openAccount } from "../ledger/open-account";
 
 /**
  * A new user holding `balance` credits through a real opening entry:
- * `await aUser(ctx, { balance: 500 })`. Returns the user id.
+ * `await aUser(ctx, { balance: 500 })`, with an email address if asked
+ * (`{ email: true }` makes one up). Returns the user id.
  */
 export async function aUser(
   ctx: CoreContext,
-  { balance = 0, plan }: { balance?: number; plan?: "free" | "unlimited" } = {},
+  {
+    balance = 0,
+    plan,
+    email,
+  }: { balance?: number; plan?: "free" | "unlimited"; email?: boolean } = {},
 ): Promise<string> {
   const userId = `user-${randomUUID()}`;
   await openAccount(ctx, {
     userId,
     ...(plan ? { plan } : {}),
+    ...(email ? { email: `${userId}@example.com` } : {}),
     openingGrant:
       balance > 0 ? { amount: balance, type: "admin_grant", reason: "test balance" } : undefined,
   });

@@ -71,6 +71,9 @@ export const PrivateProfileSchema = PublicProfileSchema.extend({
   currentStreak: z.number().int(),
   longestStreak: z.number().int(),
   lowCredits: z.boolean(),
+  emailPayouts: z
+    .boolean()
+    .openapi({ description: "Email me when a bet pays out (PUT /users/me/preferences)" }),
 }).openapi("PrivateProfile");
 
 export const bearerAuth = [{ bearerAuth: [] }];

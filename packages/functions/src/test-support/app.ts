@@ -47,7 +47,11 @@ export async function createTestApp(
   });
   const outbox = new OutboxEmailSender(mkdtempSync(join(tmpdir(), "outbox-")));
   const clock = rest.clock ? { clock: rest.clock } : {};
-  const local = createLocalSettlementStarter(createContext({ db, config, ...clock }));
+  // Its catch-up of the stream sends payout emails to the outbox, as `npm start` does.
+  const local = createLocalSettlementStarter({
+    ...createContext({ db, config, ...clock }),
+    email: outbox,
+  });
   const settlements: Promise<unknown>[] = [];
   const tasks = { ...sessionTaskDeps(config, db), ctx: createContext({ db, config, ...clock }) };
   const sessions = createLocalSessionWorkflow(tasks, {
@@ -70,8 +74,8 @@ export async function createTestApp(
   const deps: AppDeps = { db, config, keys: testKeys, email: outbox, services, ...rest };
   // For tests that check or prepare state through core directly.
   const core = createContext({ db, config, ...clock });
-  /** Brings leaderboard stats, rank marks and analytics up to date (the stream consumer). */
-  const drainDerived = () => drainCore(core);
+  /** Brings leaderboard stats, rank marks, analytics and payout emails up to date (the stream consumer). */
+  const drainDerived = () => drainCore({ ...core, email: outbox });
   return {
     app: createApp(deps),
     deps,

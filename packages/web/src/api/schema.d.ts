@@ -1106,6 +1106,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set my preferences: an email when a bet pays out (off by default)
+         * @description `emailPayouts`: when one of my bets wins, email me the credits paid with a link to the bet (at most once per bet). Every field is required; anything else is refused.
+         */
+        put: operations["updateMyPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/me/referral": {
         parameters: {
             query?: never;
@@ -1518,6 +1538,8 @@ export interface components {
             creditBalance: number;
             currentStreak: number;
             email: string;
+            /** @description Email me when a bet pays out (PUT /users/me/preferences) */
+            emailPayouts: boolean;
             emailVerified: boolean;
             lastDailyRewardAt: string | null;
             longestStreak: number;
@@ -5655,6 +5677,74 @@ export interface operations {
             };
             /** @description Missing or invalid access token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED: too many requests in the window; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateMyPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Email me when a bet pays out
+                     * @example true
+                     */
+                    emailPayouts: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description My profile, with the preferences as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: components["schemas"]["PrivateProfile"];
+                    };
+                };
+            };
+            /** @description Invalid body: emailPayouts must be true or false */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request body is over the API's limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

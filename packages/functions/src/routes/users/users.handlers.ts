@@ -1,4 +1,10 @@
-import { getUser, privateProfile, updateProfile, viewProfile } from "@market/core/accounts";
+import {
+  getUser,
+  privateProfile,
+  setPreferences,
+  updateProfile,
+  viewProfile,
+} from "@market/core/accounts";
 import { readPortfolio, readPublicPortfolio } from "@market/core/bets";
 import { referralOf } from "@market/core/referrals";
 import type { AppRouteHandler } from "../../http/route-kinds";
@@ -13,6 +19,11 @@ export const getMe: AppRouteHandler<typeof routes.getMe> = async (c) => {
 
 export const patchMe: AppRouteHandler<typeof routes.patchMe> = async (c) => {
   const user = await updateProfile(c.var.core, c.var.caller.userId, c.req.valid("json"));
+  return c.json({ user: privateProfile(user, c.var.core, c.var.caller.role) }, 200);
+};
+
+export const putMyPreferences: AppRouteHandler<typeof routes.putMyPreferences> = async (c) => {
+  const user = await setPreferences(c.var.core, c.var.caller.userId, c.req.valid("json"));
   return c.json({ user: privateProfile(user, c.var.core, c.var.caller.role) }, 200);
 };
 

@@ -51,6 +51,35 @@ export const patchMe = authedRoute({
   },
 });
 
+export const putMyPreferences = authedRoute({
+  method: "put",
+  path: "/users/me/preferences",
+  operationId: "updateMyPreferences",
+  tags: ["Users"],
+  summary: "Set my preferences: an email when a bet pays out (off by default)",
+  description:
+    "`emailPayouts`: when one of my bets wins, email me the credits paid with a link to the " +
+    "bet (at most once per bet). Every field is required; anything else is refused.",
+  request: {
+    body: jsonBody(
+      z
+        .object({
+          emailPayouts: z
+            .boolean()
+            .openapi({ description: "Email me when a bet pays out", example: true }),
+        })
+        .strict(),
+    ),
+  },
+  responses: {
+    200: {
+      description: "My profile, with the preferences as stored",
+      content: { "application/json": { schema: z.object({ user: PrivateProfileSchema }) } },
+    },
+    400: errorContent("Invalid body: emailPayouts must be true or false"),
+  },
+});
+
 export const getMyReferral = authedRoute({
   method: "get",
   path: "/users/me/referral",

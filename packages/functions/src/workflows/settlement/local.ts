@@ -2,7 +2,7 @@
  * The settlement workflow run in this process (`npm start`, tests). Kept apart
  * from the Step Functions starter so the Lambdas never load the local engine.
  */
-import type { CoreContext } from "@market/core";
+import type { ConsumerContext } from "@market/core/derived";
 import { localStreamReader } from "@market/core/derived/local-stream";
 import { logger } from "../../logger";
 import { runWorkflowLocally, type WorkflowEvent } from "../local-engine";
@@ -38,7 +38,8 @@ export interface LocalSettlementOptions extends SettlePageOptions {
  * StartExecution does in AWS.
  */
 export function createLocalSettlementStarter(
-  ctx: CoreContext,
+  /** With `email`, the stream's catch-up sends payout emails, as the consumer does. */
+  ctx: ConsumerContext,
   options: LocalSettlementOptions = {},
 ): LocalSettlementStarter {
   const running = new Map<string, LocalSettlementStart>();

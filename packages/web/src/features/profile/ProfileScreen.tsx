@@ -13,6 +13,7 @@ import { MyPortfolio } from "../bets/Portfolio";
 import { CreditFlowsChart } from "../credits/CreditFlowsChart";
 import { RecentPredictions } from "../predict/RecentPredictions";
 import { DailyReward } from "./DailyReward";
+import { EmailPreferences } from "./EmailPreferences";
 import { ProfileStats } from "./ProfileStats";
 import styles from "./profile.module.css";
 
@@ -101,6 +102,7 @@ function Profile({ user }: { user: PrivateProfile }) {
         <DailyReward user={user} />
         <CreditFlowsChart />
         <RecentPredictions />
+        <EmailPreferences user={user} />
       </div>
     </>
   );
