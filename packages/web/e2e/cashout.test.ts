@@ -6,17 +6,17 @@ import {
   type BrowserSuite,
   balanceText,
   checkPage,
+  creditsOf,
   haveChromium,
   newUser,
   openFirstMarket,
   signUp,
   useBrowserStack,
+  winOnlyBet,
 } from "./stack";
 
 let suite: BrowserSuite;
 
-/** "1,234.5 credits" as a number. */
-const creditsOf = (text: string | null) => Number((text ?? "").replace(/[^\d.]/g, ""));
 /** An amount as the web app writes it: `1,000`, `999.99`. */
 const shown = (amount: number) =>
   new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }).format(amount);
@@ -207,14 +207,7 @@ describe.skipIf(!haveChromium)("cash-out in Chromium", () => {
     await box.scrollIntoViewIfNeeded();
     await checkPage(page, "profile-email-preferences");
 
-    const token = await suite.stack.tokenFor(user.email, user.password);
-    const [bet] = (await suite.stack.api("/bets/me", { token })).body.bets as {
-      id: string;
-      side: "this" | "that";
-    }[];
-    if (!bet) throw new Error("the bet placed in the page is not in /bets/me");
-    await resolveMarket(suite.stack.core, marketId, bet.side);
-    await settleMarketPage(suite.stack.core, marketId);
+    const bet = await winOnlyBet(suite.stack, user, marketId);
     // The stack's stream reader sends it in the background, as under `npm start`.
     // Signing up sent a verification link too: only the payout emails count here.
     const mail = async () =>

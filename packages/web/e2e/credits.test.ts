@@ -8,6 +8,7 @@ import {
   type BrowserSuite,
   balanceText,
   checkPage,
+  creditsOf,
   haveChromium,
   newUser,
   signUp,
@@ -17,9 +18,6 @@ import {
 const webhookSecret = "whsec_browser_test";
 let standIn: StripeStandIn;
 let suite: BrowserSuite;
-
-/** "1,234.5 credits" as a number. */
-const creditsOf = (text: string | null) => Number((text ?? "").replace(/[^\d.]/g, ""));
 
 /**
  * Stripe's side on loopback: the hosted Checkout page "pays" at once: it

@@ -1,7 +1,5 @@
 /// <reference lib="dom" />
 import { postAdminCredit } from "@market/core/admin";
-import { settleMarketPage } from "@market/core/bets";
-import { resolveMarket } from "@market/core/markets";
 import { describe, expect, it } from "vitest";
 import {
   type BrowserSuite,
@@ -12,6 +10,7 @@ import {
   openFirstMarket,
   signUp,
   useBrowserStack,
+  winOnlyBet,
 } from "./stack";
 
 let suite: BrowserSuite;
@@ -30,15 +29,7 @@ describe.skipIf(!haveChromium)("notifications in Chromium", () => {
     await page.getByLabel("Amount (credits)").fill("100");
     await page.getByRole("button", { name: /Place bet/ }).click();
     await expect.poll(() => balanceText(page)).toBe("900 credits");
-    const token = await suite.stack.tokenFor(user.email, user.password);
-    const [bet] = (await suite.stack.api("/bets/me", { token })).body.bets as {
-      id: string;
-      side: "this" | "that";
-    }[];
-    if (!bet) throw new Error("the bet placed in the page is not in /bets/me");
-
-    await resolveMarket(suite.stack.core, marketId, bet.side);
-    await settleMarketPage(suite.stack.core, marketId);
+    const bet = await winOnlyBet(suite.stack, user, marketId);
     // No drain: the stack's stream reader polls in the background, as under `npm start`.
 
     await expect.poll(() => bell.getAttribute("aria-label")).toBe("Notifications, 1 unread");

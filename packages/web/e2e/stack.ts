@@ -6,7 +6,9 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createAdaptorServer } from "@hono/node-server";
+import { settleMarketPage } from "@market/core/bets";
 import { localStreamReader } from "@market/core/derived/local-stream";
+import { resolveMarket } from "@market/core/markets";
 import { runMarketSync } from "@market/functions/jobs/markets";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { build } from "vite";
@@ -224,6 +226,29 @@ export async function signUp(page: Page, origin: string, user: ReturnType<typeof
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect.poll(() => balanceText(page), { timeout: 10_000 }).toBe("1,000 credits");
+}
+
+/** "1,234.5 credits" as a number. */
+export const creditsOf = (text: string | null) => Number((text ?? "").replace(/[^\d.]/g, ""));
+
+/**
+ * Resolves the market for the side of the user's only bet and settles it: the
+ * bet wins. Returns the bet, as `/bets/me` lists it.
+ */
+export async function winOnlyBet(
+  stack: Stack,
+  user: { email: string; password: string },
+  marketId: string,
+): Promise<{ id: string; side: "this" | "that" }> {
+  const token = await stack.tokenFor(user.email, user.password);
+  const [bet] = (await stack.api("/bets/me", { token })).body.bets as {
+    id: string;
+    side: "this" | "that";
+  }[];
+  if (!bet) throw new Error("the bet placed in the page is not in /bets/me");
+  await resolveMarket(stack.core, marketId, bet.side);
+  await settleMarketPage(stack.core, marketId);
+  return bet;
 }
 
 export async function balanceText(page: Page): Promise<string | null> {
