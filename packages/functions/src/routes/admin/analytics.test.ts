@@ -221,7 +221,9 @@ describe("GET /admin/analytics/credits", () => {
       bets: 24,
       betVolume: 240,
     });
-  });
+    // 24 registrations (argon2id) and 72 concurrent credit movements, then the
+    // stream read: 8 s alone, up to 30 s beside the suite's heaviest files.
+  }, 90_000);
 });
 
 describe("GET /admin/analytics/predictions", () => {
