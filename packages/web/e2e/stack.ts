@@ -305,11 +305,17 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   const original = page.viewportSize();
   for (const [label, size] of Object.entries(viewports)) {
     await page.setViewportSize(size);
-    await page.waitForTimeout(150);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `${name} overflows horizontally at ${label}`).toBeLessThanOrEqual(0);
+    // Charts follow their box on a ResizeObserver: a layout may take a moment
+    // to settle after the resize, while an overflow that stays fails here.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          ),
+        { message: `${name} overflows horizontally at ${label}`, timeout: 3_000 },
+      )
+      .toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(screenshotDir, `${name}-${label}.png`), fullPage: true });
     expect(await seriousViolations(page), `axe on ${name} at ${label}`).toEqual([]);
   }
