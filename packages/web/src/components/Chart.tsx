@@ -3,6 +3,9 @@ import { formatDateTime } from "../lib/format";
 import styles from "./Chart.module.css";
 
 /** A range a time chart offers: its key, its button's label and what it spans ("last week"). */
+/** The row over a chart: its title or status line, and its range buttons. */
+export const chartHeadClass = styles.head;
+
 export interface ChartRangeOption<R extends string> {
   range: R;
   label: string;

@@ -12,6 +12,7 @@ import {
   type ChartRangeOption,
   ChartTooltipBox,
   chartAxis,
+  chartHeadClass,
   dayTicks,
   niceAxis,
   RangeToggle,
@@ -68,7 +69,7 @@ export function PortfolioChart({
 }) {
   return (
     <div className={styles.chart} aria-busy={loading}>
-      <div className={styles.chartHead}>
+      <div className={chartHeadClass}>
         <h3 id="portfolio-history">Total over time</h3>
         <RangeToggle
           options={ranges}

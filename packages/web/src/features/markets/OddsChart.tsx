@@ -16,6 +16,7 @@ import {
   type ChartRangeOption,
   ChartTooltipBox,
   chartAxis,
+  chartHeadClass,
   RangeToggle,
   timeTick,
 } from "../../components/Chart";
@@ -45,7 +46,7 @@ export function OddsChart({ market }: { market: Market }) {
   const history = useQuery(marketQueries.oddsHistory(market.id, range));
   return (
     <div>
-      <div className={styles.head}>
+      <div className={chartHeadClass}>
         <RangeToggle options={ranges} value={range} onChange={setRange} />
         {market.oddsUpdatedAt ? (
           <span className={styles.updated}>
