@@ -69,6 +69,22 @@ function windowKey(rule: RateLimitRule, subject: string, window: Window) {
   return { limit: rule.name, subject, windowStart: window.start };
 }
 
+export interface HitOptions {
+  /**
+   * Hits of the current window recorded somewhere else than its counter (a
+   * granted daily claim is its time on the user item): the counter takes that
+   * many fewer.
+   */
+  countedElsewhere?: number | undefined;
+}
+
+/** Whether `at` falls in the window of `rule` that is current now. */
+export function inCurrentWindow(ctx: CoreContext, rule: RateLimitRule, at: Date): boolean {
+  const { start, end } = windowAt(rule, ctx.clock());
+  const seconds = at.getTime() / 1000;
+  return seconds >= start && seconds < end;
+}
+
 /**
  * Counts one hit for `subject` under `rule`. A single conditional UpdateItem adds
  * 1 only while the count is below the limit, so concurrent hits can never let
@@ -78,15 +94,25 @@ export async function hit(
   ctx: CoreContext,
   rule: RateLimitRule,
   subject: string,
+  options: HitOptions = {},
 ): Promise<RateLimitResult> {
   const now = ctx.clock();
   const window = windowAt(rule, now);
   const resetAt = new Date(window.end * 1000);
+  const room = rule.limit - (options.countedElsewhere ?? 0);
+  if (room <= 0) {
+    return {
+      allowed: false,
+      remaining: 0,
+      retryAfterSeconds: secondsUntil(window.end, now),
+      resetAt,
+    };
+  }
   const result = await serviceFor(ctx.db)
     .entities.rateLimitWindow.update(windowKey(rule, subject, window))
     .add({ count: 1 })
     .set({ ttl: window.end + ttlSlackSeconds })
-    .where(({ count }, { notExists, lt }) => `${notExists(count)} OR ${lt(count, rule.limit)}`)
+    .where(({ count }, { notExists, lt }) => `${notExists(count)} OR ${lt(count, room)}`)
     .go({ response: "updated_new", returnOnConditionCheckFailure: true });
   if (result.rejected) {
     return {
@@ -96,10 +122,10 @@ export async function hit(
       resetAt,
     };
   }
-  const count = result.data.count ?? rule.limit;
+  const count = result.data.count ?? room;
   return {
     allowed: true,
-    remaining: Math.max(0, rule.limit - count),
+    remaining: Math.max(0, room - count),
     retryAfterSeconds: 0,
     resetAt,
   };
@@ -149,8 +175,9 @@ export async function enforce(
   ctx: CoreContext,
   rule: RateLimitRule,
   subject: string,
+  options: HitOptions = {},
 ): Promise<RateLimitResult> {
-  const result = await hit(ctx, rule, subject);
+  const result = await hit(ctx, rule, subject, options);
   if (!result.allowed) throw new RateLimitExceeded(rule, result.retryAfterSeconds);
   return result;
 }

@@ -31,5 +31,12 @@ export {
   signOutEverywhere,
   type TokenPair,
 } from "./sign-in";
-export { assertTokenLive, forgetTokenState, type LiveToken } from "./token-state";
+export {
+  assertTokenLive,
+  type CallerCheck,
+  cachedTokenCheck,
+  forgetTokenState,
+  type LiveToken,
+  tokenLiveFor,
+} from "./token-state";
 export { InvalidVerificationToken, sendEmailVerification, verifyEmail } from "./verification";

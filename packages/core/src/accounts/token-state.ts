@@ -21,6 +21,7 @@ import { effectiveRole } from "./sign-in";
  * within those seconds.
  */
 interface TokenState {
+  userId: string;
   generation: number;
   ended: ReadonlySet<string>;
   role: UserItem["role"];
@@ -47,6 +48,7 @@ function cacheOf(db: Db): Map<string, TokenState> {
 
 function stateOf(ctx: CoreContext, user: UserItem, nowMs: number): TokenState {
   return {
+    userId: user.userId,
     generation: user.tokenGeneration ?? 0,
     ended: new Set((user.endedSignIns ?? []).map((entry) => entry.split("@")[0] as string)),
     role: effectiveRole(ctx, user),
@@ -57,10 +59,13 @@ function stateOf(ctx: CoreContext, user: UserItem, nowMs: number): TokenState {
 async function readState(ctx: CoreContext, userId: string, nowMs: number): Promise<TokenState> {
   const user = await findUser(ctx, userId);
   if (!user) throw new InvalidToken("no such user");
-  const state = stateOf(ctx, user, nowMs);
+  return remember(ctx, stateOf(ctx, user, nowMs));
+}
+
+function remember(ctx: CoreContext, state: TokenState): TokenState {
   const users = cacheOf(ctx.db);
   if (users.size >= maxCachedUsers) users.clear();
-  users.set(userId, state);
+  users.set(state.userId, state);
   return state;
 }
 
@@ -72,18 +77,56 @@ export async function assertTokenLive(
   ctx: CoreContext,
   claims: AccessTokenClaims,
 ): Promise<LiveToken> {
-  const nowMs = Date.now();
-  let state = cacheOf(ctx.db).get(claims.userId);
-  if (!state || nowMs - state.readAtMs >= ctx.config.TOKEN_STATE_CACHE_SECONDS * 1000) {
-    state = await readState(ctx, claims.userId, nowMs);
-  } else if ((claims.generation ?? 0) > state.generation) {
-    // Issued after this copy was read (a sign-in after a password change elsewhere).
-    state = await readState(ctx, claims.userId, nowMs);
+  return (
+    cachedTokenCheck(ctx, claims) ?? judge(claims, await readState(ctx, claims.userId, Date.now()))
+  );
+}
+
+/**
+ * The same judgement from this process's copy alone, without I/O: the live
+ * token's role, a throw when the copy revokes it, or undefined when there is
+ * no fresh copy to judge by (the caller reads the user: `assertTokenLive`, or
+ * `tokenLiveFor` on a read the request makes anyway).
+ */
+export function cachedTokenCheck(
+  ctx: CoreContext,
+  claims: AccessTokenClaims,
+): LiveToken | undefined {
+  const state = cacheOf(ctx.db).get(claims.userId);
+  if (!state || Date.now() - state.readAtMs >= ctx.config.TOKEN_STATE_CACHE_SECONDS * 1000) {
+    return undefined;
   }
+  // Issued after this copy was read (a sign-in after a password change elsewhere).
+  if ((claims.generation ?? 0) > state.generation) return undefined;
+  return judge(claims, state);
+}
+
+/**
+ * Judges the token by a consistent read of its user that an operation makes
+ * anyway (a money path's first read, through its `CallerCheck`), so the request
+ * needs no read of its own; the state read is kept as this process's copy.
+ */
+export function tokenLiveFor(
+  ctx: CoreContext,
+  claims: AccessTokenClaims,
+  user: UserItem | null,
+): LiveToken {
+  if (!user || user.userId !== claims.userId) throw new InvalidToken("no such user");
+  return judge(claims, remember(ctx, stateOf(ctx, user, Date.now())));
+}
+
+function judge(claims: AccessTokenClaims, state: TokenState): LiveToken {
   if ((claims.generation ?? 0) !== state.generation) throw new InvalidToken("revoked generation");
   if (claims.signInId && state.ended.has(claims.signInId)) throw new InvalidToken("signed out");
   return { role: state.role };
 }
+
+/**
+ * What a money path (a bet, the daily reward, a session start) calls with the
+ * user it has just read consistently, before it writes anything: the route's
+ * token judged by that read (`tokenLiveFor`). Throws `InvalidToken` to refuse.
+ */
+export type CallerCheck = (user: UserItem | null) => void;
 
 /** Forgets this process's copy of a user's state, right after it changed. */
 export function forgetTokenState(db: Db, userId: string): void {

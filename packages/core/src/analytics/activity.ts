@@ -9,6 +9,15 @@ const seen = new WeakMap<Db, Map<string, string>>();
 /** Beyond this many users a process starts afresh (bounded memory; a miss costs one write). */
 const maxRemembered = 50_000;
 
+function seenBy(db: Db): Map<string, string> {
+  let users = seen.get(db);
+  if (!users) {
+    users = new Map();
+    seen.set(db, users);
+  }
+  return users;
+}
+
 /**
  * Marks a signed-in user active today (analytics' DAU) on their first request
  * of the day: one update sets the user's `lastActiveDay` on condition it is not
@@ -18,11 +27,7 @@ const maxRemembered = 50_000;
  */
 export async function recordActivity(ctx: CoreContext, userId: string): Promise<boolean> {
   const today = dayOf(ctx.clock());
-  let users = seen.get(ctx.db);
-  if (!users) {
-    users = new Map();
-    seen.set(ctx.db, users);
-  }
+  const users = seenBy(ctx.db);
   if (users.get(userId) === today) return false;
   let marked = true;
   try {
@@ -42,4 +47,14 @@ export async function recordActivity(ctx: CoreContext, userId: string): Promise<
   if (users.size >= maxRemembered) users.clear();
   users.set(userId, today);
   return marked;
+}
+
+/**
+ * Remembers that the user counts as active today without writing: after a
+ * credit movement, whose user update set `lastActiveDay` (`balanceWrite`).
+ */
+export function rememberActive(ctx: CoreContext, userId: string): void {
+  const users = seenBy(ctx.db);
+  if (users.size >= maxRemembered) users.clear();
+  users.set(userId, dayOf(ctx.clock()));
 }

@@ -1,3 +1,4 @@
+import type { CallerCheck } from "../accounts/token-state";
 import type { CoreContext } from "../context";
 import type { BetItem } from "../entities/bet";
 import { IdempotencyKeyReused, UserNotFound } from "../errors";
@@ -24,6 +25,8 @@ export interface PlaceBetInput {
   expectedOdds?: number | undefined;
   /** The client's `Idempotency-Key`: a retried request returns the first bet. */
   idempotencyKey?: string | undefined;
+  /** Judges the caller by the user this read returns, before anything is written. */
+  checkCaller?: CallerCheck | undefined;
 }
 
 export interface PlacedBet {
@@ -51,6 +54,7 @@ export async function placeBet(ctx: CoreContext, input: PlaceBetInput): Promise<
     marketId: input.marketId,
     ledgerKey,
   });
+  input.checkCaller?.(user);
   if (ledgerKey && replayOf) return replay(ctx, input, ledgerKey);
   if (!user) throw new UserNotFound(input.userId);
   if (!market) throw new MarketNotFound(input.marketId);

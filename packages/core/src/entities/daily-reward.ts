@@ -13,6 +13,8 @@ export const DailyReward = new Entity({
     claimedAt: { type: "string", required: true, readOnly: true },
     /** The streak this claim made (1 for a first claim or after a missed day). */
     streak: { type: "number", required: true, readOnly: true },
+    /** The sequence number of its `daily_reward` ledger entry (absent on claims before it was kept). */
+    ledgerSeq: { type: "number", readOnly: true },
   },
   indexes: {
     byUser: {

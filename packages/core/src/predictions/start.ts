@@ -1,3 +1,4 @@
+import type { CallerCheck } from "../accounts/token-state";
 import { cancellationReasons, TransactionCancelled, writeRetryingConflicts } from "../conditions";
 import type { CoreContext } from "../context";
 import type { PredictionItem } from "../entities/prediction";
@@ -22,6 +23,8 @@ export interface StartSessionInput {
   selectedModels: string[];
   /** The client's `Idempotency-Key`: a retried start returns the first session. */
   idempotencyKey?: string | undefined;
+  /** Judges the caller by the user this read returns, before anything is written. */
+  checkCaller?: CallerCheck | undefined;
 }
 
 export interface StartedSession {
@@ -54,6 +57,7 @@ export async function startSession(
     marketId: input.marketId,
     ledgerKey,
   });
+  input.checkCaller?.(user);
   if (!user) throw new UserNotFound(input.userId);
   if (replayOf) return replay(ctx, replayOf.seq, user, input);
   if (!market) throw new MarketNotFound(input.marketId);

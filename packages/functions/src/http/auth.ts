@@ -1,5 +1,5 @@
-import { assertTokenLive } from "@market/core/accounts";
-import { recordActivity } from "@market/core/analytics";
+import { assertTokenLive, cachedTokenCheck, tokenLiveFor } from "@market/core/accounts";
+import { recordActivity, rememberActive } from "@market/core/analytics";
 import { verifyAccessToken } from "@market/core/auth";
 import type { RateLimitName } from "@market/core/limits";
 import type { Context, MiddlewareHandler, Next } from "hono";
@@ -18,6 +18,44 @@ import { rateLimit } from "./rate-limit";
  * starting a prediction session).
  */
 export const requireUserOwnLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const claims = await bearerClaims(c);
+  if (claims instanceof Response) return claims;
+  // The role is the stored one (read with the revocation state), not the
+  // token's claim: a demoted admin's next request is a user's.
+  const { role } = await assertTokenLive(c.var.core, claims);
+  c.set("caller", { userId: claims.userId, role });
+  await markActive(c, claims.userId);
+  await next();
+};
+answersWith(requireUserOwnLimit, { 401: unauthorized });
+
+/**
+ * Like `requireUserOwnLimit`, for a money path whose operation reads its user
+ * consistently before it writes (a bet, the daily reward, a session start):
+ * with no fresh copy of the token's state in this process, the handler passes
+ * `c.var.caller.checkOnRead` to the operation, which judges the token by that
+ * read (`tokenLiveFor`), so the request costs no read of its own. Its credit
+ * movement marks the user active today (the ledger's user update), so only a
+ * refused request marks it here. Money paths act alike for every role.
+ */
+export const requireUserCheckedOnRead: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const claims = await bearerClaims(c);
+  if (claims instanceof Response) return claims;
+  const { core } = c.var;
+  const cached = cachedTokenCheck(core, claims);
+  c.set("caller", {
+    userId: claims.userId,
+    role: cached?.role ?? "user",
+    checkOnRead: cached ? undefined : (user) => void tokenLiveFor(core, claims, user),
+  });
+  await next();
+  if (c.res.status < 300) rememberActive(core, claims.userId);
+  else if (c.res.status !== 401) await markActive(c, claims.userId);
+};
+answersWith(requireUserCheckedOnRead, { 401: unauthorized });
+
+/** The verified claims of the request's bearer token, or the 401 to answer without one. */
+async function bearerClaims(c: Context<AppEnv>) {
   const header = c.req.header("authorization") ?? "";
   const [scheme, token] = header.split(" ");
   if (scheme?.toLowerCase() !== "bearer" || !token) {
@@ -26,18 +64,15 @@ export const requireUserOwnLimit: MiddlewareHandler<AppEnv> = async (c, next) =>
   }
   const { keys, clock } = c.var.core;
   // An invalid or revoked token throws InvalidToken, which onError answers with 401.
-  const claims = await verifyAccessToken(keys, token, clock());
-  // The role is the stored one (read with the revocation state), not the
-  // token's claim: a demoted admin's next request is a user's.
-  const { role } = await assertTokenLive(c.var.core, claims);
-  c.set("caller", { userId: claims.userId, role });
-  // The first request of the day counts the user in DAU; analytics never fails a request.
-  await recordActivity(c.var.core, claims.userId).catch((error: unknown) =>
-    logger.warn("activity not recorded", { userId: claims.userId, error }),
+  return verifyAccessToken(keys, token, clock());
+}
+
+/** The first request of the day counts the user in DAU; analytics never fails a request. */
+async function markActive(c: Context<AppEnv>, userId: string): Promise<void> {
+  await recordActivity(c.var.core, userId).catch((error: unknown) =>
+    logger.warn("activity not recorded", { userId, error }),
   );
-  await next();
-};
-answersWith(requireUserOwnLimit, { 401: unauthorized });
+}
 
 const requestsPerUser = perUser("requests");
 

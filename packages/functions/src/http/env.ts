@@ -1,4 +1,4 @@
-import type { AccountsContext } from "@market/core/accounts";
+import type { AccountsContext, CallerCheck } from "@market/core/accounts";
 import type { UserItem } from "@market/core/entities";
 import type { AppServices } from "../services";
 
@@ -6,6 +6,12 @@ import type { AppServices } from "../services";
 export interface Caller {
   userId: string;
   role: UserItem["role"];
+  /**
+   * On a money path (`requireUserCheckedOnRead`) whose token this process could
+   * not judge from its copy: pass it to the operation, which judges the token
+   * by its own first read of the user.
+   */
+  checkOnRead?: CallerCheck | undefined;
 }
 
 /** What every request handler can read from the Hono context. */

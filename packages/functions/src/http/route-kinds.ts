@@ -1,6 +1,6 @@
 import { createRoute, type RouteConfig, type RouteHandler } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
-import { requireAdmin, requireUser, requireUserOwnLimit } from "./auth";
+import { requireAdmin, requireUser, requireUserCheckedOnRead, requireUserOwnLimit } from "./auth";
 import type { AppEnv } from "./env";
 import { forbidden, guardResponses, unauthorized } from "./guard-responses";
 import { errorContent } from "./schemas";
@@ -80,6 +80,22 @@ export function authedRouteOwnLimit<const R extends OpenRouteConfig>(route: R) {
       ...route,
       security,
       middleware: [requireUserOwnLimit] as const,
+      responses: { 401: unauthorized, ...route.responses },
+    }),
+  );
+}
+
+/**
+ * Like `authedRouteOwnLimit`, for a money path whose operation judges the
+ * token by its own first read of the user (`requireUserCheckedOnRead`): its
+ * handler passes `c.var.caller.checkOnRead` to the operation.
+ */
+export function moneyRoute<const R extends OpenRouteConfig>(route: R) {
+  return createRoute(
+    withGuardResponses({
+      ...route,
+      security,
+      middleware: [requireUserCheckedOnRead] as const,
       responses: { 401: unauthorized, ...route.responses },
     }),
   );

@@ -20,6 +20,7 @@ export const place: AppRouteHandler<typeof routes.place> = async (c) => {
     side: body.side,
     expectedOdds: body.expectedOdds,
     idempotencyKey: c.req.valid("header")["idempotency-key"],
+    checkCaller: c.var.caller.checkOnRead,
   });
   // Placed at this moment's odds, which value the new position.
   return c.json(

@@ -3,7 +3,7 @@ import { betStatuses, sides } from "@market/core/entities";
 import { pageSizes } from "@market/core/limits";
 import { BetSchema } from "../../http/bet-schemas";
 import { pagedQuery, pageSchema } from "../../http/pages";
-import { authedRoute, authedRouteOwnLimit } from "../../http/route-kinds";
+import { authedRoute, authedRouteOwnLimit, moneyRoute } from "../../http/route-kinds";
 import { errorContent, idempotencyKeyHeaders, jsonBody, jsonResponse } from "../../http/schemas";
 
 export const CashoutQuoteSchema = z
@@ -22,7 +22,7 @@ export const CashoutQuoteSchema = z
 
 const betParams = z.object({ betId: z.string().min(1).max(100) });
 
-export const place = authedRouteOwnLimit({
+export const place = moneyRoute({
   method: "post",
   path: "/bets",
   operationId: "placeBet",

@@ -20,12 +20,18 @@ export const modelScores: AppRouteHandler<typeof routes.modelScores> = async (c)
 
 export const start: AppRouteHandler<typeof routes.start> = async (c) => {
   const { marketId, selectedModels } = c.req.valid("json");
-  const { userId } = c.var.caller;
+  const { userId, checkOnRead } = c.var.caller;
   const { sessions, models } = c.var.services;
   const launched = await launchSession(
     c.var.core,
     models,
-    { userId, marketId, selectedModels, idempotencyKey: c.req.valid("header")["idempotency-key"] },
+    {
+      userId,
+      marketId,
+      selectedModels,
+      idempotencyKey: c.req.valid("header")["idempotency-key"],
+      checkCaller: checkOnRead,
+    },
     (run) => sessions.start(run),
   );
   const body = { sessionId: launched.sessionId, newBalance: launched.newBalance };

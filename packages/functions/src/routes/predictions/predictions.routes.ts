@@ -5,7 +5,7 @@ import { skillVerdicts } from "@market/core/predictions";
 import { modelProviders } from "@market/core/predictions/models";
 import { perIp } from "../../http/limits";
 import { pagedQuery, pageSchemaWithoutTotal } from "../../http/pages";
-import { authedRoute, authedRouteOwnLimit, publicRoute } from "../../http/route-kinds";
+import { authedRoute, moneyRoute, publicRoute } from "../../http/route-kinds";
 import {
   errorContent,
   idempotencyKeyHeaders,
@@ -178,7 +178,7 @@ export const modelScores = publicRoute({
   },
 });
 
-export const start = authedRouteOwnLimit({
+export const start = moneyRoute({
   method: "post",
   path: "/predictions/sessions",
   operationId: "startPredictionSession",

@@ -11,7 +11,9 @@ import type * as routes from "./rewards.routes";
 
 export const claimDaily: AppRouteHandler<typeof routes.claimDaily> = async (c) => {
   try {
-    const claimed = await claimDailyReward(c.var.core, c.var.caller.userId);
+    const claimed = await claimDailyReward(c.var.core, c.var.caller.userId, {
+      checkCaller: c.var.caller.checkOnRead,
+    });
     return c.json(
       {
         reward: toRewardView(claimed.reward),

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { pageSizes } from "@market/core/limits";
 import { claimIntervalMs, streakWindowMs } from "@market/core/rewards";
 import { pagedQuery, pageSchema } from "../../http/pages";
-import { authedRoute, authedRouteOwnLimit } from "../../http/route-kinds";
+import { authedRoute, moneyRoute } from "../../http/route-kinds";
 import { ErrorSchema, errorContent, jsonResponse } from "../../http/schemas";
 
 /** The reward's rules in hours, for the text below (core's rewards rules decide them). */
@@ -17,7 +17,7 @@ export const RewardSchema = z
   })
   .openapi("DailyReward");
 
-export const claimDaily = authedRouteOwnLimit({
+export const claimDaily = moneyRoute({
   method: "post",
   path: "/rewards/daily",
   operationId: "claimDailyReward",
