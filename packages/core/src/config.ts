@@ -422,6 +422,12 @@ const settingsSchema = z.object({
    * seconds: every list otherwise reads the one index partition of open markets.
    */
   MARKET_LIST_CACHE_SECONDS: integer(0),
+  /**
+   * Seconds one process keeps a market list's total (its counter) and the
+   * earliest end date among open markets before reading them again; its own
+   * market writes forget both at once (`markets/list-state.ts`).
+   */
+  MARKET_LIST_STATE_SECONDS: z.coerce.number().int().min(0).max(60).default(30),
   /** Local timer of the ranking job (AWS uses an EventBridge schedule); `0` turns it off. */
   RANKING_INTERVAL_SECONDS: integer(900),
   /**

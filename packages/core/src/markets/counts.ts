@@ -3,6 +3,7 @@ import type { CoreContext } from "../context";
 import type { MarketItem, MarketStatus } from "../entities/market";
 import { backoffMs, isTransientCode, isTransientError, sleep } from "../ledger/retry";
 import { serviceFor, type TransactionEntities, type TransactionItem } from "../service";
+import { forgetListState, heldTotal } from "./list-state";
 
 /** The lists a market can be counted in: a status, with or without category and type. */
 export interface MarketCountFilter {
@@ -79,7 +80,10 @@ export async function writeWithCounts(
       }
       throw error;
     }
-    if (!result.canceled) return "written";
+    if (!result.canceled) {
+      forgetListState(ctx.db);
+      return "written";
+    }
     const reasons = cancellationReasons(result);
     if (reasons[0]?.code === conditionFailed) return "stale";
     // The counters are shared by every market of a list: concurrent moves may conflict.
@@ -91,10 +95,14 @@ export async function writeWithCounts(
   }
 }
 
-/** How many markets a list holds: its counter, one GetItem. */
+/**
+ * How many markets a list holds: its counter, one GetItem, which the process
+ * keeps for `MARKET_LIST_STATE_SECONDS` (`list-state.ts`).
+ */
 export async function countMarkets(ctx: CoreContext, filter: MarketCountFilter): Promise<number> {
-  const { data } = await serviceFor(ctx.db)
-    .entities.marketCount.get({ scope: marketCountScope(filter) })
-    .go();
-  return Math.max(0, data?.count ?? 0);
+  const scope = marketCountScope(filter);
+  return heldTotal(ctx, scope, async () => {
+    const { data } = await serviceFor(ctx.db).entities.marketCount.get({ scope }).go();
+    return Math.max(0, data?.count ?? 0);
+  });
 }

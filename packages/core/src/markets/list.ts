@@ -6,7 +6,7 @@ import { serviceFor } from "../service";
 import { countMarkets } from "./counts";
 import { categoryKey, type MarketView, toMarketView } from "./market";
 import { searchMarkets } from "./search";
-import { closeExpiredMarkets, closePage } from "./status";
+import { closeExpiredOnRead } from "./status";
 
 export const marketSorts = ["trending", "liquidity", "expires_soon"] as const;
 export type MarketSort = (typeof marketSorts)[number];
@@ -26,8 +26,10 @@ export type MarketPage = Page<MarketView>;
  * one of six GSIs (status, or status + category, by trending, liquidity or
  * expiry) with a `Limit` of the page; the total is the list's counter. `q` goes
  * through the search-token index instead (`searchMarkets`). The open and closed
- * lists first close what has expired since the last poll (`closeExpiredMarkets`,
- * one page at most), so both lists and their totals agree with the end dates.
+ * lists first close what has expired since the last poll (`closeExpiredOnRead`,
+ * one page at most), so both lists and their totals agree with the end dates;
+ * the counter and the next end date are kept per process for
+ * `MARKET_LIST_STATE_SECONDS` (`list-state.ts`): one Query a list, mostly.
  * With `MARKET_LIST_CACHE_SECONDS` set, a process answers the same page from
  * memory for that long (docs/capacity.md): a new market or new odds show up a
  * few seconds later, as they do through the edge cache.
@@ -68,9 +70,7 @@ async function readMarkets(ctx: CoreContext, input: ListMarketsInput): Promise<M
   const status = input.status ?? "open";
   const sort = input.sort ?? "trending";
   const category = input.category ? categoryKey(input.category) : undefined;
-  if (status === "open" || status === "closed") {
-    await closeExpiredMarkets(ctx, { atMost: closePage });
-  }
+  if (status === "open" || status === "closed") await closeExpiredOnRead(ctx);
   const now = ctx.clock();
   const filters = { status, categoryKey: category, marketType: input.type, sort };
   const page = input.q?.trim()

@@ -3,6 +3,7 @@ import type { MarketItem } from "../entities/market";
 import { serviceFor } from "../service";
 import { countMoves, writeWithCounts } from "./counts";
 import { gateWrites } from "./gate";
+import { mayHaveExpired, rememberNextExpiry } from "./list-state";
 import { writeSearchTokens } from "./search";
 
 /** What changes with a market's status (the status itself, and what goes with it). */
@@ -86,4 +87,25 @@ export async function closeExpiredMarkets(
     // Closed markets leave the open index, so the next page is the first one again.
     if (data.length < limit || closedNow === 0 || closed >= atMost) return closed;
   }
+}
+
+/**
+ * What a list of open or closed markets runs first, so its page and total
+ * agree with the end dates: unless this process knows the earliest end date
+ * among open markets is still ahead (`list-state.ts`), one Query of the
+ * earliest open market; if it has expired, `closeExpiredMarkets` closes a page
+ * of them; the next end date ahead is kept for the lists that follow.
+ */
+export async function closeExpiredOnRead(ctx: CoreContext): Promise<void> {
+  if (!mayHaveExpired(ctx)) return;
+  const earliest = serviceFor(ctx.db).entities.market.query.byStatusExpiry({ status: "open" });
+  let readAt = ctx.clock().getTime();
+  let { data } = await earliest.go({ limit: 1 });
+  if (data[0] && Date.parse(data[0].expiresAt) <= readAt) {
+    if ((await closeExpiredMarkets(ctx, { atMost: closePage })) >= closePage) return;
+    readAt = ctx.clock().getTime();
+    ({ data } = await earliest.go({ limit: 1 }));
+  }
+  const next = data[0] ? Date.parse(data[0].expiresAt) : Number.POSITIVE_INFINITY;
+  if (next > readAt) rememberNextExpiry(ctx, next, readAt);
 }
