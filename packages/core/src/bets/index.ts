@@ -10,7 +10,7 @@ export {
   readPublicPortfolio,
 } from "./portfolio";
 export { type PortfolioPoint, portfolioHistoryOf } from "./portfolio-history";
-export { type BetView, getOwnBet, listOwnBets, toBetView, toBetViews } from "./read";
+export { type BetView, getOwnBet, listOwnBetViews, toBetView, toBetViews } from "./read";
 export {
   finishSettlement,
   type SettleOutcome,

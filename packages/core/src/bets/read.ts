@@ -1,8 +1,17 @@
+import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
 import type { CoreContext } from "../context";
 import { type BetItem, type BetStatus, betStatuses } from "../entities/bet";
 import { betCounterOf } from "../entities/user";
 import { pageSizes } from "../limits";
-import { listPage, type Page, type PageRequest, scopeOf, sourceOf } from "../paging";
+import {
+  type Page,
+  type PageRequest,
+  pageOf,
+  pageQuery,
+  pageStart,
+  scopeOf,
+  sourceOf,
+} from "../paging";
 import { serviceFor } from "../service";
 import { BetNotFound } from "./errors";
 import { currentValue, unrealizedPnL } from "./payout";
@@ -73,33 +82,88 @@ export async function getOwnBet(ctx: CoreContext, userId: string, betId: string)
 }
 
 /**
- * The caller's bets, newest first, optionally of one status: one Query with a
- * `Limit` of the page, and `total` from the user's bet counters (kept by
- * placement and settlement), read beside it.
+ * The caller's bets as the API shows them, newest first, optionally of one
+ * status: one Query with a `Limit` of the page, then one BatchGetItem of the
+ * user's bet counters (kept by placement and settlement: the `total`) and the
+ * markets of the page's pending bets (their value at today's odds). Two
+ * requests, whatever the page holds.
  */
-export async function listOwnBets(
+export async function listOwnBetViews(
   ctx: CoreContext,
   userId: string,
   request: PageRequest & { status?: BetStatus | undefined },
-): Promise<Page<BetItem>> {
+): Promise<Page<BetView>> {
   const { status } = request;
   const bets = serviceFor(ctx.db).entities.bet;
   const query = status
     ? bets.query.byUserStatus({ userId, status })
     : bets.query.byUser({ userId });
-  return listPage(ctx, request, {
-    scope: scopeOf("bets", userId, { status }),
-    size: pageSizes.bets,
-    query: sourceOf(query, bets, "desc"),
-    total: () => countBets(ctx, userId, status),
-  });
+  const start = pageStart(ctx, request, scopeOf("bets", userId, { status }), pageSizes.bets);
+  const read = await pageQuery(ctx, sourceOf(query, bets, "desc"), start);
+  const counters = (status ? [status] : betStatuses).map(betCounterOf);
+  const { owner, odds } = await readOwnerAndOdds(ctx, userId, counters, pendingMarkets(read.items));
+  const total = counters.reduce((sum, counter) => sum + Math.max(0, owner?.[counter] ?? 0), 0);
+  const items = read.items.map((bet) => toBetView(bet, odds.get(bet.marketId)?.[bet.side]));
+  return pageOf(ctx, start, { ...read, items }, total);
 }
 
-/** The user's bets in `status` (all without one), from the counters on the user item. */
-async function countBets(ctx: CoreContext, userId: string, status?: BetStatus): Promise<number> {
-  const counters = (status ? [status] : betStatuses).map(betCounterOf);
-  const { data } = await serviceFor(ctx.db)
-    .entities.user.get({ userId })
-    .go({ attributes: counters });
-  return counters.reduce((sum, counter) => sum + Math.max(0, data?.[counter] ?? 0), 0);
+type Odds = { this?: number | undefined; that?: number | undefined };
+type Key = { pk: string; sk: string };
+const keyText = (key: Key) => `${key.pk}\u0000${key.sk}`;
+/** Unprocessed keys (throttling) are asked again this many times before giving up. */
+const batchAttempts = 5;
+
+function pendingMarkets(bets: BetItem[]): string[] {
+  return [...new Set(bets.filter((bet) => bet.status === "pending").map((bet) => bet.marketId))];
+}
+
+/**
+ * The user's `counters` and today's odds of `marketIds`, in one BatchGetItem
+ * (ElectroDB batches one entity at a time, so the keys are its own, read raw).
+ */
+async function readOwnerAndOdds(
+  ctx: CoreContext,
+  userId: string,
+  counters: string[],
+  marketIds: string[],
+): Promise<{ owner: Record<string, number> | undefined; odds: Map<string, Odds> }> {
+  const { entities } = serviceFor(ctx.db);
+  const ownerKey = entities.user.get({ userId }).params().Key as Key;
+  const marketKeys = marketIds.map(
+    (marketId) => [marketId, entities.market.get({ marketId }).params().Key as Key] as const,
+  );
+  const attributes = ["pk", "sk", "thisOdds", "thatOdds", ...counters];
+  const names = Object.fromEntries(attributes.map((name, index) => [`#a${index}`, name]));
+  const found = new Map<string, Record<string, unknown>>();
+  let pending: Key[] = [ownerKey, ...marketKeys.map(([, key]) => key)];
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    if (attempt > batchAttempts) throw new Error("DynamoDB kept keys of a bets page unprocessed");
+    const response = await ctx.db.client.send(
+      new BatchGetCommand({
+        RequestItems: {
+          [ctx.db.table]: {
+            Keys: pending,
+            ProjectionExpression: Object.keys(names).join(", "),
+            ExpressionAttributeNames: names,
+          },
+        },
+      }),
+    );
+    for (const item of response.Responses?.[ctx.db.table] ?? []) {
+      found.set(keyText(item as Key), item);
+    }
+    pending = (response.UnprocessedKeys?.[ctx.db.table]?.Keys ?? []) as Key[];
+    if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt));
+  }
+  const odds = new Map<string, Odds>();
+  for (const [marketId, key] of marketKeys) {
+    const market = found.get(keyText(key));
+    if (market) {
+      odds.set(marketId, {
+        this: market.thisOdds as number | undefined,
+        that: market.thatOdds as number | undefined,
+      });
+    }
+  }
+  return { owner: found.get(keyText(ownerKey)) as Record<string, number> | undefined, odds };
 }

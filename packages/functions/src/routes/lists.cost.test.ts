@@ -76,6 +76,23 @@ describe("the read cost of a list page on 3,000 markets", () => {
     expect(read).toBeLessThanOrEqual(2 * items.length);
   });
 
+  it.each(lists)(
+    "%s asks DynamoDB at most twice, once its process is warm",
+    async (path, signedIn) => {
+      const get = () =>
+        setup.app.request(`/api/v1${path}`, signedIn ? { headers: bearer(bob.accessToken) } : {});
+      // The first request of a process reads the token's state and the list's total.
+      expect((await get()).status).toBe(200);
+      meter.reset();
+
+      expect((await get()).status).toBe(200);
+
+      console.log(`${path}: ${JSON.stringify(meter.snapshot())}`);
+      expect(meter.total()).toBeLessThanOrEqual(2);
+      expect(meter.writeUnits()).toBe(0);
+    },
+  );
+
   it("reads as much on 30 markets as on 3,000, in about the same time", async () => {
     const small = await createTestApp();
     await seedCatalogue(small.core, 30);

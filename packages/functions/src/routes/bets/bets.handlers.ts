@@ -1,7 +1,7 @@
 import {
   cashOut as cashOutBet,
   getOwnBet,
-  listOwnBets,
+  listOwnBetViews,
   placeBet,
   quoteCashout as quoteBetCashout,
   toBetView,
@@ -30,10 +30,9 @@ export const place: AppRouteHandler<typeof routes.place> = async (c) => {
 };
 
 export const listMine: AppRouteHandler<typeof routes.listMine> = async (c) => {
-  const page = await listOwnBets(c.var.core, c.var.caller.userId, c.req.valid("query"));
-  const views = await toBetViews(c.var.core, page.items);
+  const page = await listOwnBetViews(c.var.core, c.var.caller.userId, c.req.valid("query"));
   return c.json(
-    pageBody("bets", { ...page, items: views }, (view) => view),
+    pageBody("bets", page, (view) => view),
     200,
   );
 };
