@@ -71,31 +71,31 @@ export function adminRoute<const R extends OpenRouteConfig>(route: R) {
 
 /**
  * Like `authedRoute`, without the general per-user request limit: for routes
- * whose own per-user limit is counted in their transaction (placing a bet,
- * starting a prediction session).
+ * whose own per-user limit is counted in their transaction (a cash-out, a gift).
  */
 export function authedRouteOwnLimit<const R extends OpenRouteConfig>(route: R) {
-  return createRoute(
-    withGuardResponses({
-      ...route,
-      security,
-      middleware: [requireUserOwnLimit] as const,
-      responses: { 401: unauthorized, ...route.responses },
-    }),
-  );
+  return signedInRoute(route, requireUserOwnLimit);
 }
 
 /**
  * Like `authedRouteOwnLimit`, for a money path whose operation judges the
  * token by its own first read of the user (`requireUserCheckedOnRead`): its
- * handler passes `c.var.caller.checkOnRead` to the operation.
+ * handler passes `c.var.caller.checkOnRead` to the operation (a bet, the daily
+ * reward, a session start).
  */
 export function moneyRoute<const R extends OpenRouteConfig>(route: R) {
+  return signedInRoute(route, requireUserCheckedOnRead);
+}
+
+function signedInRoute<const R extends OpenRouteConfig>(
+  route: R,
+  guard: MiddlewareHandler<AppEnv>,
+) {
   return createRoute(
     withGuardResponses({
       ...route,
       security,
-      middleware: [requireUserCheckedOnRead] as const,
+      middleware: [guard] as const,
       responses: { 401: unauthorized, ...route.responses },
     }),
   );
