@@ -248,6 +248,22 @@ export function heldWindowHit(
   return { start: window.start, count: count + 1 };
 }
 
+/** Where a window held on the user item stands now, without counting a hit. */
+export function heldStanding(
+  ctx: CoreContext,
+  rule: RateLimitRule,
+  held: HeldWindow | undefined,
+): RateLimitStanding {
+  const window = windowAt(rule, ctx.clock());
+  const used = Math.min(rule.limit, held?.start === window.start ? (held.count ?? 0) : 0);
+  return {
+    limit: rule.limit,
+    used,
+    remaining: rule.limit - used,
+    resetAt: new Date(window.end * 1000),
+  };
+}
+
 /** Subjects a process keeps windows for at most; past it the oldest are forgotten. */
 const maxProcessSubjects = 50_000;
 

@@ -22,6 +22,8 @@ export const PredictionSession = new Entity({
     userId: { type: "string", required: true, readOnly: true },
     marketId: { type: "string", required: true, readOnly: true },
     marketTitle: { type: "string", required: true, readOnly: true },
+    /** The sequence number of its `prediction_charge` entry; absent when free or before it was kept. */
+    ledgerSeq: { type: "number", readOnly: true },
     selectedModels: { type: "list", items: { type: "string" }, required: true, readOnly: true },
     charged: { type: "number", required: true, readOnly: true },
     status: { type: sessionStatuses, required: true },

@@ -106,6 +106,15 @@ export const User = new Entity({
           type: "map",
           properties: { start: { type: "number" }, count: { type: "number" } },
         },
+        /** Prediction sessions started this hour and this day (`PREDICTION_SESSIONS_PER_*`). */
+        sessionsHour: {
+          type: "map",
+          properties: { start: { type: "number" }, count: { type: "number" } },
+        },
+        sessionsDay: {
+          type: "map",
+          properties: { start: { type: "number" }, count: { type: "number" } },
+        },
       },
     },
     /** The user's referral code (`ReferralCode`), made on first ask. */

@@ -1,11 +1,7 @@
 import type { CoreContext } from "../context";
 import { limitsOf } from "../limits";
-import { type RateLimitStanding, standing } from "../rate-limit";
-
-/** Whose counters the session limits count: the one subject start and quota share. */
-export function sessionLimitSubject(userId: string): string {
-  return `user:${userId}`;
-}
+import { heldStanding, type RateLimitStanding } from "../rate-limit";
+import { serviceFor } from "../service";
 
 export interface PredictionQuota {
   perHour: RateLimitStanding;
@@ -15,14 +11,16 @@ export interface PredictionQuota {
 /**
  * How many sessions the user may still start this hour and this day, and when
  * each window starts again (docs/product-rules.md#limits), so the app can say
- * so before Generate rather than after a 429. Counts nothing.
+ * so before Generate rather than after a 429: the windows a start counts on
+ * the user item, one GetItem. Counts nothing.
  */
 export async function predictionQuota(ctx: CoreContext, userId: string): Promise<PredictionQuota> {
   const { predictionSessionsPerHour, predictionSessionsPerDay } = limitsOf(ctx.config).rateLimits;
-  const subject = sessionLimitSubject(userId);
-  const [perHour, perDay] = await Promise.all([
-    standing(ctx, predictionSessionsPerHour, subject),
-    standing(ctx, predictionSessionsPerDay, subject),
-  ]);
-  return { perHour, perDay };
+  const { data: user } = await serviceFor(ctx.db)
+    .entities.user.get({ userId })
+    .go({ consistent: true, attributes: ["rateWindows"] });
+  return {
+    perHour: heldStanding(ctx, predictionSessionsPerHour, user?.rateWindows?.sessionsHour),
+    perDay: heldStanding(ctx, predictionSessionsPerDay, user?.rateWindows?.sessionsDay),
+  };
 }

@@ -1,21 +1,24 @@
 import type { CallerCheck } from "../accounts/token-state";
-import { cancellationReasons, TransactionCancelled, writeRetryingConflicts } from "../conditions";
+import {
+  cancellationReasons,
+  conditionFailed,
+  TransactionCancelled,
+  writeRetryingConflicts,
+} from "../conditions";
 import type { CoreContext } from "../context";
 import type { PredictionItem } from "../entities/prediction";
 import type { PredictionSessionItem } from "../entities/prediction-session";
 import type { UserItem } from "../entities/user";
 import { IdempotencyKeyReused, UserNotFound } from "../errors";
-import { ExtraWriteRejected } from "../ledger/errors";
-import { type ExtraWrites, namedItems, rejectedWrite } from "../ledger/extra-writes";
-import { postLedgerEntry } from "../ledger/post";
+import { type ExtraWrites, namedItems } from "../ledger/extra-writes";
+import { type LedgerPosting, postLedgerEntry } from "../ledger/post";
 import { limitsOf } from "../limits";
 import { MarketClosed, MarketNotFound } from "../markets/errors";
 import { readPurchase } from "../markets/purchase-read";
-import { rateLimitExceeded, rateLimitTransactionItem } from "../rate-limit";
+import { heldWindowHit } from "../rate-limit";
 import { serviceFor, type TransactionEntities } from "../service";
 import { InvalidModelSelection, SessionNotFound } from "./errors";
 import type { ModelRegistry } from "./models";
-import { sessionLimitSubject } from "./quota";
 
 export interface StartSessionInput {
   userId: string;
@@ -34,10 +37,13 @@ export interface StartedSession {
 }
 
 /**
- * Opens a session in one transaction: the `prediction_charge` (none on the
- * `unlimited` plan), the session with every model queued, and the user's
- * hourly and daily session windows. Any refusal (balance, rate limit) leaves
- * nothing written. Starting the workflow is the caller's next step.
+ * Opens a session: one read (user and market), then one transaction: the
+ * user's update (the `prediction_charge` on its balance, none on the
+ * `unlimited` plan, and its hourly and daily session windows as fields), the
+ * entry, the session with every model queued, and the user's sessions of the
+ * day. An idempotency item only with the client's key. Any refusal (balance,
+ * rate limit) leaves nothing written. Starting the workflow is the caller's
+ * next step.
  */
 export async function startSession(
   ctx: CoreContext,
@@ -95,68 +101,128 @@ export async function startSession(
     state: "queued",
     attempts: 0,
   }));
-  const { predictionSessionsPerHour, predictionSessionsPerDay } = limitsOf(ctx.config).rateLimits;
-  const rules = [predictionSessionsPerHour, predictionSessionsPerDay];
-  const writes = (entities: TransactionEntities): ExtraWrites => ({
-    session: entities.predictionSession.create(session).commit(),
+  const windows = sessionWindows(ctx);
+  // Refused before the write when a window is full; counted again on a retry.
+  windows(user);
+  const writes = (entities: TransactionEntities, seq?: number): ExtraWrites => ({
+    session: entities.predictionSession
+      .create({ ...session, ...(seq === undefined ? {} : { ledgerSeq: seq }) })
+      .commit(),
     predictions: predictions.map((prediction) => entities.prediction.create(prediction).commit()),
-    // Each window under its rule's name, so a full one names the limit it hit.
-    ...Object.fromEntries(
-      rules.map((rule) => [
-        rule.name,
-        rateLimitTransactionItem(entities, ctx, rule, sessionLimitSubject(user.userId)),
-      ]),
-    ),
     stat: entities.predictionStat
       .update({ scope: `day#${createdAt.slice(0, 10)}`, key: user.userId })
       .add({ sessions: 1 })
       .commit(),
   });
-  const limitHit = (write: string | undefined) => {
-    const rule = rules.find((candidate) => candidate.name === write);
-    return rule ? rateLimitExceeded(ctx, rule) : undefined;
-  };
 
   if (charged === 0) {
-    let extras = namedItems(undefined);
-    const result = await writeRetryingConflicts(() =>
-      serviceFor(ctx.db)
-        .transaction.write((entities) => {
-          extras = namedItems(writes(entities));
-          return extras.items;
-        })
-        .go(),
-    );
-    if (result.canceled) {
-      const reasons = cancellationReasons(result);
-      throw (
-        limitHit(rejectedWrite(extras, reasons, 0)) ??
-        new TransactionCancelled("Session start", reasons)
-      );
-    }
+    await startFree(ctx, user, windows, (entities) => writes(entities));
     return { session, newBalance: user.balance, replayed: false };
   }
-  try {
-    const posting = await postLedgerEntry(ctx, {
-      userId: user.userId,
-      amount: -charged,
-      type: "prediction_charge",
-      reason: `Predict with AI: ${models.length} model${models.length === 1 ? "" : "s"} on "${market.title}"`,
-      referenceId: sessionId,
-      marketId: market.marketId,
-      idempotencyKey: ledgerKey ?? `prediction_charge#${sessionId}`,
-      knownUser: user,
-      alsoWrite: writes,
-    });
-    if (posting.replayed) return replay(ctx, posting.seq, user, input);
-    return { session, newBalance: posting.balanceAfter, replayed: false };
-  } catch (error) {
-    if (error instanceof ExtraWriteRejected) {
-      const limit = limitHit(error.write);
-      if (limit) throw limit;
+  const posting = await postLedgerEntry(ctx, {
+    userId: user.userId,
+    amount: -charged,
+    type: "prediction_charge",
+    reason: `Predict with AI: ${models.length} model${models.length === 1 ? "" : "s"} on "${market.title}"`,
+    referenceId: sessionId,
+    marketId: market.marketId,
+    idempotencyKey: ledgerKey,
+    // Without a client key, the session's create under a fresh id is what a retried attempt finds taken.
+    replayGuard: ledgerKey
+      ? undefined
+      : { write: "session", find: () => firstAttempt(ctx, sessionId) },
+    knownUser: user,
+    userFields: (current) => ({ rateWindows: { ...current.rateWindows, ...windows(current) } }),
+    alsoWrite: (entities, entry) => writes(entities, entry.seq),
+  });
+  if (posting.replayed && ledgerKey) return replay(ctx, posting.seq, user, input);
+  return {
+    session: { ...session, ledgerSeq: posting.seq },
+    newBalance: posting.balanceAfter,
+    replayed: false,
+  };
+}
+
+type Windows = Pick<NonNullable<UserItem["rateWindows"]>, "sessionsHour" | "sessionsDay">;
+
+/**
+ * The user's hourly and daily session windows with this start counted, held on
+ * the user item (`PREDICTION_SESSIONS_PER_HOUR`, `_PER_DAY`); a full one throws
+ * `RateLimitExceeded` naming its rule. Exact: the write that carries them is
+ * conditioned on the user as read.
+ */
+function sessionWindows(ctx: CoreContext): (user: UserItem) => Required<Windows> {
+  const { predictionSessionsPerHour, predictionSessionsPerDay } = limitsOf(ctx.config).rateLimits;
+  return (user) => ({
+    sessionsHour: heldWindowHit(ctx, predictionSessionsPerHour, user.rateWindows?.sessionsHour),
+    sessionsDay: heldWindowHit(ctx, predictionSessionsPerDay, user.rateWindows?.sessionsDay),
+  });
+}
+
+/** Attempts of a free start whose user changed under it before it gives up. */
+const maxFreeAttempts = 20;
+
+/**
+ * A session on the `unlimited` plan moves no credits, so no ledger update
+ * carries its windows: its transaction updates them on the user itself,
+ * conditioned on the sequence number and both windows as read, and reads the
+ * user again when another write got there first.
+ */
+async function startFree(
+  ctx: CoreContext,
+  read: UserItem,
+  windows: (user: UserItem) => Required<Windows>,
+  writes: (entities: TransactionEntities) => ExtraWrites,
+): Promise<void> {
+  let user: UserItem | null = read;
+  for (let attempt = 1; user; attempt++) {
+    const held: UserItem = user;
+    const counted = windows(held);
+    const result = await writeRetryingConflicts(() =>
+      serviceFor(ctx.db)
+        .transaction.write((entities) => [
+          entities.user
+            .patch({ userId: held.userId })
+            .set({ rateWindows: { ...held.rateWindows, ...counted } })
+            .where(({ ledgerSeq, rateWindows }, { eq, notExists }) =>
+              [
+                eq(ledgerSeq, held.ledgerSeq),
+                ...(["sessionsHour", "sessionsDay"] as const).map((name) => {
+                  const window = held.rateWindows?.[name];
+                  return window
+                    ? `${eq(rateWindows[name].start, window.start ?? 0)} AND ${eq(rateWindows[name].count, window.count ?? 0)}`
+                    : notExists(rateWindows[name]);
+                }),
+              ].join(" AND "),
+            )
+            .commit(),
+          ...namedItems(writes(entities)).items,
+        ])
+        .go(),
+    );
+    if (!result.canceled) return;
+    const reasons = cancellationReasons(result);
+    if (reasons[0]?.code !== conditionFailed || attempt >= maxFreeAttempts) {
+      throw new TransactionCancelled("Session start", reasons);
     }
-    throw error;
+    ({ data: user } = await serviceFor(ctx.db)
+      .entities.user.get({ userId: held.userId })
+      .go({ consistent: true }));
   }
+  throw new UserNotFound(read.userId);
+}
+
+/** The charge of a keyless start's first attempt, when a retry finds its session created. */
+async function firstAttempt(ctx: CoreContext, sessionId: string): Promise<LedgerPosting | null> {
+  const service = serviceFor(ctx.db);
+  const { data: session } = await service.entities.predictionSession
+    .get({ sessionId })
+    .go({ consistent: true });
+  if (session?.ledgerSeq === undefined) return null;
+  const { data: entry } = await service.entities.ledgerEntry
+    .get({ userId: session.userId, seq: session.ledgerSeq })
+    .go({ consistent: true });
+  return entry ? { ...entry, referenceId: entry.referenceId, replayed: true } : null;
 }
 
 function validateSelection(registry: ModelRegistry, selected: string[], maxModels: number) {

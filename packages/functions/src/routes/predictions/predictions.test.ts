@@ -254,6 +254,36 @@ describe("predictions API", () => {
     expect((await getBalance(setup.core, session.user.id)).balance).toBe(997);
   });
 
+  it.each([
+    ["charged", "free"],
+    ["free on the unlimited plan", "unlimited"],
+  ] as const)(
+    "holds the hourly limit exactly under 20 concurrent starts, %s",
+    async (_name, plan) => {
+      const session = await registerUser(setup.app);
+      if (plan === "unlimited") {
+        await serviceFor(setup.db)
+          .entities.user.patch({ userId: session.user.id })
+          .set({ plan })
+          .go();
+      }
+
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, () => start(session, { selectedModels: ["consensus"] })),
+      );
+
+      const statuses = responses.map((response) => response.status).sort();
+      expect(statuses).toEqual([201, 201, 201, ...Array(17).fill(429)]);
+      expect((await getBalance(setup.core, session.user.id)).balance).toBe(
+        plan === "unlimited" ? 1000 : 997,
+      );
+      const quota = await setup.app.request("/api/v1/predictions/quota", {
+        headers: bearer(session.accessToken),
+      });
+      expect(await quota.json()).toMatchObject({ perHour: { used: 3, remaining: 0 } });
+    },
+  );
+
   it("returns the first session for a retried Idempotency-Key", async () => {
     const session = await registerUser(setup.app);
     const key = { "idempotency-key": crypto.randomUUID() };
