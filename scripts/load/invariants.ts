@@ -210,6 +210,7 @@ async function checkDerived(ctx: CoreContext) {
       stats: report.checked.stats,
       days: report.checked.days,
       flows: report.checked.flows,
+      sessions: report.checked.sessions,
       differences: report.differences.length,
       redelivered: again.skipped,
       countedAgain: again.applied,

@@ -2,6 +2,7 @@ import type { DailyCounts } from "../analytics/daily";
 import { cancellationReasons, conditionFailed, TransactionCancelled } from "../conditions";
 import type { CoreContext } from "../context";
 import { counterShard } from "../counters";
+import { sessionsScope } from "../entities/prediction-stat";
 import { isoWeekOf, slotsAt } from "../leaderboard/periods";
 import { dirtyShardOf } from "../leaderboard/stats";
 import { backoffMs, isTransientCode, isTransientError, sleep } from "../ledger/retry";
@@ -136,6 +137,7 @@ function ownerOf(effect: Effect): string | undefined {
     case "stats":
     case "rankDirty":
     case "flows":
+    case "userSessions":
       return effect.userId;
     case "notification":
       return effect.notification.userId;
@@ -169,6 +171,8 @@ function itemKeys(effect: DerivedChange["effects"][number]): string[] {
       return [`flow#${effect.userId}#${isoWeekOf(new Date(effect.at)).key}`];
     case "daily":
       return [`day#${effect.day}`];
+    case "userSessions":
+      return [`sessions#${effect.day}#${effect.userId}`];
     case "watchOdds":
       return [`watch#${effect.marketId}`];
     case "notification": {
@@ -228,6 +232,8 @@ function transaction(
   const flows = new Map<string, { userId: string; week: string; ttl: number; add: FlowCounts }>();
   const dirty = new Set<string>();
   const days = new Map<string, DailyCounts>();
+  /** Sessions started, by `<day>#<userId>`. */
+  const sessions = new Map<string, { day: string; userId: string; count: number }>();
   const notices = new Map<string, NotificationDraft>();
   for (const effect of chunk.flatMap((change) => change.effects)) {
     if (effect.kind === "stats") {
@@ -257,6 +263,11 @@ function transaction(
       dirty.add(effect.userId);
     } else if (effect.kind === "daily") {
       days.set(effect.day, addCounts(days.get(effect.day) ?? {}, effect.add));
+    } else if (effect.kind === "userSessions") {
+      const key = `${effect.day}#${effect.userId}`;
+      const entry = sessions.get(key) ?? { day: effect.day, userId: effect.userId, count: 0 };
+      entry.count += 1;
+      sessions.set(key, entry);
     } else if (effect.kind === "notification") {
       const { userId, notificationId } = effect.notification;
       notices.set(`${userId}#${notificationId}`, effect.notification);
@@ -296,6 +307,14 @@ function transaction(
       const add = nonZero(counts);
       if (Object.keys(add).length === 0) continue;
       items.push(entities.dailyCounter.update({ day, shard }).add(add).commit());
+    }
+    for (const { day, userId, count } of sessions.values()) {
+      items.push(
+        entities.predictionStat
+          .update({ scope: sessionsScope(day), key: userId })
+          .add({ sessions: count })
+          .commit(),
+      );
     }
     const unread = new Map<string, number>();
     for (const notice of notices.values()) {

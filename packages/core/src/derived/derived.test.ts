@@ -6,6 +6,7 @@ import { placeBet } from "../bets/place";
 import { settleMarketPage } from "../bets/settle";
 import type { CoreContext } from "../context";
 import { createDb } from "../db";
+import { sessionsScope } from "../entities/prediction-stat";
 import { dirtyShardOf } from "../leaderboard/stats";
 import { resolveMarket } from "../markets/market";
 import { serviceFor } from "../service";
@@ -195,11 +196,17 @@ describe("rebuilding the aggregates", () => {
       .update({ userId: alice, week })
       .add({ out_bet_placed: 500, in_purchase: 100 })
       .go();
+    // Sessions counted that no session item backs.
+    await service.entities.predictionStat
+      .update({ scope: sessionsScope(day), key: alice })
+      .add({ sessions: 2 })
+      .go();
     const drifted = await compareAggregates(ctx);
     expect(drifted.differences.map((d) => `${d.key.split("#")[0]} ${d.field}`).sort()).toEqual([
       "day bets",
       "flow in_purchase",
       "flow out_bet_placed",
+      "sessions sessions",
       "stat volume",
     ]);
 
@@ -207,6 +214,7 @@ describe("rebuilding the aggregates", () => {
       statsRewritten: 1,
       daysRewritten: 1,
       flowsRewritten: 1,
+      sessionsRewritten: 1,
     });
 
     expect(await compareAggregates(ctx)).toMatchObject({ differences: [] });
@@ -214,6 +222,7 @@ describe("rebuilding the aggregates", () => {
       statsRewritten: 0,
       daysRewritten: 0,
       flowsRewritten: 0,
+      sessionsRewritten: 0,
     });
     expect((await readCreditFlows(ctx, alice, 1)).weeks[0]?.byType).not.toContainEqual(
       expect.objectContaining({ type: "purchase" }),

@@ -18,6 +18,8 @@ export type Effect =
   | { kind: "flows"; userId: string; at: string; add: FlowCounts }
   /** ADD to one UTC day's analytics counters. */
   | { kind: "daily"; day: string; add: DailyCounts }
+  /** ADD 1 to the sessions the user started that UTC day (`PredictionStat` `day#<day>`). */
+  | { kind: "userSessions"; userId: string; day: string }
   /** A mirrored market someone bet on: the odds refresh re-reads it every 30 s. */
   | { kind: "watchOdds"; marketId: string; since: string }
   /** Put a notification (unread) and ADD 1 to its user's unread count (notifications.ts). */
@@ -44,7 +46,7 @@ export interface DerivedChange {
  * credits to the day's issued or spent counters and to its user's week of
  * credit flows; a user's first activity of a
  * day counts them in its DAU; a prediction session started or failed counts
- * in the day's sessions. Everything else moves nothing.
+ * in the day's sessions (a start also in its user's sessions of the day). Everything else moves nothing.
  */
 export function derivedChanges(change: TableChange): DerivedChange[] {
   switch (change.entity) {
@@ -83,7 +85,10 @@ export function derivedChanges(change: TableChange): DerivedChange[] {
         return [
           {
             changeId: `session#${session.sessionId}#started`,
-            effects: [{ kind: "daily", day: dayOf(session.createdAt), add: { sessions: 1 } }],
+            effects: [
+              { kind: "daily", day: dayOf(session.createdAt), add: { sessions: 1 } },
+              { kind: "userSessions", userId: session.userId, day: dayOf(session.createdAt) },
+            ],
           },
         ];
       }

@@ -1,8 +1,9 @@
 import type { CoreContext } from "../context";
 import { legacyShard } from "../entities/daily-counter";
+import { sessionsScope } from "../entities/prediction-stat";
 import { dirtyShardOf } from "../leaderboard/stats";
 import { serviceFor } from "../service";
-import { liveKeys, readAggregates, recomputeAggregates } from "./recompute";
+import { liveKeys, readAggregates, recomputeAggregates, type UserDaySessions } from "./recompute";
 
 export interface RebuildReport {
   /** `UserStat` items set to their recomputation (and their users marked for ranking). */
@@ -11,12 +12,15 @@ export interface RebuildReport {
   daysRewritten: number;
   /** Users' weeks of credit flows set to their recomputation. */
   flowsRewritten: number;
+  /** Users' sessions of a day (`PredictionStat`) set to their recomputation. */
+  sessionsRewritten: number;
 }
 
 const statFields = ["placed", "settled", "volume", "pnl"] as const;
 
 /**
- * Sets every leaderboard stat, day counter and week of credit flows that differs from its
+ * Sets every leaderboard stat, day counter, week of credit flows and user's
+ * sessions of a day that differs from its
  * recomputation (`recomputeAggregates`) to it: `npm run rebuild:aggregates`
  * and the admin's `POST /admin/jobs/rebuild-aggregates`, for repair after a
  * bug or a lost consumer batch. A day's counters move onto shard 0 (its other
@@ -30,7 +34,12 @@ export async function rebuildAggregates(ctx: CoreContext, segments = 4): Promise
     recomputeAggregates(ctx, segments),
     readAggregates(ctx, segments),
   ]);
-  const report: RebuildReport = { statsRewritten: 0, daysRewritten: 0, flowsRewritten: 0 };
+  const report: RebuildReport = {
+    statsRewritten: 0,
+    daysRewritten: 0,
+    flowsRewritten: 0,
+    sessionsRewritten: 0,
+  };
   const now = ctx.clock().toISOString();
 
   for (const key of new Set([...expected.stats.keys(), ...actual.stats.keys()])) {
@@ -84,6 +93,19 @@ export async function rebuildAggregates(ctx: CoreContext, segments = 4): Promise
       .put({ userId: want.userId, week: want.week, ttl: want.ttl, ...want.counts })
       .go();
     report.flowsRewritten += 1;
+  }
+
+  for (const key of new Set([...expected.sessions.keys(), ...actual.sessions.keys()])) {
+    const want = expected.sessions.get(key) ?? {
+      ...(actual.sessions.get(key) as UserDaySessions),
+      sessions: 0,
+    };
+    if (want.sessions === (actual.sessions.get(key)?.sessions ?? 0)) continue;
+    await service.entities.predictionStat
+      .update({ scope: sessionsScope(want.day), key: want.userId })
+      .set({ sessions: want.sessions })
+      .go();
+    report.sessionsRewritten += 1;
   }
   return report;
 }

@@ -3,6 +3,7 @@ import type { BetItem } from "../entities/bet";
 import type { DailyCounterItem } from "../entities/daily-counter";
 import type { LedgerEntryItem } from "../entities/ledger-entry";
 import type { PredictionSessionItem } from "../entities/prediction-session";
+import { sessionsScope } from "../entities/prediction-stat";
 import { isoWeekOf, slotsAt } from "../leaderboard/periods";
 import { toCents } from "../money";
 import { scanTable } from "../scan";
@@ -15,7 +16,10 @@ import { derivedChanges } from "./effects";
 const statFields = ["placed", "settled", "volume", "pnl"] as const;
 
 export interface AggregateDifference {
-  /** `stat#<userId>#<periodKey>`, `day#<YYYY-MM-DD>` or `flow#<userId>#<YYYY-Www>`. */
+  /**
+   * `stat#<userId>#<periodKey>`, `day#<YYYY-MM-DD>`, `flow#<userId>#<YYYY-Www>`
+   * or `sessions#<YYYY-MM-DD>#<userId>`.
+   */
   key: string;
   field: string;
   expected: number;
@@ -23,7 +27,7 @@ export interface AggregateDifference {
 }
 
 export interface AggregateReport {
-  checked: { stats: number; days: number; flows: number };
+  checked: { stats: number; days: number; flows: number; sessions: number };
   differences: AggregateDifference[];
 }
 
@@ -37,6 +41,14 @@ export interface Aggregates {
   days: Map<string, Counts>;
   /** `UserFlowWeek`s by `<userId>#<week>`. */
   flows: Map<string, FlowWeek>;
+  /** Sessions each user started per UTC day, by `<day>#<userId>`. */
+  sessions: Map<string, UserDaySessions>;
+}
+
+export interface UserDaySessions {
+  day: string;
+  userId: string;
+  sessions: number;
 }
 
 export interface FlowWeek {
@@ -54,7 +66,7 @@ export interface FlowWeek {
  */
 export async function recomputeAggregates(ctx: CoreContext, segments = 4): Promise<Aggregates> {
   const service = serviceFor(ctx.db);
-  const expected: Aggregates = { stats: new Map(), days: new Map(), flows: new Map() };
+  const expected: Aggregates = emptyAggregates();
   const changes: TableChange[] = [];
   await scanTable(
     ctx,
@@ -107,6 +119,15 @@ export async function recomputeAggregates(ctx: CoreContext, segments = 4): Promi
       };
       flow.counts = added(flow.counts, effect.add);
       expected.flows.set(key, flow);
+    } else if (effect.kind === "userSessions") {
+      const key = `${effect.day}#${effect.userId}`;
+      const day = expected.sessions.get(key) ?? {
+        day: effect.day,
+        userId: effect.userId,
+        sessions: 0,
+      };
+      day.sessions += 1;
+      expected.sessions.set(key, day);
     }
   }
   return expected;
@@ -154,8 +175,19 @@ export async function compareAggregates(ctx: CoreContext, segments = 4): Promise
     const have = actual.flows.get(key)?.counts ?? {};
     compare(`flow#${key}`, want, have, [...new Set([...Object.keys(want), ...Object.keys(have)])]);
   }
+  const sessions = new Set([...expected.sessions.keys(), ...actual.sessions.keys()]);
+  for (const key of sessions) {
+    const want = { sessions: expected.sessions.get(key)?.sessions ?? 0 };
+    const have = { sessions: actual.sessions.get(key)?.sessions ?? 0 };
+    compare(`sessions#${key}`, want, have, ["sessions"]);
+  }
   return {
-    checked: { stats: stats.length, days: expected.days.size, flows: flows.length },
+    checked: {
+      stats: stats.length,
+      days: expected.days.size,
+      flows: flows.length,
+      sessions: sessions.size,
+    },
     differences,
   };
 }
@@ -177,8 +209,8 @@ export function liveKeys(
 
 /** The derived numbers as stored: stats per user and period, day counters summed over shards. */
 export async function readAggregates(ctx: CoreContext, segments: number): Promise<Aggregates> {
-  const stored: Aggregates = { stats: new Map(), days: new Map(), flows: new Map() };
-  const scanned = ["userStat", "dailyCounter", "userFlowWeek"];
+  const stored: Aggregates = emptyAggregates();
+  const scanned = ["userStat", "dailyCounter", "userFlowWeek", "predictionStat"];
   await scanTable(ctx, { segments, entity: scanned }, (items) => {
     for (const item of items) {
       if (item.__edb_e__ === "userStat") {
@@ -199,6 +231,12 @@ export async function readAggregates(ctx: CoreContext, segments: number): Promis
           ttl: ttl ?? 0,
           counts: numbers(item),
         });
+      } else if (item.__edb_e__ === "predictionStat") {
+        const { scope, key, sessions } = item as { scope: string; key: string; sessions?: number };
+        const day = scope.startsWith("day#") ? scope.slice("day#".length) : undefined;
+        if (day && scope === sessionsScope(day)) {
+          stored.sessions.set(`${day}#${key}`, { day, userId: key, sessions: sessions ?? 0 });
+        }
       } else if (item.__edb_v__ === "2") {
         const { day, shard, ...rest } = item as DailyCounterItem & Record<string, unknown>;
         const counts = numbers(rest);
@@ -207,6 +245,10 @@ export async function readAggregates(ctx: CoreContext, segments: number): Promis
     }
   });
   return stored;
+}
+
+function emptyAggregates(): Aggregates {
+  return { stats: new Map(), days: new Map(), flows: new Map(), sessions: new Map() };
 }
 
 /** An item's number attributes but its keys' and ElectroDB's (and `ttl`). */

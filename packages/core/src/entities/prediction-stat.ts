@@ -49,3 +49,8 @@ export const PredictionStat = new Entity({
 });
 
 export type PredictionStatItem = EntityItem<typeof PredictionStat>;
+
+/** The scope of the sessions each user started on `day` (`YYYY-MM-DD`): keyed by user id. */
+export function sessionsScope(day: string): string {
+  return `day#${day}`;
+}

@@ -1,5 +1,6 @@
 import type { CoreContext } from "../context";
 import { lastDays } from "../counters";
+import { sessionsScope } from "../entities/prediction-stat";
 import { serviceFor } from "../service";
 import { readModelDays, readModelTotals, round4 as round } from "./model-stats";
 import type { ModelInfo } from "./models";
@@ -61,7 +62,9 @@ export async function predictionAnalytics(
   );
   const perDay = await Promise.all(
     dayKeys.map(async (day) => {
-      const { data } = await stats.query.byScope({ scope: `day#${day}` }).go({ pages: "all" });
+      const { data } = await stats.query
+        .byScope({ scope: sessionsScope(day) })
+        .go({ pages: "all" });
       return data.map((item) => ({ day, userId: item.key, sessions: item.sessions ?? 0 }));
     }),
   );

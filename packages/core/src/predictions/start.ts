@@ -40,8 +40,9 @@ export interface StartedSession {
  * Opens a session: one read (user and market), then one transaction: the
  * user's update (the `prediction_charge` on its balance, none on the
  * `unlimited` plan, and its hourly and daily session windows as fields), the
- * entry, the session with every model queued, and the user's sessions of the
- * day. An idempotency item only with the client's key. Any refusal (balance,
+ * entry, and the session with every model queued (its user's sessions of the
+ * day are counted from the stream: `derived/`). An idempotency item only with
+ * the client's key. Any refusal (balance,
  * rate limit) leaves nothing written. Starting the workflow is the caller's
  * next step.
  */
@@ -109,10 +110,6 @@ export async function startSession(
       .create({ ...session, ...(seq === undefined ? {} : { ledgerSeq: seq }) })
       .commit(),
     predictions: predictions.map((prediction) => entities.prediction.create(prediction).commit()),
-    stat: entities.predictionStat
-      .update({ scope: `day#${createdAt.slice(0, 10)}`, key: user.userId })
-      .add({ sessions: 1 })
-      .commit(),
   });
 
   if (charged === 0) {

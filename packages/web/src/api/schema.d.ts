@@ -124,7 +124,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set every leaderboard stat, day counter and week of credit flows that drifted back to its recomputation */
+        /** Set every leaderboard stat, day counter, week of credit flows and user's sessions of a day that drifted back to its recomputation */
         post: operations["runRebuildAggregates"];
         delete?: never;
         options?: never;
@@ -1161,6 +1161,8 @@ export interface components {
                 days: number;
                 /** @description Users' weeks of credit flows */
                 flows: number;
+                /** @description Users' prediction sessions of a day */
+                sessions: number;
                 stats: number;
             };
             differences: {
@@ -2222,6 +2224,7 @@ export interface operations {
                     "application/json": {
                         daysRewritten: number;
                         flowsRewritten: number;
+                        sessionsRewritten: number;
                         statsRewritten: number;
                     };
                 };

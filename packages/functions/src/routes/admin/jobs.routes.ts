@@ -8,6 +8,7 @@ const AggregateReportSchema = z
       stats: z.number().int(),
       days: z.number().int(),
       flows: z.number().int().openapi({ description: "Users' weeks of credit flows" }),
+      sessions: z.number().int().openapi({ description: "Users' prediction sessions of a day" }),
     }),
     differences: z.array(
       z.object({
@@ -64,7 +65,7 @@ export const rebuildAggregates = adminRoute({
   operationId: "runRebuildAggregates",
   tags: ["Admin"],
   summary:
-    "Set every leaderboard stat, day counter and week of credit flows that drifted back to its recomputation",
+    "Set every leaderboard stat, day counter, week of credit flows and user's sessions of a day that drifted back to its recomputation",
   responses: {
     200: jsonResponse(
       "What was rewritten",
@@ -72,6 +73,7 @@ export const rebuildAggregates = adminRoute({
         statsRewritten: z.number().int(),
         daysRewritten: z.number().int(),
         flowsRewritten: z.number().int(),
+        sessionsRewritten: z.number().int(),
       }),
     ),
   },

@@ -27,6 +27,7 @@ beforeAll(async () => {
   const adminName = uniqueName("admin");
   setup = await createTestApp({
     env: { ADMIN_EMAILS: `${adminName}@example.com`, PREDICTION_SESSIONS_PER_HOUR: "3" },
+    stream: true,
   });
   [alice, bob, admin] = await Promise.all([
     registerUser(setup.app),
@@ -314,6 +315,8 @@ describe("predictions API", () => {
     await Promise.all(setup.settlements);
     // The settlement workflow scored the forecast; scoring again finds nothing new.
     expect(await scorePredictions(setup.core, market.marketId)).toBe(0);
+    // Sessions per user and day are counted from the table's stream.
+    await setup.drainDerived();
 
     const denied = await setup.app.request("/api/v1/admin/analytics/predictions", {
       headers: bearer(bob.accessToken),
