@@ -5,7 +5,7 @@ import type { MarketItem } from "../entities/market";
 import type { UserItem } from "../entities/user";
 import { ValidationFailed } from "../errors";
 import { ExtraWriteRejected } from "../ledger/errors";
-import { postLedgerEntry } from "../ledger/post";
+import { type LedgerPosting, postLedgerEntry } from "../ledger/post";
 import { limitsOf } from "../limits";
 import { MarketClosed, MarketNotFound } from "../markets/errors";
 import { assertOpen } from "../markets/market";
@@ -68,7 +68,8 @@ export async function quoteCashout(
  * transaction: the `bet_cashout` credit, the bet `cashed_out` (condition
  * `status = pending`, so a racing settlement or second cash-out finds it gone),
  * a check that the market is still open at the quoted odds, the realized PnL on
- * the user and the boards, and a hit in the bet rate window.
+ * the user and a hit in the bet rate window (fields of the user's update). Four
+ * items; the bet keeps its entry's `cashoutSeq` for a retry's answer.
  */
 export async function cashOut(
   ctx: CoreContext,
@@ -112,7 +113,8 @@ export async function cashOut(
       reason: `Cashed out: "${bet.marketTitle}"`,
       referenceId: bet.betId,
       marketId: bet.marketId,
-      idempotencyKey: `bet_cashout#${bet.betId}`,
+      // No idempotency item: the bet's move out of `pending` is the once-only
+      // guard, and a retried attempt that finds it moved reads its result.
       // At the balance cap a cash-out is paid like a payout: up to the cap, the rest forfeited.
       upToCap: true,
       knownUser: user ?? undefined,
@@ -134,6 +136,7 @@ export async function cashOut(
             actualPayout: entry.amount,
             cashoutAmount: amount,
             cashoutQuoteId: quoteId,
+            cashoutSeq: entry.seq,
             resolvedAt: now.toISOString(),
             userId: bet.userId,
             marketId: bet.marketId,
@@ -158,6 +161,7 @@ export async function cashOut(
         actualPayout: posting.amount,
         cashoutAmount: amount,
         cashoutQuoteId: quoteId,
+        cashoutSeq: posting.seq,
         resolvedAt: now.toISOString(),
       },
       credited: posting.amount,
@@ -187,20 +191,40 @@ export async function cashOut(
  * quote that cashed it out (a retried request), otherwise `BET_NOT_PENDING`.
  */
 async function earlierCashout(ctx: CoreContext, bet: BetItem, quoteId: string): Promise<CashedOut> {
-  if (bet.status !== "cashed_out" || bet.cashoutQuoteId !== quoteId) {
-    throw new BetNotPending(bet.betId, bet.status);
-  }
+  const earlier = await cashoutOf(ctx, bet, quoteId);
+  if (!earlier) throw new BetNotPending(bet.betId, bet.status);
+  return {
+    bet,
+    credited: earlier.posting.amount,
+    newBalance: earlier.posting.balanceAfter,
+    replayed: true,
+  };
+}
+
+/**
+ * The ledger posting of the cash-out `quoteId` made of `bet`, or null when the
+ * bet was not cashed out with that quote: its entry by the bet's `cashoutSeq`
+ * (or, for cash-outs made before the bet kept it, by its idempotency item).
+ */
+async function cashoutOf(
+  ctx: CoreContext,
+  bet: BetItem,
+  quoteId: string,
+): Promise<{ posting: LedgerPosting } | null> {
+  if (bet.status !== "cashed_out" || bet.cashoutQuoteId !== quoteId) return null;
   const service = serviceFor(ctx.db);
-  const { data: key } = await service.entities.idempotencyKey
-    .get({ key: `bet_cashout#${bet.betId}` })
+  let seq = bet.cashoutSeq;
+  if (seq === undefined) {
+    const { data: key } = await service.entities.idempotencyKey
+      .get({ key: `bet_cashout#${bet.betId}` })
+      .go({ consistent: true });
+    seq = key?.seq;
+  }
+  if (seq === undefined) return null;
+  const { data: entry } = await service.entities.ledgerEntry
+    .get({ userId: bet.userId, seq })
     .go({ consistent: true });
-  const { data: entry } = key
-    ? await service.entities.ledgerEntry
-        .get({ userId: bet.userId, seq: key.seq })
-        .go({ consistent: true })
-    : { data: null };
-  if (!entry) throw new BetNotPending(bet.betId, bet.status);
-  return { bet, credited: entry.amount, newBalance: entry.balanceAfter, replayed: true };
+  return entry ? { posting: { ...entry, referenceId: entry.referenceId, replayed: true } } : null;
 }
 
 async function ownBet(ctx: CoreContext, userId: string, betId: string): Promise<BetItem> {

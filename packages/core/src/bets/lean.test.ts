@@ -1,10 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CoreContext } from "../context";
 import { RateLimitExceeded } from "../errors";
-import { getBalance } from "../ledger/read";
+import { getBalance, history as ledgerHistory } from "../ledger/read";
 import { reconcile } from "../ledger/reconcile";
+import { loadModelRegistry } from "../predictions/models/registry";
+import { startSession } from "../predictions/start";
+import { claimDailyReward } from "../rewards/claim";
 import { serviceFor } from "../service";
 import { anOpenMarket, createTestContext, userWithBalance } from "../test-support";
+import { cashOut, quoteCashout } from "./cashout";
 import { placeBet } from "./place";
 
 /**
@@ -73,6 +77,63 @@ describe("a bet without a client key", () => {
     expect(placed.newBalance).toBe(975);
     expect((await getBalance(ctx, userId)).balance).toBe(975);
     expect((await betsOf(ctx, userId)).map((bet) => bet.betId)).toEqual([placed.bet.betId]);
+    expect((await reconcile(ctx, userId)).consistent).toBe(true);
+  });
+});
+
+describe("the other money paths without an idempotency item", () => {
+  /** The faulty context: the first money transaction commits, then its answer is lost. */
+  const losingAnswer = (ctx: CoreContext) =>
+    ({ ...ctx, db: { ...ctx.db, client: withLostAnswer(ctx, () => true) } }) as CoreContext;
+  const entriesOf = async (ctx: CoreContext, userId: string, type: string) =>
+    (await ledgerHistory(ctx, userId, { type: type as never })).entries.length;
+
+  it("pays a daily reward once when its answer was lost", async () => {
+    const { ctx } = withClock();
+    const userId = await userWithBalance(ctx, 1000);
+
+    const claimed = await claimDailyReward(losingAnswer(ctx), userId);
+
+    expect(claimed.newBalance).toBe(1000 + ctx.config.DAILY_REWARD);
+    expect((await getBalance(ctx, userId)).balance).toBe(1000 + ctx.config.DAILY_REWARD);
+    expect(await entriesOf(ctx, userId, "daily_reward")).toBe(1);
+    expect((await reconcile(ctx, userId)).consistent).toBe(true);
+  });
+
+  it("credits a cash-out once when its answer was lost", async () => {
+    const { ctx } = withClock();
+    const userId = await userWithBalance(ctx, 1000);
+    const marketId = await anOpenMarket(ctx, { thisOdds: 0.5 });
+    const { bet } = await placeBet(ctx, { userId, marketId, amount: 100, side: "this" });
+    const quote = await quoteCashout(ctx, userId, bet.betId);
+
+    const cashed = await cashOut(losingAnswer(ctx), userId, bet.betId, quote.quoteId);
+
+    expect(cashed.credited).toBe(quote.amount);
+    expect((await getBalance(ctx, userId)).balance).toBe(900 + quote.amount);
+    expect(await entriesOf(ctx, userId, "bet_cashout")).toBe(1);
+    expect((await reconcile(ctx, userId)).consistent).toBe(true);
+  });
+
+  it("charges a session start once when its answer was lost", async () => {
+    const { ctx } = withClock();
+    const userId = await userWithBalance(ctx, 1000);
+    const marketId = await anOpenMarket(ctx);
+    const registry = loadModelRegistry(ctx.config);
+    const [model] = registry.list();
+
+    const started = await startSession(losingAnswer(ctx), registry, {
+      userId,
+      marketId,
+      selectedModels: [model?.id as string],
+    });
+
+    const { data: sessions } = await serviceFor(ctx.db)
+      .entities.predictionSession.query.byUser({ userId })
+      .go();
+    expect(sessions.map((session) => session.sessionId)).toEqual([started.session.sessionId]);
+    expect((await getBalance(ctx, userId)).balance).toBe(1000 - (model?.creditCost ?? 0));
+    expect(await entriesOf(ctx, userId, "prediction_charge")).toBe(1);
     expect((await reconcile(ctx, userId)).consistent).toBe(true);
   });
 });

@@ -33,6 +33,8 @@ export const Bet = new Entity({
     cashoutAmount: { type: "number" },
     /** The quote a cash-out accepted, so a retry of the same request answers with its result. */
     cashoutQuoteId: { type: "string" },
+    /** The sequence number of its `bet_cashout` entry (cash-outs since issue 22). */
+    cashoutSeq: { type: "number" },
   },
   indexes: {
     byId: {
