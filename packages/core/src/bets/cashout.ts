@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { batchGetRaw, keyText, type TableKey } from "../batch-get";
 import type { CoreContext } from "../context";
 import type { BetItem } from "../entities/bet";
 import type { MarketItem } from "../entities/market";
@@ -50,13 +51,7 @@ export async function quoteCashout(
   betId: string,
 ): Promise<CashoutQuote> {
   const bet = await pendingBet(ctx, userId, betId);
-  // Two GetItems side by side, not a TransactGetItems: a quote writes nothing, so it
-  // needs no snapshot of the two together (the cash-out's transaction checks them).
-  const entities = serviceFor(ctx.db).entities;
-  const [{ data: user }, { data: market }] = await Promise.all([
-    entities.user.get({ userId }).go({ consistent: true, attributes: ["userId", "rateWindows"] }),
-    entities.market.get({ marketId: bet.marketId }).go({ consistent: true }),
-  ]);
+  const { user, market } = await readQuoted(ctx, userId, bet.marketId);
   const checked = await checkCashable(ctx, bet, market);
   // Quotes count against the bet window without taking a hit: a full window refuses them.
   heldWindowHit(ctx, limitsOf(ctx.config).rateLimits.bets, user?.rateWindows?.bets);
@@ -225,6 +220,29 @@ async function cashoutOf(
     .get({ userId: bet.userId, seq })
     .go({ consistent: true });
   return entry ? { posting: { ...entry, referenceId: entry.referenceId, replayed: true } } : null;
+}
+
+/**
+ * What a quote reads after the bet: the user's bet window and the market, in
+ * one consistent BatchGetItem, not a TransactGetItems: a quote writes nothing,
+ * so it needs no snapshot of the two together (the cash-out's transaction
+ * checks them).
+ */
+async function readQuoted(
+  ctx: CoreContext,
+  userId: string,
+  marketId: string,
+): Promise<{ user: Pick<UserItem, "rateWindows"> | null; market: MarketItem | null }> {
+  const { entities } = serviceFor(ctx.db);
+  const userKey = entities.user.get({ userId }).params().Key as TableKey;
+  const marketKey = entities.market.get({ marketId }).params().Key as TableKey;
+  const found = await batchGetRaw(ctx, [userKey, marketKey], { consistent: true });
+  const user = found.get(keyText(userKey));
+  const market = found.get(keyText(marketKey));
+  return {
+    user: user ? { rateWindows: user.rateWindows as UserItem["rateWindows"] } : null,
+    market: market ? (entities.market.parse({ Item: market }).data as MarketItem) : null,
+  };
 }
 
 async function ownBet(ctx: CoreContext, userId: string, betId: string): Promise<BetItem> {

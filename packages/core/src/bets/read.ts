@@ -1,4 +1,4 @@
-import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
+import { batchGetRaw, keyText, type TableKey } from "../batch-get";
 import type { CoreContext } from "../context";
 import { type BetItem, type BetStatus, betStatuses } from "../entities/bet";
 import { betCounterOf } from "../entities/user";
@@ -108,19 +108,12 @@ export async function listOwnBetViews(
 }
 
 type Odds = { this?: number | undefined; that?: number | undefined };
-type Key = { pk: string; sk: string };
-const keyText = (key: Key) => `${key.pk}\u0000${key.sk}`;
-/** Unprocessed keys (throttling) are asked again this many times before giving up. */
-const batchAttempts = 5;
 
 function pendingMarkets(bets: BetItem[]): string[] {
   return [...new Set(bets.filter((bet) => bet.status === "pending").map((bet) => bet.marketId))];
 }
 
-/**
- * The user's `counters` and today's odds of `marketIds`, in one BatchGetItem
- * (ElectroDB batches one entity at a time, so the keys are its own, read raw).
- */
+/** The user's `counters` and today's odds of `marketIds`, in one BatchGetItem. */
 async function readOwnerAndOdds(
   ctx: CoreContext,
   userId: string,
@@ -128,33 +121,13 @@ async function readOwnerAndOdds(
   marketIds: string[],
 ): Promise<{ owner: Record<string, number> | undefined; odds: Map<string, Odds> }> {
   const { entities } = serviceFor(ctx.db);
-  const ownerKey = entities.user.get({ userId }).params().Key as Key;
+  const ownerKey = entities.user.get({ userId }).params().Key as TableKey;
   const marketKeys = marketIds.map(
-    (marketId) => [marketId, entities.market.get({ marketId }).params().Key as Key] as const,
+    (marketId) => [marketId, entities.market.get({ marketId }).params().Key as TableKey] as const,
   );
-  const attributes = ["pk", "sk", "thisOdds", "thatOdds", ...counters];
-  const names = Object.fromEntries(attributes.map((name, index) => [`#a${index}`, name]));
-  const found = new Map<string, Record<string, unknown>>();
-  let pending: Key[] = [ownerKey, ...marketKeys.map(([, key]) => key)];
-  for (let attempt = 1; pending.length > 0; attempt++) {
-    if (attempt > batchAttempts) throw new Error("DynamoDB kept keys of a bets page unprocessed");
-    const response = await ctx.db.client.send(
-      new BatchGetCommand({
-        RequestItems: {
-          [ctx.db.table]: {
-            Keys: pending,
-            ProjectionExpression: Object.keys(names).join(", "),
-            ExpressionAttributeNames: names,
-          },
-        },
-      }),
-    );
-    for (const item of response.Responses?.[ctx.db.table] ?? []) {
-      found.set(keyText(item as Key), item);
-    }
-    pending = (response.UnprocessedKeys?.[ctx.db.table]?.Keys ?? []) as Key[];
-    if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt));
-  }
+  const found = await batchGetRaw(ctx, [ownerKey, ...marketKeys.map(([, key]) => key)], {
+    attributes: ["thisOdds", "thatOdds", ...counters],
+  });
   const odds = new Map<string, Odds>();
   for (const [marketId, key] of marketKeys) {
     const market = found.get(keyText(key));
