@@ -27,7 +27,8 @@ export function FirstRunGuide() {
     <section className={styles.guide} aria-labelledby="first-run-title" data-testid="first-run">
       <div className={styles.head}>
         <h2 id="first-run-title" className={styles.title}>
-          Welcome! {config ? `You started with ${formatCredits(config.signupBonus)} of play money.` : ""}
+          Welcome!{" "}
+          {config ? `You started with ${formatCredits(config.signupBonus)} of play money.` : ""}
         </h2>
         <Button variant="ghost" size="small" onClick={dismiss}>
           Got it, hide this
