@@ -145,6 +145,18 @@ function getOf(calls: CapturedCall[], entity: string): CapturedCall {
       const index = items.findIndex((item) => entityOf(item) === entity);
       if (index >= 0) return getFromTransact(call, index);
     }
+    if (call.command === "BatchGetItemCommand") {
+      const [table, request] = Object.entries(
+        call.input.RequestItems as Record<string, { Keys: Record<string, unknown>[] }>,
+      )[0] ?? ["", { Keys: [] }];
+      const key = request.Keys.find((candidate) => entityOf({ Key: candidate }) === entity);
+      if (key) {
+        return {
+          command: "GetItemCommand",
+          input: { TableName: table, Key: key, ConsistentRead: true },
+        };
+      }
+    }
   }
   throw new Error(`The app read no ${entity}`);
 }
