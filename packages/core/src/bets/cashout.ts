@@ -73,14 +73,12 @@ export async function cashOut(
   quoteId: string,
 ): Promise<CashedOut> {
   const quote = openQuote(ctx, userId, betId, quoteId);
-  // The quote names the bet's market, so the bet and the market are read at
-  // once, one round trip instead of two in a row.
-  const [bet, read] = await Promise.all([
-    ownBet(ctx, userId, betId),
-    quote?.marketId
-      ? readPurchase(ctx, { userId, marketId: quote.marketId, ledgerKey: undefined })
-      : null,
-  ]);
+  // The quote names the bet's market, so the bet, the user and the market are
+  // read in one request.
+  const read = quote?.marketId
+    ? await readPurchase(ctx, { userId, marketId: quote.marketId, ledgerKey: undefined, betId })
+    : null;
+  const bet = read ? ownOf(read.bet, userId, betId) : await ownBet(ctx, userId, betId);
   // Someone else's bet is "not found" before its quote is looked at: ids reveal nothing.
   if (!quote || (quote.marketId !== undefined && quote.marketId !== bet.marketId)) {
     throw refusedQuote();
@@ -247,8 +245,13 @@ async function readQuoted(
 
 async function ownBet(ctx: CoreContext, userId: string, betId: string): Promise<BetItem> {
   const { data } = await serviceFor(ctx.db).entities.bet.get({ betId }).go({ consistent: true });
-  if (!data || data.userId !== userId) throw new BetNotFound(betId);
-  return data;
+  return ownOf(data, userId, betId);
+}
+
+/** The bet if it is the caller's; anyone else's is "not found". */
+function ownOf(bet: BetItem | null, userId: string, betId: string): BetItem {
+  if (!bet || bet.userId !== userId) throw new BetNotFound(betId);
+  return bet;
 }
 
 async function pendingBet(ctx: CoreContext, userId: string, betId: string): Promise<BetItem> {
