@@ -84,7 +84,8 @@ export function nodejsProps(profile: BundleProfile = {}) {
   return {
     format: "esm" as const,
     minify: true,
-    // Kept beside the bundle (`.mjs.map`); NODE_OPTIONS=--enable-source-maps maps stack traces.
+    // Kept beside the bundle (`.mjs.map`); NODE_OPTIONS=--enable-source-maps maps stack
+    // traces (the API maps them itself: apiSourceMapsEnvironment).
     sourcemap: true,
     splitting: true,
     esbuild: esbuildOverrides(profile.external ?? []),
@@ -93,6 +94,14 @@ export function nodejsProps(profile: BundleProfile = {}) {
 
 /** The environment variable that makes Node use the bundled source maps in stack traces. */
 export const sourceMapsEnvironment = { NODE_OPTIONS: "--enable-source-maps" } as const;
+
+/**
+ * The API's instead (it overrides the default above): no `--enable-source-maps`,
+ * which parses every chunk's map as the chunk loads, some 30 ms of a cold start;
+ * the handler maps a stack trace's frames when one is formatted
+ * (`packages/functions/src/handlers/stack-traces.ts`).
+ */
+export const apiSourceMapsEnvironment = { NODE_OPTIONS: "" } as const;
 
 /**
  * The options SST v2 builds a deploy bundle with (`sst/runtime/handlers/node.js`

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   apiBundle,
+  apiSourceMapsEnvironment,
   bundledInputs,
   bundleSizes,
   entryOutput,
@@ -256,16 +257,19 @@ describe.each(stages)("the %s stage, synthesized", (stage) => {
   it("gives every Lambda the stage's settings, checked by the config schema", () => {
     const expected = {
       STAGE: stage,
-      NODE_OPTIONS: "--enable-source-maps",
       ...appEnvironment(settings),
     };
+    const api = functionByHandler(s(), "api.handler");
     for (const fn of appFunctions(s())) {
       const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> })
         .Variables;
       expect(variables, fn.id).toMatchObject(expected);
+      // The API maps stack traces itself, when one is printed (handlers/stack-traces.ts).
+      expect(variables.NODE_OPTIONS, fn.id).toBe(
+        fn.id === api.id ? apiSourceMapsEnvironment.NODE_OPTIONS : "--enable-source-maps",
+      );
       expect(variables.TABLE_NAME, fn.id).toMatchObject({ "Fn::ImportValue": expect.any(String) });
     }
-    const api = functionByHandler(s(), "api.handler");
     const apiVariables = (api.Properties.Environment as { Variables: Record<string, unknown> })
       .Variables;
     expect(apiVariables.EMAIL_TRANSPORT).toBe("ses");
