@@ -2,7 +2,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import type { BuildOptions, Metafile, Plugin } from "esbuild";
-import { electroDbModelsChecked, englishZodLocaleOnly, keepLocalCodeOut } from "./bundle-plugins";
+import {
+  electroDbCommandsOnly,
+  electroDbModelsChecked,
+  englishZodLocaleOnly,
+  keepLocalCodeOut,
+} from "./bundle-plugins";
 
 /**
  * How every Lambda is bundled, in one place: `sst.config.ts` gives these
@@ -61,7 +66,13 @@ function esbuildOverrides(external: readonly string[]): BuildOptions {
     // parses three times the JSON at every cold start (--enable-source-maps
     // loads each chunk's map as the chunk loads).
     sourcesContent: false,
-    plugins: [keepLocalCodeOut, englishZodLocaleOnly, electroDbModelsChecked, writeMetafile],
+    plugins: [
+      keepLocalCodeOut,
+      englishZodLocaleOnly,
+      electroDbModelsChecked,
+      electroDbCommandsOnly,
+      writeMetafile,
+    ],
   };
 }
 

@@ -246,6 +246,16 @@ describe.each(stages)("the %s stage, synthesized", (stage) => {
           input.includes("node_modules/electrodb/"),
       ),
     ).toEqual([]);
+    // ElectroDB's `require` of the SDK brings the commands it sends, not the
+    // whole DynamoDB client into the table client's chunk (infra/bundle-plugins.ts).
+    const clientCommands = atStart.filter((input) =>
+      input.includes("node_modules/@aws-sdk/client-dynamodb/dist-es/commands/"),
+    );
+    expect(clientCommands.length).toBeGreaterThan(0);
+    expect(clientCommands.length).toBeLessThanOrEqual(12);
+    expect(
+      atStart.filter((input) => input.endsWith("client-dynamodb/dist-es/DynamoDB.js")),
+    ).toEqual([]);
     const inputs = bundledInputs(metafile);
     for (const group of Object.keys(routeGroups)) {
       expect(inputs, group).toContain(`packages/functions/src/routes/${group}/${group}.index.ts`);
