@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
  * Stack traces mapped to the sources when one is formatted, not at start.
  *
  * `--enable-source-maps` reads and parses the `.mjs.map` of every chunk as the
- * chunk loads: the API's cold start loads some 40 chunks and paid for all their
+ * chunk loads: the API's first `/health` loads 27 chunks and paid for all their
  * maps to print the odd stack trace. This maps each frame of a stack as V8
  * formats it (`error.stack`, read by the logger or the Lambda runtime), reading
  * a chunk's map the first time a stack passes through that chunk.
