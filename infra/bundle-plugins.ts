@@ -97,3 +97,80 @@ export const electroDbModelsChecked: Plugin = {
     });
   },
 };
+
+/** The DocumentClient commands ElectroDB's `client.js` sends (`new this.lib.GetCommand(params)`...). */
+const electroDbCommands = [
+  "GetCommand",
+  "PutCommand",
+  "UpdateCommand",
+  "DeleteCommand",
+  "BatchWriteCommand",
+  "BatchGetCommand",
+  "ScanCommand",
+  "QueryCommand",
+  "TransactWriteCommand",
+  "TransactGetCommand",
+];
+const electroDbClient = /[\\/]electrodb[\\/]src[\\/]client\.js$/;
+const libDynamoDbCommand =
+  /[\\/]@aws-sdk[\\/]lib-dynamodb[\\/]dist-es[\\/]commands[\\/]\w+Command\.js$/;
+/** `import { QueryCommand as __QueryCommand } from "@aws-sdk/client-dynamodb";` in each of them. */
+const clientCommandImport = /import \{ (\w+Command) as (\w+) \} from "@aws-sdk\/client-dynamodb";/;
+
+/**
+ * ElectroDB is CommonJS and `require`s `@aws-sdk/lib-dynamodb` whole. esbuild
+ * keeps all of a module reached by `require`, and all of what that module
+ * imports: every command of the DynamoDB client (63) came into the chunk of
+ * the table client, which the API builds at start, and was evaluated at every
+ * cold start (the API's start path held 80 KB of the client against 35 KB for
+ * the table client alone). So ElectroDB's `require` gets the ten commands it
+ * sends, each from its own module, and each of those imports its client
+ * command from that command's module rather than the client's index (the
+ * modules the index re-exports: the same classes). Twelve client commands
+ * are then left at the API's start. If ElectroDB's `client.js` uses another
+ * command, the build fails.
+ */
+export const electroDbCommandsOnly: Plugin = {
+  name: "electrodb-commands-only",
+  setup(build) {
+    build.onResolve({ filter: /^@aws-sdk\/lib-dynamodb$/ }, (args) =>
+      args.kind === "require-call" && electroDbClient.test(args.importer)
+        ? {
+            path: args.path,
+            namespace: "electrodb-commands",
+            pluginData: { resolveDir: args.resolveDir },
+          }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "electrodb-commands" }, (args) => ({
+      contents: electroDbCommands
+        .map(
+          (name) => `export { ${name} } from "@aws-sdk/lib-dynamodb/dist-es/commands/${name}.js";`,
+        )
+        .join("\n"),
+      loader: "js",
+      resolveDir: (args.pluginData as { resolveDir: string }).resolveDir,
+    }));
+    build.onLoad({ filter: electroDbClient }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const used = [...source.matchAll(/\blib\.(\w+)/g)].map((match) => match[1] as string);
+      const missing = [...new Set(used)].filter((name) => !electroDbCommands.includes(name));
+      if (missing.length === 0) return undefined;
+      return {
+        errors: [
+          {
+            text: `${args.path} uses lib.${missing.join(", lib.")}: review infra/bundle-plugins.ts`,
+          },
+        ],
+      };
+    });
+    build.onLoad({ filter: libDynamoDbCommand }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const contents = source.replace(
+        clientCommandImport,
+        'import { $1 as $2 } from "@aws-sdk/client-dynamodb/dist-es/commands/$1.js";',
+      );
+      return contents === source ? undefined : { contents, loader: "js" };
+    });
+  },
+};

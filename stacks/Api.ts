@@ -1,7 +1,7 @@
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Api as HttpApi, Function as LambdaFunction, type StackContext, use } from "sst/constructs";
-import { apiBundle, nodejsProps } from "../infra/bundling";
+import { apiBundle, apiSourceMapsEnvironment, nodejsProps } from "../infra/bundling";
 import { Operations } from "../infra/operations";
 import { Monitoring } from "./Monitoring";
 import { Storage } from "./Storage";
@@ -107,6 +107,8 @@ export function Api({ app, stack }: StackContext) {
       // Resolving a market starts its settlement there (StartExecution only).
       SETTLEMENT_STATE_MACHINE_ARN: settlementStateMachine.stateMachineArn,
       SESSION_STATE_MACHINE_ARN: sessionStateMachine.stateMachineArn,
+      // Stack traces mapped when printed, not every chunk's map parsed at cold start.
+      ...apiSourceMapsEnvironment,
     },
   });
   const tableResources = [table.tableArn, `${table.tableArn}/index/*`];

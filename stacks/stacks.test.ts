@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   apiBundle,
+  apiSourceMapsEnvironment,
   bundledInputs,
   bundleSizes,
   entryOutput,
@@ -245,6 +246,16 @@ describe.each(stages)("the %s stage, synthesized", (stage) => {
           input.includes("node_modules/electrodb/"),
       ),
     ).toEqual([]);
+    // ElectroDB's `require` of the SDK brings the commands it sends, not the
+    // whole DynamoDB client into the table client's chunk (infra/bundle-plugins.ts).
+    const clientCommands = atStart.filter((input) =>
+      input.includes("node_modules/@aws-sdk/client-dynamodb/dist-es/commands/"),
+    );
+    expect(clientCommands.length).toBeGreaterThan(0);
+    expect(clientCommands.length).toBeLessThanOrEqual(12);
+    expect(
+      atStart.filter((input) => input.endsWith("client-dynamodb/dist-es/DynamoDB.js")),
+    ).toEqual([]);
     const inputs = bundledInputs(metafile);
     for (const group of Object.keys(routeGroups)) {
       expect(inputs, group).toContain(`packages/functions/src/routes/${group}/${group}.index.ts`);
@@ -256,16 +267,19 @@ describe.each(stages)("the %s stage, synthesized", (stage) => {
   it("gives every Lambda the stage's settings, checked by the config schema", () => {
     const expected = {
       STAGE: stage,
-      NODE_OPTIONS: "--enable-source-maps",
       ...appEnvironment(settings),
     };
+    const api = functionByHandler(s(), "api.handler");
     for (const fn of appFunctions(s())) {
       const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> })
         .Variables;
       expect(variables, fn.id).toMatchObject(expected);
+      // The API maps stack traces itself, when one is printed (handlers/stack-traces.ts).
+      expect(variables.NODE_OPTIONS, fn.id).toBe(
+        fn.id === api.id ? apiSourceMapsEnvironment.NODE_OPTIONS : "--enable-source-maps",
+      );
       expect(variables.TABLE_NAME, fn.id).toMatchObject({ "Fn::ImportValue": expect.any(String) });
     }
-    const api = functionByHandler(s(), "api.handler");
     const apiVariables = (api.Properties.Environment as { Variables: Record<string, unknown> })
       .Variables;
     expect(apiVariables.EMAIL_TRANSPORT).toBe("ses");

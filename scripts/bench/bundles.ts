@@ -17,11 +17,11 @@ import { pathToFileURL } from "node:url";
 import { createDb, ensureTable } from "@market/core";
 import {
   apiBundle,
+  apiSourceMapsEnvironment,
   type BundleProfile,
   type BundleSizes,
   buildLambdaBundle,
   bundleSizes,
-  sourceMapsEnvironment,
 } from "../../infra/bundling";
 import { startDynamoDbLocal } from "../dynamodb-local";
 import { httpApiEvent } from "../lib/lambda-events";
@@ -64,7 +64,7 @@ export function apiLambdaEnvironment(dynamoEndpoint: string, table: string): Nod
     SETTLEMENT_STATE_MACHINE_ARN: "arn:aws:states:us-east-1:000000000000:stateMachine:settle",
     SESSION_STATE_MACHINE_ARN: "arn:aws:states:us-east-1:000000000000:stateMachine:session",
     LOG_LEVEL: "ERROR",
-    ...sourceMapsEnvironment,
+    ...apiSourceMapsEnvironment,
   };
 }
 

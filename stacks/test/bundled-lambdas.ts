@@ -6,7 +6,11 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import type { Db } from "@market/core/db";
 import { inject } from "vitest";
-import { buildLambdaBundle } from "../../infra/bundling";
+import {
+  apiSourceMapsEnvironment,
+  buildLambdaBundle,
+  sourceMapsEnvironment,
+} from "../../infra/bundling";
 import { lambdaEntries } from "../../scripts/bench/bundles";
 import { repoRoot } from "../../scripts/lib/paths";
 import { createTestDb } from "../../scripts/test/db";
@@ -83,7 +87,7 @@ process.stdout.write("\\n" + JSON.stringify(results), () => process.exit(0));`,
         SETTLEMENT_STATE_MACHINE_ARN: settlementArn,
         SESSION_STATE_MACHINE_ARN: sessionArn,
         LOG_LEVEL: "SILENT",
-        NODE_OPTIONS: "--enable-source-maps",
+        ...(bundle === "api" ? apiSourceMapsEnvironment : sourceMapsEnvironment),
         ...env,
       },
     });

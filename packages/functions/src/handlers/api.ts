@@ -5,7 +5,10 @@ import { loadAppDeps } from "../deps";
 import { type EdgeEvent, fromEdge, notThroughTheEdge } from "../http/edge";
 import { withBoundSecrets } from "../secrets";
 import { configureLambdaRuntime } from "./lambda-runtime";
+import { mapStackTracesOnDemand } from "./stack-traces";
 
+// The API runs without --enable-source-maps (infra/bundling.ts): maps are read on a stack trace.
+mapStackTracesOnDemand();
 configureLambdaRuntime();
 // Built once per Lambda container (cold start), then reused by every request it serves.
 const config = await withBoundSecrets(loadConfig());
