@@ -136,6 +136,19 @@ function lastTransactWrite(calls: CapturedCall[]): CapturedCall {
   return call;
 }
 
+/** The first TransactWriteItems that writes an item of `entity` (the account's opening). */
+function transactWriteWith(calls: CapturedCall[], entity: string): CapturedCall {
+  const call = calls.find(
+    (candidate) =>
+      candidate.command === "TransactWriteItemsCommand" &&
+      (candidate.input.TransactItems as Record<string, unknown>[]).some(
+        (item) => entityOf(item) === entity,
+      ),
+  );
+  if (!call) throw new Error(`The app wrote no ${entity} in a transaction`);
+  return call;
+}
+
 /** A strongly consistent GetItem of the first item of `entity` the app read. */
 function getOf(calls: CapturedCall[], entity: string): CapturedCall {
   for (const call of calls) {
@@ -259,7 +272,11 @@ export const operations: Operation[] = [
           };
         },
         leanCalls: (calls) => [
-          onlyEntities(lastTransactWrite(calls), ["user", "uniqueEmail", "ledgerEntry"]),
+          onlyEntities(transactWriteWith(calls, "uniqueEmail"), [
+            "user",
+            "uniqueEmail",
+            "ledgerEntry",
+          ]),
         ],
         leanDescription: "TransactWriteItems(user, email guard, signup-bonus entry)",
       };
