@@ -229,7 +229,7 @@ export function invariantsLine(
     `${invariants.negativeBalances} negative balances over ${invariants.users} users;`,
     `${bets.total} bets, ${bets.onSettledMarkets} on settled markets, ${bets.badlySettled} badly settled;`,
     `${sessions.total} sessions: ${sessions.finished} finished, ${sessions.refunded} refunded, ${sessions.unfinished} unfinished, ${sessions.bad} wrong;`,
-    `derived: ${invariants.derived.differences} differences over ${invariants.derived.stats} stats, ${invariants.derived.days} days and ${invariants.derived.flows} weeks of credit flows, ${invariants.derived.countedAgain} of ${invariants.derived.redelivered + invariants.derived.countedAgain} redelivered changes counted again;`,
+    `derived: ${invariants.derived.differences} differences over ${invariants.derived.stats} stats, ${invariants.derived.days} days, ${invariants.derived.flows} weeks of credit flows and ${invariants.derived.sessions} users' days of sessions, ${invariants.derived.countedAgain} of ${invariants.derived.redelivered + invariants.derived.countedAgain} redelivered changes counted again;`,
     failures.length ? `FAILED: ${failures.join(" | ")}` : "all invariants hold",
   ].join(" ");
 }
