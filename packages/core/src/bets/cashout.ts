@@ -6,7 +6,7 @@ import type { MarketItem } from "../entities/market";
 import type { UserItem } from "../entities/user";
 import { ValidationFailed } from "../errors";
 import { ExtraWriteRejected } from "../ledger/errors";
-import { type LedgerPosting, postLedgerEntry } from "../ledger/post";
+import { type LedgerPosting, postingAt, postLedgerEntry } from "../ledger/post";
 import { limitsOf } from "../limits";
 import { MarketClosed, MarketNotFound } from "../markets/errors";
 import { assertOpen } from "../markets/market";
@@ -186,12 +186,7 @@ export async function cashOut(
 async function earlierCashout(ctx: CoreContext, bet: BetItem, quoteId: string): Promise<CashedOut> {
   const earlier = await cashoutOf(ctx, bet, quoteId);
   if (!earlier) throw new BetNotPending(bet.betId, bet.status);
-  return {
-    bet,
-    credited: earlier.posting.amount,
-    newBalance: earlier.posting.balanceAfter,
-    replayed: true,
-  };
+  return { bet, credited: earlier.amount, newBalance: earlier.balanceAfter, replayed: true };
 }
 
 /**
@@ -203,21 +198,16 @@ async function cashoutOf(
   ctx: CoreContext,
   bet: BetItem,
   quoteId: string,
-): Promise<{ posting: LedgerPosting } | null> {
+): Promise<LedgerPosting | null> {
   if (bet.status !== "cashed_out" || bet.cashoutQuoteId !== quoteId) return null;
-  const service = serviceFor(ctx.db);
   let seq = bet.cashoutSeq;
   if (seq === undefined) {
-    const { data: key } = await service.entities.idempotencyKey
-      .get({ key: `bet_cashout#${bet.betId}` })
+    const { data: key } = await serviceFor(ctx.db)
+      .entities.idempotencyKey.get({ key: `bet_cashout#${bet.betId}` })
       .go({ consistent: true });
     seq = key?.seq;
   }
-  if (seq === undefined) return null;
-  const { data: entry } = await service.entities.ledgerEntry
-    .get({ userId: bet.userId, seq })
-    .go({ consistent: true });
-  return entry ? { posting: { ...entry, referenceId: entry.referenceId, replayed: true } } : null;
+  return seq === undefined ? null : postingAt(ctx, bet.userId, seq);
 }
 
 /**

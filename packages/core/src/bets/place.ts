@@ -3,7 +3,7 @@ import type { CoreContext } from "../context";
 import type { BetItem } from "../entities/bet";
 import { IdempotencyKeyReused, UserNotFound } from "../errors";
 import { ExtraWriteRejected } from "../ledger/errors";
-import { type LedgerPosting, postLedgerEntry } from "../ledger/post";
+import { type LedgerPosting, postingAt, postLedgerEntry } from "../ledger/post";
 import { limitsOf } from "../limits";
 import { MarketClosed, MarketNotFound } from "../markets/errors";
 import { gateOpenCheck } from "../markets/gate";
@@ -126,13 +126,10 @@ export async function placeBet(ctx: CoreContext, input: PlaceBetInput): Promise<
  * ambiguous failure) finds its bet created: read back through the bet.
  */
 async function firstAttempt(ctx: CoreContext, betId: string): Promise<LedgerPosting | null> {
-  const service = serviceFor(ctx.db);
-  const { data: bet } = await service.entities.bet.get({ betId }).go({ consistent: true });
-  if (bet?.ledgerSeq === undefined) return null;
-  const { data: entry } = await service.entities.ledgerEntry
-    .get({ userId: bet.userId, seq: bet.ledgerSeq })
+  const { data: bet } = await serviceFor(ctx.db)
+    .entities.bet.get({ betId })
     .go({ consistent: true });
-  return entry ? { ...entry, referenceId: entry.referenceId, replayed: true } : null;
+  return bet?.ledgerSeq === undefined ? null : postingAt(ctx, bet.userId, bet.ledgerSeq);
 }
 
 /** 10 to 10,000 credits (configurable), at most two decimals. */

@@ -33,6 +33,12 @@ const listCounters = Object.fromEntries(
  * `ledgerSeq`, which numbers the user's ledger entries and doubles as the
  * optimistic-concurrency version of the balance.
  */
+/** A rate-limit window held on the user item: `count` of the window starting at `start` (epoch s). */
+const heldWindow = {
+  type: "map",
+  properties: { start: { type: "number" }, count: { type: "number" } },
+} as const;
+
 export const User = new Entity({
   model: { entity: "user", version: "1", service: "market" },
   attributes: {
@@ -91,30 +97,15 @@ export const User = new Entity({
     rateWindows: {
       type: "map",
       properties: {
-        bets: { type: "map", properties: { start: { type: "number" }, count: { type: "number" } } },
-        transfers: {
-          type: "map",
-          properties: { start: { type: "number" }, count: { type: "number" } },
-        },
+        bets: heldWindow,
+        transfers: heldWindow,
         /** Referral bonuses earned this UTC month: `count` of the month starting at `start`. */
-        referrals: {
-          type: "map",
-          properties: { start: { type: "number" }, count: { type: "number" } },
-        },
+        referrals: heldWindow,
         /** Credits sent this UTC day, in cents: `count` of the day starting at `start`. */
-        transferredToday: {
-          type: "map",
-          properties: { start: { type: "number" }, count: { type: "number" } },
-        },
+        transferredToday: heldWindow,
         /** Prediction sessions started this hour and this day (`PREDICTION_SESSIONS_PER_*`). */
-        sessionsHour: {
-          type: "map",
-          properties: { start: { type: "number" }, count: { type: "number" } },
-        },
-        sessionsDay: {
-          type: "map",
-          properties: { start: { type: "number" }, count: { type: "number" } },
-        },
+        sessionsHour: heldWindow,
+        sessionsDay: heldWindow,
       },
     },
     /** The user's referral code (`ReferralCode`), made on first ask. */

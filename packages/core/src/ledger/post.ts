@@ -351,9 +351,22 @@ export async function findReplay(
   if (key.userId !== input.userId || key.amount !== input.amount || key.type !== input.type) {
     throw IdempotencyKeyReused.forLedgerKey(idempotencyKey);
   }
-  const { data: entry } = await service.entities.ledgerEntry
-    .get({ userId: key.userId, seq: key.seq })
+  const posting = await postingAt(ctx, key.userId, key.seq);
+  if (!posting) throw new LedgerEntryMissing(idempotencyKey);
+  return posting;
+}
+
+/**
+ * The user's entry `seq` as a replay answers with it (an earlier attempt's
+ * posting, found through what it wrote: a key, a bet, a claim), or null.
+ */
+export async function postingAt(
+  ctx: CoreContext,
+  userId: string,
+  seq: number,
+): Promise<LedgerPosting | null> {
+  const { data: entry } = await serviceFor(ctx.db)
+    .entities.ledgerEntry.get({ userId, seq })
     .go({ consistent: true });
-  if (!entry) throw new LedgerEntryMissing(idempotencyKey);
-  return { ...entry, referenceId: entry.referenceId, replayed: true };
+  return entry ? { ...entry, referenceId: entry.referenceId, replayed: true } : null;
 }

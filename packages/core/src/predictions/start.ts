@@ -11,7 +11,7 @@ import type { PredictionSessionItem } from "../entities/prediction-session";
 import type { UserItem } from "../entities/user";
 import { IdempotencyKeyReused, UserNotFound } from "../errors";
 import { type ExtraWrites, namedItems } from "../ledger/extra-writes";
-import { type LedgerPosting, postLedgerEntry } from "../ledger/post";
+import { type LedgerPosting, postingAt, postLedgerEntry } from "../ledger/post";
 import { limitsOf } from "../limits";
 import { MarketClosed, MarketNotFound } from "../markets/errors";
 import { readPurchase } from "../markets/purchase-read";
@@ -211,15 +211,12 @@ async function startFree(
 
 /** The charge of a keyless start's first attempt, when a retry finds its session created. */
 async function firstAttempt(ctx: CoreContext, sessionId: string): Promise<LedgerPosting | null> {
-  const service = serviceFor(ctx.db);
-  const { data: session } = await service.entities.predictionSession
-    .get({ sessionId })
+  const { data: session } = await serviceFor(ctx.db)
+    .entities.predictionSession.get({ sessionId })
     .go({ consistent: true });
-  if (session?.ledgerSeq === undefined) return null;
-  const { data: entry } = await service.entities.ledgerEntry
-    .get({ userId: session.userId, seq: session.ledgerSeq })
-    .go({ consistent: true });
-  return entry ? { ...entry, referenceId: entry.referenceId, replayed: true } : null;
+  return session?.ledgerSeq === undefined
+    ? null
+    : postingAt(ctx, session.userId, session.ledgerSeq);
 }
 
 function validateSelection(registry: ModelRegistry, selected: string[], maxModels: number) {

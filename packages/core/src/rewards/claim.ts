@@ -3,7 +3,7 @@ import type { CoreContext } from "../context";
 import type { DailyRewardItem } from "../entities/daily-reward";
 import type { UserItem } from "../entities/user";
 import { UserNotFound } from "../errors";
-import { type LedgerPosting, postLedgerEntry } from "../ledger/post";
+import { type LedgerPosting, postingAt, postLedgerEntry } from "../ledger/post";
 import { limitsOf } from "../limits";
 import { enforce, inCurrentWindow } from "../rate-limit";
 import { serviceFor } from "../service";
@@ -124,13 +124,12 @@ async function firstAttempt(
   ctx: CoreContext,
   reward: DailyRewardItem,
 ): Promise<LedgerPosting | null> {
-  const service = serviceFor(ctx.db);
-  const { data: record } = await service.entities.dailyReward
-    .get({ userId: reward.userId, claimedAt: reward.claimedAt, rewardId: reward.rewardId })
+  const { data: record } = await serviceFor(ctx.db)
+    .entities.dailyReward.get({
+      userId: reward.userId,
+      claimedAt: reward.claimedAt,
+      rewardId: reward.rewardId,
+    })
     .go({ consistent: true });
-  if (record?.ledgerSeq === undefined) return null;
-  const { data: entry } = await service.entities.ledgerEntry
-    .get({ userId: reward.userId, seq: record.ledgerSeq })
-    .go({ consistent: true });
-  return entry ? { ...entry, referenceId: entry.referenceId, replayed: true } : null;
+  return record?.ledgerSeq === undefined ? null : postingAt(ctx, reward.userId, record.ledgerSeq);
 }
