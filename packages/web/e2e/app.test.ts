@@ -230,6 +230,7 @@ describe.skipIf(!haveChromium)("the web app in Chromium", () => {
     expect(link).toBeDefined();
     const url = new URL(link as string);
     await page.goto(`${stack.origin}${url.pathname}${url.search}`);
+    await page.getByLabel("New password", { exact: true }).waitFor();
     await checkPage(page, "reset-password");
     await page.getByLabel("New password", { exact: true }).fill("a brand new passphrase");
     await page.getByLabel("Repeat the new password").fill("a brand new passphrase");
@@ -252,6 +253,8 @@ describe.skipIf(!haveChromium)("the web app in Chromium", () => {
     expect(other.status).toBe(200);
 
     await page.goto(`${stack.origin}/account/password`);
+    // After the reload the app refreshes its session first: check the form, not the boot.
+    await page.getByLabel("Current password").waitFor();
     await checkPage(page, "change-password");
     await page.getByLabel("Current password").fill("a brand new passphrase");
     await page.getByLabel("New password", { exact: true }).fill("the third passphrase");

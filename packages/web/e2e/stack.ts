@@ -302,6 +302,14 @@ export const viewports = {
  */
 export async function checkPage(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
+  // Right after a navigation the app may still be booting (a blank page whose
+  // half-drawn controls axe would judge): wait until it shows words.
+  await expect
+    .poll(() => page.evaluate(() => document.body.innerText.trim().length), {
+      message: `${name} shows no text`,
+      timeout: 10_000,
+    })
+    .toBeGreaterThan(0);
   const original = page.viewportSize();
   for (const [label, size] of Object.entries(viewports)) {
     await page.setViewportSize(size);

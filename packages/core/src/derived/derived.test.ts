@@ -9,6 +9,8 @@ import { createDb } from "../db";
 import { sessionsScope } from "../entities/prediction-stat";
 import { dirtyShardOf } from "../leaderboard/stats";
 import { resolveMarket } from "../markets/market";
+import { loadModelRegistry } from "../predictions/models/registry";
+import { startSession } from "../predictions/start";
 import { serviceFor } from "../service";
 import { anOpenMarket, createTestContext, drainDerived, userWithBalance } from "../test-support";
 import { consumeRecords } from "./consume";
@@ -23,7 +25,10 @@ import { compareAggregates } from "./recompute";
  * and a consumer may crash in the middle of a batch.
  */
 
-/** Bets on two markets: one resolved and settled, one still open, one bet cashed out. */
+/**
+ * Bets on two markets: one resolved and settled, one still open, one bet
+ * cashed out; and a prediction session (its user's sessions of the day).
+ */
 async function someActivity(ctx: CoreContext) {
   const users = await Promise.all([1, 2, 3].map(() => userWithBalance(ctx, 1000)));
   const [alice, bob, carol] = users as [string, string, string];
@@ -36,6 +41,9 @@ async function someActivity(ctx: CoreContext) {
   await placeBet(ctx, { userId: bob, marketId: open, amount: 10, side: "this" });
   const quote = await quoteCashout(ctx, alice, bet.betId);
   await cashOut(ctx, alice, bet.betId, quote.quoteId);
+  const registry = loadModelRegistry(ctx.config);
+  const model = registry.list()[0]?.id as string;
+  await startSession(ctx, registry, { userId: carol, marketId: open, selectedModels: [model] });
   await resolveMarket(ctx, settled, "this");
   await settleMarketPage(ctx, settled);
   return { alice, bob, carol, settled, open };
@@ -69,7 +77,16 @@ describe("the stream consumer", () => {
 
     expect(await drainDerived(ctx)).toBeGreaterThan(0);
 
-    expect(await compareAggregates(ctx)).toMatchObject({ differences: [] });
+    expect(await compareAggregates(ctx)).toMatchObject({
+      differences: [],
+      checked: { sessions: 1 },
+    });
+    const { data: carolsDay } = await serviceFor(ctx.db)
+      .entities.predictionStat.query.byScope({
+        scope: sessionsScope(ctx.clock().toISOString().slice(0, 10)),
+      })
+      .go();
+    expect(carolsDay).toMatchObject([{ key: carol, sessions: 1 }]);
     // Alice: 100 on the winner at 0.5 (paid 200, +100) and 30 cashed out below its stake.
     const aliceStat = await statOf(ctx, alice);
     expect(aliceStat).toMatchObject({ placed: 2, settled: 2, volume: 130 });
