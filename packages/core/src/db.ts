@@ -26,6 +26,22 @@ export interface Db {
   local?: { endpoint: string; region: string } | undefined;
 }
 
+/**
+ * State one process keeps per table (tests run many tables in one process),
+ * made on first use: `const seenBy = perTable(() => new Map<string, string>())`.
+ */
+export function perTable<T>(create: () => T): (db: Db) => T {
+  const held = new WeakMap<Db, T>();
+  return (db) => {
+    let state = held.get(db);
+    if (state === undefined) {
+      state = create();
+      held.set(db, state);
+    }
+    return state;
+  };
+}
+
 /** Builds the client once per process; local endpoints get dummy credentials. */
 export function createDb(options: DbOptions): Db {
   const raw = new DynamoDBClient({

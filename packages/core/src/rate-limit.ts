@@ -1,4 +1,5 @@
 import type { CoreContext } from "./context";
+import { perTable } from "./db";
 import { RateLimitExceeded } from "./errors";
 import { type MarketService, serviceFor } from "./service";
 
@@ -324,16 +325,11 @@ export class ProcessWindows {
   }
 }
 
-const processWindows = new WeakMap<object, ProcessWindows>();
+const processWindows = perTable(() => new ProcessWindows());
 
 /** This process's windows for one table (tests run many tables in one process). */
 export function processWindowsFor(ctx: Pick<CoreContext, "db">): ProcessWindows {
-  let windows = processWindows.get(ctx.db);
-  if (!windows) {
-    windows = new ProcessWindows();
-    processWindows.set(ctx.db, windows);
-  }
-  return windows;
+  return processWindows(ctx.db);
 }
 
 /** Counts one hit where `rule`'s tier counts it: in the table, or in this process. */

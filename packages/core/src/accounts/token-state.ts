@@ -1,7 +1,7 @@
 import type { AccessTokenClaims } from "../auth/access-token";
 import { InvalidToken } from "../auth/access-token";
 import type { CoreContext } from "../context";
-import type { Db } from "../db";
+import { type Db, perTable } from "../db";
 import type { UserItem } from "../entities/user";
 import { findUser } from "./profile";
 import { effectiveRole } from "./sign-in";
@@ -33,18 +33,9 @@ export interface LiveToken {
   role: UserItem["role"];
 }
 
-const cache = new WeakMap<Db, Map<string, TokenState>>();
+const cacheOf = perTable(() => new Map<string, TokenState>());
 /** Beyond this many cached users a process starts afresh (bounded memory). */
 const maxCachedUsers = 50_000;
-
-function cacheOf(db: Db): Map<string, TokenState> {
-  let users = cache.get(db);
-  if (!users) {
-    users = new Map();
-    cache.set(db, users);
-  }
-  return users;
-}
 
 function stateOf(ctx: CoreContext, user: UserItem, nowMs: number): TokenState {
   return {

@@ -1,22 +1,13 @@
 import { isConditionFailed } from "../conditions";
 import type { CoreContext } from "../context";
 import { dayOf } from "../counters";
-import type { Db } from "../db";
+import { perTable } from "../db";
 import { serviceFor } from "../service";
 
 /** Per table, the users this process has seen counted active, and on which day. */
-const seen = new WeakMap<Db, Map<string, string>>();
+const seenBy = perTable(() => new Map<string, string>());
 /** Beyond this many users a process starts afresh (bounded memory; a miss costs one write). */
 const maxRemembered = 50_000;
-
-function seenBy(db: Db): Map<string, string> {
-  let users = seen.get(db);
-  if (!users) {
-    users = new Map();
-    seen.set(db, users);
-  }
-  return users;
-}
 
 /**
  * Marks a signed-in user active today (analytics' DAU) on their first request

@@ -1,5 +1,5 @@
 import type { CoreContext } from "../context";
-import type { Db } from "../db";
+import { type Db, perTable } from "../db";
 
 /**
  * What one process remembers between market lists, each for at most
@@ -16,18 +16,9 @@ interface ListState {
   nextExpiry?: { at: number; readAt: number } | undefined;
 }
 
-const states = new WeakMap<Db, ListState>();
+const stateOf = perTable((): ListState => ({ totals: new Map() }));
 /** Beyond this many list totals a process starts afresh (bounded memory). */
 const maxTotals = 1_000;
-
-function stateOf(db: Db): ListState {
-  let state = states.get(db);
-  if (!state) {
-    state = { totals: new Map() };
-    states.set(db, state);
-  }
-  return state;
-}
 
 function fresh(ctx: CoreContext, readAt: number): boolean {
   return ctx.clock().getTime() - readAt < ctx.config.MARKET_LIST_STATE_SECONDS * 1000;
@@ -65,5 +56,7 @@ export function rememberNextExpiry(ctx: CoreContext, at: number, readAt: number)
 
 /** Forgets every total and the next end date: this process has just written a market. */
 export function forgetListState(db: Db): void {
-  states.delete(db);
+  const state = stateOf(db);
+  state.totals.clear();
+  state.nextExpiry = undefined;
 }
