@@ -11,7 +11,6 @@ import {
   RateLimitExceeded,
   type RateLimitRule,
   rateLimitExceeded,
-  rateLimitTransactionItem,
 } from "./rate-limit";
 import { serviceFor } from "./service";
 
@@ -152,73 +151,28 @@ describe("enforce", () => {
   });
 });
 
-describe("rateLimitTransactionItem", () => {
-  it("counts inside a transaction and cancels it once the window is full", async () => {
+describe("a window with hits recorded elsewhere (countedElsewhere)", () => {
+  it("leaves that many fewer to the counter, and none when they fill the window", async () => {
     const { ctx } = contextWithClock();
-    const limited = rule(2);
-    const userId = `user-${randomUUID()}`;
-    const service = serviceFor(db);
-    const startSession = (n: number) =>
-      service.transaction
-        .write((entities) => [
-          entities.idempotencyKey
-            .create({
-              key: `session#${userId}#${n}`,
-              userId,
-              amount: -1,
-              type: "prediction_charge",
-              seq: n,
-              entryId: `entry-${n}`,
-              createdAt: ctx.clock().toISOString(),
-            })
-            .commit(),
-          rateLimitTransactionItem(entities, ctx, limited, `user:${userId}`),
-        ])
-        .go();
+    const limited = rule(3);
+    const subject = `user:${randomUUID()}`;
 
-    const first = await startSession(1);
-    const second = await startSession(2);
-    const third = await startSession(3);
+    const hits = [];
+    for (let n = 0; n < 3; n++)
+      hits.push(await hit(ctx, limited, subject, { countedElsewhere: 1 }));
 
-    expect([first.canceled, second.canceled, third.canceled]).toEqual([false, false, true]);
-    expect(third.data.map((item) => item.code)).toEqual(["None", "ConditionalCheckFailed"]);
-    const { data: written } = await service.entities.idempotencyKey
-      .get({ key: `session#${userId}#3` })
-      .go({ consistent: true });
-    expect(written).toBeNull();
-    const counted = await hit(ctx, limited, `user:${userId}`);
-    expect(counted.allowed).toBe(false);
+    expect(hits.map((result) => [result.allowed, result.remaining])).toEqual([
+      [true, 1],
+      [true, 0],
+      [false, 0],
+    ]);
+    expect((await hit(ctx, limited, `user:${randomUUID()}`, { countedElsewhere: 3 })).allowed).toBe(
+      false,
+    );
     expect(rateLimitExceeded(ctx, limited)).toMatchObject({
       code: "RATE_LIMIT_EXCEEDED",
       retryAfterSeconds: 3_590,
     });
-  });
-
-  it("does not count when another item cancels the transaction", async () => {
-    const { ctx } = contextWithClock();
-    const limited = rule(1);
-    const userId = `user-${randomUUID()}`;
-    const service = serviceFor(db);
-    const key = {
-      key: `session#${userId}`,
-      userId,
-      amount: -1,
-      type: "prediction_charge" as const,
-      seq: 1,
-      entryId: "entry",
-      createdAt: ctx.clock().toISOString(),
-    };
-    await service.entities.idempotencyKey.create(key).go();
-
-    const duplicate = await service.transaction
-      .write((entities) => [
-        entities.idempotencyKey.create(key).commit(),
-        rateLimitTransactionItem(entities, ctx, limited, `user:${userId}`),
-      ])
-      .go();
-
-    expect(duplicate.canceled).toBe(true);
-    expect((await hit(ctx, limited, `user:${userId}`)).allowed).toBe(true);
   });
 });
 

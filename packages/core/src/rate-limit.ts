@@ -1,7 +1,7 @@
 import type { CoreContext } from "./context";
 import { perTable } from "./db";
 import { RateLimitExceeded } from "./errors";
-import { type MarketService, serviceFor } from "./service";
+import { serviceFor } from "./service";
 
 // Declared with the other shared errors, so the HTTP error mapping needs no table access.
 export { RateLimitExceeded };
@@ -181,38 +181,6 @@ export async function enforce(
   const result = await hit(ctx, rule, subject, options);
   if (!result.allowed) throw new RateLimitExceeded(rule, result.retryAfterSeconds);
   return result;
-}
-
-/** The entities a `service.transaction.write` callback receives. */
-type TransactionEntities = Parameters<Parameters<MarketService["transaction"]["write"]>[0]>[0];
-
-/**
- * The same counted hit as one item of a bigger `serviceFor(db).transaction.write`,
- * so a limit is charged only when everything else commits too:
- *
- * ```ts
- * service.transaction.write((entities) => [
- *   ...,
- *   rateLimitTransactionItem(entities, ctx, rule, `user:${userId}`),
- * ])
- * ```
- *
- * A full window cancels the whole transaction with `ConditionalCheckFailed` on
- * this item; answer it with `rateLimitExceeded(ctx, rule)`.
- */
-export function rateLimitTransactionItem(
-  entities: Pick<TransactionEntities, "rateLimitWindow">,
-  ctx: CoreContext,
-  rule: RateLimitRule,
-  subject: string,
-) {
-  const window = windowAt(rule, ctx.clock());
-  return entities.rateLimitWindow
-    .update(windowKey(rule, subject, window))
-    .add({ count: 1 })
-    .set({ ttl: window.end + ttlSlackSeconds })
-    .where(({ count }, { notExists, lt }) => `${notExists(count)} OR ${lt(count, rule.limit)}`)
-    .commit();
 }
 
 /** The error for a window found full now, e.g. a transaction cancelled on its rate-limit item. */
