@@ -1,7 +1,7 @@
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
 import type { Db } from "../db";
-import type { ConsumerContext } from "../derived/consume";
-import { type LocalStreamReader, localStreamReader } from "../derived/local-stream";
+import { type ConsumerContext, consumeRecords } from "../derived/consume";
+import { type LocalStreamReader, localStreamReader, streamRecords } from "../derived/local-stream";
 
 const readers = new WeakMap<Db, LocalStreamReader>();
 
@@ -25,4 +25,13 @@ export async function drainDerived(ctx: ConsumerContext): Promise<number> {
     readers.set(ctx.db, reader);
   }
   return reader.drain();
+}
+
+/**
+ * Delivers every record the table's stream holds again, from its start, as
+ * Lambda may redeliver a batch: what was applied once must add nothing now.
+ * Resolves with the consumer's counts (`applied`, `skipped`).
+ */
+export async function redeliverStream(ctx: ConsumerContext) {
+  return consumeRecords(ctx, await streamRecords(ctx));
 }

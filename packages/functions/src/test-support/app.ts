@@ -11,7 +11,7 @@ import { sessionTaskDeps } from "../deps";
 import { type AppServices, inBackground } from "../services";
 import { createLocalSessionWorkflow } from "../workflows/session/local";
 import { createLocalSettlementStarter } from "../workflows/settlement/local";
-import { drainDerived as drainCore } from "./core";
+import { drainDerived as drainCore, redeliverStream as redeliverCore } from "./core";
 
 /** A keyring for tests; real HS256 keys, just not persisted. */
 export const testKeys = createKeyring([
@@ -76,6 +76,8 @@ export async function createTestApp(
   const core = createContext({ db, config, ...clock });
   /** Brings leaderboard stats, rank marks, analytics and payout emails up to date (the stream consumer). */
   const drainDerived = () => drainCore({ ...core, email: outbox });
+  /** Every stream record delivered again from the start (a redelivered batch must add nothing). */
+  const redeliverStream = () => redeliverCore({ ...core, email: outbox });
   return {
     app: createApp(deps),
     deps,
@@ -86,6 +88,7 @@ export async function createTestApp(
     sessions,
     core,
     drainDerived,
+    redeliverStream,
   };
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { OutboxEmailSender } from "@market/core/email";
+import { beforeAll } from "vitest";
 import type { createApp } from "../app";
 import { createTestApp, jsonRequest } from "./app";
 
@@ -115,6 +116,21 @@ export async function anAppWithAnAdmin(
   });
   const admin = await registerAdmin(setup.app, setup.outbox, { username });
   return { setup, admin };
+}
+
+/**
+ * `anAppWithAnAdmin` started once before a file's tests (vitest's `beforeAll`):
+ * `const given = anAppWithAnAdminBeforeAll({}, { stream: true })`, then
+ * `given.setup` and `given.admin` inside the tests.
+ */
+export function anAppWithAnAdminBeforeAll(
+  ...args: Parameters<typeof anAppWithAnAdmin>
+): Awaited<ReturnType<typeof anAppWithAnAdmin>> {
+  const given = {} as Awaited<ReturnType<typeof anAppWithAnAdmin>>;
+  beforeAll(async () => {
+    Object.assign(given, await anAppWithAnAdmin(...args));
+  });
+  return given;
 }
 
 /**

@@ -1,25 +1,18 @@
-import { consumeRecords } from "@market/core/derived";
-import { streamRecords } from "@market/core/derived/local-stream";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { jsonRequest } from "../../test-support/app";
 import {
+  anAppWithAnAdminBeforeAll,
   bearer,
   createMarketAsAdmin,
   registerUser,
   type SignedInUser,
-  withAdminAndUser,
 } from "../../test-support/users";
 
 /**
  * The inbox over HTTP (issue 25): notifications come from the stream consumer,
  * one per event however often the stream delivers it.
  */
-let setup: Awaited<ReturnType<typeof withAdminAndUser>>["setup"];
-let admin: SignedInUser;
-
-beforeAll(async () => {
-  ({ setup, admin } = await withAdminAndUser({}, { stream: true }));
-});
+const given = anAppWithAnAdminBeforeAll({}, { stream: true });
 
 interface InboxBody {
   notifications: {
@@ -37,52 +30,53 @@ interface InboxBody {
 }
 
 const inbox = async (session: SignedInUser, query = "") => {
-  const response = await setup.app.request(`/api/v1/notifications${query}`, {
+  const response = await given.setup.app.request(`/api/v1/notifications${query}`, {
     headers: bearer(session.accessToken),
   });
   return { status: response.status, body: (await response.json()) as InboxBody };
 };
 const markRead = (session: SignedInUser, body: unknown) =>
-  setup.app.request(
+  given.setup.app.request(
     "/api/v1/notifications/read",
     jsonRequest("POST", body, bearer(session.accessToken)),
   );
 
 async function aSettledMarket(bettors: [SignedInUser, "this" | "that"][]) {
-  const created = await createMarketAsAdmin(setup.app, admin, {
+  const created = await createMarketAsAdmin(given.setup.app, given.admin, {
     title: `Will the notification test pass ${Math.random()}?`,
     expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
   });
   const { id: marketId } = (await created.json()) as { id: string };
   const betIds: string[] = [];
   for (const [session, side] of bettors) {
-    const placed = await setup.app.request(
+    const placed = await given.setup.app.request(
       "/api/v1/bets",
       jsonRequest("POST", { marketId, amount: 100, side }, bearer(session.accessToken)),
     );
     expect(placed.status).toBe(201);
     betIds.push(((await placed.json()) as { bet: { id: string } }).bet.id);
   }
-  await setup.app.request(
+  await given.setup.app.request(
     `/api/v1/admin/markets/${marketId}/resolve`,
-    jsonRequest("POST", { resolution: "this" }, bearer(admin.accessToken)),
+    jsonRequest("POST", { resolution: "this" }, bearer(given.admin.accessToken)),
   );
-  await Promise.all(setup.settlements);
+  await Promise.all(given.setup.settlements);
   return { marketId, betIds };
 }
 
 describe("GET /notifications", () => {
   it("gives each bettor of a settlement one notification, and a replayed stream batch none", async () => {
-    const [winner, loser] = await Promise.all([registerUser(setup.app), registerUser(setup.app)]);
+    const [winner, loser] = await Promise.all([
+      registerUser(given.setup.app),
+      registerUser(given.setup.app),
+    ]);
     const { marketId, betIds } = await aSettledMarket([
       [winner, "this"],
       [loser, "that"],
     ]);
-    const records = await streamRecords(setup.core);
-
-    await consumeRecords(setup.core, records);
+    await given.setup.drainDerived();
     const before = [await inbox(winner), await inbox(loser)];
-    const replay = await consumeRecords(setup.core, records);
+    const replay = await given.setup.redeliverStream();
     const after = [await inbox(winner), await inbox(loser)];
 
     expect(replay.applied).toBe(0);
@@ -99,23 +93,23 @@ describe("GET /notifications", () => {
   });
 
   it("pages newest first with the list cursor, and refuses a bad limit naming it", async () => {
-    const user = await registerUser(setup.app);
+    const user = await registerUser(given.setup.app);
     for (const reason of ["First gift", "Second gift"]) {
-      const granted = await setup.app.request(
+      const granted = await given.setup.app.request(
         "/api/v1/admin/credits",
         jsonRequest(
           "POST",
           { userId: user.user.id, type: "admin_grant", amount: 5, reason },
-          bearer(admin.accessToken),
+          bearer(given.admin.accessToken),
         ),
       );
       expect(granted.status).toBe(201);
     }
-    await setup.drainDerived();
+    await given.setup.drainDerived();
 
     const first = await inbox(user, "?limit=1");
     const second = await inbox(user, `?limit=1&cursor=${first.body.nextCursor}`);
-    const bad = await setup.app.request("/api/v1/notifications?limit=0", {
+    const bad = await given.setup.app.request("/api/v1/notifications?limit=0", {
       headers: bearer(user.accessToken),
     });
 
@@ -136,19 +130,19 @@ describe("GET /notifications", () => {
 
 describe("POST /notifications/read", () => {
   it("marks the ids given, then all, and the unread count follows exactly", async () => {
-    const user = await registerUser(setup.app);
+    const user = await registerUser(given.setup.app);
     await aSettledMarket([
       [user, "this"],
       [user, "that"],
       [user, "this"],
     ]);
-    await setup.drainDerived();
+    await given.setup.drainDerived();
     const ids = (await inbox(user)).body.notifications.map((n) => n.id);
     expect(ids).toHaveLength(3);
 
     const one = await markRead(user, { ids: [ids[0]] });
     const again = await markRead(user, { ids: [ids[0]] });
-    const stranger = await registerUser(setup.app);
+    const stranger = await registerUser(given.setup.app);
     const notMine = await markRead(stranger, { ids: [ids[1]] });
 
     expect(await one.json()).toEqual({ marked: 1, unread: 2 });
@@ -167,7 +161,7 @@ describe("POST /notifications/read", () => {
     ["all: false", { all: false }, "body.all"],
     ["an unknown field", { ids: ["x"], everything: true }, "body.everything"],
   ])("refuses %s with 400 naming the field", async (_label, body, field) => {
-    const user = await registerUser(setup.app);
+    const user = await registerUser(given.setup.app);
     const response = await markRead(user, body);
     expect(response.status).toBe(400);
     const answer = (await response.json()) as { details?: { fields?: Record<string, string> } };
@@ -176,7 +170,7 @@ describe("POST /notifications/read", () => {
   });
 
   it("needs a signed-in user", async () => {
-    const response = await setup.app.request(
+    const response = await given.setup.app.request(
       "/api/v1/notifications/read",
       jsonRequest("POST", { all: true }),
     );

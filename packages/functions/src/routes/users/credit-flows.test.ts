@@ -1,5 +1,3 @@
-import { consumeRecords } from "@market/core/derived";
-import { streamRecords } from "@market/core/derived/local-stream";
 import { postLedgerEntry } from "@market/core/ledger";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, jsonRequest } from "../../test-support/app";
@@ -110,7 +108,7 @@ describe("GET /users/me/credit-flows", () => {
     await setup.drainDerived();
     const before = await (await flowsOf(ada, "?weeks=2")).json();
 
-    const again = await consumeRecords(setup.core, await streamRecords(setup.core));
+    const again = await setup.redeliverStream();
 
     expect(again.applied).toBe(0);
     expect(again.skipped).toBeGreaterThan(0);

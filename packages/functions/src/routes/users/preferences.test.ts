@@ -1,44 +1,37 @@
-import { consumeRecords } from "@market/core/derived";
-import { streamRecords } from "@market/core/derived/local-stream";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { jsonRequest } from "../../test-support/app";
 import {
+  anAppWithAnAdminBeforeAll,
   bearer,
   createMarketAsAdmin,
   registerUser,
   type SignedInUser,
-  withAdminAndUser,
 } from "../../test-support/users";
 
 /**
  * `PUT /users/me/preferences` (issue 25): payout emails are off until the user
  * turns them on, and then a won bet sends one through the app's sender.
  */
-let setup: Awaited<ReturnType<typeof withAdminAndUser>>["setup"];
-let admin: SignedInUser;
-
-beforeAll(async () => {
-  ({ setup, admin } = await withAdminAndUser({}, { stream: true }));
-});
+const given = anAppWithAnAdminBeforeAll({}, { stream: true });
 
 const putPreferences = (session: SignedInUser, body: unknown) =>
-  setup.app.request(
+  given.setup.app.request(
     "/api/v1/users/me/preferences",
     jsonRequest("PUT", body, bearer(session.accessToken)),
   );
 const me = async (session: SignedInUser) =>
   (await (
-    await setup.app.request("/api/v1/users/me", { headers: bearer(session.accessToken) })
+    await given.setup.app.request("/api/v1/users/me", { headers: bearer(session.accessToken) })
   ).json()) as { emailPayouts: boolean };
 /** The payout emails the outbox holds for a user (registration also sent a verification link). */
 const payoutEmailsTo = async (session: SignedInUser) =>
-  (await setup.outbox.list(500)).filter(
+  (await given.setup.outbox.list(500)).filter(
     (email) => email.to === session.user.email && email.subject.startsWith("Your bet won"),
   );
 
 describe("PUT /users/me/preferences", () => {
   it("is off by default, and turns payout emails on and off", async () => {
-    const session = await registerUser(setup.app);
+    const session = await registerUser(given.setup.app);
     expect(await me(session)).toMatchObject({ emailPayouts: false });
 
     const on = await putPreferences(session, { emailPayouts: true });
@@ -57,7 +50,7 @@ describe("PUT /users/me/preferences", () => {
     ["null", { emailPayouts: null }, "body.emailPayouts"],
     ["another field", { emailPayouts: true, creditBalance: 5 }, "body.creditBalance"],
   ])("refuses %s with 400 naming the field, and changes nothing", async (_, body, field) => {
-    const session = await registerUser(setup.app);
+    const session = await registerUser(given.setup.app);
 
     const response = await putPreferences(session, body);
 
@@ -72,7 +65,7 @@ describe("PUT /users/me/preferences", () => {
   });
 
   it("answers 401 without a token", async () => {
-    const response = await setup.app.request(
+    const response = await given.setup.app.request(
       "/api/v1/users/me/preferences",
       jsonRequest("PUT", { emailPayouts: true }),
     );
@@ -83,37 +76,40 @@ describe("PUT /users/me/preferences", () => {
 
 describe("payout emails over HTTP", () => {
   it("emails a winner who turned them on once, even when the stream delivers the batch again", async () => {
-    const [winner, quiet] = await Promise.all([registerUser(setup.app), registerUser(setup.app)]);
+    const [winner, quiet] = await Promise.all([
+      registerUser(given.setup.app),
+      registerUser(given.setup.app),
+    ]);
     expect((await putPreferences(winner, { emailPayouts: true })).status).toBe(200);
     const title = `Will the payout email arrive ${Math.random()}?`;
-    const created = await createMarketAsAdmin(setup.app, admin, {
+    const created = await createMarketAsAdmin(given.setup.app, given.admin, {
       title,
       expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
     });
     const { id: marketId } = (await created.json()) as { id: string };
     let betId = "";
     for (const session of [winner, quiet]) {
-      const placed = await setup.app.request(
+      const placed = await given.setup.app.request(
         "/api/v1/bets",
         jsonRequest("POST", { marketId, amount: 100, side: "this" }, bearer(session.accessToken)),
       );
       expect(placed.status).toBe(201);
       if (session === winner) betId = ((await placed.json()) as { bet: { id: string } }).bet.id;
     }
-    await setup.app.request(
+    await given.setup.app.request(
       `/api/v1/admin/markets/${marketId}/resolve`,
-      jsonRequest("POST", { resolution: "this" }, bearer(admin.accessToken)),
+      jsonRequest("POST", { resolution: "this" }, bearer(given.admin.accessToken)),
     );
-    await Promise.all(setup.settlements);
-    await setup.drainDerived();
+    await Promise.all(given.setup.settlements);
+    await given.setup.drainDerived();
 
-    await consumeRecords({ ...setup.core, email: setup.outbox }, await streamRecords(setup.core));
+    await given.setup.redeliverStream();
 
     const emails = await payoutEmailsTo(winner);
     expect(emails).toHaveLength(1);
     expect(emails[0]?.subject).toBe("Your bet won: 200 credits paid");
     expect(emails[0]?.text).toContain(title);
-    expect(emails[0]?.text).toContain(`${setup.config.PUBLIC_URL}/bets/${betId}`);
+    expect(emails[0]?.text).toContain(`${given.setup.config.PUBLIC_URL}/bets/${betId}`);
     expect(await payoutEmailsTo(quiet)).toEqual([]);
   });
 });
