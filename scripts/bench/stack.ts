@@ -13,6 +13,7 @@ import {
   createDb,
   ensureTable,
   loadConfig,
+  withoutSdkCallLog,
 } from "@market/core";
 import { createKeyring, type SigningKeys } from "@market/core/auth";
 import { OutboxEmailSender } from "@market/core/email";
@@ -155,13 +156,15 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
   const { port } = server.address() as AddressInfo;
   // Built as createDb builds the app's client, so both sides pay the same SDK costs.
   const raw = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      region: "us-east-1",
-      endpoint,
-      credentials: { accessKeyId: "local", secretAccessKey: "local" },
-      maxAttempts: 3,
-      requestHandler: { httpAgent: { keepAlive: true, maxSockets: 256 } },
-    }),
+    withoutSdkCallLog(
+      new DynamoDBClient({
+        region: "us-east-1",
+        endpoint,
+        credentials: { accessKeyId: "local", secretAccessKey: "local" },
+        maxAttempts: 3,
+        requestHandler: { httpAgent: { keepAlive: true, maxSockets: 256 } },
+      }),
+    ),
     { marshallOptions: { removeUndefinedValues: true } },
   );
   const rawMeter = meterDynamo({ client: raw, table: config.TABLE_NAME }, { endpoint });
