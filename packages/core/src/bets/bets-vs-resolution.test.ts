@@ -48,6 +48,9 @@ describe("50 bets on one market while an admin resolves it", () => {
       outcome.status === "rejected" ? [outcome.reason] : [],
     );
     expect(accepted.length + refused.length).toBe(50);
+    // The race was a race: some bets got in before the resolution, some did not.
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(refused.length).toBeGreaterThan(0);
     for (const reason of refused) expect(reason).toBeInstanceOf(MarketClosed);
     // Every accepted bet was placed before the resolution had committed. (Not
     // before its `resolvedAt`: that is stamped before its transaction, which

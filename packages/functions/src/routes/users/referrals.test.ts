@@ -50,12 +50,22 @@ async function registerWith(referralCode: string) {
   );
 }
 
-/** Places a bet for the user on a fresh market and settles it (won or lost). */
-async function settleABet(userId: string, win: boolean) {
+/** Places a bet of 10 on "this" for the user on a fresh market; returns the market. */
+async function placeABet(userId: string) {
   const marketId = await anOpenMarket(setup.core, {});
   await placeBet(setup.core, { userId, marketId, side: "this", amount: 10 });
+  return marketId;
+}
+
+/** Resolves the market (the bet won or lost) and settles it. */
+async function settle(marketId: string, win: boolean) {
   await resolveMarket(setup.core, marketId, win ? "this" : "that");
   await settleMarketPage(setup.core, marketId);
+}
+
+/** Places a bet for the user on a fresh market and settles it (won or lost). */
+async function settleABet(userId: string, win: boolean) {
+  await settle(await placeABet(userId), win);
 }
 
 const balanceOf = async (userId: string) => (await getBalance(setup.core, userId)).balance;
@@ -83,7 +93,14 @@ describe("referrals", () => {
     expect(await balanceOf(ada.user.id)).toBe(1000);
     expect(await balanceOf(bo.id)).toBe(1000);
 
-    await settleABet(bo.id, false);
+    // Nor at a placed bet that has not settled, even once derived work has run.
+    const marketId = await placeABet(bo.id);
+    await setup.redeliverStream();
+    expect(await balanceOf(ada.user.id)).toBe(1000);
+    expect(await balanceOf(bo.id)).toBe(990);
+    expect(await referralOf(ada)).toMatchObject({ referred: 1, creditsEarned: 0 });
+
+    await settle(marketId, false);
     expect(await balanceOf(ada.user.id)).toBe(1100);
     expect(await balanceOf(bo.id)).toBe(1000 - 10 + 100);
     // A second settled bet pays nothing more.
