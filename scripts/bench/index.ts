@@ -277,16 +277,18 @@ async function main() {
         concurrency: settings.settleConcurrency,
       });
     }
+    const bundleReport =
+      only && !only.includes("bundles") ? { skipped: "not in --only" } : await bundles(stack);
     const report = {
       generatedAt: new Date().toISOString(),
       quick,
       settings,
       machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "?", node: process.version },
+      // Measured after the bundles, so the whole run is counted.
       durationSeconds: Math.round((Date.now() - started) / 1000),
       operations: results,
       notMeasuredYet: pendingOperations,
-      bundles:
-        only && !only.includes("bundles") ? { skipped: "not in --only" } : await bundles(stack),
+      bundles: bundleReport,
       settlement,
       costModel: costModel(
         results.map((op) => ({
