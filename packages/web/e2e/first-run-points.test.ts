@@ -226,7 +226,7 @@ describe.skipIf(!haveChromium)("after the first bet, in Chromium", () => {
     await checkPage(page, "market-resolved-no-predict");
   }, 60_000);
 
-  it("comes back to the same bet form, side and typed amount when the sign-in ends mid-bet", async () => {
+  it("comes back to the same bet form, side and typed amount when the sign-in ends mid-bet, even after a reload", async () => {
     const { page, user, token } = await signedIn("midbet");
     const { marketId } = await aListedMarket("Will the tram run at midnight?");
     await page.goto(`/markets/${marketId}`);
@@ -242,6 +242,9 @@ describe.skipIf(!haveChromium)("after the first bet, in Chromium", () => {
       .poll(() => page.getByText("Your sign-in expired. Please log in again.").count())
       .toBe(1);
     const aside = page.getByRole("complementary");
+    await aside.getByRole("link", { name: "Log in" }).waitFor();
+    // A reload of the signed-out page still holds the side and amount (the tab's draft).
+    await page.reload();
     await aside.getByRole("link", { name: "Log in" }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe("/login");
     await page.getByLabel("Email").fill(user.email);

@@ -11,6 +11,7 @@ import { Alert } from "../../components/ui";
 import { formatCredits, formatNumber, formatPercent } from "../../lib/format";
 import { type BetAttempt, usePlaceBet } from "../bets/mutations";
 import styles from "./BetForm.module.css";
+import { keepBetDraft, readBetDraft } from "./betDraft";
 import { betErrorMessage } from "./betErrors";
 import { CreditsHelp } from "./CreditsHelp";
 import type { Market } from "./queries";
@@ -58,12 +59,15 @@ export function BetForm({
   const config = useQuery(queries.config()).data;
   const location = useLocation();
   const reasonId = useId();
-  const [side, setSide] = useState<Side>(initialSide ?? "this");
+  // A link's side and amount first, else what this tab was writing (betDraft.ts).
+  const [draft] = useState(() => readBetDraft(market.id));
+  const [side, setSide] = useState<Side>(initialSide ?? draft.side ?? "this");
   // A link that names a side (a card's chip, a forecast's "Bet …") selects it.
   useEffect(() => {
     if (initialSide) setSide(initialSide);
   }, [initialSide]);
-  const [raw, setRaw] = useState(initialAmount ?? "");
+  const [raw, setRaw] = useState(initialAmount ?? draft.amount ?? "");
+  useEffect(() => keepBetDraft(market.id, { side, amount: raw }), [market.id, side, raw]);
   const [helpOpen, setHelpOpen] = useState(false);
   const attempt = useRef<BetAttempt | null>(null);
   const inFlight = useRef(false);

@@ -128,7 +128,7 @@ function MarketDetail({ m }: { m: Market }) {
         <aside className={styles.aside} aria-label="Bet on this market">
           <Card>
             <h2 className={styles.sectionTitle}>Place a bet</h2>
-            <BetForm market={m} initialSide={side} initialAmount={amount} />
+            <BetForm key={m.id} market={m} initialSide={side} initialAmount={amount} />
           </Card>
         </aside>
         <div className={styles.main}>
