@@ -12,6 +12,7 @@ import {
   newUser,
   signUp,
   useBrowserStack,
+  viewports,
 } from "./stack";
 
 /**
@@ -264,6 +265,27 @@ describe.skipIf(!haveChromium)("after the first bet, in Chromium", () => {
     expect(bets.map((b: { side: string; amount: number }) => [b.side, b.amount])).toEqual([
       ["that", 42],
     ]);
+  }, 60_000);
+
+  it("gives a phone 44 px touch targets in the bet form: sides, quick amounts, the button", async () => {
+    const { page } = await signedIn("touch");
+    const { marketId } = await aListedMarket("Will the ferry sail at dawn?");
+    await page.setViewportSize(viewports.mobile);
+    await page.goto(`/markets/${marketId}`);
+    const form = page.getByRole("complementary");
+    await form.getByRole("button", { name: /Place bet/ }).waitFor();
+    const targets = [
+      ...(await form.locator("label:has(input[type=radio])").all()),
+      ...(await form.getByRole("button").all()),
+    ];
+    // Two sides, four quick amounts (within the bet limits), the help and Place bet.
+    expect(targets.length).toBeGreaterThanOrEqual(7);
+    for (const target of targets) {
+      const box = await target.boundingBox();
+      const name = (await target.innerText()).replace(/\s+/g, " ");
+      expect(box?.height ?? 0, `height of "${name}"`).toBeGreaterThanOrEqual(44);
+      expect(box?.width ?? 0, `width of "${name}"`).toBeGreaterThanOrEqual(44);
+    }
   }, 60_000);
 
   it("shows on the boards the volume and PnL the user's profile shows", async () => {
