@@ -288,6 +288,30 @@ describe.skipIf(!haveChromium)("after the first bet, in Chromium", () => {
     }
   }, 60_000);
 
+  it("stays signed in when a reload cannot reach the server, and carries on once it can", async () => {
+    const { page } = await signedIn("offline");
+    await page.goto("/transactions");
+    await expect.poll(() => balanceText(page)).toBe("1,000 credits");
+
+    await page.route("**/api/v1/**", (route) => route.abort("internetdisconnected"));
+    await page.reload();
+    const header = page.locator("header").first();
+    await expect.poll(() => header.getByTestId("balance").count(), { timeout: 10_000 }).toBe(1);
+    await page
+      .getByText(/Can't reach the server/)
+      .first()
+      .waitFor();
+    expect(await header.getByRole("link", { name: "Log in" }).count()).toBe(0);
+    expect(new URL(page.url()).pathname).toBe("/transactions");
+    await checkPage(page, "offline-reload-signed-in");
+
+    // The server answers again: the first call refreshes the sign-in, the page fills in.
+    await page.unroute("**/api/v1/**");
+    await page.getByRole("button", { name: "Try again" }).first().click();
+    await expect.poll(() => balanceText(page), { timeout: 25_000 }).toBe("1,000 credits");
+    expect(await header.getByRole("link", { name: "Log in" }).count()).toBe(0);
+  }, 60_000);
+
   it("shows on the boards the volume and PnL the user's profile shows", async () => {
     const { page, user, token } = await signedIn("boards");
     const won = await aListedMarket("Will the bridge open in spring?");

@@ -7,6 +7,8 @@ export type PublicConfig = components["schemas"]["PublicConfig"];
 
 /** The balance moves under us (settlements, refunds): check now and then. */
 const balancePollMs = 20_000;
+/** Sooner while the header has no profile to show (a start-up the server did not answer). */
+const missingProfilePollMs = 5_000;
 
 /**
  * The reads every feature shares: the product's numbers (`/config`) and the
@@ -23,7 +25,10 @@ export const queries = {
     queryOptions({
       queryKey: ["me"],
       queryFn: async () => unwrap(await api.GET("/api/v1/users/me")),
-      refetchInterval: balancePollMs,
+      refetchInterval: (query) =>
+        query.state.data === undefined && query.state.status === "error"
+          ? missingProfilePollMs
+          : balancePollMs,
     }),
 };
 

@@ -12,6 +12,9 @@ import type { components, paths } from "./schema";
  * failed refresh ends the sign-in with reason "expired", and the app sends the
  * user to sign-in with a way back. A password change is one more such step:
  * it revokes every token, so every call waits for it (and its sign-in again).
+ * A reload that cannot reach the server trusts the stored sign-in (the user id
+ * kept beside the refresh token): the app stays signed in, its reads show what
+ * failed, and the first call once the server answers refreshes first.
  */
 
 export type PrivateProfile = components["schemas"]["PrivateProfile"];
@@ -22,6 +25,8 @@ export type SignInState =
   | { status: "signedOut"; reason: "none" | "loggedOut" | "expired" };
 
 const storageKey = "credits-market.refresh-token";
+/** Whose refresh token it is, for a start-up that cannot reach the server. */
+const userKey = "credits-market.user-id";
 const authPaths = /\/api\/v1\/auth\/(login|register|refresh|password-reset)/;
 
 /** Auth calls go around the retry logic (they are what it uses). */
@@ -56,10 +61,20 @@ function readRefreshToken(): string | null {
   }
 }
 
-function writeRefreshToken(token: string | null): void {
+function readStoredUserId(): string | null {
+  try {
+    return localStorage.getItem(userKey);
+  } catch {
+    return null;
+  }
+}
+
+function writeRefreshToken(token: string | null, userId = ""): void {
   try {
     if (token) localStorage.setItem(storageKey, token);
     else localStorage.removeItem(storageKey);
+    if (token && userId) localStorage.setItem(userKey, userId);
+    else if (!token) localStorage.removeItem(userKey);
   } catch {
     // Private mode without storage: the sign-in lasts as long as the tab.
   }
@@ -80,8 +95,9 @@ function subjectOf(token: string): string {
 /** After sign-up, log-in or a refresh: keep the pair, announce the user. */
 export function startSignIn(tokens: TokenPair): void {
   accessToken = tokens.accessToken;
-  writeRefreshToken(tokens.refreshToken);
-  setState({ status: "signedIn", userId: subjectOf(tokens.accessToken) });
+  const userId = subjectOf(tokens.accessToken);
+  writeRefreshToken(tokens.refreshToken, userId);
+  setState({ status: "signedIn", userId });
 }
 
 function endSignIn(reason: "loggedOut" | "expired"): void {
@@ -139,14 +155,24 @@ function withLock<T>(run: () => Promise<T>): Promise<T> {
   return run();
 }
 
-/** At start-up: a stored refresh token signs the user in again. */
+/**
+ * At start-up: a stored refresh token signs the user in again. When the server
+ * cannot be reached (the token is still stored: a refusal would have dropped
+ * it), the stored sign-in is trusted until a call can refresh it.
+ */
 export async function restoreSignIn(): Promise<void> {
-  if (readRefreshToken()) await refreshAccessToken();
+  if (!readRefreshToken()) return;
+  await refreshAccessToken();
+  const userId = readStoredUserId();
+  if (state.status === "signedOut" && readRefreshToken() && userId)
+    setState({ status: "signedIn", userId });
 }
 
 /** The `fetch` of the API client: adds the access token, refreshes once on a 401. */
 export async function authorizedFetch(request: Request): Promise<Response> {
   await tokensSettled();
+  // Signed in from storage while the server was unreachable: refresh first.
+  if (!accessToken && state.status === "signedIn") await refreshAccessToken();
   const token = accessToken;
   const retry = token ? request.clone() : null;
   if (token) request.headers.set("authorization", `Bearer ${token}`);
