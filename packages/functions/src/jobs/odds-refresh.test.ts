@@ -8,10 +8,12 @@ import { oddsRefreshTwice, runMarketSync } from "./markets";
 
 let setup: Awaited<ReturnType<typeof createTestApp>>;
 
+// The demo catalogue's sync takes 6 s alone and passed 60 s beside the suite's
+// heaviest files on two cores: give it the time such a start needs.
 beforeAll(async () => {
   setup = await createTestApp({ stream: true });
   await runMarketSync(setup.core, setup.deps.services);
-});
+}, 180_000);
 
 describe("a bet on a mirrored market", () => {
   it("puts the market on the odds refresh's watch list", async () => {
