@@ -9,6 +9,7 @@ import {
   balanceText,
   checkPage,
   haveChromium,
+  logInFromBetForm,
   newUser,
   signUp,
   useBrowserStack,
@@ -246,15 +247,7 @@ describe.skipIf(!haveChromium)("after the first bet, in Chromium", () => {
     await aside.getByRole("link", { name: "Log in" }).waitFor();
     // A reload of the signed-out page still holds the side and amount (the tab's draft).
     await page.reload();
-    await aside.getByRole("link", { name: "Log in" }).click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe("/login");
-    await page.getByLabel("Email").fill(user.email);
-    await page.getByLabel("Password").fill(user.password);
-    await page.locator("main").getByRole("button", { name: "Log in" }).click();
-
-    const amount = page.getByLabel("Amount (credits)");
-    await amount.waitFor({ timeout: 15_000 });
-    expect(new URL(page.url()).pathname).toBe(`/markets/${marketId}`);
+    const amount = await logInFromBetForm(page, user, marketId);
     expect(await amount.inputValue()).toBe("42");
     expect(await page.getByRole("radio", { name: /^No/ }).isChecked()).toBe(true);
     // Nothing was placed while signed out; the bet goes through now.

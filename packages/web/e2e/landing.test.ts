@@ -6,6 +6,7 @@ import {
   balanceText,
   checkPage,
   haveChromium,
+  logInFromBetForm,
   newUser,
   openFirstMarket,
   signUp,
@@ -157,13 +158,7 @@ describe.skipIf(!haveChromium)("a stranger's first visit in Chromium", () => {
     const { marketId } = await openFirstMarket(page, suite.stack.origin);
     await page.goto(`/markets/${marketId}?side=that&amount=42`);
     await page.getByRole("link", { name: "Sign up to bet" }).waitFor();
-    await page.getByRole("complementary").getByRole("link", { name: "Log in" }).click();
-    await page.getByLabel("Email").fill(user.email);
-    await page.getByLabel("Password").fill(user.password);
-    await page.locator("main").getByRole("button", { name: "Log in" }).click();
-    const amount = page.getByLabel("Amount (credits)");
-    await amount.waitFor({ timeout: 15_000 });
-    expect(new URL(page.url()).pathname).toBe(`/markets/${marketId}`);
+    const amount = await logInFromBetForm(page, user, marketId);
     expect(await amount.inputValue()).toBe("42");
     expect(await page.getByRole("radio").nth(1).isChecked()).toBe(true);
   });

@@ -228,6 +228,26 @@ export async function signUp(page: Page, origin: string, user: ReturnType<typeof
   await expect.poll(() => balanceText(page), { timeout: 10_000 }).toBe("1,000 credits");
 }
 
+/**
+ * From a market page signed out: "Log in" in the bet form's aside, the login
+ * form, and back on the market. Returns the bet form's amount input.
+ */
+export async function logInFromBetForm(
+  page: Page,
+  user: { email: string; password: string },
+  marketId: string,
+) {
+  await page.getByRole("complementary").getByRole("link", { name: "Log in" }).click();
+  await expect.poll(() => new URL(page.url()).pathname).toBe("/login");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.locator("main").getByRole("button", { name: "Log in" }).click();
+  const amount = page.getByLabel("Amount (credits)");
+  await amount.waitFor({ timeout: 15_000 });
+  expect(new URL(page.url()).pathname).toBe(`/markets/${marketId}`);
+  return amount;
+}
+
 /** "1,234.5 credits" as a number. */
 export const creditsOf = (text: string | null) => Number((text ?? "").replace(/[^\d.]/g, ""));
 
