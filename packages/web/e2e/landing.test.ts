@@ -46,6 +46,13 @@ describe.skipIf(!haveChromium)("a stranger's first visit in Chromium", () => {
     await expect.poll(() => examples.count()).toBe(titles.length);
     for (const [i, title] of titles.entries())
       expect(await examples.nth(i).innerText()).toContain(title);
+    // The list line counts the whole list (it said "12 markets", one page's worth, of 25).
+    const cards = page.locator("main").getByRole("article");
+    await expect.poll(() => cards.count()).toBeGreaterThan(0);
+    expect(body.total).toBeGreaterThan(await cards.count());
+    expect(await page.getByText(/^Page 1 · /).innerText()).toBe(
+      `Page 1 · ${body.total} markets in all`,
+    );
 
     // At phone size the call to action is on the first screen.
     await page.setViewportSize(viewports.mobile);

@@ -7,6 +7,7 @@ import { Input, Select } from "../../components/Field";
 import { QueryBoundary } from "../../components/QueryBoundary";
 import { Skeleton } from "../../components/Skeleton";
 import { EmptyState, PageHeader, Pager } from "../../components/ui";
+import { formatNumber } from "../../lib/format";
 import { useCursorPages } from "../../lib/useCursorPages";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import { Landing } from "./Landing";
@@ -160,12 +161,7 @@ export function MarketsScreen() {
         {list.isPending ? (
           <span>Loading markets…</span>
         ) : list.isSuccess ? (
-          <span>
-            {markets.length === 0
-              ? "No markets"
-              : `Page ${page} · ${markets.length} market${markets.length === 1 ? "" : "s"}`}
-            {search.q ? ` matching “${search.q}”` : ""}
-          </span>
+          <span>{resultsLine(page, markets.length && list.data.total, search.q)}</span>
         ) : null}
         {list.isFetching && !list.isPending ? <span>Updating…</span> : null}
       </div>
@@ -216,4 +212,11 @@ export function MarketsScreen() {
       />
     </>
   );
+}
+
+/** "Page 2 · 25 markets in all", "Page 1 · 2 markets matching “x”": the list's total, not the page's count. */
+function resultsLine(page: number, total: number, q: string | undefined): string {
+  const matching = q ? ` matching “${q}”` : "";
+  if (total === 0) return `No markets${matching}`;
+  return `Page ${page} · ${formatNumber(total)} market${total === 1 ? "" : "s"}${matching || " in all"}`;
 }
